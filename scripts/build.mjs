@@ -1,0 +1,30 @@
+#!/usr/bin/env node
+// Bundles the TypeScript entry points into dist/ with esbuild (about 100 ms), so `npm start`,
+// `npm run cli` and `npm run worker` always run the current source. Dependencies stay external.
+// Type checking is `npm run typecheck`.
+import { build } from 'esbuild';
+import { existsSync } from 'node:fs';
+
+const entries = {
+  main: 'src/main.ts',
+  cli: 'src/cli.ts',
+  worker: 'src/worker.ts',
+  'discord-deploy': 'src/adapters/discord/deploy-commands.ts',
+  bench: 'bench/index.ts',
+};
+const entryPoints = Object.fromEntries(Object.entries(entries).filter(([, file]) => existsSync(file)));
+const started = Date.now();
+await build({
+  entryPoints,
+  outdir: 'dist',
+  bundle: true,
+  platform: 'node',
+  target: 'node20',
+  format: 'cjs',
+  packages: 'external',
+  sourcemap: true,
+  logLevel: 'warning',
+});
+if (!process.argv.includes('--quiet')) {
+  console.log(`built ${Object.keys(entryPoints).join(', ')} in ${Date.now() - started} ms`);
+}

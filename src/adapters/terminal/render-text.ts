@@ -1,0 +1,65 @@
+import type { Answer } from '../../core/answers/compose-answer';
+import type { Reply, TopicNode } from '../../core/commands/reply';
+
+/** ANSI styling, or none when output is not a terminal. */
+export interface Style {
+  bold(text: string): string;
+  dim(text: string): string;
+  accent(text: string): string;
+}
+
+export const plainStyle: Style = { bold: (t) => t, dim: (t) => t, accent: (t) => t };
+export const ansiStyle: Style = {
+  bold: (t) => `\u001b[1m${t}\u001b[22m`,
+  dim: (t) => `\u001b[2m${t}\u001b[22m`,
+  accent: (t) => `\u001b[36m${t}\u001b[39m`,
+};
+
+/** Markdown emphasis as terminal bold (the answer text is otherwise shown as written). */
+function markdownToTerminal(markdown: string, style: Style): string {
+  if (style === plainStyle) return markdown;
+  return markdown.replace(/\*\*([^*\n]+)\*\*/g, (_, inner: string) => style.bold(inner));
+}
+
+function renderTopics(nodes: TopicNode[], depth: number, style: Style): string[] {
+  return nodes.flatMap((node) => [
+    `${'  '.repeat(depth)}${depth === 0 ? style.bold(node.title) : `- ${node.title}`}`,
+    ...renderTopics(node.children, depth + 1, style),
+  ]);
+}
+
+/** An answer as terminal text: the answer, then where it came from and what to ask next. */
+export function renderAnswerText(answer: Answer, style: Style = plainStyle): string {
+  const lines = [markdownToTerminal(answer.markdown, style)];
+  if (answer.corrections.length > 0) {
+    lines.push(style.dim(`(read ${answer.corrections.map((c) => `"${c.from}" as "${c.to}"`).join(', ')})`));
+  }
+  if (answer.sources.length > 0) {
+    lines.push(style.dim(`Source: ${answer.sources.map((s) => s.path.join(' > ')).join('; ')}`));
+  }
+  if (answer.related.length > 0) {
+    const label = answer.matched ? 'Related' : 'Try';
+    lines.push(style.accent(`${label}: ${answer.related.map((r) => r.title).join(' | ')}`));
+  }
+  return lines.join('\n');
+}
+
+/**
+ * Renders any reply for a terminal. `commandPrefix` is how commands are typed here ("/" in the chat,
+ * "" for the CLI).
+ */
+export function renderReplyText(reply: Reply, style: Style = plainStyle, commandPrefix = '/'): string {
+  switch (reply.type) {
+    case 'answer':
+      return renderAnswerText(reply.answer, style);
+    case 'topics':
+      if (reply.topics.length === 0) return `No topics match "${reply.filter ?? ''}".`;
+      return renderTopics(reply.topics, 0, style).join('\n');
+    case 'help':
+      return reply.commands
+        .map((c) => `${style.bold(`${commandPrefix}${c.command}${c.args ? ` ${c.args}` : ''}`)}  ${c.description}`)
+        .join('\n');
+    case 'error':
+      return reply.message;
+  }
+}

@@ -1,0 +1,101 @@
+import { createInterface } from 'node:readline';
+import { parseArgs } from 'node:util';
+import { buildKnowledge } from '../app/build-knowledge';
+import { ansiStyle, plainStyle, renderReplyText } from '../adapters/terminal/render-text';
+import { loadConfig } from '../config/config';
+import type { Reply } from '../core/commands/reply';
+import { describeError, isBotError } from '../core/errors';
+import { Mentor } from '../core/mentor';
+import { createLogger } from '../ops/logger';
+
+/** Streams and environment of one CLI run (the real process's, or a test's). */
+export interface CliIo {
+  stdin: NodeJS.ReadableStream;
+  stdout: NodeJS.WritableStream & { isTTY?: boolean };
+  stderr: NodeJS.WritableStream;
+  env: Record<string, string | undefined>;
+}
+
+export const USAGE = `usage: npm run --silent cli -- <command> [options]
+
+commands:
+  ask [--json] [question ...]   answer a question; with no question, one per line from standard input
+  topics [--json] [filter]      list the topics of the knowledge
+  help                          show this message
+
+--json prints one JSON object per line.`;
+
+class UsageError extends Error {}
+
+/** The JSON line the `ask --json` contract promises. */
+function answerJson(question: string, reply: Reply): string {
+  if (reply.type !== 'answer') {
+    const message = reply.type === 'error' ? reply.message : '';
+    return JSON.stringify({ question, matched: false, answer: message, sources: [], related: [] });
+  }
+  const { answer } = reply;
+  return JSON.stringify({
+    question,
+    matched: answer.matched,
+    answer: answer.markdown,
+    sources: answer.sources.map((s) => ({ title: s.title, path: s.path })),
+    related: answer.related.map((r) => ({ title: r.title })),
+  });
+}
+
+async function* inputLines(stdin: NodeJS.ReadableStream): AsyncGenerator<string> {
+  const lines = createInterface({ input: stdin, crlfDelay: Number.POSITIVE_INFINITY });
+  for await (const line of lines) yield line;
+}
+
+/**
+ * Runs the CLI and returns its exit code: 0 on success, 1 when the configuration or knowledge cannot be
+ * loaded, 2 with a usage message for bad arguments.
+ */
+export async function runCli(argv: string[], io: CliIo): Promise<number> {
+  const print = (text: string) => io.stdout.write(`${text}\n`);
+  try {
+    const [command, ...rest] = argv;
+    if (command === undefined || command === 'help' || command === '--help' || command === '-h') {
+      if (command === undefined) throw new UsageError('a command is required');
+      print(USAGE);
+      return 0;
+    }
+    if (command !== 'ask' && command !== 'topics') throw new UsageError(`unknown command "${command}"`);
+    let parsed: ReturnType<typeof parseArgs<{ options: { json: { type: 'boolean' } }; allowPositionals: true }>>;
+    try {
+      parsed = parseArgs({ args: rest, options: { json: { type: 'boolean' } }, allowPositionals: true });
+    } catch (error) {
+      throw new UsageError(describeError(error));
+    }
+    const json = parsed.values.json === true;
+    const config = loadConfig(io.env);
+    const logger = createLogger({ level: 'warn', secrets: [], stream: io.stderr, pretty: true });
+    const knowledge = buildKnowledge(config, logger);
+    const mentor = new Mentor({ knowledge: () => knowledge.current });
+    const style = io.stdout.isTTY && !json ? ansiStyle : plainStyle;
+
+    if (command === 'topics') {
+      const reply = mentor.topics(parsed.positionals.join(' '));
+      print(json && reply.type === 'topics' ? JSON.stringify(reply) : renderReplyText(reply, style, ''));
+      return 0;
+    }
+    const answerOne = (question: string) => {
+      const reply = mentor.ask(question);
+      print(json ? answerJson(question, reply) : `${renderReplyText(reply, style, '')}\n`);
+    };
+    if (parsed.positionals.length > 0) {
+      answerOne(parsed.positionals.join(' '));
+    } else {
+      for await (const line of inputLines(io.stdin)) answerOne(line);
+    }
+    return 0;
+  } catch (error) {
+    if (error instanceof UsageError) {
+      io.stderr.write(`error: ${error.message}\n\n${USAGE}\n`);
+      return 2;
+    }
+    io.stderr.write(`error: ${isBotError(error) ? error.userMessage : describeError(error)}\n`);
+    return 1;
+  }
+}

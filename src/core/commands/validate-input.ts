@@ -1,0 +1,46 @@
+import { BotError } from '../errors';
+
+/** The longest question the bot accepts. */
+export const MAX_QUESTION_LENGTH = 500;
+
+// C0 and C1 control characters other than tab, newline and carriage return, plus DEL.
+// biome-ignore lint/suspicious/noControlCharactersInRegex: matching control characters is the point
+const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/u;
+
+/**
+ * Checks a question a user typed and returns it with whitespace collapsed, or a {@link BotError}
+ * whose `userMessage` says what to do instead. Never throws.
+ *
+ * @example
+ * validateQuestion('  What is   gRPC? '); // { ok: true, value: 'What is gRPC?' }
+ * validateQuestion(''); // { ok: false, error: BotError('input.empty') }
+ */
+export function validateQuestion(raw: unknown): { ok: true; value: string } | { ok: false; error: BotError } {
+  const text = typeof raw === 'string' ? raw : '';
+  if (CONTROL.test(text)) {
+    return {
+      ok: false,
+      error: new BotError(
+        'input.control-characters',
+        'Your question contains control characters I cannot read. Please type it as plain text.',
+      ),
+    };
+  }
+  const value = text.replace(/\s+/g, ' ').trim();
+  if (value === '') {
+    return {
+      ok: false,
+      error: new BotError('input.empty', 'Please ask a question, for example: "What does a backend engineer do?"'),
+    };
+  }
+  if (value.length > MAX_QUESTION_LENGTH) {
+    return {
+      ok: false,
+      error: new BotError(
+        'input.too-long',
+        `That question is ${value.length} characters long; please keep it under ${MAX_QUESTION_LENGTH}.`,
+      ),
+    };
+  }
+  return { ok: true, value };
+}

@@ -1,0 +1,228 @@
+import MarkdownIt from 'markdown-it';
+import frontMatterPlugin from 'markdown-it-front-matter';
+import { parse as parseYaml } from 'yaml';
+import { z } from 'zod';
+import { BotError } from '../errors';
+import { dedent, humanize, slugify } from './text-utils';
+import type { KnowledgeUnit } from './types';
+
+const FrontMatter = z
+  .object({
+    title: z.string().trim().min(1).optional(),
+    aliases: z.array(z.string().trim().min(1)).optional(),
+    tags: z.array(z.string().trim().min(1)).optional(),
+  })
+  .passthrough();
+
+interface Builder {
+  unit: KnowledgeUnit;
+  /** Heading level for sections (0 for the document); list depth is tracked separately. */
+  level: number;
+  blocks: string[];
+  textParts: string[];
+  /** Markdown of the blocks before the first list, fixed when the first list is seen. */
+  intro?: string;
+}
+
+const md = new MarkdownIt('commonmark').use(frontMatterPlugin, () => {});
+type Token = ReturnType<typeof md.parse>[number];
+
+/** The plain text of an inline token: text and code, without Markdown markup. */
+function inlineText(token: Token | undefined): string {
+  if (!token?.children) return token?.content ?? '';
+  return token.children
+    .map((child) => {
+      if (child.type === 'text' || child.type === 'code_inline') return child.content;
+      if (child.type === 'softbreak' || child.type === 'hardbreak') return ' ';
+      if (child.type === 'image') return child.content;
+      return '';
+    })
+    .join('')
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+function cleanTitle(text: string): string {
+  return text.replace(/[\s:：]+$/u, '').trim();
+}
+
+/** The title of a list item: its leading bold words, else the words before a colon, else its first words. */
+function itemTitle(inline: Token | undefined): string {
+  const children = inline?.children ?? [];
+  const first = children.findIndex((c) => c.type !== 'text' || c.content.trim() !== '');
+  if (children[first]?.type === 'strong_open') {
+    const close = children.findIndex((c, k) => k > first && c.type === 'strong_close');
+    const bold = children
+      .slice(first + 1, close < 0 ? undefined : close)
+      .map((c) => c.content)
+      .join('');
+    if (cleanTitle(bold)) return cleanTitle(bold);
+  }
+  const text = inlineText(inline);
+  const colon = text.indexOf(':');
+  if (colon > 1 && colon <= 60) return cleanTitle(text.slice(0, colon));
+  const words = text.split(' ');
+  return words.length > 8 ? `${words.slice(0, 8).join(' ')}…` : cleanTitle(text);
+}
+
+function parseFrontMatter(file: string, yaml: string): z.infer<typeof FrontMatter> {
+  let data: unknown;
+  try {
+    data = parseYaml(yaml);
+  } catch (error) {
+    throw new BotError('knowledge.front-matter', `The front matter of ${file} is not valid YAML.`, {
+      cause: error,
+      detail: `${file}: front matter is not valid YAML: ${(error as Error).message.split('\n')[0]}`,
+    });
+  }
+  const parsed = FrontMatter.safeParse(data ?? {});
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    const where = issue?.path.join('.') || 'front matter';
+    throw new BotError('knowledge.front-matter', `The front matter of ${file} is malformed.`, {
+      detail: `${file}: front matter field "${where}": ${issue?.message}`,
+    });
+  }
+  return parsed.data;
+}
+
+/** Removes a list item's marker ("- ", "1. ") from the first line and dedents the rest. */
+function itemMarkdown(lines: string[], token: Token): string {
+  const [first = '', ...rest] = lines;
+  const marker = `${token.info}${token.markup}`;
+  const indent = first.length - first.trimStart().length;
+  const afterMarker = first.trimStart().slice(marker.length);
+  const contentIndent = indent + marker.length + (afterMarker.length - afterMarker.trimStart().length);
+  const body = rest.map((line) => (line.slice(0, contentIndent).trim() === '' ? line.slice(contentIndent) : line));
+  return dedent([afterMarker.trimStart(), ...body].join('\n')).trim();
+}
+
+/** Index of the token that closes the block opened at `start` (or `start` for a self-closing block). */
+function blockEnd(tokens: Token[], start: number): number {
+  const open = tokens[start]!;
+  if (open.nesting !== 1) return start;
+  let depth = 0;
+  for (let k = start; k < tokens.length; k++) {
+    depth += tokens[k]!.nesting;
+    if (depth === 0) return k;
+  }
+  return tokens.length - 1;
+}
+
+/**
+ * Parses one Markdown knowledge file into units: the document, each heading's section, and each list
+ * item. Throws a {@link BotError} (`knowledge.front-matter`) naming the file when its front matter is
+ * broken.
+ *
+ * @param file path relative to the knowledge directory, e.g. `backend-engineer.md`
+ * @param source the file's text
+ */
+export function parseKnowledgeFile(file: string, source: string): KnowledgeUnit[] {
+  const tokens = md.parse(source, {});
+  const lines = source.split(/\r?\n/);
+  const frontToken = tokens.find((t) => t.type === 'front_matter');
+  const front = frontToken ? parseFrontMatter(file, String(frontToken.meta as unknown)) : {};
+  const fileSlug = file
+    .replace(/\.md$/i, '')
+    .split(/[\\/]/)
+    .map((part) => slugify(part))
+    .join('/');
+
+  const builders: Builder[] = [];
+  const usedIds = new Set<string>();
+  const create = (kind: KnowledgeUnit['kind'], title: string, parent: Builder | undefined, level: number) => {
+    const base = parent ? `${parent.unit.id}/${slugify(title) || kind}` : fileSlug;
+    let id = base;
+    for (let n = 2; usedIds.has(id); n++) id = `${base}-${n}`;
+    usedIds.add(id);
+    const unit: KnowledgeUnit = {
+      id,
+      kind,
+      title,
+      path: parent ? [...parent.unit.path, title] : [title],
+      parentId: parent?.unit.id,
+      childIds: [],
+      file,
+      text: '',
+      markdown: '',
+      aliases: [],
+      tags: front.tags ?? [],
+    };
+    parent?.unit.childIds.push(id);
+    const builder: Builder = { unit, level, blocks: [], textParts: [] };
+    builders.push(builder);
+    return builder;
+  };
+
+  const doc = create('document', front.title ?? humanize(file), undefined, 0);
+  doc.unit.aliases = front.aliases ?? [];
+  const sections: Builder[] = [doc];
+  let titledByHeading = front.title !== undefined;
+
+  for (let i = 0; i < tokens.length; i++) {
+    const token = tokens[i]!;
+    if (token.type === 'front_matter' || token.level !== 0 || token.nesting === -1) continue;
+    if (token.type === 'heading_open') {
+      const level = Number(token.tag.slice(1));
+      const title = cleanTitle(inlineText(tokens[i + 1])) || 'Untitled';
+      i = blockEnd(tokens, i);
+      if (level === 1 && !titledByHeading && doc.unit.childIds.length === 0) {
+        doc.unit.title = title;
+        doc.unit.path = [title];
+        titledByHeading = true;
+        continue;
+      }
+      while (sections.length > 1 && sections[sections.length - 1]!.level >= level) sections.pop();
+      sections.push(create('section', title, sections[sections.length - 1], level));
+      continue;
+    }
+    const end = blockEnd(tokens, i);
+    const owner = sections[sections.length - 1]!;
+    if (token.map) {
+      const block = dedent(lines.slice(token.map[0], token.map[1]).join('\n'));
+      owner.blocks.push(block);
+      const isList = token.type === 'bullet_list_open' || token.type === 'ordered_list_open';
+      if (isList && owner.intro === undefined) owner.intro = owner.blocks.slice(0, -1).join('\n\n');
+    }
+    const items: { builder: Builder; level: number }[] = [];
+    for (let k = i; k <= end; k++) {
+      const inner = tokens[k]!;
+      if (inner.type === 'list_item_open') {
+        while (items.length > 0 && items[items.length - 1]!.level >= inner.level) items.pop();
+        const inline = tokens.slice(k, blockEnd(tokens, k)).find((t) => t.type === 'inline');
+        const parent = items[items.length - 1]?.builder ?? owner;
+        const item = create('item', itemTitle(inline), parent, parent.level);
+        if (inner.map) item.blocks.push(itemMarkdown(lines.slice(inner.map[0], inner.map[1]), inner));
+        items.push({ builder: item, level: inner.level });
+      } else if (inner.type === 'inline' || inner.type === 'fence' || inner.type === 'code_block') {
+        const text = inner.type === 'inline' ? inlineText(inner) : inner.content.trim();
+        owner.textParts.push(text);
+        for (const { builder } of items) builder.textParts.push(text);
+      }
+    }
+    i = end;
+  }
+
+  return finish(builders);
+}
+
+/** Fills in text and Markdown; a section with no text of its own is summarised by its children. */
+function finish(builders: Builder[]): KnowledgeUnit[] {
+  const byId = new Map(builders.map((b) => [b.unit.id, b.unit]));
+  for (const { unit, blocks, textParts, intro } of builders) {
+    unit.markdown = blocks.join('\n\n').trim();
+    if (intro) unit.intro = intro;
+    unit.text = textParts.join(' ').trim();
+    if (unit.markdown === '' && unit.childIds.length > 0) {
+      const children = unit.childIds.map((id) => byId.get(id)!);
+      unit.markdown = children
+        .map((child) => {
+          const names = child.childIds.map((id) => byId.get(id)!.title);
+          return names.length > 0 ? `- **${child.title}**: ${names.join(', ')}` : `- **${child.title}**`;
+        })
+        .join('\n');
+      unit.text = children.map((child) => child.title).join('. ');
+    }
+  }
+  return builders.map((b) => b.unit);
+}

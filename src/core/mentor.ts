@@ -1,0 +1,99 @@
+import { type Answer, composeAnswer } from './answers/compose-answer';
+import { parseCommand } from './commands/parse-command';
+import type { HelpEntry, Reply, TopicNode } from './commands/reply';
+import { validateQuestion } from './commands/validate-input';
+import type { KnowledgeSnapshot } from './knowledge/knowledge-base';
+import type { KnowledgeUnit } from './knowledge/types';
+
+/** What the mentor needs: the current knowledge, and who to tell about each answer. */
+export interface MentorOptions {
+  knowledge: () => KnowledgeSnapshot;
+  /** Called after every answer (metrics, the unanswered-questions report). */
+  onAnswer?: (answer: Answer) => void;
+}
+
+const ASK_HELP: HelpEntry[] = [
+  { command: 'ask', args: '<question>', description: 'Ask about backend engineering: roles, languages, tools.' },
+  { command: 'topics', args: '[filter]', description: 'List the topics I know, optionally filtered.' },
+  { command: 'help', args: '', description: 'Show this help.' },
+];
+
+const MAX_FILTER_LENGTH = 100;
+
+/**
+ * The platform-independent bot: answers questions, lists topics, explains itself. Every method returns
+ * plain data ({@link Reply}) and never throws for bad input.
+ */
+export class Mentor {
+  constructor(private readonly options: MentorOptions) {}
+
+  /** Answers a question, or explains what is wrong with it. */
+  ask(raw: string): Reply {
+    const checked = validateQuestion(raw);
+    if (!checked.ok) return { type: 'error', id: checked.error.id, message: checked.error.userMessage };
+    const { index, units } = this.options.knowledge();
+    const answer = composeAnswer(checked.value, index.search(checked.value), index, units);
+    this.options.onAnswer?.(answer);
+    return { type: 'answer', answer };
+  }
+
+  /** The knowledge tree, pruned to titles (and tags) that contain `filter` when one is given. */
+  topics(filter = ''): Reply {
+    const wanted = filter.replace(/\s+/g, ' ').trim().toLowerCase().slice(0, MAX_FILTER_LENGTH);
+    const { units } = this.options.knowledge();
+    const byId = new Map(units.map((u) => [u.id, u]));
+    const build = (unit: KnowledgeUnit, ancestorMatched: boolean): TopicNode | undefined => {
+      const matched =
+        ancestorMatched ||
+        wanted === '' ||
+        unit.title.toLowerCase().includes(wanted) ||
+        unit.tags.some((t) => t.toLowerCase() === wanted);
+      const children = unit.childIds
+        .map((id) => byId.get(id))
+        .filter((u): u is KnowledgeUnit => u !== undefined)
+        .map((u) => build(u, matched))
+        .filter((n): n is TopicNode => n !== undefined);
+      if (!matched && children.length === 0) return undefined;
+      return { id: unit.id, title: unit.title, kind: unit.kind, children };
+    };
+    const topics = units
+      .filter((u) => u.kind === 'document')
+      .map((u) => build(u, false))
+      .filter((n): n is TopicNode => n !== undefined);
+    const count = (nodes: TopicNode[]): number => nodes.reduce((n, node) => n + 1 + count(node.children), 0);
+    return { type: 'topics', filter: wanted || undefined, topics, total: count(topics) };
+  }
+
+  /** The commands and what they do. `extra` lets other services (plans) add theirs. */
+  help(extra: HelpEntry[] = []): Reply {
+    return { type: 'help', commands: [...ASK_HELP, ...extra] };
+  }
+
+  /** Topic titles for autocomplete: completions of what was typed, at most `limit`. */
+  suggest(partial: string, limit = 25): { id: string; title: string }[] {
+    const { index, units } = this.options.knowledge();
+    const typed = partial.replace(/\s+/g, ' ').trim().slice(0, 100);
+    const found = typed === '' ? units.filter((u) => u.kind !== 'item') : index.suggest(typed, limit * 2);
+    const seen = new Set<string>();
+    const out: { id: string; title: string }[] = [];
+    for (const unit of found) {
+      const key = unit.title.toLowerCase();
+      if (seen.has(key)) continue;
+      seen.add(key);
+      out.push({ id: unit.id, title: unit.title });
+      if (out.length >= limit) break;
+    }
+    return out;
+  }
+
+  /** Handles a line of text (`topics x`, `help`, or a question). `plan` lines are not handled here. */
+  handleText(text: string): Reply {
+    const command = parseCommand(text);
+    if (command.name === 'topics') return this.topics(command.args);
+    if (command.name === 'help') return this.help();
+    if (command.name === 'plan') {
+      return { type: 'error', id: 'plan.unavailable', message: 'Study plans are not available here.' };
+    }
+    return this.ask(command.args);
+  }
+}

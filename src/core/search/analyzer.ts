@@ -1,0 +1,138 @@
+import stem from 'wink-porter2-stemmer';
+import { STOP_WORDS } from './stop-words';
+
+/** Groups of words and phrases that mean the same thing; the first entry names the group. */
+export type SynonymGroups = readonly (readonly string[])[];
+
+/** Turns text into search terms. The same function runs at index time and at query time. */
+export type Analyzer = (text: string) => string[];
+
+interface Phrase {
+  stems: string[];
+  canonical: string;
+}
+
+/** A raw token keeps its original spelling, for the case-sensitive "Go" check. */
+interface RawToken {
+  raw: string;
+  lower: string;
+}
+
+// Words with inner punctuation stay whole (node.js, ci/cd, c#, c++, .net, end-to-end); the pieces are
+// split off later when the whole word is not a known synonym.
+const TOKEN = /\.?[\p{L}\p{N}]+(?:[./'’_-][\p{L}\p{N}]+)*(?:#|\+\+)?/gu;
+const SPLIT = /[./'’_-]+/;
+const GO_EXCLUDED_AFTER = new Set(
+  'to about through into ahead back with over from on up out away beyond deeper further there here home'.split(' '),
+);
+const GO_BEFORE = new Set(
+  'learn learning learned use using used in with know knowing master mastering pick choose about is are vs versus or and like write writing code coding of for than over'.split(
+    ' ',
+  ),
+);
+const GO_AFTER = new Set(
+  'vs versus or and developer developers dev devs programmer programmers programming language lang code backend service services concurrency program programs good worth better still used popular fast web api apis microservices framework frameworks modules module routines is'.split(
+    ' ',
+  ),
+);
+
+/** The token that stands for a synonym group in the index: letters and digits only. */
+export function canonicalToken(entry: string): string {
+  return entry
+    .toLowerCase()
+    .replace(/#/g, 'sharp')
+    .replace(/\+/g, 'plus')
+    .replace(/[^\p{L}\p{N}]+/gu, '');
+}
+
+function stemWord(word: string): string {
+  return /^\p{N}+$/u.test(word) ? word : stem(word);
+}
+
+function rawTokens(text: string): RawToken[] {
+  const normalized = text.normalize('NFKC');
+  const out: RawToken[] = [];
+  for (const match of normalized.matchAll(TOKEN)) {
+    const raw = match[0].replace(/’/g, "'");
+    out.push({ raw, lower: raw.toLowerCase() });
+  }
+  return out;
+}
+
+/** "Go" the language, or the verb? Decided from the neighbouring words, the same way everywhere. */
+function isGoLanguage(tokens: RawToken[], i: number): boolean {
+  const before = tokens[i - 1]?.lower;
+  const after = tokens[i + 1]?.lower;
+  if (tokens.length === 1) return true;
+  if (after !== undefined && GO_EXCLUDED_AFTER.has(after)) return false;
+  if (tokens[i]?.raw === 'Go' && i > 0) return true;
+  if (before !== undefined && GO_BEFORE.has(before)) return true;
+  if (after !== undefined && GO_AFTER.has(after)) return true;
+  return after === undefined && before !== undefined && before !== 'to' && !STOP_WORDS.has(before);
+}
+
+/**
+ * Builds the analyzer: tokenize, map synonyms (single words and phrases) to one token per group,
+ * drop stop words, stem with Porter2.
+ *
+ * @example
+ * const analyze = createAnalyzer([['kubernetes', 'k8s']]);
+ * analyze('k8s or Kubernetes?'); // ['kubernetes', 'kubernetes']
+ */
+export function createAnalyzer(groups: SynonymGroups): Analyzer {
+  const single = new Map<string, string>();
+  const phrases: Phrase[] = [];
+  for (const group of groups) {
+    const first = group[0];
+    if (!first) continue;
+    const canonical = canonicalToken(first);
+    for (const entry of group) {
+      const lower = entry.toLowerCase().trim();
+      const words = rawTokens(lower).map((t) => t.lower);
+      if (words.length > 1) {
+        phrases.push({ stems: words.map(stemWord), canonical });
+      } else if (words.length === 1 && lower !== 'go') {
+        single.set(lower, canonical);
+        single.set(stemWord(lower), canonical);
+      }
+    }
+  }
+  phrases.sort((a, b) => b.stems.length - a.stems.length);
+
+  const wordTerms = (word: string, out: string[]): void => {
+    const known = single.get(word);
+    if (known) {
+      out.push(known);
+      return;
+    }
+    const pieces = word.split(SPLIT).filter(Boolean);
+    if (pieces.length > 1) {
+      for (const piece of pieces) wordTerms(piece, out);
+      return;
+    }
+    if (STOP_WORDS.has(word) || word.length < 2) return;
+    const stemmed = stemWord(word);
+    out.push(single.get(stemmed) ?? stemmed);
+  };
+
+  return (text: string): string[] => {
+    const tokens = rawTokens(text);
+    const stems = tokens.map((t) => stemWord(t.lower));
+    const out: string[] = [];
+    for (let i = 0; i < tokens.length; i++) {
+      const token = tokens[i]!;
+      for (const phrase of phrases) {
+        if (phrase.stems.every((s, k) => stems[i + k] === s)) {
+          out.push(phrase.canonical);
+          break;
+        }
+      }
+      if (token.lower === 'go') {
+        if (isGoLanguage(tokens, i)) out.push(single.get('golang') ?? 'golang');
+        continue;
+      }
+      wordTerms(token.lower, out);
+    }
+    return out;
+  };
+}

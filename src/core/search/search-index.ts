@@ -1,0 +1,189 @@
+import MiniSearch from 'minisearch';
+import SearchableMap from 'minisearch/SearchableMap';
+import type { KnowledgeUnit } from '../knowledge/types';
+import type { Analyzer } from './analyzer';
+
+/** How one term of a question was found in the knowledge vocabulary. */
+export interface TermMatch {
+  /** The analysed query term. */
+  term: string;
+  /** exact, a spelling correction, a prefix completion, or not found at all. */
+  kind: 'exact' | 'corrected' | 'prefix' | 'unknown';
+  /** Vocabulary terms searched for it. */
+  matches: string[];
+  /** Confidence in the match, 0..1 (0 for unknown). */
+  confidence: number;
+  /** How rare (informative) the term is in the knowledge: BM25 inverse document frequency. */
+  idf: number;
+}
+
+/** A unit and its relevance score for one question. */
+export interface SearchHit {
+  unit: KnowledgeUnit;
+  score: number;
+}
+
+/** Everything one search found out. */
+export interface SearchOutcome {
+  hits: SearchHit[];
+  terms: TermMatch[];
+  /** Share (0..1) of the question's information the knowledge vocabulary covers, weighted by rarity. */
+  coverage: number;
+}
+
+const FIELD_BOOST = { title: 3, aliases: 3, path: 0.5, text: 1 };
+/**
+ * The weight of a word the knowledge does not contain. Lower than a rare known word (it may be filler
+ * such as "involve"), high enough that a question made only of unknown topic words plus generic ones
+ * ("salary of a backend engineer") is not taken for a match.
+ */
+const UNKNOWN_TERM_WEIGHT = 1.5;
+/** Query terms are weighted by rarity too, so words found everywhere ("backend") cannot decide the ranking. */
+const rarityWeight = (idf: number) => Math.min(1, (idf + 0.2) / 2);
+
+/**
+ * One MiniSearch index over knowledge units, plus the vocabulary used for spelling correction,
+ * prefix completion and the coverage measure that tells a real match from an off-topic question.
+ */
+export class SearchIndex {
+  private readonly mini: MiniSearch<KnowledgeUnit>;
+  private readonly vocabulary = new SearchableMap<number>();
+  private readonly units = new Map<string, KnowledgeUnit>();
+
+  /**
+   * @param units the units to index (ids must be unique)
+   * @param analyze the analyzer shared by indexing and querying
+   */
+  constructor(
+    units: readonly KnowledgeUnit[],
+    private readonly analyze: Analyzer,
+  ) {
+    this.mini = new MiniSearch<KnowledgeUnit>({
+      fields: ['title', 'aliases', 'path', 'text'],
+      storeFields: [],
+      tokenize: (text) => analyze(text),
+      processTerm: (term) => term,
+      extractField: (unit, field) => {
+        if (field === 'path') return unit.path.slice(0, -1).join(' ');
+        if (field === 'aliases') return unit.aliases.join(' ');
+        return (unit as unknown as Record<string, string>)[field] ?? '';
+      },
+    });
+    this.mini.addAll(units);
+    for (const unit of units) {
+      this.units.set(unit.id, unit);
+      const terms = new Set(analyze(`${unit.title} ${unit.aliases.join(' ')} ${unit.path.join(' ')} ${unit.text}`));
+      for (const term of terms) this.vocabulary.set(term, (this.vocabulary.get(term) ?? 0) + 1);
+    }
+  }
+
+  /** Number of indexed units. */
+  get size(): number {
+    return this.units.size;
+  }
+
+  /** A unit by id. */
+  get(id: string): KnowledgeUnit | undefined {
+    return this.units.get(id);
+  }
+
+  /** BM25 inverse document frequency of a term with document frequency `df`. */
+  private idf(df: number): number {
+    const n = this.units.size;
+    return Math.log(1 + (n - df + 0.5) / (df + 0.5));
+  }
+
+  /** Finds a term in the vocabulary: exactly, by correcting a typo, or by completing a prefix. */
+  resolve(term: string): TermMatch {
+    const df = this.vocabulary.get(term);
+    if (df !== undefined) return { term, kind: 'exact', matches: [term], confidence: 1, idf: this.idf(df) };
+    const corrected = this.correct(term);
+    if (corrected) {
+      const [match, distance] = corrected;
+      const confidence = distance <= 1 ? 0.8 : 0.6;
+      return { term, kind: 'corrected', matches: [match], confidence, idf: this.idf(this.vocabulary.get(match)!) };
+    }
+    const completions = this.complete(term);
+    if (completions.length > 0) {
+      const best = Math.max(...completions.map((m) => this.vocabulary.get(m) ?? 0));
+      return { term, kind: 'prefix', matches: completions, confidence: 0.6, idf: this.idf(best) };
+    }
+    return { term, kind: 'unknown', matches: [], confidence: 0, idf: UNKNOWN_TERM_WEIGHT };
+  }
+
+  /** The closest vocabulary term within a small edit distance (a swap of two letters counts as one). */
+  private correct(term: string): [string, number] | undefined {
+    if (term.length < 4 || /^\p{N}+$/u.test(term)) return undefined;
+    for (let i = 0; i + 1 < term.length; i++) {
+      const swapped = term.slice(0, i) + term[i + 1] + term[i] + term.slice(i + 2);
+      if (this.vocabulary.has(swapped)) return [swapped, 1];
+    }
+    const maxDistance = term.length >= 8 ? 2 : term.length >= 5 ? 1 : 0;
+    if (maxDistance === 0) return undefined;
+    let best: [string, number, number] | undefined;
+    for (const [key, [df, distance]] of this.vocabulary.fuzzyGet(term, maxDistance)) {
+      if (key.length < 4) continue;
+      if (!best || distance < best[1] || (distance === best[1] && df > best[2])) best = [key, distance, df];
+    }
+    return best ? [best[0], best[1]] : undefined;
+  }
+
+  /** Vocabulary terms the term is a prefix of, or the longest vocabulary term that is a prefix of it. */
+  private complete(term: string): string[] {
+    if (term.length < 4) return [];
+    const longer = [...this.vocabulary.atPrefix(term).keys()]
+      .sort((a, b) => (this.vocabulary.get(b) ?? 0) - (this.vocabulary.get(a) ?? 0))
+      .slice(0, 3);
+    if (longer.length > 0) return longer;
+    for (let end = term.length - 1; end >= Math.max(4, Math.ceil(term.length * 0.6)); end--) {
+      const head = term.slice(0, end);
+      if (this.vocabulary.has(head)) return [head];
+    }
+    return [];
+  }
+
+  /**
+   * Searches the knowledge for a question.
+   *
+   * @example
+   * index.search('postgress or mysql?').hits[0]?.unit.title; // "Relational Databases"
+   */
+  search(question: string, limit = 10): SearchOutcome {
+    const seen = new Set<string>();
+    const terms = this.analyze(question)
+      .filter((t) => !seen.has(t) && seen.add(t))
+      .map((t) => this.resolve(t));
+    const weights = new Map<string, number>();
+    for (const t of terms) {
+      const weight = t.confidence * rarityWeight(t.idf);
+      for (const m of t.matches) weights.set(m, Math.max(weights.get(m) ?? 0, weight));
+    }
+    const total = terms.reduce((sum, t) => sum + t.idf, 0);
+    const covered = terms.reduce((sum, t) => sum + t.idf * t.confidence, 0);
+    const coverage = total > 0 ? covered / total : 0;
+    if (weights.size === 0) return { hits: [], terms, coverage };
+    const results = this.mini.search([...weights.keys()].join(' '), {
+      tokenize: (text) => text.split(' '),
+      processTerm: (term) => term,
+      boost: FIELD_BOOST,
+      boostTerm: (term) => weights.get(term) ?? 1,
+      combineWith: 'OR',
+    });
+    const hits = results.slice(0, limit).map((r) => ({ unit: this.units.get(String(r.id))!, score: r.score }));
+    return { hits, terms, coverage };
+  }
+
+  /**
+   * Units whose titles or text match what a user has typed so far (the last word may be incomplete),
+   * best first: for autocomplete.
+   */
+  suggest(partial: string, limit = 25): KnowledgeUnit[] {
+    const results = this.mini.search(partial, {
+      prefix: (term, i, terms) => i === terms.length - 1 || term.length >= 4,
+      fuzzy: (term) => (term.length >= 5 ? 0.2 : false),
+      boost: { title: 6, aliases: 3, path: 0.5, text: 0.5 },
+      combineWith: 'OR',
+    });
+    return results.slice(0, limit).map((r) => this.units.get(String(r.id))!);
+  }
+}
