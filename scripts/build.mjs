@@ -1,9 +1,9 @@
 #!/usr/bin/env node
+import { existsSync } from 'node:fs';
 // Bundles the TypeScript entry points into dist/ with esbuild (about 100 ms), so `npm start`,
 // `npm run cli` and `npm run worker` always run the current source. Dependencies stay external.
 // Type checking is `npm run typecheck`.
 import { build } from 'esbuild';
-import { existsSync } from 'node:fs';
 
 const entries = {
   main: 'src/main.ts',

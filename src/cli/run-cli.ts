@@ -1,7 +1,7 @@
 import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
-import { buildKnowledge } from '../app/build-knowledge';
 import { ansiStyle, plainStyle, renderReplyText } from '../adapters/terminal/render-text';
+import { buildKnowledge } from '../app/build-knowledge';
 import { loadConfig } from '../config/config';
 import type { Reply } from '../core/commands/reply';
 import { describeError, isBotError } from '../core/errors';
@@ -62,7 +62,9 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
       return 0;
     }
     if (command !== 'ask' && command !== 'topics') throw new UsageError(`unknown command "${command}"`);
-    let parsed: ReturnType<typeof parseArgs<{ options: { json: { type: 'boolean' } }; allowPositionals: true }>>;
+    let parsed: ReturnType<
+      typeof parseArgs<{ options: { json: { type: 'boolean' } }; allowPositionals: true }>
+    >;
     try {
       parsed = parseArgs({ args: rest, options: { json: { type: 'boolean' } }, allowPositionals: true });
     } catch (error) {

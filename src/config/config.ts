@@ -13,7 +13,9 @@ const url = (name: string) =>
 const port = (fallback: number) =>
   optional
     .transform((v) => (v === undefined ? fallback : Number(v)))
-    .refine((v) => Number.isInteger(v) && v >= 0 && v <= 65535, { message: 'must be a port number from 0 to 65535' });
+    .refine((v) => Number.isInteger(v) && v >= 0 && v <= 65535, {
+      message: 'must be a port number from 0 to 65535',
+    });
 const int = (fallback: number, min: number, max: number) =>
   optional
     .transform((v) => (v === undefined ? fallback : Number(v)))
@@ -34,9 +36,12 @@ const snowflake = optional.refine((v) => v === undefined || /^\d{5,25}$/.test(v)
 const EnvSchema = z
   .object({
     KNOWLEDGE_DIR: optional,
-    LOG_LEVEL: optional.refine((v) => v === undefined || /^(trace|debug|info|warn|error|fatal|silent)$/.test(v), {
-      message: 'must be one of trace, debug, info, warn, error, fatal, silent',
-    }),
+    LOG_LEVEL: optional.refine(
+      (v) => v === undefined || /^(trace|debug|info|warn|error|fatal|silent)$/.test(v),
+      {
+        message: 'must be one of trace, debug, info, warn, error, fatal, silent',
+      },
+    ),
     DISCORD_TOKEN: optional.refine((v) => v === undefined || /^[\w.-]{20,}$/.test(v), {
       message: 'must be a Discord bot token (letters, digits, dots, dashes; no spaces or "Bot " prefix)',
     }),
@@ -68,7 +73,11 @@ const EnvSchema = z
   })
   .superRefine((env, ctx) => {
     if (env.DISCORD_TOKEN && !env.DISCORD_APP_ID) {
-      ctx.addIssue({ code: 'custom', path: ['DISCORD_APP_ID'], message: 'is required when DISCORD_TOKEN is set' });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['DISCORD_APP_ID'],
+        message: 'is required when DISCORD_TOKEN is set',
+      });
     }
     if (env.SLACK_BOT_TOKEN && !env.SLACK_APP_TOKEN && !env.SLACK_SIGNING_SECRET) {
       ctx.addIssue({
@@ -118,7 +127,12 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     logLevel: e.LOG_LEVEL ?? 'info',
     discord:
       e.DISCORD_TOKEN && e.DISCORD_APP_ID
-        ? { token: e.DISCORD_TOKEN, appId: e.DISCORD_APP_ID, guildId: e.DISCORD_GUILD_ID, apiUrl: e.DISCORD_API_URL }
+        ? {
+            token: e.DISCORD_TOKEN,
+            appId: e.DISCORD_APP_ID,
+            guildId: e.DISCORD_GUILD_ID,
+            apiUrl: e.DISCORD_API_URL,
+          }
         : undefined,
     slack: e.SLACK_BOT_TOKEN
       ? {

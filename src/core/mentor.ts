@@ -1,4 +1,4 @@
-import { type Answer, composeAnswer } from './answers/compose-answer';
+import { type Answer, answerForUnit, composeAnswer } from './answers/compose-answer';
 import { parseCommand } from './commands/parse-command';
 import type { HelpEntry, Reply, TopicNode } from './commands/reply';
 import { validateQuestion } from './commands/validate-input';
@@ -13,7 +13,11 @@ export interface MentorOptions {
 }
 
 const ASK_HELP: HelpEntry[] = [
-  { command: 'ask', args: '<question>', description: 'Ask about backend engineering: roles, languages, tools.' },
+  {
+    command: 'ask',
+    args: '<question>',
+    description: 'Ask about backend engineering: roles, languages, tools.',
+  },
   { command: 'topics', args: '[filter]', description: 'List the topics I know, optionally filtered.' },
   { command: 'help', args: '', description: 'Show this help.' },
 ];
@@ -33,6 +37,22 @@ export class Mentor {
     if (!checked.ok) return { type: 'error', id: checked.error.id, message: checked.error.userMessage };
     const { index, units } = this.options.knowledge();
     const answer = composeAnswer(checked.value, index.search(checked.value), index, units);
+    this.options.onAnswer?.(answer);
+    return { type: 'answer', answer };
+  }
+
+  /** Answers with one topic, by unit id or short key (related-topic buttons, autocomplete choices). */
+  topic(ref: string): Reply {
+    const { index } = this.options.knowledge();
+    const unit = index.find(ref);
+    if (!unit) {
+      return {
+        type: 'error',
+        id: 'topic.unknown',
+        message: 'I no longer know that topic. Try asking a question instead.',
+      };
+    }
+    const answer = answerForUnit(unit, index);
     this.options.onAnswer?.(answer);
     return { type: 'answer', answer };
   }

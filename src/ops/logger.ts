@@ -29,11 +29,25 @@ const REDACT_PATHS = [
   '*.password',
 ];
 
-const LEVELS: Record<number, string> = { 10: 'TRACE', 20: 'DEBUG', 30: 'INFO', 40: 'WARN', 50: 'ERROR', 60: 'FATAL' };
+const LEVELS: Record<number, string> = {
+  10: 'TRACE',
+  20: 'DEBUG',
+  30: 'INFO',
+  40: 'WARN',
+  50: 'ERROR',
+  60: 'FATAL',
+};
 
 function prettyLine(line: string): string {
   try {
-    const { level, time, msg, pid: _pid, hostname: _host, ...rest } = JSON.parse(line) as Record<string, unknown>;
+    const {
+      level,
+      time,
+      msg,
+      pid: _pid,
+      hostname: _host,
+      ...rest
+    } = JSON.parse(line) as Record<string, unknown>;
     const clock = new Date(Number(time)).toISOString().slice(11, 19);
     const fields = Object.entries(rest)
       .map(([k, v]) => `${k}=${typeof v === 'string' ? v : JSON.stringify(v)}`)
@@ -53,7 +67,8 @@ export function createLogger(options: LoggerOptions): Logger & pino.Logger {
   const pretty = options.pretty ?? Boolean((target as NodeJS.WriteStream).isTTY);
   const secrets = options.secrets.filter((s): s is string => typeof s === 'string' && s.length >= 6);
   const redactPassword = (text: string) => text.replace(/(\w+:\/\/[^:/@\s]*:)[^@\s]+@/g, '$1[redacted]@');
-  const scrub = (text: string) => redactPassword(secrets.reduce((t, s) => t.split(s).join('[redacted]'), text));
+  const scrub = (text: string) =>
+    redactPassword(secrets.reduce((t, s) => t.split(s).join('[redacted]'), text));
   const destination = new Writable({
     write(chunk: Buffer, _encoding, done) {
       const lines = scrub(chunk.toString('utf8'));

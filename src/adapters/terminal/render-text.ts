@@ -57,7 +57,10 @@ export function renderReplyText(reply: Reply, style: Style = plainStyle, command
       return renderTopics(reply.topics, 0, style).join('\n');
     case 'help':
       return reply.commands
-        .map((c) => `${style.bold(`${commandPrefix}${c.command}${c.args ? ` ${c.args}` : ''}`)}  ${c.description}`)
+        .map(
+          (c) =>
+            `${style.bold(`${commandPrefix}${c.command}${c.args ? ` ${c.args}` : ''}`)}  ${c.description}`,
+        )
         .join('\n');
     case 'error':
       return reply.message;

@@ -1,9 +1,12 @@
+import { unitKey } from '../knowledge/text-utils';
 import type { KnowledgeUnit } from '../knowledge/types';
 import type { SearchHit, SearchIndex, SearchOutcome } from '../search/search-index';
 
 /** Where a part of an answer came from. */
 export interface AnswerSource {
   id: string;
+  /** Short stable key of the unit, for buttons ({@link unitKey}). */
+  key: string;
   title: string;
   /** Breadcrumb, document title first. */
   path: string[];
@@ -12,6 +15,8 @@ export interface AnswerSource {
 /** A topic the user may want next. */
 export interface RelatedTopic {
   id: string;
+  /** Short stable key of the unit, for buttons ({@link unitKey}). */
+  key: string;
   title: string;
 }
 
@@ -37,8 +42,17 @@ export const MIN_COVERAGE = 0.5;
 const SECOND_UNIT_SHARE = 0.85;
 const MAX_RELATED = 3;
 
-const source = (unit: KnowledgeUnit): AnswerSource => ({ id: unit.id, title: unit.title, path: unit.path });
-const topic = (unit: KnowledgeUnit): RelatedTopic => ({ id: unit.id, title: unit.title });
+const source = (unit: KnowledgeUnit): AnswerSource => ({
+  id: unit.id,
+  key: unitKey(unit.id),
+  title: unit.title,
+  path: unit.path,
+});
+const topic = (unit: KnowledgeUnit): RelatedTopic => ({
+  id: unit.id,
+  key: unitKey(unit.id),
+  title: unit.title,
+});
 
 function isAncestor(index: SearchIndex, maybeAncestor: KnowledgeUnit, unit: KnowledgeUnit): boolean {
   for (let p = unit.parentId; p; p = index.get(p)?.parentId) if (p === maybeAncestor.id) return true;
@@ -52,7 +66,8 @@ function overlaps(index: SearchIndex, a: KnowledgeUnit, b: KnowledgeUnit): boole
 /** The Markdown of one unit, with its parent's introduction when the unit is an item of a list that has one. */
 function unitMarkdown(index: SearchIndex, unit: KnowledgeUnit): string {
   const parent = unit.parentId ? index.get(unit.parentId) : undefined;
-  if (unit.kind === 'item' && parent?.intro) return `${unit.markdown}\n\n> ${parent.intro.replace(/\n/g, '\n> ')}`;
+  if (unit.kind === 'item' && parent?.intro)
+    return `${unit.markdown}\n\n> ${parent.intro.replace(/\n/g, '\n> ')}`;
   return unit.markdown || `**${unit.title}**`;
 }
 
@@ -107,7 +122,11 @@ export function composeAnswer(
     return { question, matched: false, markdown, sources: [], related, corrections: [], confidence };
   }
   const shown = [first.unit];
-  if (second && second.score >= first.score * SECOND_UNIT_SHARE && !overlaps(index, first.unit, second.unit)) {
+  if (
+    second &&
+    second.score >= first.score * SECOND_UNIT_SHARE &&
+    !overlaps(index, first.unit, second.unit)
+  ) {
     shown.push(second.unit);
   }
   const markdown = shown.map((unit) => unitMarkdown(index, unit)).join('\n\n');
@@ -119,5 +138,23 @@ export function composeAnswer(
     related: pickRelated(index, outcome.hits, shown),
     corrections,
     confidence,
+  };
+}
+
+/** The answer for one known unit (a related-topic button): that unit, its sources and its neighbours. */
+export function answerForUnit(unit: KnowledgeUnit, index: SearchIndex): Answer {
+  const outcome = index.search(`${unit.title} ${unit.path.slice(0, -1).join(' ')}`);
+  const hits = [
+    { unit, score: Number.POSITIVE_INFINITY },
+    ...outcome.hits.filter((h) => h.unit.id !== unit.id),
+  ];
+  return {
+    question: unit.title,
+    matched: true,
+    markdown: unitMarkdown(index, unit),
+    sources: [source(unit)],
+    related: pickRelated(index, hits, [unit]),
+    corrections: [],
+    confidence: 1,
   };
 }

@@ -30,7 +30,10 @@ export function validateQuestion(raw: unknown): { ok: true; value: string } | { 
   if (value === '') {
     return {
       ok: false,
-      error: new BotError('input.empty', 'Please ask a question, for example: "What does a backend engineer do?"'),
+      error: new BotError(
+        'input.empty',
+        'Please ask a question, for example: "What does a backend engineer do?"',
+      ),
     };
   }
   if (value.length > MAX_QUESTION_LENGTH) {

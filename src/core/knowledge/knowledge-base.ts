@@ -28,7 +28,9 @@ export interface KnowledgeOptions {
 }
 
 const SYNONYMS_FILE = 'synonyms.yml';
-const SynonymsSchema = z.object({ groups: z.array(z.array(z.union([z.string(), z.number()]).transform(String)).min(1)) });
+const SynonymsSchema = z.object({
+  groups: z.array(z.array(z.union([z.string(), z.number()]).transform(String)).min(1)),
+});
 
 /** Reads a synonym table (YAML: `groups: [[canonical, other, ...], ...]`). */
 export function loadSynonyms(file: string): SynonymGroups {
@@ -141,11 +143,16 @@ export class KnowledgeBase {
         try {
           this.reload();
         } catch (error) {
-          this.options.logger.error({ error: describeError(error) }, 'knowledge reload failed; keeping the previous index');
+          this.options.logger.error(
+            { error: describeError(error) },
+            'knowledge reload failed; keeping the previous index',
+          );
         }
       }, debounceMs);
     });
-    this.watcher.on('error', (error) => this.options.logger.error({ error: describeError(error) }, 'knowledge watcher failed'));
+    this.watcher.on('error', (error) =>
+      this.options.logger.error({ error: describeError(error) }, 'knowledge watcher failed'),
+    );
   }
 
   /** Stops watching. */

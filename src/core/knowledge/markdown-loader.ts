@@ -93,7 +93,9 @@ function itemMarkdown(lines: string[], token: Token): string {
   const indent = first.length - first.trimStart().length;
   const afterMarker = first.trimStart().slice(marker.length);
   const contentIndent = indent + marker.length + (afterMarker.length - afterMarker.trimStart().length);
-  const body = rest.map((line) => (line.slice(0, contentIndent).trim() === '' ? line.slice(contentIndent) : line));
+  const body = rest.map((line) =>
+    line.slice(0, contentIndent).trim() === '' ? line.slice(contentIndent) : line,
+  );
   return dedent([afterMarker.trimStart(), ...body].join('\n')).trim();
 }
 

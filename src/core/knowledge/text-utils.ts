@@ -1,3 +1,5 @@
+import { createHash } from 'node:crypto';
+
 /** Lower-case ASCII slug: "Spring Boot (Java)" -> "spring-boot-java", "C#" -> "c-sharp". */
 export function slugify(text: string): string {
   return text
@@ -30,4 +32,9 @@ export function dedent(text: string): string {
     .map((l) => l.slice(Math.min(common, l.length - l.trimStart().length)))
     .join('\n')
     .trimEnd();
+}
+
+/** A short, stable key for a unit id (10 URL-safe characters), for button ids with a length limit. */
+export function unitKey(id: string): string {
+  return createHash('sha1').update(id).digest('base64url').slice(0, 10);
 }

@@ -23,7 +23,9 @@ interface RawToken {
 const TOKEN = /\.?[\p{L}\p{N}]+(?:[./'’_-][\p{L}\p{N}]+)*(?:#|\+\+)?/gu;
 const SPLIT = /[./'’_-]+/;
 const GO_EXCLUDED_AFTER = new Set(
-  'to about through into ahead back with over from on up out away beyond deeper further there here home'.split(' '),
+  'to about through into ahead back with over from on up out away beyond deeper further there here home'.split(
+    ' ',
+  ),
 );
 const GO_BEFORE = new Set(
   'learn learning learned use using used in with know knowing master mastering pick choose about is are vs versus or and like write writing code coding of for than over'.split(

@@ -1,5 +1,6 @@
 import MiniSearch from 'minisearch';
 import SearchableMap from 'minisearch/SearchableMap';
+import { unitKey } from '../knowledge/text-utils';
 import type { KnowledgeUnit } from '../knowledge/types';
 import type { Analyzer } from './analyzer';
 
@@ -49,6 +50,7 @@ export class SearchIndex {
   private readonly mini: MiniSearch<KnowledgeUnit>;
   private readonly vocabulary = new SearchableMap<number>();
   private readonly units = new Map<string, KnowledgeUnit>();
+  private readonly byKey = new Map<string, KnowledgeUnit>();
 
   /**
    * @param units the units to index (ids must be unique)
@@ -72,7 +74,10 @@ export class SearchIndex {
     this.mini.addAll(units);
     for (const unit of units) {
       this.units.set(unit.id, unit);
-      const terms = new Set(analyze(`${unit.title} ${unit.aliases.join(' ')} ${unit.path.join(' ')} ${unit.text}`));
+      this.byKey.set(unitKey(unit.id), unit);
+      const terms = new Set(
+        analyze(`${unit.title} ${unit.aliases.join(' ')} ${unit.path.join(' ')} ${unit.text}`),
+      );
       for (const term of terms) this.vocabulary.set(term, (this.vocabulary.get(term) ?? 0) + 1);
     }
   }
@@ -85,6 +90,11 @@ export class SearchIndex {
   /** A unit by id. */
   get(id: string): KnowledgeUnit | undefined {
     return this.units.get(id);
+  }
+
+  /** A unit by id or by its short key ({@link unitKey}). */
+  find(ref: string): KnowledgeUnit | undefined {
+    return this.units.get(ref) ?? this.byKey.get(ref);
   }
 
   /** BM25 inverse document frequency of a term with document frequency `df`. */
@@ -101,7 +111,13 @@ export class SearchIndex {
     if (corrected) {
       const [match, distance] = corrected;
       const confidence = distance <= 1 ? 0.8 : 0.6;
-      return { term, kind: 'corrected', matches: [match], confidence, idf: this.idf(this.vocabulary.get(match)!) };
+      return {
+        term,
+        kind: 'corrected',
+        matches: [match],
+        confidence,
+        idf: this.idf(this.vocabulary.get(match)!),
+      };
     }
     const completions = this.complete(term);
     if (completions.length > 0) {
@@ -169,7 +185,9 @@ export class SearchIndex {
       boostTerm: (term) => weights.get(term) ?? 1,
       combineWith: 'OR',
     });
-    const hits = results.slice(0, limit).map((r) => ({ unit: this.units.get(String(r.id))!, score: r.score }));
+    const hits = results
+      .slice(0, limit)
+      .map((r) => ({ unit: this.units.get(String(r.id))!, score: r.score }));
     return { hits, terms, coverage };
   }
 

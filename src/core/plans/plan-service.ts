@@ -1,0 +1,117 @@
+/**
+ * The contract between platform adapters and the study-plan machinery (generator, BullMQ queue,
+ * worker, delivery). Adapters call a {@link PlanService}; the worker calls the {@link PlanDeliverer}
+ * registered for the platform a request came from. Everything here is plain, serialisable data.
+ */
+import type { HelpEntry } from '../commands/reply';
+
+/** A platform and the user's id on it. */
+export interface UserRef {
+  platform: 'discord' | 'slack' | 'terminal';
+  id: string;
+}
+
+/** Where to deliver a plan. Serialised into job data: never put a secret here. */
+export type DeliveryTarget =
+  | {
+      platform: 'discord';
+      userId: string;
+      channelId?: string;
+      applicationId: string;
+      /**
+       * Reference to the interaction whose original response should be edited; the interaction token
+       * itself is kept outside job data (Redis, 15-minute TTL) by the Discord adapter.
+       */
+      interactionId?: string;
+      /** Epoch milliseconds when the interaction was received (its token lives 15 minutes). */
+      interactionAt?: number;
+    }
+  | { platform: 'slack'; userId: string; channelId?: string; threadTs?: string; teamId?: string }
+  | { platform: 'terminal'; userId: string };
+
+/** A study-plan request as a user typed it; the core validates and normalises it. */
+export interface PlanRequestInput {
+  /** Free text: "python django postgres docker", "I want to do Java with Spring". */
+  stack?: string;
+  weeks?: number | string;
+  hoursPerWeek?: number | string;
+  /** Skills already known (skipped): a comma-separated string or a list. */
+  known?: string | string[];
+  level?: string;
+}
+
+/** A field-by-field validation problem, e.g. `{ field: 'weeks', message: 'weeks must be a whole number from 1 to 52' }`. */
+export interface PlanFieldError {
+  field: 'stack' | 'weeks' | 'hoursPerWeek' | 'known' | 'level';
+  message: string;
+}
+
+/** What asking for a plan led to. Every variant carries a message fit to show the user. */
+export type PlanRequestResult =
+  | { status: 'queued'; jobId: string; position: number; message: string }
+  | { status: 'already-queued'; jobId: string; position: number; message: string }
+  | { status: 'invalid'; errors: PlanFieldError[]; message: string }
+  | { status: 'over-cap'; message: string }
+  | { status: 'unavailable'; message: string };
+
+/** One topic of a generated plan. */
+export interface PlanTopic {
+  id: string;
+  title: string;
+  hours: number;
+  /** The knowledge unit the topic cites. */
+  source: { id: string; title: string; path: string[] } | null;
+  done?: boolean;
+}
+
+/** One week of a plan. */
+export interface PlanWeek {
+  week: number;
+  hours: number;
+  topics: PlanTopic[];
+}
+
+/** A generated study plan. */
+export interface StudyPlan {
+  request: {
+    stack: string[];
+    weeks: number;
+    hoursPerWeek: number;
+    known: string[];
+    level?: string;
+  };
+  weeks: PlanWeek[];
+  /** Topics that did not fit, and how many more weeks they would take. */
+  unscheduled: { id: string; title: string; hours: number }[];
+  extraWeeksNeeded: number;
+  /** The plan as Markdown with checkboxes. */
+  markdown: string;
+  createdAt: string;
+}
+
+/** The result of `plan done <topic>`. */
+export type MarkDoneResult =
+  | { status: 'done'; topic: { id: string; title: string }; message: string }
+  | { status: 'no-plan' | 'unknown-topic'; message: string; suggestions?: { id: string; title: string }[] };
+
+/** What adapters use. Implementations: BullMQ on Redis, or in-process when no REDIS_URL is set. */
+export interface PlanService {
+  /** Validates and queues a plan request; returns at once (well inside a 3-second ack). */
+  request(user: UserRef, input: PlanRequestInput, target: DeliveryTarget): Promise<PlanRequestResult>;
+  /** The user's latest plan with progress, or undefined. */
+  show(user: UserRef): Promise<StudyPlan | undefined>;
+  /** Marks a topic of the user's plan done (by id or title, forgiving case and small typos). */
+  markDone(user: UserRef, topic: string): Promise<MarkDoneResult>;
+  /** Topics of the user's latest plan, for autocomplete. */
+  topicsOf(user: UserRef): Promise<{ id: string; title: string; done: boolean }[]>;
+  /** Help lines for the plan commands. */
+  helpEntries(): HelpEntry[];
+  close(): Promise<void>;
+}
+
+/** Sends a finished plan to a user on one platform. Implemented by each adapter; called by the worker. */
+export interface PlanDeliverer {
+  readonly platform: DeliveryTarget['platform'];
+  /** Delivers; throws on failure (the job is then retried). */
+  deliver(target: DeliveryTarget, plan: StudyPlan, jobId: string): Promise<void>;
+}

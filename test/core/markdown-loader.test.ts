@@ -1,0 +1,93 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { isBotError } from '../../src/core/errors';
+import { parseKnowledgeFile } from '../../src/core/knowledge/markdown-loader';
+
+const seed = readFileSync(join(__dirname, '../../knowledge/backend-engineer.md'), 'utf8');
+
+describe('parseKnowledgeFile', () => {
+  const units = parseKnowledgeFile('backend-engineer.md', seed);
+  const byTitle = (title: string) => units.find((u) => u.title === title);
+
+  test('GIVEN a bold heading with a colon THEN the title is clean text', () => {
+    const section = byTitle('Job Responsibilities');
+    expect(section?.kind).toBe('section');
+    expect(section?.id).toBe('backend-engineer/job-responsibilities');
+  });
+
+  test('GIVEN a list item with a bold lead THEN it is its own unit titled by the bold words', () => {
+    const go = byTitle('Go');
+    expect(go).toMatchObject({
+      kind: 'item',
+      id: 'backend-engineer/key-tech-stacks-for-backend-engineering/programming-languages/go',
+      path: ['Backend Engineer Role', 'Key Tech Stacks for Backend Engineering', 'Programming Languages', 'Go'],
+    });
+    expect(go?.text).toContain('Known for its concurrency and performance');
+    expect(go?.markdown.startsWith('**Go**: Known for')).toBe(true);
+  });
+
+  test('every section and every list item of the seed becomes a unit', () => {
+    expect(units.filter((u) => u.kind === 'item')).toHaveLength(8 + 6 + 5 + 3 + 3 + 4 + 3);
+    expect(units.filter((u) => u.kind === 'section').map((u) => u.title)).toEqual([
+      'Job Responsibilities',
+      'Key Tech Stacks for Backend Engineering',
+      'Programming Languages',
+      'Frameworks and Libraries',
+      'Databases',
+      'APIs',
+      'Cloud and DevOps Tools',
+      'Other Essential Technologies',
+      'Recommended Tech Stack Focus Areas',
+    ]);
+    expect(new Set(units.map((u) => u.id)).size).toBe(units.length);
+  });
+
+  test('front matter gives the document title, aliases and tags', () => {
+    const doc = units[0]!;
+    expect(doc).toMatchObject({ kind: 'document', title: 'Backend Engineer Role', id: 'backend-engineer' });
+    expect(doc.aliases).toContain('backend developer');
+    expect(units.every((u) => u.tags.includes('career'))).toBe(true);
+  });
+
+  test('the repaired apostrophe is kept in the text', () => {
+    expect(units[0]!.text).toContain('Here’s a typical breakdown');
+    expect(seed).not.toContain('â€™');
+  });
+
+  test('GIVEN no front matter THEN the first H1 titles the document and plain items take their first words', () => {
+    const doc = parseKnowledgeFile(
+      'guides/on-call.md',
+      '# On-call Guide\n\nBe kind.\n\n## Paging\n\n- Acknowledge within five minutes of the page arriving on your phone\n- Escalation: call the secondary\n  - nested detail here\n',
+    );
+    expect(doc.map((u) => u.title)).toEqual([
+      'On-call Guide',
+      'Paging',
+      'Acknowledge within five minutes of the page arriving…',
+      'Escalation',
+      'nested detail here',
+    ]);
+    expect(doc[0]!.id).toBe('guides/on-call');
+    expect(doc[4]!.path).toEqual(['On-call Guide', 'Paging', 'Escalation', 'nested detail here']);
+    expect(doc[3]!.text).toContain('nested detail here');
+  });
+
+  test('GIVEN a heading with no text of its own THEN its children summarise it', () => {
+    const stack = byTitle('Key Tech Stacks for Backend Engineering');
+    expect(stack?.markdown).toContain('- **Databases**: Relational Databases, NoSQL Databases, Graph Databases');
+  });
+
+  test('GIVEN broken front matter THEN a BotError names the file', () => {
+    let error: unknown;
+    try {
+      parseKnowledgeFile('broken.md', '---\ntitle: [unclosed\n---\n# Hi\n');
+    } catch (e) {
+      error = e;
+    }
+    expect(isBotError(error, 'knowledge.front-matter')).toBe(true);
+    expect((error as Error).message).toContain('broken.md');
+  });
+
+  test('GIVEN front matter of the wrong shape THEN the error names the field', () => {
+    expect(() => parseKnowledgeFile('bad.md', '---\naliases: 3\n---\ntext\n')).toThrow(/bad\.md.*aliases/);
+  });
+});
