@@ -20,7 +20,12 @@ describe('parseKnowledgeFile', () => {
     expect(go).toMatchObject({
       kind: 'item',
       id: 'backend-engineer/key-tech-stacks-for-backend-engineering/programming-languages/go',
-      path: ['Backend Engineer Role', 'Key Tech Stacks for Backend Engineering', 'Programming Languages', 'Go'],
+      path: [
+        'Backend Engineer Role',
+        'Key Tech Stacks for Backend Engineering',
+        'Programming Languages',
+        'Go',
+      ],
     });
     expect(go?.text).toContain('Known for its concurrency and performance');
     expect(go?.markdown.startsWith('**Go**: Known for')).toBe(true);
@@ -73,7 +78,9 @@ describe('parseKnowledgeFile', () => {
 
   test('GIVEN a heading with no text of its own THEN its children summarise it', () => {
     const stack = byTitle('Key Tech Stacks for Backend Engineering');
-    expect(stack?.markdown).toContain('- **Databases**: Relational Databases, NoSQL Databases, Graph Databases');
+    expect(stack?.markdown).toContain(
+      '- **Databases**: Relational Databases, NoSQL Databases, Graph Databases',
+    );
   });
 
   test('GIVEN broken front matter THEN a BotError names the file', () => {
