@@ -8,9 +8,11 @@ import type { Adapter } from './adapters/adapter';
 import { TerminalAdapter } from './adapters/terminal/terminal-adapter';
 import { buildKnowledge } from './app/build-knowledge';
 import { type Config, loadConfig } from './config/config';
+import { AskService } from './core/ask-service';
 import { describeError, isBotError } from './core/errors';
 import { MemoryInsightsStore } from './core/insights';
 import { Mentor } from './core/mentor';
+import { MemoryRateLimiter } from './core/rate-limiter';
 import { createLogger } from './ops/logger';
 
 const SHUTDOWN_TIMEOUT_MS = 10_000;
@@ -42,9 +44,11 @@ async function main(): Promise<void> {
   const knowledge = buildKnowledge(config, logger);
   knowledge.watch();
   const insights = new MemoryInsightsStore();
-  const mentor = new Mentor({
-    knowledge: () => knowledge.current,
-    onAnswer: (answer) => void insights.recordAnswer(answer),
+  const mentor = new Mentor({ knowledge: () => knowledge.current });
+  const asker = new AskService({
+    mentor,
+    insights,
+    limiter: new MemoryRateLimiter(config.questionRateLimit, 60_000),
   });
 
   const adapters: Adapter[] = [];
@@ -69,6 +73,7 @@ async function main(): Promise<void> {
     adapters.push(
       new TerminalAdapter({
         mentor,
+        asker,
         input: process.stdin,
         output: process.stdout,
         logger,

@@ -1,15 +1,14 @@
-import { type Answer, answerForUnit, composeAnswer } from './answers/compose-answer';
+import { answerForUnit, composeAnswer } from './answers/compose-answer';
 import { parseCommand } from './commands/parse-command';
 import type { HelpEntry, Reply, TopicNode } from './commands/reply';
 import { validateQuestion } from './commands/validate-input';
 import type { KnowledgeSnapshot } from './knowledge/knowledge-base';
+import { unitKey } from './knowledge/text-utils';
 import type { KnowledgeUnit } from './knowledge/types';
 
-/** What the mentor needs: the current knowledge, and who to tell about each answer. */
+/** What the mentor needs: the current knowledge. */
 export interface MentorOptions {
   knowledge: () => KnowledgeSnapshot;
-  /** Called after every answer (metrics, the unanswered-questions report). */
-  onAnswer?: (answer: Answer) => void;
 }
 
 const ASK_HELP: HelpEntry[] = [
@@ -37,7 +36,6 @@ export class Mentor {
     if (!checked.ok) return { type: 'error', id: checked.error.id, message: checked.error.userMessage };
     const { index, units } = this.options.knowledge();
     const answer = composeAnswer(checked.value, index.search(checked.value), index, units);
-    this.options.onAnswer?.(answer);
     return { type: 'answer', answer };
   }
 
@@ -53,7 +51,6 @@ export class Mentor {
       };
     }
     const answer = answerForUnit(unit, index);
-    this.options.onAnswer?.(answer);
     return { type: 'answer', answer };
   }
 
@@ -90,17 +87,17 @@ export class Mentor {
   }
 
   /** Topic titles for autocomplete: completions of what was typed, at most `limit`. */
-  suggest(partial: string, limit = 25): { id: string; title: string }[] {
+  suggest(partial: string, limit = 25): { id: string; key: string; title: string }[] {
     const { index, units } = this.options.knowledge();
     const typed = partial.replace(/\s+/g, ' ').trim().slice(0, 100);
     const found = typed === '' ? units.filter((u) => u.kind !== 'item') : index.suggest(typed, limit * 2);
     const seen = new Set<string>();
-    const out: { id: string; title: string }[] = [];
+    const out: { id: string; key: string; title: string }[] = [];
     for (const unit of found) {
       const key = unit.title.toLowerCase();
       if (seen.has(key)) continue;
       seen.add(key);
-      out.push({ id: unit.id, title: unit.title });
+      out.push({ id: unit.id, key: unitKey(unit.id), title: unit.title });
       if (out.length >= limit) break;
     }
     return out;

@@ -1,4 +1,5 @@
 import { createInterface, type Interface } from 'node:readline';
+import type { AskService } from '../../core/ask-service';
 import { parseCommand } from '../../core/commands/parse-command';
 import type { Reply } from '../../core/commands/reply';
 import { describeError } from '../../core/errors';
@@ -12,6 +13,7 @@ import { ansiStyle, plainStyle, renderReplyText, type Style } from './render-tex
 /** What the terminal adapter needs. */
 export interface TerminalAdapterOptions {
   mentor: Mentor;
+  asker: AskService;
   plans?: PlanService;
   input: NodeJS.ReadableStream;
   output: NodeJS.WritableStream & { isTTY?: boolean };
