@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-import { existsSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
 // Bundles the TypeScript entry points into dist/ with esbuild (about 100 ms), so `npm start`,
 // `npm run cli` and `npm run worker` always run the current source. Dependencies stay external.
 // Type checking is `npm run typecheck`.
@@ -10,8 +10,13 @@ const entries = {
   cli: 'src/cli.ts',
   worker: 'src/worker.ts',
   'discord-deploy': 'src/adapters/discord/deploy-commands.ts',
-  bench: 'bench/index.ts',
 };
+// Every bench/*.bench.ts becomes dist/bench/<name>.js; scripts/bench.mjs runs them one after another.
+if (existsSync('bench')) {
+  for (const file of readdirSync('bench').filter((f) => f.endsWith('.bench.ts'))) {
+    entries[`bench/${file.replace(/\.bench\.ts$/, '')}`] = `bench/${file}`;
+  }
+}
 const entryPoints = Object.fromEntries(Object.entries(entries).filter(([, file]) => existsSync(file)));
 const started = Date.now();
 await build({
