@@ -6,7 +6,9 @@
 import { config as loadDotenv } from 'dotenv';
 import type { Adapter } from './adapters/adapter';
 import { TerminalAdapter } from './adapters/terminal/terminal-adapter';
+import { buildDeliverers } from './app/build-deliverers';
 import { buildKnowledge } from './app/build-knowledge';
+import { buildPlans } from './app/build-plans';
 import { type Config, loadConfig } from './config/config';
 import { AskService } from './core/ask-service';
 import { describeError, isBotError } from './core/errors';
@@ -14,6 +16,7 @@ import { MemoryInsightsStore } from './core/insights';
 import { Mentor } from './core/mentor';
 import { MemoryRateLimiter } from './core/rate-limiter';
 import { createLogger } from './ops/logger';
+import { DeliveryRegistry } from './queue/delivery-registry';
 
 const SHUTDOWN_TIMEOUT_MS = 10_000;
 
@@ -50,6 +53,9 @@ async function main(): Promise<void> {
     insights,
     limiter: new MemoryRateLimiter(config.questionRateLimit, 60_000),
   });
+  // Study plans: BullMQ on Redis (with a worker here unless PLAN_WORKER=false), or in memory.
+  const deliverers = new DeliveryRegistry();
+  const plans = buildPlans({ config, logger, knowledge: () => knowledge.current, deliverers });
 
   const adapters: Adapter[] = [];
   let stopping = false;
@@ -63,24 +69,29 @@ async function main(): Promise<void> {
     }, SHUTDOWN_TIMEOUT_MS);
     timer.unref();
     await Promise.allSettled(adapters.map((a) => a.stop()));
+    await plans
+      .close()
+      .catch((error: unknown) => logger.error({ error: describeError(error) }, 'plans close failed'));
     knowledge.close();
     process.exit(code);
   };
   process.on('SIGINT', () => void shutdown('SIGINT'));
   process.on('SIGTERM', () => void shutdown('SIGTERM'));
 
+  let terminal: TerminalAdapter | undefined;
   if (useTerminal) {
-    adapters.push(
-      new TerminalAdapter({
-        mentor,
-        asker,
-        input: process.stdin,
-        output: process.stdout,
-        logger,
-        onExit: () => void shutdown('stdin closed'),
-      }),
-    );
+    terminal = new TerminalAdapter({
+      mentor,
+      asker,
+      plans: plans.service,
+      input: process.stdin,
+      output: process.stdout,
+      logger,
+      onExit: () => void shutdown('stdin closed'),
+    });
+    adapters.push(terminal);
   }
+  for (const deliverer of buildDeliverers({ config, logger, terminal })) deliverers.register(deliverer);
   for (const adapter of adapters) {
     await adapter.start();
     logger.info({ adapter: adapter.name }, 'adapter started');

@@ -1,0 +1,67 @@
+import { Queue } from 'bullmq';
+import type { Redis } from 'ioredis';
+import { describeError } from '../core/errors';
+import type { Logger } from '../core/logger';
+import type { PlanJobData } from './plan-job';
+import type { PlanJobQueue } from './plan-job-queue';
+import { jobOptions, type PlanJobSettings } from './queue-settings';
+
+/** Options of the BullMQ producer. */
+export interface BullPlanQueueOptions {
+  /** A `producer` connection (fails fast when Redis is down); closed by the caller. */
+  connection: Redis;
+  name: string;
+  prefix: string;
+  logger: Logger;
+  settings?: PlanJobSettings;
+}
+
+/** The producer side of the plan queue on BullMQ. */
+export class BullPlanQueue implements PlanJobQueue {
+  readonly queue: Queue<PlanJobData>;
+
+  constructor(private readonly options: BullPlanQueueOptions) {
+    this.queue = new Queue<PlanJobData>(options.name, {
+      connection: options.connection,
+      prefix: options.prefix,
+      defaultJobOptions: jobOptions(options.settings),
+    });
+    this.queue.on('error', (error) =>
+      options.logger.warn({ queue: options.name, error: describeError(error) }, 'plan queue error'),
+    );
+  }
+
+  isAvailable(): boolean {
+    return this.options.connection.status === 'ready';
+  }
+
+  async add(jobId: string, data: PlanJobData): Promise<number> {
+    await this.queue.add('plan', data, { jobId });
+    return (await this.position(jobId)) ?? 0;
+  }
+
+  async position(jobId: string): Promise<number | undefined> {
+    const redis = this.options.connection;
+    const wait = this.queue.toKey('wait');
+    const results = await redis
+      .pipeline()
+      .llen(wait)
+      .lpos(wait, jobId)
+      .lpos(this.queue.toKey('active'), jobId)
+      .zscore(this.queue.toKey('delayed'), jobId)
+      .exec();
+    const [length, inWait, inActive, delayed] = (results ?? []).map(([error, value]) => {
+      if (error) throw error;
+      return value;
+    });
+    // New jobs are pushed on the left and taken from the right: the jobs ahead are those to the right.
+    if (typeof inWait === 'number') return Number(length) - inWait;
+    if (typeof inActive === 'number') return 0;
+    if (delayed !== null && delayed !== undefined) return Number(length) + 1;
+    return undefined;
+  }
+
+  async close(): Promise<void> {
+    await this.queue.close();
+  }
+}
