@@ -101,6 +101,8 @@ export interface RedisWorkerOptions {
   curriculum: Curriculum;
   deliverers: DeliveryRegistry;
   tuning?: PlanWorkerTuning;
+  /** Called after each recorded delivery (metrics, logs). */
+  onDelivered?: (jobId: string) => Promise<void> | void;
 }
 
 /** Starts a plan worker on Redis with its own connection; `close()` also closes the connection. */
@@ -115,6 +117,7 @@ export function startRedisPlanWorker(options: RedisWorkerOptions): PlanWorker {
     deliverers: options.deliverers,
     logger,
     deliveryLockMs: tuning?.deliveryLockMs,
+    onDelivered: options.onDelivered,
   });
   const worker = startPlanWorker({
     connection,

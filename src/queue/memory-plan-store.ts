@@ -3,7 +3,7 @@ import type { ClaimResult, DeliveryGate, PlanStore } from '../core/plans/plan-st
 
 /** {@link PlanStore} in process memory (no REDIS_URL): the same rules, lost on restart. */
 export class MemoryPlanStore implements PlanStore {
-  private readonly active = new Map<string, string>();
+  private readonly active = new Map<string, { jobId: string; since: number }>();
   private readonly counts = new Map<string, number>();
   private readonly latest = new Map<string, StudyPlan>();
   private readonly done = new Map<string, Set<string>>();
@@ -17,29 +17,35 @@ export class MemoryPlanStore implements PlanStore {
     return `${user.platform}:${user.id}`;
   }
 
-  async claim(user: UserRef, jobId: string, dailyCap: number, day: string): Promise<ClaimResult> {
+  async claim(
+    user: UserRef,
+    jobId: string,
+    dailyCap: number,
+    day: string,
+    now: number,
+  ): Promise<ClaimResult> {
     const key = MemoryPlanStore.key(user);
     const existing = this.active.get(key);
-    if (existing) return { status: 'active', jobId: existing };
+    if (existing) return { status: 'active', ...existing };
     const countKey = `${key}:${day}`;
     const count = this.counts.get(countKey) ?? 0;
     if (count >= dailyCap) return { status: 'over-cap', count };
     if (this.counts.size > 10_000) {
       for (const k of this.counts.keys()) if (!k.endsWith(`:${day}`)) this.counts.delete(k);
     }
-    this.active.set(key, jobId);
+    this.active.set(key, { jobId, since: now });
     this.counts.set(countKey, count + 1);
     return { status: 'claimed' };
   }
 
   async release(user: UserRef, jobId: string): Promise<void> {
     const key = MemoryPlanStore.key(user);
-    if (this.active.get(key) === jobId) this.active.delete(key);
+    if (this.active.get(key)?.jobId === jobId) this.active.delete(key);
   }
 
   async unclaim(user: UserRef, jobId: string, day: string): Promise<void> {
     const key = MemoryPlanStore.key(user);
-    if (this.active.get(key) !== jobId) return;
+    if (this.active.get(key)?.jobId !== jobId) return;
     this.active.delete(key);
     const countKey = `${key}:${day}`;
     this.counts.set(countKey, Math.max(0, (this.counts.get(countKey) ?? 0) - 1));

@@ -37,6 +37,9 @@ export interface QueuedPlanServiceOptions {
 
 class DeadlineError extends Error {}
 
+/** How long a fresh in-progress claim counts as queued even before its job shows in the queue. */
+const CLAIM_GRACE_MS = 30_000;
+
 const STORE_UNAVAILABLE = 'Study plans are unavailable right now, try again shortly.';
 
 function withDeadline<T>(work: Promise<T>, ms: number): Promise<T> {
@@ -95,10 +98,12 @@ export class QueuedPlanService implements PlanService {
     const day = now.toISOString().slice(0, 10);
     const jobId = this.newJobId();
     for (let attempt = 0; attempt < 2; attempt++) {
-      const claim = await store.claim(user, jobId, dailyCap, day);
+      const claim = await store.claim(user, jobId, dailyCap, day, now.getTime());
       if (claim.status === 'over-cap') return { status: 'over-cap', message: planMessages.overCap(dailyCap) };
       if (claim.status === 'active') {
-        const position = await queue.position(claim.jobId);
+        // A slot claimed moments ago may belong to a request still adding its job: count it as queued.
+        const justClaimed = now.getTime() - claim.since < CLAIM_GRACE_MS;
+        const position = (await queue.position(claim.jobId)) ?? (justClaimed ? 1 : undefined);
         if (position !== undefined) {
           return {
             status: 'already-queued',

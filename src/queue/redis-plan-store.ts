@@ -2,7 +2,7 @@
  * Plan state in Redis. Every key starts with the BullMQ prefix (a hash tag by default, so the Lua
  * scripts below, which touch several keys, also work on Redis Cluster):
  *
- * - `<prefix>:plan:active:<user>`   the job id of the user's plan in progress (TTL as a backstop)
+ * - `<prefix>:plan:active:<user>`   "<job id> <claimed at ms>" of the user's plan in progress (TTL as a backstop)
  * - `<prefix>:plan:count:<user>:<day>` plans asked for that UTC day (expires after two days)
  * - `<prefix>:plan:latest:<user>`   hash {plan, requestedAt, jobId}: the latest plan
  * - `<prefix>:plan:done:<user>`     set of topic ids marked done (kept across plans)
@@ -24,19 +24,24 @@ local active = redis.call('GET', KEYS[1])
 if active then return {'active', active} end
 local count = tonumber(redis.call('GET', KEYS[2]) or '0')
 if count >= tonumber(ARGV[2]) then return {'over-cap', tostring(count)} end
-redis.call('SET', KEYS[1], ARGV[1], 'EX', ARGV[3])
+redis.call('SET', KEYS[1], ARGV[1] .. ' ' .. ARGV[5], 'EX', ARGV[3])
 redis.call('INCR', KEYS[2])
 redis.call('EXPIRE', KEYS[2], ARGV[4])
 return {'claimed', ''}`,
   },
+  // Deletes KEYS[1] when its value is ARGV[1] or starts with "ARGV[1] " (an active slot: "jobId since").
   planRelease: {
     numberOfKeys: 1,
-    lua: `if redis.call('GET', KEYS[1]) == ARGV[1] then redis.call('DEL', KEYS[1]) end return 1`,
+    lua: `
+local v = redis.call('GET', KEYS[1])
+if v and (v == ARGV[1] or string.sub(v, 1, #ARGV[1] + 1) == ARGV[1] .. ' ') then redis.call('DEL', KEYS[1]) end
+return 1`,
   },
   planUnclaim: {
     numberOfKeys: 2,
     lua: `
-if redis.call('GET', KEYS[1]) == ARGV[1] then
+local v = redis.call('GET', KEYS[1])
+if v and string.sub(v, 1, #ARGV[1] + 1) == ARGV[1] .. ' ' then
   redis.call('DEL', KEYS[1])
   if tonumber(redis.call('GET', KEYS[2]) or '0') > 0 then redis.call('DECR', KEYS[2]) end
 end
@@ -58,13 +63,15 @@ return 'busy'`,
     lua: `
 redis.call('SET', KEYS[1], '1', 'EX', ARGV[3])
 if redis.call('GET', KEYS[2]) == ARGV[2] then redis.call('DEL', KEYS[2]) end
-if redis.call('GET', KEYS[3]) == ARGV[1] then redis.call('DEL', KEYS[3]) end
+local v = redis.call('GET', KEYS[3])
+if v and string.sub(v, 1, #ARGV[1] + 1) == ARGV[1] .. ' ' then redis.call('DEL', KEYS[3]) end
 return 1`,
   },
   planFailed: {
     numberOfKeys: 3,
     lua: `
-if redis.call('GET', KEYS[1]) == ARGV[1] then redis.call('DEL', KEYS[1]) end
+local v = redis.call('GET', KEYS[1])
+if v and string.sub(v, 1, #ARGV[1] + 1) == ARGV[1] .. ' ' then redis.call('DEL', KEYS[1]) end
 if redis.call('EXISTS', KEYS[2]) == 1 then return 0 end
 if redis.call('SET', KEYS[3], '1', 'NX', 'EX', ARGV[2]) then return 1 end
 return 0`,
@@ -112,7 +119,13 @@ export class RedisPlanStore implements PlanStore {
     return this.key(kind, `${user.platform}:${encodeURIComponent(user.id)}`);
   }
 
-  async claim(user: UserRef, jobId: string, dailyCap: number, day: string): Promise<ClaimResult> {
+  async claim(
+    user: UserRef,
+    jobId: string,
+    dailyCap: number,
+    day: string,
+    now: number,
+  ): Promise<ClaimResult> {
     const [status, value] = await this.redis.planClaim(
       this.userKey('active', user),
       `${this.userKey('count', user)}:${day}`,
@@ -120,8 +133,12 @@ export class RedisPlanStore implements PlanStore {
       dailyCap,
       this.activeTtl,
       2 * DAY_S,
+      now,
     );
-    if (status === 'active') return { status: 'active', jobId: value };
+    if (status === 'active') {
+      const [jobId = '', since = '0'] = value.split(' ');
+      return { status: 'active', jobId, since: Number(since) };
+    }
     if (status === 'over-cap') return { status: 'over-cap', count: Number(value) };
     return { status: 'claimed' };
   }

@@ -8,7 +8,8 @@ import type { StudyPlan, UserRef } from './plan-service';
 /** What claiming a request slot led to. */
 export type ClaimResult =
   | { status: 'claimed' }
-  | { status: 'active'; jobId: string }
+  /** `since`: when that job claimed the slot (epoch ms); it may still be on its way into the queue. */
+  | { status: 'active'; jobId: string; since: number }
   | { status: 'over-cap'; count: number };
 
 /** Whether this worker may deliver a job now. */
@@ -20,7 +21,7 @@ export interface PlanStore {
    * Atomically: when the user has no plan in progress and is under `dailyCap` for `day` (UTC
    * YYYY-MM-DD), records `jobId` as in progress and counts it.
    */
-  claim(user: UserRef, jobId: string, dailyCap: number, day: string): Promise<ClaimResult>;
+  claim(user: UserRef, jobId: string, dailyCap: number, day: string, now: number): Promise<ClaimResult>;
   /** Frees the in-progress slot if it still holds `jobId`. */
   release(user: UserRef, jobId: string): Promise<void>;
   /** Undoes a claim whose job could not be queued: frees the slot and uncounts it. */
