@@ -162,6 +162,8 @@ export function buildPlans(options: BuildPlansOptions): PlansRuntime {
     const queue = new MemoryPlanQueue({
       handler,
       logger,
+      attempts: options.tuning?.jobSettings?.attempts,
+      backoffMs: options.tuning?.jobSettings?.backoffMs,
       onFailed: (jobId, data) => handleFinalFailure(jobId, data, store, deliverers, logger),
     });
     const service = new QueuedPlanService({ ...common, store, queue });

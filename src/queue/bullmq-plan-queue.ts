@@ -19,8 +19,14 @@ export interface BullPlanQueueOptions {
 /** The producer side of the plan queue on BullMQ. */
 export class BullPlanQueue implements PlanJobQueue {
   readonly queue: Queue<PlanJobData>;
+  /** False until the producer first connects: requests then wait for it instead of failing. */
+  private everReady: boolean;
 
   constructor(private readonly options: BullPlanQueueOptions) {
+    this.everReady = options.connection.status === 'ready';
+    options.connection.on('ready', () => {
+      this.everReady = true;
+    });
     this.queue = new Queue<PlanJobData>(options.name, {
       connection: options.connection,
       prefix: options.prefix,
@@ -32,7 +38,23 @@ export class BullPlanQueue implements PlanJobQueue {
   }
 
   isAvailable(): boolean {
-    return this.options.connection.status === 'ready';
+    return this.options.connection.status === 'ready' || !this.everReady;
+  }
+
+  whenReady(ms: number): Promise<void> {
+    const connection = this.options.connection;
+    if (connection.status === 'ready') return Promise.resolve();
+    return new Promise((resolve, reject) => {
+      const onReady = () => {
+        clearTimeout(timer);
+        resolve();
+      };
+      const timer = setTimeout(() => {
+        connection.off('ready', onReady);
+        reject(new Error(`redis not ready within ${ms} ms`));
+      }, ms);
+      connection.once('ready', onReady);
+    });
   }
 
   async add(jobId: string, data: PlanJobData): Promise<number> {

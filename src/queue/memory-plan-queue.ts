@@ -33,6 +33,8 @@ export class MemoryPlanQueue implements PlanJobQueue {
     return !this.closed;
   }
 
+  async whenReady(): Promise<void> {}
+
   async add(jobId: string, data: PlanJobData): Promise<number> {
     if (this.closed) throw new Error('the in-process plan queue is closed');
     this.waiting.push({ jobId, data });

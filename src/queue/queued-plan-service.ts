@@ -80,8 +80,12 @@ export class QueuedPlanService implements PlanService {
     }
     const unavailable = { status: 'unavailable', message: planMessages.unavailable } as const;
     if (!this.options.queue.isAvailable()) return unavailable;
+    const deadlineMs = this.options.deadlineMs ?? 2500;
+    const started = Date.now();
     try {
-      return await withDeadline(this.enqueue(user, checked.request, target), this.options.deadlineMs ?? 2500);
+      await this.options.queue.whenReady(deadlineMs);
+      const left = Math.max(1, deadlineMs - (Date.now() - started));
+      return await withDeadline(this.enqueue(user, checked.request, target), left);
     } catch (error) {
       this.options.logger.warn({ user: user.platform, error: describeError(error) }, 'plan request failed');
       return unavailable;
@@ -137,8 +141,11 @@ export class QueuedPlanService implements PlanService {
 
   /** Runs a store read under the deadline; a failure becomes a BotError with a friendly message. */
   private async guarded<T>(what: string, work: () => Promise<T>): Promise<T> {
+    const deadlineMs = this.options.deadlineMs ?? 2500;
     try {
-      return await withDeadline(work(), this.options.deadlineMs ?? 2500);
+      if (!this.options.queue.isAvailable()) throw new Error('the plan store is not connected');
+      await this.options.queue.whenReady(deadlineMs);
+      return await withDeadline(work(), deadlineMs);
     } catch (error) {
       this.options.logger.warn({ error: describeError(error) }, `plan ${what} failed`);
       throw new BotError('plans.unavailable', STORE_UNAVAILABLE, { cause: error });
