@@ -44,15 +44,6 @@ async function main(): Promise<void> {
     curriculum,
     deliverers,
   });
-  logger.info(
-    {
-      queue: config.plans.queueName,
-      concurrency: config.plans.workerConcurrency,
-      platforms: deliverers.platforms(),
-    },
-    'plan worker started',
-  );
-
   let stopping = false;
   const shutdown = async (signal: string) => {
     if (stopping) return;
@@ -69,6 +60,14 @@ async function main(): Promise<void> {
   };
   process.on('SIGINT', () => void shutdown('SIGINT'));
   process.on('SIGTERM', () => void shutdown('SIGTERM'));
+  logger.info(
+    {
+      queue: config.plans.queueName,
+      concurrency: config.plans.workerConcurrency,
+      platforms: deliverers.platforms(),
+    },
+    'plan worker started',
+  );
 }
 
 main().catch((error: unknown) => {

@@ -11,7 +11,12 @@ import { join } from 'node:path';
 import { Queue } from 'bullmq';
 import { build } from 'esbuild';
 import { Redis } from 'ioredis';
-import { buildPlans, loadCurriculum, type PlansRuntime, startRedisPlanWorker } from '../../src/app/build-plans';
+import {
+  buildPlans,
+  loadCurriculum,
+  type PlansRuntime,
+  startRedisPlanWorker,
+} from '../../src/app/build-plans';
 import { KnowledgeBase } from '../../src/core/knowledge/knowledge-base';
 import { silentLogger } from '../../src/core/logger';
 import type { DeliveryTarget, PlanDeliverer, UserRef } from '../../src/core/plans/plan-service';
@@ -102,7 +107,11 @@ function startTestWorker(name: string, prefix: string): PlanWorker {
   });
 }
 
-function spawnCrashWorker(name: string, prefix: string, mode: 'before-delivery' | 'after-delivery'): ChildProcess {
+function spawnCrashWorker(
+  name: string,
+  prefix: string,
+  mode: 'before-delivery' | 'after-delivery',
+): ChildProcess {
   const child = spawn(process.execPath, [crashWorkerJs], {
     cwd: ROOT,
     env: {
@@ -161,11 +170,17 @@ describe('a worker process killed with SIGKILL mid-job', () => {
         expect(await inspect.getJobState(jobId)).toBe('active');
 
         worker = startTestWorker(name, prefix);
-        await eventually(async () => (await inspect.getJobState(jobId)) === 'completed', 20_000, 'job completed');
+        await eventually(
+          async () => (await inspect.getJobState(jobId)) === 'completed',
+          20_000,
+          'job completed',
+        );
         expect(await events.lrange('deliveries', 0, -1)).toEqual([jobId]);
         expect((await runtime.service.show(user('kim')))?.request.stack).toEqual(['go']);
         // The slot is free again: the user may ask for another plan.
-        expect(await runtime.service.request(user('kim'), {}, target('kim'))).toMatchObject({ status: 'queued' });
+        expect(await runtime.service.request(user('kim'), {}, target('kim'))).toMatchObject({
+          status: 'queued',
+        });
       } finally {
         await kill(child);
         await worker?.close();
@@ -194,7 +209,10 @@ describe('Redis restarted with AOF on while jobs wait', () => {
         runtime.service.request(user('u6'), {}, target('u6')),
         new Promise((resolve) => setTimeout(() => resolve('no answer within 3 s'), 3000)),
       ]);
-      expect(during).toEqual({ status: 'unavailable', message: 'The plan queue is unavailable, try again shortly.' });
+      expect(during).toEqual({
+        status: 'unavailable',
+        message: 'The plan queue is unavailable, try again shortly.',
+      });
 
       await redis.start();
       expect(await inspect.getWaitingCount()).toBe(5);
@@ -219,10 +237,14 @@ describe('an invalid payload', () => {
     const { name, prefix, runtime, inspect } = setup();
     const worker = startTestWorker(name, prefix);
     try {
-      const job = await inspect.add('plan', { v: 1, user: { platform: 'terminal', id: 'x' }, weeks: 'lots' } as never, {
-        attempts: 5,
-        backoff: { type: 'fixed', delay: 10 },
-      });
+      const job = await inspect.add(
+        'plan',
+        { v: 1, user: { platform: 'terminal', id: 'x' }, weeks: 'lots' } as never,
+        {
+          attempts: 5,
+          backoff: { type: 'fixed', delay: 10 },
+        },
+      );
       await eventually(async () => (await inspect.getJobState(job.id!)) === 'failed', 10_000, 'job failed');
       const failed = await inspect.getJob(job.id!);
       expect(failed?.attemptsMade).toBe(1);
