@@ -9,6 +9,7 @@ import type { KnowledgeSnapshot } from '../core/knowledge/knowledge-base';
 import type { Logger } from '../core/logger';
 import { type Curriculum, loadCurriculumFile, unresolvedSources } from '../core/plans/curriculum';
 import type { PlanSource } from '../core/plans/generate-plan';
+import { decodePlan, encodePlan } from '../core/plans/plan-codec';
 import type { PlanService } from '../core/plans/plan-service';
 import type { PlanStore } from '../core/plans/plan-store';
 import { BullPlanQueue } from '../queue/bullmq-plan-queue';
@@ -20,7 +21,7 @@ import { type PlanWorker, startPlanWorker } from '../queue/plan-worker';
 import type { PlanJobSettings } from '../queue/queue-settings';
 import { QueuedPlanService } from '../queue/queued-plan-service';
 import { closeRedis, createRedisConnection } from '../queue/redis-connection';
-import { RedisPlanStore } from '../queue/redis-plan-store';
+import { type PlanCodec, RedisPlanStore } from '../queue/redis-plan-store';
 import { projectRoot } from './project-root';
 
 type PlansConfig = Pick<Config, 'redisUrl' | 'plans' | 'knowledgeDir'>;
@@ -93,6 +94,15 @@ export function sourceLookup(knowledge: () => KnowledgeSnapshot): (unitId: strin
   };
 }
 
+/** Stores plans compactly: the schedule only; texts come back from the curriculum and the knowledge. */
+export function compactCodec(curriculum: Curriculum, knowledge: () => KnowledgeSnapshot): PlanCodec {
+  const source = sourceLookup(knowledge);
+  return {
+    encode: (plan) => encodePlan(plan),
+    decode: (stored) => decodePlan(stored, curriculum, source),
+  };
+}
+
 /** Options of a standalone or in-process Redis worker. */
 export interface RedisWorkerOptions {
   config: PlansConfig & { redisUrl: string };
@@ -109,7 +119,10 @@ export interface RedisWorkerOptions {
 export function startRedisPlanWorker(options: RedisWorkerOptions): PlanWorker {
   const { config, logger, tuning } = options;
   const connection = createRedisConnection(config.redisUrl, 'blocking', { name: 'plans-worker', logger });
-  const store = new RedisPlanStore(connection, { prefix: config.plans.prefix });
+  const store = new RedisPlanStore(connection, {
+    prefix: config.plans.prefix,
+    codec: compactCodec(options.curriculum, options.knowledge),
+  });
   const handler = createPlanJobHandler({
     curriculum: () => options.curriculum,
     source: sourceLookup(options.knowledge),
@@ -179,7 +192,10 @@ export function buildPlans(options: BuildPlansOptions): PlansRuntime {
     logger,
     settings: options.tuning?.jobSettings,
   });
-  const store = new RedisPlanStore(producer, { prefix: config.plans.prefix });
+  const store = new RedisPlanStore(producer, {
+    prefix: config.plans.prefix,
+    codec: compactCodec(curriculum, options.knowledge),
+  });
   const runWorker = options.inProcessWorker ?? config.plans.inProcessWorker;
   const worker = runWorker
     ? startRedisPlanWorker({

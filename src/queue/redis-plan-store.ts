@@ -16,6 +16,18 @@ import type { ClaimResult, DeliveryGate, PlanStore } from '../core/plans/plan-st
 
 const DAY_S = 86_400;
 
+/** How plans are written to and read from Redis (see src/core/plans/plan-codec.ts). */
+export interface PlanCodec {
+  encode(plan: StudyPlan): string;
+  decode(stored: string): StudyPlan;
+}
+
+/** Whole plans as JSON (no curriculum needed; larger). */
+export const jsonPlanCodec: PlanCodec = {
+  encode: (plan) => JSON.stringify(plan),
+  decode: (stored) => JSON.parse(stored) as StudyPlan,
+};
+
 const SCRIPTS = {
   planClaim: {
     numberOfKeys: 2,
@@ -93,12 +105,15 @@ export interface RedisPlanStoreOptions {
   prefix: string;
   /** How long a claim holds the user's in-progress slot at most (default 6 hours). */
   activeTtlSeconds?: number;
+  /** How plans are stored (default: whole JSON). */
+  codec?: PlanCodec;
 }
 
 /** {@link PlanStore} on Redis; atomic steps are Lua scripts. */
 export class RedisPlanStore implements PlanStore {
   private readonly redis: Scripted;
   private readonly activeTtl: number;
+  private readonly codec: PlanCodec;
 
   constructor(
     redis: Redis,
@@ -109,6 +124,7 @@ export class RedisPlanStore implements PlanStore {
     }
     this.redis = redis as Scripted;
     this.activeTtl = options.activeTtlSeconds ?? 6 * 3600;
+    this.codec = options.codec ?? jsonPlanCodec;
   }
 
   private key(kind: string, rest: string): string {
@@ -166,7 +182,7 @@ export class RedisPlanStore implements PlanStore {
       this.userKey('latest', user),
       this.key('delivered', jobId),
       this.key('delivering', jobId),
-      JSON.stringify(plan),
+      this.codec.encode(plan),
       plan.createdAt,
       jobId,
       token,
@@ -202,7 +218,7 @@ export class RedisPlanStore implements PlanStore {
 
   async latestPlan(user: UserRef): Promise<StudyPlan | undefined> {
     const json = await this.redis.hget(this.userKey('latest', user), 'plan');
-    return json ? (JSON.parse(json) as StudyPlan) : undefined;
+    return json ? this.codec.decode(json) : undefined;
   }
 
   async doneTopics(user: UserRef): Promise<string[]> {

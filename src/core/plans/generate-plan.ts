@@ -104,28 +104,28 @@ function pourIntoWeeks(items: { topic: PlanTopic; hours: number }[], perWeek: nu
   const weeks: PlanWeek[] = [];
   let current: PlanWeek = { week: 1, hours: 0, topics: [] };
   for (const { topic, hours } of items) {
-    const parts: number[] = [];
+    // The first part fills what is left of the current week; the rest take whole weeks.
+    const room = perWeek - current.hours;
+    const first = Math.min(hours, room === 0 ? perWeek : room);
+    const count = 1 + Math.ceil((hours - first) / perWeek);
     let left = hours;
-    let room = perWeek - current.hours;
-    while (left > 0) {
-      if (room === 0) room = perWeek;
-      const take = Math.min(left, room);
-      parts.push(take);
-      left -= take;
-      room -= take;
-    }
-    parts.forEach((h, k) => {
+    for (let k = 0; k < count; k++) {
+      const h = k === 0 ? first : Math.min(perWeek, left);
+      left -= h;
       if (current.hours + h > perWeek) {
         weeks.push(current);
         current = { week: current.week + 1, hours: 0, topics: [] };
       }
-      const { outcomes, practice, ...base } = topic;
-      const part: PlanTopic = { ...base, hours: h };
-      if (parts.length > 1) part.part = { index: k + 1, of: parts.length };
-      if (k === 0) Object.assign(part, { outcomes, practice });
+      const part: PlanTopic = { id: topic.id, title: topic.title, hours: h, source: topic.source };
+      if (topic.category !== undefined) part.category = topic.category;
+      if (count > 1) part.part = { index: k + 1, of: count };
+      if (k === 0) {
+        if (topic.outcomes) part.outcomes = topic.outcomes;
+        if (topic.practice) part.practice = topic.practice;
+      }
       current.topics.push(part);
       current.hours += h;
-    });
+    }
   }
   if (current.topics.length > 0) weeks.push(current);
   return weeks;

@@ -5,34 +5,28 @@ export type PlanData = Omit<StudyPlan, 'markdown'>;
 
 const hours = (n: number) => `${n} h`;
 
-function topicLine(topic: PlanTopic, done: ReadonlySet<string>): string[] {
+function topicLines(out: string[], topic: PlanTopic, done: ReadonlySet<string>): void {
   const checked = done.has(topic.id) || topic.done === true;
   const part = topic.part ? `, part ${topic.part.index} of ${topic.part.of}` : '';
-  const lines = [
-    `- [${checked ? 'x' : ' '}] **${topic.title}** (${hours(topic.hours)}${part}) \`${topic.id}\``,
-  ];
-  if (topic.outcomes && topic.outcomes.length > 0) lines.push(`  - Learn: ${topic.outcomes.join('; ')}`);
+  out.push(`- [${checked ? 'x' : ' '}] **${topic.title}** (${topic.hours} h${part}) \`${topic.id}\``);
+  if (topic.outcomes && topic.outcomes.length > 0) out.push(`  - Learn: ${topic.outcomes.join('; ')}`);
   if (topic.practice) {
-    lines.push(`  - Practice: ${topic.practice.task}`);
-    lines.push(`  - Done when: ${topic.practice.doneWhen}`);
+    out.push(`  - Practice: ${topic.practice.task}`, `  - Done when: ${topic.practice.doneWhen}`);
   }
-  if (topic.source && (topic.part?.index ?? 1) === 1) {
-    lines.push(`  - Source: ${topic.source.path.join(' > ')}`);
+  if (topic.source && (topic.part === undefined || topic.part.index === 1)) {
+    out.push(`  - Source: ${topic.source.path.join(' > ')}`);
   }
-  return lines;
 }
 
 /** "Python, Django and 3 more" for a heading. */
 function headline(plan: PlanData): string {
-  const titles: string[] = [];
+  const titles = new Set<string>();
   for (const week of plan.weeks) {
-    for (const t of week.topics)
-      if (t.category !== 'capstone' && !titles.includes(t.title)) titles.push(t.title);
+    for (const t of week.topics) if (t.category !== 'capstone') titles.add(t.title);
   }
-  if (titles.length === 0) return 'your capstone';
-  return titles.length <= 3
-    ? titles.join(', ')
-    : `${titles.slice(0, 3).join(', ')} and ${titles.length - 3} more`;
+  const list = [...titles];
+  if (list.length === 0) return 'your capstone';
+  return list.length <= 3 ? list.join(', ') : `${list.slice(0, 3).join(', ')} and ${list.length - 3} more`;
 }
 
 /**
@@ -58,7 +52,7 @@ export function renderPlanMarkdown(plan: PlanData, done: ReadonlySet<string> = n
   );
   for (const week of plan.weeks) {
     out.push(`## Week ${week.week} (${hours(week.hours)})`);
-    for (const topic of week.topics) out.push(...topicLine(topic, done));
+    for (const topic of week.topics) topicLines(out, topic, done);
     out.push('');
   }
   if (plan.unscheduled.length > 0) {
