@@ -66,14 +66,33 @@ describe('generatePlan', () => {
     expect(p.markdown).toContain('## Already done\n- [x] Python `python`');
   });
 
-  test('GIVEN too little time THEN what did not fit is listed with the extra weeks it would take', () => {
+  test('GIVEN too little time THEN what was asked for is started, and what did not fit is listed with the extra weeks', () => {
     const p = plan({ stack: 'java spring', weeks: 2, hoursPerWeek: 10 });
-    expect(p.unscheduled.map((u) => u.id)).toEqual(expect.arrayContaining(['java', 'spring-boot']));
-    expect(order(p)).toEqual(['sql', 'postgresql', 'git', 'capstone']);
+    expect(order(p)).toEqual(['java', 'capstone']);
+    expect(
+      p.weeks
+        .flatMap((w) => w.topics)
+        .filter((t) => t.id === 'java')
+        .reduce((s, t) => s + t.hours, 0),
+    ).toBe(18);
+    expect(p.unscheduled.slice(0, 2)).toEqual([
+      { id: 'java', title: 'Java', hours: 6 },
+      { id: 'spring-boot', title: 'Spring Boot', hours: 18 },
+    ]);
     const extra = p.unscheduled.reduce((s, u) => s + u.hours, 0);
     expect(p.extraWeeksNeeded).toBe(Math.ceil(extra / 10));
-    expect(p.markdown).toContain('## Did not fit');
+    expect(p.markdown).toContain(
+      '## Did not fit\n- Java (the remaining 6 h) `java`\n- Spring Boot (18 h) `spring-boot`',
+    );
     expect(p.markdown).toContain(`About ${p.extraWeeksNeeded} more weeks at 10 h a week`);
+  });
+
+  test('GIVEN too little time and no stack THEN focus topics are scheduled whole and the rest skipped', () => {
+    const p = plan({ weeks: 2, hoursPerWeek: 10 });
+    expect(order(p)).toEqual(['sql', 'postgresql', 'git', 'capstone']);
+    expect(p.unscheduled.map((u) => u.id)).toEqual(
+      expect.arrayContaining(['python', 'django', 'mongodb', 'rest-apis', 'docker', 'aws']),
+    );
   });
 
   test('GIVEN a topic longer than a week THEN it is split into parts across weeks, never over the hours', () => {

@@ -94,9 +94,10 @@ function orderTopics(curriculum: Curriculum, request: PlanRequest, satisfied: Re
   };
 
   for (const id of request.stack) if (curriculum.byId.has(id)) ensure(id, true, new Set());
+  const stated = new Set(sequence);
   for (const slot of curriculum.focus) fill(slot, true);
   for (const slot of curriculum.rest) fill(slot, false);
-  return { sequence, required };
+  return { sequence, required, stated };
 }
 
 /** Splits scheduled topics into weeks of at most `perWeek` hours, in order. */
@@ -136,7 +137,9 @@ function pourIntoWeeks(items: { topic: PlanTopic; hours: number }[], perWeek: nu
  * Focus Areas" (a language, a major framework, a relational and a NoSQL database, REST APIs, a cloud
  * provider, Docker), then adds the rest as time allows. Prerequisites come first, known and done
  * topics are skipped, no week holds more than the hours per week, the last topic is a capstone project
- * using what was learned, and what did not fit is listed with the extra weeks it would take.
+ * using what was learned, and what did not fit is listed with the extra weeks it would take. Topics
+ * are scheduled whole, except that a topic the user asked for (or one it needs) that does not fit is
+ * started with the hours left, and its remaining hours are listed as not fitting.
  *
  * @example
  * const plan = generatePlan(curriculum, request, { source: () => undefined, createdAt: '2025-01-01T00:00:00.000Z' });
@@ -152,12 +155,12 @@ export function generatePlan(
   const done = (options.done ?? []).filter((id) => curriculum.byId.has(id));
   const known = knownClosure(curriculum, request.known);
   const satisfied = new Set([...known, ...done]);
-  const { sequence, required } = orderTopics(curriculum, request, satisfied);
+  const { sequence, required, stated } = orderTopics(curriculum, request, satisfied);
 
   const budget = request.weeks * request.hoursPerWeek;
   const capstone = capstoneHours(budget);
   const scheduled = new Set<string>();
-  const ready = (ref: string) => {
+  const isReady = (ref: string) => {
     const members = ref.startsWith('@') ? (curriculum.groups.get(ref.slice(1)) ?? []) : [ref];
     return members.some((m) => satisfied.has(m) || scheduled.has(m));
   };
@@ -168,10 +171,18 @@ export function generatePlan(
   for (const id of sequence) {
     const t = curriculum.byId.get(id)!;
     const hours = hoursOf(t);
-    if (t.prerequisites.every(ready) && used + hours <= budget - capstone) {
+    const room = budget - capstone - used;
+    const ready = t.prerequisites.every(isReady);
+    if (ready && hours <= room) {
       scheduled.add(id);
       used += hours;
       items.push({ topic: planTopic(t, hours, options), hours });
+    } else if (ready && room > 0 && stated.has(id)) {
+      // What the user asked for comes first: start it with the time there is rather than skip it.
+      scheduled.add(id);
+      used += room;
+      items.push({ topic: planTopic(t, room, options), hours: room });
+      unscheduled.push({ id, title: t.title, hours: hours - room });
     } else if (required.has(id)) {
       unscheduled.push({ id, title: t.title, hours });
     } else {

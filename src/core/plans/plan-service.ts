@@ -46,7 +46,10 @@ export interface PlanFieldError {
   message: string;
 }
 
-/** What asking for a plan led to. Every variant carries a message fit to show the user. */
+/**
+ * What asking for a plan led to. Every variant carries a message fit to show the user. `position` is
+ * the job's place in the queue: 1 = next, 0 = being built now.
+ */
 export type PlanRequestResult =
   | { status: 'queued'; jobId: string; position: number; message: string }
   | { status: 'already-queued'; jobId: string; position: number; message: string }

@@ -57,7 +57,11 @@ export function renderPlanMarkdown(plan: PlanData, done: ReadonlySet<string> = n
   }
   if (plan.unscheduled.length > 0) {
     out.push('## Did not fit');
-    for (const u of plan.unscheduled) out.push(`- ${u.title} (${hours(u.hours)}) \`${u.id}\``);
+    const started = new Set(plan.weeks.flatMap((w) => w.topics.map((t) => t.id)));
+    for (const u of plan.unscheduled) {
+      const what = started.has(u.id) ? `the remaining ${hours(u.hours)}` : hours(u.hours);
+      out.push(`- ${u.title} (${what}) \`${u.id}\``);
+    }
     out.push(
       `About ${plan.extraWeeksNeeded} more week${plan.extraWeeksNeeded === 1 ? '' : 's'} at ${hours(request.hoursPerWeek)} a week would cover them.`,
       '',
