@@ -19,13 +19,22 @@ export interface BullPlanQueueOptions {
 /** The producer side of the plan queue on BullMQ. */
 export class BullPlanQueue implements PlanJobQueue {
   readonly queue: Queue<PlanJobData>;
-  /** False until the producer first connects: requests then wait for it instead of failing. */
-  private everReady: boolean;
+  /**
+   * True once the connection failed or closed, until it is ready again. While the first connection is
+   * still being made (bot start-up), requests wait for it instead of failing.
+   */
+  private down = false;
 
   constructor(private readonly options: BullPlanQueueOptions) {
-    this.everReady = options.connection.status === 'ready';
-    options.connection.on('ready', () => {
-      this.everReady = true;
+    const connection = options.connection;
+    connection.on('ready', () => {
+      this.down = false;
+    });
+    connection.on('error', () => {
+      this.down = true;
+    });
+    connection.on('close', () => {
+      this.down = true;
     });
     this.queue = new Queue<PlanJobData>(options.name, {
       connection: options.connection,
@@ -38,7 +47,7 @@ export class BullPlanQueue implements PlanJobQueue {
   }
 
   isAvailable(): boolean {
-    return this.options.connection.status === 'ready' || !this.everReady;
+    return this.options.connection.status === 'ready' || !this.down;
   }
 
   whenReady(ms: number): Promise<void> {

@@ -76,11 +76,19 @@ export async function handleFinalFailure(
   deliverers: DeliveryRegistry,
   logger: Logger,
 ): Promise<void> {
-  const job = data as Partial<PlanJobData> | undefined;
-  if (!job?.user || !job.target) return;
+  const job = data as Partial<PlanJobData> | null | undefined;
+  const user = job?.user;
+  const target = job?.target;
+  if (
+    typeof user?.id !== 'string' ||
+    typeof user.platform !== 'string' ||
+    typeof target?.platform !== 'string'
+  ) {
+    return;
+  }
   try {
-    if (!(await store.failed(job.user, jobId))) return;
-    await deliverers.get(job.target.platform)?.deliverFailure?.(job.target, planMessages.failed, jobId);
+    if (!(await store.failed(user, jobId))) return;
+    await deliverers.get(target.platform)?.deliverFailure?.(target, planMessages.failed, jobId);
   } catch (error) {
     logger.warn({ jobId, error: describeError(error) }, 'could not report a failed plan to its user');
   }

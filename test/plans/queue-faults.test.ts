@@ -22,7 +22,7 @@ import { silentLogger } from '../../src/core/logger';
 import type { DeliveryTarget, PlanDeliverer, UserRef } from '../../src/core/plans/plan-service';
 import { DeliveryRegistry } from '../../src/queue/delivery-registry';
 import type { PlanWorker } from '../../src/queue/plan-worker';
-import { startRedis, type TestRedis } from '../helpers/redis-server';
+import { freePort, startRedis, type TestRedis } from '../helpers/redis-server';
 import { eventually, ROOT } from './helpers';
 
 const LOCK_MS = 2000;
@@ -230,6 +230,40 @@ describe('Redis restarted with AOF on while jobs wait', () => {
       await inspect.close();
     }
   }, 40_000);
+});
+
+describe('Redis not running when the bot starts', () => {
+  test('GIVEN no Redis at all THEN a request is answered "unavailable" inside a platform\'s 3 s window', async () => {
+    const port = await freePort();
+    const runtime = buildPlans({
+      config: {
+        knowledgeDir: join(ROOT, 'knowledge'),
+        redisUrl: `redis://127.0.0.1:${port}`,
+        plans: {
+          inProcessWorker: false,
+          queueName: 'nowhere',
+          prefix: '{nowhere}',
+          dailyCap: 5,
+          workerConcurrency: 1,
+        },
+      },
+      logger: silentLogger,
+      knowledge: () => knowledge.current,
+    });
+    try {
+      const answer = await Promise.race([
+        runtime.service.request(user('v'), {}, target('v')),
+        new Promise((resolve) => setTimeout(() => resolve('no answer within 3 s'), 3000)),
+      ]);
+      expect(answer).toEqual({
+        status: 'unavailable',
+        message: 'The plan queue is unavailable, try again shortly.',
+      });
+      await expect(runtime.service.show(user('v'))).rejects.toMatchObject({ id: 'plans.unavailable' });
+    } finally {
+      await runtime.close();
+    }
+  });
 });
 
 describe('an invalid payload', () => {
