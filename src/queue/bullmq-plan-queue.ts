@@ -54,15 +54,20 @@ export class BullPlanQueue implements PlanJobQueue {
     const connection = this.options.connection;
     if (connection.status === 'ready') return Promise.resolve();
     return new Promise((resolve, reject) => {
-      const onReady = () => {
+      const done = (error?: Error) => {
         clearTimeout(timer);
-        resolve();
-      };
-      const timer = setTimeout(() => {
         connection.off('ready', onReady);
-        reject(new Error(`redis not ready within ${ms} ms`));
-      }, ms);
-      connection.once('ready', onReady);
+        connection.off('error', onDown);
+        connection.off('close', onDown);
+        if (error) reject(error);
+        else resolve();
+      };
+      const onReady = () => done();
+      const onDown = () => done(new Error('redis connection failed'));
+      const timer = setTimeout(() => done(new Error(`redis not ready within ${ms} ms`)), ms);
+      connection.on('ready', onReady);
+      connection.on('error', onDown);
+      connection.on('close', onDown);
     });
   }
 
