@@ -208,23 +208,32 @@ export function parseKnowledgeFile(file: string, source: string): KnowledgeUnit[
   return finish(builders);
 }
 
+/** A section with no text of its own shows its children's content when short, else their titles. */
+const SUMMARY_CONTENT_LIMIT = 1500;
+
 /** Fills in text and Markdown; a section with no text of its own is summarised by its children. */
 function finish(builders: Builder[]): KnowledgeUnit[] {
   const byId = new Map(builders.map((b) => [b.unit.id, b.unit]));
   for (const { unit, blocks, textParts, intro } of builders) {
     unit.markdown = blocks.join('\n\n').trim();
-    if (intro) unit.intro = intro;
     unit.text = textParts.join(' ').trim();
-    if (unit.markdown === '' && unit.childIds.length > 0) {
-      const children = unit.childIds.map((id) => byId.get(id)!);
-      unit.markdown = children
-        .map((child) => {
-          const names = child.childIds.map((id) => byId.get(id)!.title);
-          return names.length > 0 ? `- **${child.title}**: ${names.join(', ')}` : `- **${child.title}**`;
-        })
-        .join('\n');
-      unit.text = children.map((child) => child.title).join('. ');
-    }
+    if (intro) unit.intro = intro;
+  }
+  // Children are finished before their parents are summarised: walk from the deepest units up.
+  for (const { unit } of [...builders].reverse()) {
+    if (unit.markdown !== '' || unit.childIds.length === 0) continue;
+    const children = unit.childIds.map((id) => byId.get(id)!);
+    const content = children.map((child) => `**${child.title}**\n\n${child.markdown}`).join('\n\n');
+    unit.markdown =
+      content.length <= SUMMARY_CONTENT_LIMIT
+        ? content
+        : children
+            .map((child) => {
+              const names = child.childIds.map((id) => byId.get(id)!.title);
+              return names.length > 0 ? `- **${child.title}**: ${names.join(', ')}` : `- **${child.title}**`;
+            })
+            .join('\n');
+    unit.text = children.map((child) => child.title).join('. ');
   }
   return builders.map((b) => b.unit);
 }

@@ -22,6 +22,8 @@ export interface TermMatch {
 export interface SearchHit {
   unit: KnowledgeUnit;
   score: number;
+  /** The vocabulary terms this unit matched. */
+  terms: string[];
 }
 
 /** Everything one search found out. */
@@ -38,7 +40,7 @@ const FIELD_BOOST = { title: 3, aliases: 3, path: 0.5, text: 1 };
  * such as "involve"), high enough that a question made only of unknown topic words plus generic ones
  * ("salary of a backend engineer") is not taken for a match.
  */
-const UNKNOWN_TERM_WEIGHT = 1.5;
+export const UNKNOWN_TERM_WEIGHT = 1.5;
 /** Query terms are weighted by rarity too, so words found everywhere ("backend") cannot decide the ranking. */
 const rarityWeight = (idf: number) => Math.min(1, (idf + 0.2) / 2);
 
@@ -59,6 +61,7 @@ export class SearchIndex {
   constructor(
     units: readonly KnowledgeUnit[],
     private readonly analyze: Analyzer,
+    private readonly unknownTermWeight = UNKNOWN_TERM_WEIGHT,
   ) {
     this.mini = new MiniSearch<KnowledgeUnit>({
       fields: ['title', 'aliases', 'path', 'text'],
@@ -124,7 +127,7 @@ export class SearchIndex {
       const best = Math.max(...completions.map((m) => this.vocabulary.get(m) ?? 0));
       return { term, kind: 'prefix', matches: completions, confidence: 0.6, idf: this.idf(best) };
     }
-    return { term, kind: 'unknown', matches: [], confidence: 0, idf: UNKNOWN_TERM_WEIGHT };
+    return { term, kind: 'unknown', matches: [], confidence: 0, idf: this.unknownTermWeight };
   }
 
   /** The closest vocabulary term within a small edit distance (a swap of two letters counts as one). */
@@ -187,7 +190,7 @@ export class SearchIndex {
     });
     const hits = results
       .slice(0, limit)
-      .map((r) => ({ unit: this.units.get(String(r.id))!, score: r.score }));
+      .map((r) => ({ unit: this.units.get(String(r.id))!, score: r.score, terms: r.terms }));
     return { hits, terms, coverage };
   }
 
