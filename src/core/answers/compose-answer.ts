@@ -37,7 +37,7 @@ export interface Answer {
 }
 
 /** Below this coverage a question is "not in the knowledge". Calibrated on paraphrased, misspelt and off-topic questions. */
-export const MIN_COVERAGE = 0.5;
+export const MIN_COVERAGE = 0.55;
 /** A second unit joins the answer when it scores at least this share of the first. */
 const SECOND_UNIT_SHARE = 0.85;
 /** Query terms at least this rare count as a subject of the question ("python" in "python or java"). */

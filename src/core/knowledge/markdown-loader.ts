@@ -191,14 +191,22 @@ export function parseKnowledgeFile(file: string, source: string): KnowledgeUnit[
       const inner = tokens[k]!;
       if (inner.type === 'list_item_open') {
         while (items.length > 0 && items[items.length - 1]!.level >= inner.level) items.pop();
-        const inline = tokens.slice(k, blockEnd(tokens, k)).find((t) => t.type === 'inline');
+        let inline: Token | undefined;
+        for (let j = k + 1; j < tokens.length && tokens[j]!.type !== 'list_item_close'; j++) {
+          if (tokens[j]!.type === 'inline') {
+            inline = tokens[j];
+            break;
+          }
+        }
         const parent = items[items.length - 1]?.builder ?? owner;
         const item = create('item', itemTitle(inline), parent, parent.level);
+        // A section's search text names its items; their words belong to the items themselves.
+        if (parent === owner) owner.textParts.push(item.unit.title);
         if (inner.map) item.blocks.push(itemMarkdown(lines.slice(inner.map[0], inner.map[1]), inner));
         items.push({ builder: item, level: inner.level });
       } else if (inner.type === 'inline' || inner.type === 'fence' || inner.type === 'code_block') {
         const text = inner.type === 'inline' ? inlineText(inner) : inner.content.trim();
-        owner.textParts.push(text);
+        if (items.length === 0) owner.textParts.push(text);
         for (const { builder } of items) builder.textParts.push(text);
       }
     }

@@ -47,18 +47,26 @@ export function canonicalToken(entry: string): string {
     .replace(/[^\p{L}\p{N}]+/gu, '');
 }
 
+const stemCache = new Map<string, string>();
+
+/** Porter2 stem of a lower-case word (numbers unchanged), cached: vocabularies are small, texts are not. */
 function stemWord(word: string): string {
-  return /^\p{N}+$/u.test(word) ? word : stem(word);
+  let stemmed = stemCache.get(word);
+  if (stemmed === undefined) {
+    stemmed = /^\p{N}+$/u.test(word) ? word : stem(word);
+    if (stemCache.size > 200_000) stemCache.clear();
+    stemCache.set(word, stemmed);
+  }
+  return stemmed;
 }
 
+const ASCII = /^[\x20-\x7e\s]*$/;
+const INNER_PUNCTUATION = /[./'’_-]/;
+
 function rawTokens(text: string): RawToken[] {
-  const normalized = text.normalize('NFKC');
-  const out: RawToken[] = [];
-  for (const match of normalized.matchAll(TOKEN)) {
-    const raw = match[0].replace(/’/g, "'");
-    out.push({ raw, lower: raw.toLowerCase() });
-  }
-  return out;
+  const normalized = ASCII.test(text) ? text : text.normalize('NFKC').replace(/’/g, "'");
+  const words = normalized.match(TOKEN) ?? [];
+  return words.map((raw) => ({ raw, lower: raw.toLowerCase() }));
 }
 
 /** "Go" the language, or the verb? Decided from the neighbouring words, the same way everywhere. */
@@ -84,6 +92,7 @@ function isGoLanguage(tokens: RawToken[], i: number): boolean {
 export function createAnalyzer(groups: SynonymGroups): Analyzer {
   const single = new Map<string, string>();
   const phrases: Phrase[] = [];
+  const phrasesByFirst = new Map<string, Phrase[]>();
   for (const group of groups) {
     const first = group[0];
     if (!first) continue;
@@ -100,6 +109,10 @@ export function createAnalyzer(groups: SynonymGroups): Analyzer {
     }
   }
   phrases.sort((a, b) => b.stems.length - a.stems.length);
+  for (const phrase of phrases) {
+    const first = phrase.stems[0]!;
+    phrasesByFirst.set(first, [...(phrasesByFirst.get(first) ?? []), phrase]);
+  }
 
   const wordTerms = (word: string, out: string[]): void => {
     const known = single.get(word);
@@ -107,10 +120,12 @@ export function createAnalyzer(groups: SynonymGroups): Analyzer {
       out.push(known);
       return;
     }
-    const pieces = word.split(SPLIT).filter(Boolean);
-    if (pieces.length > 1) {
-      for (const piece of pieces) wordTerms(piece, out);
-      return;
+    if (INNER_PUNCTUATION.test(word)) {
+      const pieces = word.split(SPLIT).filter(Boolean);
+      if (pieces.length > 1) {
+        for (const piece of pieces) wordTerms(piece, out);
+        return;
+      }
     }
     if (STOP_WORDS.has(word) || word.length < 2) return;
     const stemmed = stemWord(word);
@@ -123,7 +138,7 @@ export function createAnalyzer(groups: SynonymGroups): Analyzer {
     const out: string[] = [];
     for (let i = 0; i < tokens.length; i++) {
       const token = tokens[i]!;
-      for (const phrase of phrases) {
+      for (const phrase of phrasesByFirst.get(stems[i]!) ?? []) {
         if (phrase.stems.every((s, k) => stems[i + k] === s)) {
           out.push(phrase.canonical);
           break;

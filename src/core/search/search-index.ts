@@ -41,6 +41,8 @@ const FIELD_BOOST = { title: 3, aliases: 3, path: 0.5, text: 1 };
  * ("salary of a backend engineer") is not taken for a match.
  */
 export const UNKNOWN_TERM_WEIGHT = 1.5;
+/** Below this inverse document frequency a term is in nearly every unit. */
+const GENERIC_IDF = 0.2;
 /** Query terms are weighted by rarity too, so words found everywhere ("backend") cannot decide the ranking. */
 const rarityWeight = (idf: number) => Math.min(1, (idf + 0.2) / 2);
 
@@ -50,9 +52,9 @@ const rarityWeight = (idf: number) => Math.min(1, (idf + 0.2) / 2);
  */
 export class SearchIndex {
   private readonly mini: MiniSearch<KnowledgeUnit>;
-  private readonly vocabulary = new SearchableMap<number>();
+  private readonly vocabulary: SearchableMap<number>;
   private readonly units = new Map<string, KnowledgeUnit>();
-  private readonly byKey = new Map<string, KnowledgeUnit>();
+  private byKey: Map<string, KnowledgeUnit> | undefined;
 
   /**
    * @param units the units to index (ids must be unique)
@@ -63,10 +65,17 @@ export class SearchIndex {
     private readonly analyze: Analyzer,
     private readonly unknownTermWeight = UNKNOWN_TERM_WEIGHT,
   ) {
+    // The vocabulary (term -> number of units) is collected while MiniSearch tokenizes, so every
+    // unit is analysed once.
+    let unitTerms: Set<string> | undefined;
     this.mini = new MiniSearch<KnowledgeUnit>({
       fields: ['title', 'aliases', 'path', 'text'],
       storeFields: [],
-      tokenize: (text) => analyze(text),
+      tokenize: (text) => {
+        const terms = analyze(text);
+        if (unitTerms) for (const term of terms) unitTerms.add(term);
+        return terms;
+      },
       processTerm: (term) => term,
       extractField: (unit, field) => {
         if (field === 'path') return unit.path.slice(0, -1).join(' ');
@@ -74,15 +83,16 @@ export class SearchIndex {
         return (unit as unknown as Record<string, string>)[field] ?? '';
       },
     });
-    this.mini.addAll(units);
+    const frequencies = new Map<string, number>();
     for (const unit of units) {
+      const terms = new Set<string>();
+      unitTerms = terms;
+      this.mini.add(unit);
       this.units.set(unit.id, unit);
-      this.byKey.set(unitKey(unit.id), unit);
-      const terms = new Set(
-        analyze(`${unit.title} ${unit.aliases.join(' ')} ${unit.path.join(' ')} ${unit.text}`),
-      );
-      for (const term of terms) this.vocabulary.set(term, (this.vocabulary.get(term) ?? 0) + 1);
+      for (const term of terms) frequencies.set(term, (frequencies.get(term) ?? 0) + 1);
     }
+    unitTerms = undefined;
+    this.vocabulary = SearchableMap.from(frequencies);
   }
 
   /** Number of indexed units. */
@@ -97,6 +107,8 @@ export class SearchIndex {
 
   /** A unit by id or by its short key ({@link unitKey}). */
   find(ref: string): KnowledgeUnit | undefined {
+    // Keys are hashed on first use: most processes never need them at start.
+    this.byKey ??= new Map([...this.units.values()].map((unit) => [unitKey(unit.id), unit]));
     return this.units.get(ref) ?? this.byKey.get(ref);
   }
 
@@ -172,8 +184,11 @@ export class SearchIndex {
     const terms = this.analyze(question)
       .filter((t) => !seen.has(t) && seen.add(t))
       .map((t) => this.resolve(t));
+    // Words found in nearly every unit ("backend" in a backend knowledge base) cannot change the
+    // ranking but make MiniSearch score every unit: they are searched only when nothing else is.
+    const specific = terms.filter((t) => t.idf >= GENERIC_IDF);
     const weights = new Map<string, number>();
-    for (const t of terms) {
+    for (const t of specific.length > 0 ? specific : terms) {
       const weight = t.confidence * rarityWeight(t.idf);
       for (const m of t.matches) weights.set(m, Math.max(weights.get(m) ?? 0, weight));
     }
