@@ -37,17 +37,34 @@ function bareIndex(units: readonly KnowledgeUnit[]) {
   return bare;
 }
 
-function latencies(run: (q: string) => unknown, qs: string[], repeat: number): number[] {
-  for (const q of qs) run(q); // warm-up
-  const out: number[] = [];
+/**
+ * Times the project and the baseline on the same questions, alternating one call each, so that
+ * whatever else the machine is doing weighs on both alike.
+ */
+function interleaved(
+  project: (q: string) => unknown,
+  baseline: (q: string) => unknown,
+  qs: string[],
+  repeat: number,
+) {
+  for (const q of qs) {
+    project(q);
+    baseline(q);
+  }
+  (globalThis as { gc?: () => void }).gc?.();
+  const a: number[] = [];
+  const b: number[] = [];
   for (let r = 0; r < repeat; r++) {
     for (const q of qs) {
-      const t = performance.now();
-      run(q);
-      out.push(since(t));
+      let t = performance.now();
+      project(q);
+      a.push(since(t));
+      t = performance.now();
+      baseline(q);
+      b.push(since(t));
     }
   }
-  return out;
+  return [a, b] as const;
 }
 
 function compare(
@@ -69,8 +86,12 @@ function compare(
   const bareBuildMs = since(bareStarted);
   const mentor = new Mentor({ knowledge: () => knowledge.current });
 
-  const ask = latencies((q) => mentor.ask(q), qs, repeat);
-  const plain = latencies((q) => bare.search(q), qs, repeat);
+  const [ask, plain] = interleaved(
+    (q) => mentor.ask(q),
+    (q) => bare.search(q),
+    qs,
+    repeat,
+  );
   console.log(`\n${label}: ${units.length} units, ${qs.length} questions x ${repeat}`);
   printFigure('first load in the process (parse + index)', coldMs, 'ms');
   printComparison({

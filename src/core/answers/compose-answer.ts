@@ -1,11 +1,10 @@
-import { unitKey } from '../knowledge/text-utils';
 import type { KnowledgeUnit } from '../knowledge/types';
 import type { SearchHit, SearchIndex, SearchOutcome } from '../search/search-index';
 
 /** Where a part of an answer came from. */
 export interface AnswerSource {
   id: string;
-  /** Short stable key of the unit, for buttons ({@link unitKey}). */
+  /** Short stable key of the unit, for buttons . */
   key: string;
   title: string;
   /** Breadcrumb, document title first. */
@@ -15,7 +14,7 @@ export interface AnswerSource {
 /** A topic the user may want next. */
 export interface RelatedTopic {
   id: string;
-  /** Short stable key of the unit, for buttons ({@link unitKey}). */
+  /** Short stable key of the unit, for buttons . */
   key: string;
   title: string;
 }
@@ -46,13 +45,13 @@ const MAX_RELATED = 3;
 
 const source = (unit: KnowledgeUnit): AnswerSource => ({
   id: unit.id,
-  key: unitKey(unit.id),
+  key: unit.key,
   title: unit.title,
   path: unit.path,
 });
 const topic = (unit: KnowledgeUnit): RelatedTopic => ({
   id: unit.id,
-  key: unitKey(unit.id),
+  key: unit.key,
   title: unit.title,
 });
 

@@ -3,7 +3,7 @@ import frontMatterPlugin from 'markdown-it-front-matter';
 import { parse as parseYaml } from 'yaml';
 import { z } from 'zod';
 import { BotError } from '../errors';
-import { dedent, humanize, slugify } from './text-utils';
+import { dedent, humanize, slugify, unitKey } from './text-utils';
 import type { KnowledgeUnit } from './types';
 
 const FrontMatter = z
@@ -139,6 +139,7 @@ export function parseKnowledgeFile(file: string, source: string): KnowledgeUnit[
     usedIds.add(id);
     const unit: KnowledgeUnit = {
       id,
+      key: unitKey(id),
       kind,
       title,
       path: parent ? [...parent.unit.path, title] : [title],

@@ -21,6 +21,8 @@ interface RawToken {
 // Words with inner punctuation stay whole (node.js, ci/cd, c#, c++, .net, end-to-end); the pieces are
 // split off later when the whole word is not a known synonym.
 const TOKEN = /\.?[\p{L}\p{N}]+(?:[./'’_-][\p{L}\p{N}]+)*(?:#|\+\+)?/gu;
+/** The same pattern for ASCII text: several times faster than Unicode property classes. */
+const ASCII_TOKEN = /\.?[A-Za-z0-9]+(?:[./'_-][A-Za-z0-9]+)*(?:#|\+\+)?/g;
 const SPLIT = /[./'’_-]+/;
 const GO_EXCLUDED_AFTER = new Set(
   'to about through into ahead back with over from on up out away beyond deeper further there here home'.split(
@@ -64,9 +66,13 @@ const ASCII = /^[\x20-\x7e\s]*$/;
 const INNER_PUNCTUATION = /[./'’_-]/;
 
 function rawTokens(text: string): RawToken[] {
-  const normalized = ASCII.test(text) ? text : text.normalize('NFKC').replace(/’/g, "'");
-  const words = normalized.match(TOKEN) ?? [];
-  return words.map((raw) => ({ raw, lower: raw.toLowerCase() }));
+  const words = ASCII.test(text)
+    ? text.match(ASCII_TOKEN)
+    : text.normalize('NFKC').replace(/’/g, "'").match(TOKEN);
+  if (!words) return [];
+  const tokens: RawToken[] = new Array(words.length);
+  for (let i = 0; i < words.length; i++) tokens[i] = { raw: words[i]!, lower: words[i]!.toLowerCase() };
+  return tokens;
 }
 
 /** "Go" the language, or the verb? Decided from the neighbouring words, the same way everywhere. */

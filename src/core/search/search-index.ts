@@ -1,6 +1,5 @@
 import MiniSearch from 'minisearch';
 import SearchableMap from 'minisearch/SearchableMap';
-import { unitKey } from '../knowledge/text-utils';
 import type { KnowledgeUnit } from '../knowledge/types';
 import type { Analyzer } from './analyzer';
 
@@ -68,11 +67,17 @@ export class SearchIndex {
     // The vocabulary (term -> number of units) is collected while MiniSearch tokenizes, so every
     // unit is analysed once.
     let unitTerms: Set<string> | undefined;
+    const pathTerms = new Map<string, string[]>();
     this.mini = new MiniSearch<KnowledgeUnit>({
       fields: ['title', 'aliases', 'path', 'text'],
       storeFields: [],
-      tokenize: (text) => {
-        const terms = analyze(text);
+      tokenize: (text, field) => {
+        // Siblings share their path: analyse each distinct path once.
+        let terms = field === 'path' ? pathTerms.get(text) : undefined;
+        if (!terms) {
+          terms = analyze(text);
+          if (field === 'path') pathTerms.set(text, terms);
+        }
         if (unitTerms) for (const term of terms) unitTerms.add(term);
         return terms;
       },
@@ -105,10 +110,10 @@ export class SearchIndex {
     return this.units.get(id);
   }
 
-  /** A unit by id or by its short key ({@link unitKey}). */
+  /** A unit by id or by its short key. */
   find(ref: string): KnowledgeUnit | undefined {
     // Keys are hashed on first use: most processes never need them at start.
-    this.byKey ??= new Map([...this.units.values()].map((unit) => [unitKey(unit.id), unit]));
+    this.byKey ??= new Map([...this.units.values()].map((unit) => [unit.key, unit]));
     return this.units.get(ref) ?? this.byKey.get(ref);
   }
 
