@@ -52,7 +52,7 @@ export function buildStores(config: Pick<Config, 'redisUrl' | 'questionRateLimit
     limiter: new RedisRateLimiter(redis, config.questionRateLimit, QUESTION_WINDOW_MS),
     redis,
     close: async () => {
-      redis.disconnect();
+      await redis.quit().catch(() => redis.disconnect());
     },
   };
 }
