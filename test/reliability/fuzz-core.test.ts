@@ -3,53 +3,10 @@ import { plainStyle, renderReplyText } from '../../src/adapters/terminal/render-
 import { parseCommand } from '../../src/core/commands/parse-command';
 import { validateQuestion } from '../../src/core/commands/validate-input';
 import { parsePlanArgs } from '../../src/core/plans/parse-plan-args';
+import { hostileText } from '../helpers/hostile-text';
 import { mentorFor } from '../helpers/knowledge';
 
 const mentor = mentorFor();
-
-/** Unicode, control characters, Markdown and mention syntax, and the odd huge string. */
-export const hostileText = fc.oneof(
-  { weight: 4, arbitrary: fc.string({ unit: 'grapheme', maxLength: 200 }) },
-  { weight: 2, arbitrary: fc.string({ unit: 'binary', maxLength: 100 }) },
-  {
-    weight: 3,
-    arbitrary: fc
-      .array(
-        fc.constantFrom(
-          '@everyone',
-          '@here',
-          '<@123456789012345678>',
-          '<@&987654321098765432>',
-          '<!channel>',
-          '<!here>',
-          '<#C123>',
-          '**',
-          '`',
-          '```',
-          '> ',
-          '# ',
-          '- ',
-          '[x](http://e.com)',
-          '\u0000',
-          '\u001b[31m',
-          '\u202e',
-          '\n',
-          'k8s',
-          'what is go',
-          'plan',
-          'topics',
-          'done',
-          'weeks=',
-          '/help',
-          'é',
-          '🙂',
-        ),
-        { maxLength: 30 },
-      )
-      .map((parts) => parts.join(' ')),
-  },
-  { weight: 1, arbitrary: fc.integer({ min: 300, max: 5_000 }).map((n) => 'x '.repeat(n)) },
-);
 
 describe('fuzzing the core with 10,000 hostile inputs', () => {
   test('no parser or renderer throws, and every reply is well formed', () => {
