@@ -9,13 +9,14 @@ import { TerminalAdapter } from './adapters/terminal/terminal-adapter';
 import { buildDeliverers } from './app/build-deliverers';
 import { buildKnowledge } from './app/build-knowledge';
 import { buildPlans } from './app/build-plans';
+import { buildStores } from './app/build-stores';
 import { type Config, loadConfig } from './config/config';
 import { AskService } from './core/ask-service';
 import { describeError, isBotError } from './core/errors';
-import { MemoryInsightsStore } from './core/insights';
 import { Mentor } from './core/mentor';
-import { MemoryRateLimiter } from './core/rate-limiter';
 import { createLogger } from './ops/logger';
+import { Metrics } from './ops/metrics';
+import { OpsServer, type ReadinessCheck } from './ops/ops-server';
 import { DeliveryRegistry } from './queue/delivery-registry';
 
 const SHUTDOWN_TIMEOUT_MS = 10_000;
@@ -46,18 +47,23 @@ async function main(): Promise<void> {
 
   const knowledge = buildKnowledge(config, logger);
   knowledge.watch();
-  const insights = new MemoryInsightsStore();
+  const stores = buildStores(config, logger);
+  const metrics = new Metrics();
+  const insights = metrics.observeFeedback(stores.insights);
   const mentor = new Mentor({ knowledge: () => knowledge.current });
   const asker = new AskService({
     mentor,
     insights,
-    limiter: new MemoryRateLimiter(config.questionRateLimit, 60_000),
+    limiter: stores.limiter,
+    observe: (answer, seconds) => metrics.answered(answer, seconds),
+    observeLimited: () => metrics.rateLimited(),
   });
   // Study plans: BullMQ on Redis (with a worker here unless PLAN_WORKER=false), or in memory.
   const deliverers = new DeliveryRegistry();
   const plans = buildPlans({ config, logger, knowledge: () => knowledge.current, deliverers });
 
   const adapters: Adapter[] = [];
+  let ops: OpsServer | undefined;
   let stopping = false;
   const shutdown = async (signal: string, code = 0) => {
     if (stopping) return;
@@ -72,6 +78,8 @@ async function main(): Promise<void> {
     await plans
       .close()
       .catch((error: unknown) => logger.error({ error: describeError(error) }, 'plans close failed'));
+    await ops?.stop();
+    await stores.close();
     knowledge.close();
     process.exit(code);
   };
@@ -92,10 +100,21 @@ async function main(): Promise<void> {
     adapters.push(terminal);
   }
   for (const deliverer of buildDeliverers({ config, logger, terminal })) deliverers.register(deliverer);
+  const checks: ReadinessCheck[] = [
+    { name: 'knowledge', check: () => knowledge.current.units.length > 0 },
+    ...(stores.redis ? [{ name: 'redis', check: () => stores.redis?.status === 'ready' }] : []),
+    ...adapters.map((a) => ({ name: a.name, check: () => a.isReady() })),
+  ];
+  ops =
+    config.opsPort === undefined
+      ? undefined
+      : new OpsServer({ port: config.opsPort, metrics, checks, logger });
+  await ops?.start();
   for (const adapter of adapters) {
     await adapter.start();
     logger.info({ adapter: adapter.name }, 'adapter started');
   }
+  logger.info({ adapters: adapters.map((a) => a.name) }, 'ready');
 }
 
 main().catch((error: unknown) => {
