@@ -24,6 +24,8 @@ export type TechnologyResolver = (text: string) => ResolvedTechnologies;
 const TOKEN = /\.?[\p{L}\p{N}]+(?:[./'’_+-][\p{L}\p{N}]+)*(?:#|\+\+)?/gu;
 const SPLIT = /[./'’_-]+/;
 const MAX_WORD = 40;
+/** Unknown words looked up for typos and suggestions; later ones are only counted. */
+const MAX_LOOKED_UP = 5;
 
 interface Token {
   raw: string;
@@ -139,6 +141,11 @@ export function createTechnologyResolver(curriculum: Curriculum): TechnologyReso
         return;
       }
       if (FILLER_WORDS.has(w) || /^\d+$/.test(w) || w.length < 2) return;
+      if (unknown.length >= MAX_LOOKED_UP) {
+        // Enough to tell the user; do not spend time on a flood of unknown words.
+        if (!unknown.some((u) => u.word === w)) unknown.push({ word: w.slice(0, MAX_WORD), closest: [] });
+        return;
+      }
       const near = closest(w, 3);
       const first = near[0];
       const allowed = w.length >= 8 ? 2 : w.length >= 5 ? 1 : 0;
