@@ -46,6 +46,8 @@ export interface BuildPlansOptions {
   inProcessWorker?: boolean;
   curriculum?: Curriculum;
   tuning?: PlanWorkerTuning;
+  /** Called after each recorded delivery by this process's worker (metrics, logs, tests). */
+  onDelivered?: (jobId: string) => Promise<void> | void;
 }
 
 /** The built plan machinery. */
@@ -119,7 +121,14 @@ export interface RedisWorkerOptions {
 export function startRedisPlanWorker(options: RedisWorkerOptions): PlanWorker {
   const { config, logger, tuning } = options;
   const connection = createRedisConnection(config.redisUrl, 'blocking', { name: 'plans-worker', logger });
-  const store = new RedisPlanStore(connection, {
+  // The store's commands from concurrent jobs are sent together (auto-pipelining) on their own
+  // connection, apart from BullMQ's.
+  const storeConnection = createRedisConnection(config.redisUrl, 'blocking', {
+    name: 'plans-worker-store',
+    logger,
+    overrides: { enableAutoPipelining: true },
+  });
+  const store = new RedisPlanStore(storeConnection, {
     prefix: config.plans.prefix,
     codec: compactCodec(options.curriculum, options.knowledge),
   });
@@ -149,6 +158,7 @@ export function startRedisPlanWorker(options: RedisWorkerOptions): PlanWorker {
     close: async () => {
       await worker.close();
       await closeRedis(connection);
+      await closeRedis(storeConnection);
     },
   };
 }
@@ -171,7 +181,14 @@ export function buildPlans(options: BuildPlansOptions): PlansRuntime {
       'REDIS_URL is not set: study plans are queued and stored in this process only (lost on restart)',
     );
     const store: PlanStore = new MemoryPlanStore();
-    const handler = createPlanJobHandler({ curriculum: () => curriculum, source, store, deliverers, logger });
+    const handler = createPlanJobHandler({
+      curriculum: () => curriculum,
+      source,
+      store,
+      deliverers,
+      logger,
+      onDelivered: options.onDelivered,
+    });
     const queue = new MemoryPlanQueue({
       handler,
       logger,
@@ -205,6 +222,7 @@ export function buildPlans(options: BuildPlansOptions): PlansRuntime {
         curriculum,
         deliverers,
         tuning: options.tuning,
+        onDelivered: options.onDelivered,
       })
     : undefined;
   const service = new QueuedPlanService({ ...common, store, queue });

@@ -4,6 +4,7 @@ import { loadCurriculum, sourceLookup } from '../app/build-plans';
 import { loadConfig } from '../config/config';
 import { describeError } from '../core/errors';
 import { generatePlan } from '../core/plans/generate-plan';
+import { planData } from '../core/plans/render-plan';
 import { validatePlanRequest } from '../core/plans/validate-plan-request';
 import { createLogger } from '../ops/logger';
 import type { CliIo } from './run-cli';
@@ -45,8 +46,7 @@ export async function runPlanCommand(args: string[], io: CliIo): Promise<number>
     createdAt: new Date().toISOString(),
   });
   if (values.json) {
-    const { markdown: _markdown, ...data } = plan;
-    io.stdout.write(`${JSON.stringify(data)}\n`);
+    io.stdout.write(`${JSON.stringify(planData(plan))}\n`);
   } else {
     io.stdout.write(`${plan.markdown}\n`);
   }

@@ -65,7 +65,7 @@ export class MemoryPlanQueue implements PlanJobQueue {
     const attempts = this.options.attempts ?? 3;
     for (let attempt = 1; ; attempt++) {
       try {
-        await this.options.handler(jobId, data);
+        await this.options.handler(jobId, data, attempt);
         return;
       } catch (error) {
         this.options.logger.warn({ jobId, attempt, error: describeError(error) }, 'plan job failed');

@@ -51,16 +51,7 @@ export class MemoryPlanStore implements PlanStore {
     this.counts.set(countKey, Math.max(0, (this.counts.get(countKey) ?? 0) - 1));
   }
 
-  async beginDelivery(
-    user: UserRef,
-    jobId: string,
-    plan: StudyPlan,
-    lockMs: number,
-    token: string,
-  ): Promise<DeliveryGate> {
-    const key = MemoryPlanStore.key(user);
-    const saved = this.latest.get(key);
-    if (!saved || saved.createdAt <= plan.createdAt) this.latest.set(key, plan);
+  async beginDelivery(jobId: string, lockMs: number, token: string): Promise<DeliveryGate> {
     if (this.delivered.has(jobId)) return 'delivered';
     const lock = this.locks.get(jobId);
     if (lock && lock.until > this.now()) return 'busy';
@@ -68,9 +59,12 @@ export class MemoryPlanStore implements PlanStore {
     return 'deliver';
   }
 
-  async finishDelivery(user: UserRef, jobId: string, token: string): Promise<void> {
+  async finishDelivery(user: UserRef, jobId: string, plan: StudyPlan, token?: string): Promise<void> {
+    const key = MemoryPlanStore.key(user);
+    const saved = this.latest.get(key);
+    if (!saved || saved.createdAt <= plan.createdAt) this.latest.set(key, plan);
     this.delivered.add(jobId);
-    if (this.locks.get(jobId)?.token === token) this.locks.delete(jobId);
+    if (token !== undefined && this.locks.get(jobId)?.token === token) this.locks.delete(jobId);
     await this.release(user, jobId);
   }
 

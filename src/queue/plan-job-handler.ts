@@ -30,35 +30,50 @@ export interface PlanJobHandlerOptions {
 /** The result of one run of a job. */
 export type PlanJobOutcome = 'delivered' | 'already-delivered';
 
-/** Runs plan jobs: `(jobId, data) => outcome`; throws to make the queue retry. */
-export type PlanJobHandler = (jobId: string, data: unknown) => Promise<PlanJobOutcome>;
+/**
+ * Runs plan jobs: `(jobId, data, attemptsStarted) => outcome`; throws to make the queue retry.
+ * `attemptsStarted` counts the runs of this job including this one (BullMQ's `job.attemptsStarted`).
+ */
+export type PlanJobHandler = (
+  jobId: string,
+  data: unknown,
+  attemptsStarted: number,
+) => Promise<PlanJobOutcome>;
 
-/** Builds the job handler shared by the BullMQ worker and the in-process queue. */
+/**
+ * Builds the job handler shared by the BullMQ worker and the in-process queue. A job's first run
+ * delivers and then records the delivery (one Redis step); a later run (a retry, or a job taken over
+ * from a crashed worker) first checks that record and takes a delivery lock, so nothing the user
+ * already received is sent again.
+ */
 export function createPlanJobHandler(options: PlanJobHandlerOptions): PlanJobHandler {
   const { store, deliverers, logger } = options;
   const lockMs = options.deliveryLockMs ?? 60_000;
-  return async (jobId, data) => {
+  return async (jobId, data, attemptsStarted) => {
     const { job, plan } = processPlanJob(data, { curriculum: options.curriculum(), source: options.source });
     const deliverer = deliverers.get(job.target.platform);
     if (!deliverer) {
       // Another process (the one running that platform's adapter) can deliver it on a retry.
       throw new Error(`no ${job.target.platform} deliverer in this process`);
     }
-    const token = randomUUID();
-    const gate = await store.beginDelivery(job.user, jobId, plan, lockMs, token);
-    if (gate === 'delivered') {
-      await store.finishDelivery(job.user, jobId, token);
-      logger.info({ jobId }, 'plan already delivered; not sending it again');
-      return 'already-delivered';
+    let token: string | undefined;
+    if (attemptsStarted > 1) {
+      token = randomUUID();
+      const gate = await store.beginDelivery(jobId, lockMs, token);
+      if (gate === 'delivered') {
+        await store.finishDelivery(job.user, jobId, plan);
+        logger.info({ jobId }, 'plan already delivered; not sending it again');
+        return 'already-delivered';
+      }
+      if (gate === 'busy') throw new Error('plan delivery in progress in another worker');
     }
-    if (gate === 'busy') throw new Error('plan delivery in progress in another worker');
     try {
       await deliverer.deliver(job.target, plan, jobId);
     } catch (error) {
-      await store.abortDelivery(jobId, token).catch(() => {});
+      if (token) await store.abortDelivery(jobId, token).catch(() => {});
       throw error;
     }
-    await store.finishDelivery(job.user, jobId, token);
+    await store.finishDelivery(job.user, jobId, plan, token);
     logger.info({ jobId, platform: job.target.platform, weeks: plan.weeks.length }, 'plan delivered');
     await options.onDelivered?.(jobId, job);
     return 'delivered';

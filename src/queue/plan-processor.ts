@@ -6,7 +6,7 @@ import { UnrecoverableError } from 'bullmq';
 import type { Curriculum } from '../core/plans/curriculum';
 import { generatePlan, type PlanSource } from '../core/plans/generate-plan';
 import type { StudyPlan } from '../core/plans/plan-service';
-import { type PlanJobData, PlanJobSchema } from './plan-job';
+import { checkPlanJob, type PlanJobData } from './plan-job';
 
 /** What the processor reads besides the payload. */
 export interface PlanProcessorContext {
@@ -22,14 +22,9 @@ export function processPlanJob(
   data: unknown,
   context: PlanProcessorContext,
 ): { job: PlanJobData; plan: StudyPlan } {
-  const parsed = PlanJobSchema.safeParse(data);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    throw new UnrecoverableError(
-      `invalid plan job payload: ${issue?.path.join('.') || 'data'}: ${issue?.message}`,
-    );
-  }
-  const job = parsed.data as PlanJobData;
+  const checked = checkPlanJob(data);
+  if (!checked.ok) throw new UnrecoverableError(`invalid plan job payload: ${checked.problem}`);
+  const { job } = checked;
   const unknown = [...job.request.stack, ...job.request.known].filter((t) => !context.curriculum.byId.has(t));
   if (unknown.length > 0) {
     throw new UnrecoverableError(

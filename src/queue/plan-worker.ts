@@ -43,7 +43,7 @@ export function startPlanWorker(options: PlanWorkerOptions): PlanWorker {
   const { logger } = options;
   const worker = new Worker<PlanJobData>(
     options.name,
-    async (job: Job<PlanJobData>) => options.handler(job.id!, job.data),
+    async (job: Job<PlanJobData>) => options.handler(job.id!, job.data, job.attemptsStarted),
     {
       connection: options.connection,
       prefix: options.prefix,

@@ -60,21 +60,21 @@ end
 return 1`,
   },
   planBeginDelivery: {
-    numberOfKeys: 3,
+    numberOfKeys: 2,
     lua: `
-local saved = redis.call('HGET', KEYS[1], 'requestedAt')
-if (not saved) or saved <= ARGV[2] then
-  redis.call('HSET', KEYS[1], 'plan', ARGV[1], 'requestedAt', ARGV[2], 'jobId', ARGV[3])
-end
-if redis.call('EXISTS', KEYS[2]) == 1 then return 'delivered' end
-if redis.call('SET', KEYS[3], ARGV[4], 'NX', 'PX', ARGV[5]) then return 'deliver' end
+if redis.call('EXISTS', KEYS[1]) == 1 then return 'delivered' end
+if redis.call('SET', KEYS[2], ARGV[1], 'NX', 'PX', ARGV[2]) then return 'deliver' end
 return 'busy'`,
   },
   planFinishDelivery: {
-    numberOfKeys: 3,
+    numberOfKeys: 4,
     lua: `
+local saved = redis.call('HGET', KEYS[4], 'requestedAt')
+if (not saved) or saved <= ARGV[5] then
+  redis.call('HSET', KEYS[4], 'plan', ARGV[4], 'requestedAt', ARGV[5], 'jobId', ARGV[1])
+end
 redis.call('SET', KEYS[1], '1', 'EX', ARGV[3])
-if redis.call('GET', KEYS[2]) == ARGV[2] then redis.call('DEL', KEYS[2]) end
+if ARGV[2] ~= '' and redis.call('GET', KEYS[2]) == ARGV[2] then redis.call('DEL', KEYS[2]) end
 local v = redis.call('GET', KEYS[3])
 if v and string.sub(v, 1, #ARGV[1] + 1) == ARGV[1] .. ' ' then redis.call('DEL', KEYS[3]) end
 return 1`,
@@ -171,33 +171,26 @@ export class RedisPlanStore implements PlanStore {
     );
   }
 
-  async beginDelivery(
-    user: UserRef,
-    jobId: string,
-    plan: StudyPlan,
-    lockMs: number,
-    token: string,
-  ): Promise<DeliveryGate> {
+  async beginDelivery(jobId: string, lockMs: number, token: string): Promise<DeliveryGate> {
     return this.redis.planBeginDelivery(
-      this.userKey('latest', user),
       this.key('delivered', jobId),
       this.key('delivering', jobId),
-      this.codec.encode(plan),
-      plan.createdAt,
-      jobId,
       token,
       lockMs,
     );
   }
 
-  async finishDelivery(user: UserRef, jobId: string, token: string): Promise<void> {
+  async finishDelivery(user: UserRef, jobId: string, plan: StudyPlan, token = ''): Promise<void> {
     await this.redis.planFinishDelivery(
       this.key('delivered', jobId),
       this.key('delivering', jobId),
       this.userKey('active', user),
+      this.userKey('latest', user),
       jobId,
       token,
       30 * DAY_S,
+      this.codec.encode(plan),
+      plan.createdAt,
     );
   }
 

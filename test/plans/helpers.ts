@@ -27,6 +27,11 @@ export function loadFixtures(): {
 export class RecordingDeliverer implements PlanDeliverer {
   readonly deliveries: { target: DeliveryTarget; plan: StudyPlan; jobId: string }[] = [];
   readonly failures: { target: DeliveryTarget; message: string; jobId: string }[] = [];
+  /** Job ids whose delivery was recorded (pass {@link RecordingDeliverer.recorded} as `onDelivered`). */
+  readonly finished: string[] = [];
+  readonly recorded = (jobId: string) => {
+    this.finished.push(jobId);
+  };
   /** While set, deliveries wait for it (a job stays "being built"). */
   gate: Promise<void> | undefined;
   started = 0;
@@ -43,10 +48,10 @@ export class RecordingDeliverer implements PlanDeliverer {
     this.failures.push({ target, message, jobId });
   }
 
-  /** Resolves once `count` deliveries (or failure notices) were made. */
+  /** Resolves once `count` deliveries were made and recorded (or failure notices sent). */
   async waitFor(count: number, timeoutMs = 10_000): Promise<void> {
     const deadline = Date.now() + timeoutMs;
-    while (this.deliveries.length + this.failures.length < count) {
+    while (this.finished.length + this.failures.length < count) {
       if (Date.now() > deadline)
         throw new Error(`expected ${count} deliveries, got ${this.deliveries.length}`);
       await new Promise((r) => setTimeout(r, 20));

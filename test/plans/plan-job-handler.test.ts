@@ -58,18 +58,25 @@ describe('createPlanJobHandler (delivery once)', () => {
     return { store, deliverer, handler };
   };
 
-  test('GIVEN the same job run twice at once THEN one run delivers and the other backs off; a later run sends nothing', async () => {
+  test('GIVEN a retried job run twice at once THEN one run delivers and the other backs off; a later run sends nothing', async () => {
     const { deliverer, handler } = setup();
     let open = () => {};
     deliverer.gate = new Promise((resolve) => {
       open = resolve;
     });
-    const first = handler('job-1', job);
+    const first = handler('job-1', job, 2);
     await deliverer.waitForStarted(1);
-    await expect(handler('job-1', job)).rejects.toThrow('plan delivery in progress in another worker');
+    await expect(handler('job-1', job, 3)).rejects.toThrow('plan delivery in progress in another worker');
     open();
     await expect(first).resolves.toBe('delivered');
-    await expect(handler('job-1', job)).resolves.toBe('already-delivered');
+    await expect(handler('job-1', job, 4)).resolves.toBe('already-delivered');
+    expect(deliverer.deliveries).toHaveLength(1);
+  });
+
+  test('GIVEN a first run that delivered THEN a retry of the same job sends nothing', async () => {
+    const { deliverer, handler } = setup();
+    await expect(handler('job-9', job, 1)).resolves.toBe('delivered');
+    await expect(handler('job-9', job, 2)).resolves.toBe('already-delivered');
     expect(deliverer.deliveries).toHaveLength(1);
   });
 
@@ -81,22 +88,22 @@ describe('createPlanJobHandler (delivery once)', () => {
       if (++calls === 1) throw new Error('platform hiccup');
       return deliver(...args);
     };
-    await expect(handler('job-2', job)).rejects.toThrow('platform hiccup');
-    await expect(handler('job-2', job)).resolves.toBe('delivered');
+    await expect(handler('job-2', job, 1)).rejects.toThrow('platform hiccup');
+    await expect(handler('job-2', job, 2)).resolves.toBe('delivered');
     expect(deliverer.deliveries).toHaveLength(1);
   });
 
   test('GIVEN no deliverer for the platform in this process THEN it throws (another process retries it)', async () => {
     const { handler, store } = setup();
     const slack = { ...job, target: { platform: 'slack' as const, userId: 'U1' } };
-    await expect(handler('job-3', slack)).rejects.toThrow('no slack deliverer in this process');
+    await expect(handler('job-3', slack, 1)).rejects.toThrow('no slack deliverer in this process');
     expect(await store.latestPlan(job.user)).toBeUndefined();
   });
 
   test("GIVEN a delivered job THEN the plan is saved as the user's latest and the slot freed", async () => {
     const { handler, store } = setup();
     expect(await store.claim(job.user, 'job-4', 5, '2025-05-05', 0)).toEqual({ status: 'claimed' });
-    await handler('job-4', job);
+    await handler('job-4', job, 1);
     expect((await store.latestPlan(job.user))?.createdAt).toBe(job.requestedAt);
     expect(await store.claim(job.user, 'job-5', 5, '2025-05-05', 0)).toEqual({ status: 'claimed' });
   });

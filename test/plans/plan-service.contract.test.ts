@@ -47,6 +47,7 @@ describe.each(['redis', 'memory'] as const)('PlanService on %s', (kind) => {
       logger: silentLogger,
       knowledge: () => knowledge.current,
       deliverers: new DeliveryRegistry([deliverer]),
+      onDelivered: deliverer.recorded,
       tuning: {
         lockDuration: 2000,
         stalledInterval: 1000,

@@ -4,7 +4,7 @@
  */
 import type { Curriculum, CurriculumSlot, CurriculumTopic } from './curriculum';
 import type { PlanTopic, PlanWeek, StudyPlan } from './plan-service';
-import { renderPlanMarkdown } from './render-plan';
+import { withMarkdown } from './render-plan';
 import { LEVELS, type PlanRequest } from './validate-plan-request';
 
 /** A knowledge unit as a plan cites it. */
@@ -37,34 +37,85 @@ function knownClosure(curriculum: Curriculum, known: readonly string[]): Set<str
   return out;
 }
 
+/** Each topic's prerequisites as lists of alternatives (`@group` expanded), computed once per curriculum. */
+const prerequisiteCache = new WeakMap<Curriculum, Map<string, readonly (readonly string[])[]>>();
+
+function prerequisitesOf(curriculum: Curriculum): Map<string, readonly (readonly string[])[]> {
+  let map = prerequisiteCache.get(curriculum);
+  if (!map) {
+    map = new Map(
+      curriculum.topics.map((t) => [
+        t.id,
+        t.prerequisites.map((p) => (p.startsWith('@') ? (curriculum.groups.get(p.slice(1)) ?? []) : [p])),
+      ]),
+    );
+    prerequisiteCache.set(curriculum, map);
+  }
+  return map;
+}
+
+type Ordering = ReturnType<typeof orderTopics>;
+const orderingCache = new WeakMap<Curriculum, Map<string, Ordering>>();
+
+/**
+ * {@link orderTopics}, remembered: the order depends only on the stack and what is already known or
+ * done, which many requests share ("python django", the recommended focus areas). At most 1000 orders
+ * are kept per curriculum.
+ */
+function orderTopicsOnce(
+  curriculum: Curriculum,
+  stack: readonly string[],
+  satisfied: ReadonlySet<string>,
+): Ordering {
+  let cache = orderingCache.get(curriculum);
+  if (!cache) {
+    cache = new Map();
+    orderingCache.set(curriculum, cache);
+  }
+  const key = `${stack.join(',')}|${[...satisfied].sort().join(',')}`;
+  let ordering = cache.get(key);
+  if (!ordering) {
+    if (cache.size >= 1000) cache.clear();
+    ordering = orderTopics(curriculum, stack, satisfied);
+    cache.set(key, ordering);
+  }
+  return ordering;
+}
+
 /** Orders what to learn: the stated stack, then the focus areas, then the rest; prerequisites first. */
-function orderTopics(curriculum: Curriculum, request: PlanRequest, satisfied: ReadonlySet<string>) {
+function orderTopics(curriculum: Curriculum, stack: readonly string[], satisfied: ReadonlySet<string>) {
+  const prerequisites = prerequisitesOf(curriculum);
   const sequence: string[] = [];
   const inSequence = new Set<string>();
   const required = new Set<string>();
-  const wanted = new Set(request.stack);
+  const wanted = new Set(stack);
+  const trail = new Set<string>();
   const has = (id: string) => satisfied.has(id) || inSequence.has(id);
-  const membersOf = (ref: string) =>
-    ref.startsWith('@') ? (curriculum.groups.get(ref.slice(1)) ?? []) : [ref];
-  const prerequisitesMet = (id: string) =>
-    curriculum.byId.get(id)!.prerequisites.every((p) => membersOf(p).some(has));
+  const prerequisitesMet = (id: string) => prerequisites.get(id)!.every((members) => members.some(has));
   const pick = (members: readonly string[]) => {
-    const open = members.filter((m) => !has(m));
-    return open.find((m) => wanted.has(m)) ?? open.find(prerequisitesMet) ?? open[0];
+    let ready: string | undefined;
+    let first: string | undefined;
+    for (const m of members) {
+      if (has(m)) continue;
+      if (wanted.has(m)) return m;
+      first ??= m;
+      if (ready === undefined && prerequisitesMet(m)) ready = m;
+    }
+    return ready ?? first;
   };
 
-  const ensure = (id: string, isRequired: boolean, trail: Set<string>) => {
+  const ensure = (id: string, isRequired: boolean) => {
     if (satisfied.has(id) || trail.has(id)) return;
     if (inSequence.has(id)) {
       if (isRequired) markRequired(id);
       return;
     }
     trail.add(id);
-    for (const p of curriculum.byId.get(id)!.prerequisites) {
-      if (!p.startsWith('@')) ensure(p, isRequired, trail);
-      else if (!membersOf(p).some(has)) {
-        const choice = pick(membersOf(p));
-        if (choice) ensure(choice, isRequired, trail);
+    for (const members of prerequisites.get(id)!) {
+      if (members.length === 1) ensure(members[0]!, isRequired);
+      else if (!members.some(has)) {
+        const choice = pick(members);
+        if (choice) ensure(choice, isRequired);
       }
     }
     trail.delete(id);
@@ -76,28 +127,28 @@ function orderTopics(curriculum: Curriculum, request: PlanRequest, satisfied: Re
   const markRequired = (id: string) => {
     if (required.has(id) || satisfied.has(id)) return;
     required.add(id);
-    for (const p of curriculum.byId.get(id)!.prerequisites) {
-      const chosen = membersOf(p).find(
-        (m) => inSequence.has(m) && sequence.indexOf(m) < sequence.indexOf(id),
-      );
-      if (chosen && !membersOf(p).some((m) => satisfied.has(m))) markRequired(chosen);
+    const at = sequence.indexOf(id);
+    for (const members of prerequisites.get(id)!) {
+      if (members.some((m) => satisfied.has(m))) continue;
+      const chosen = members.find((m) => inSequence.has(m) && sequence.indexOf(m) < at);
+      if (chosen) markRequired(chosen);
     }
   };
   const fill = (slot: CurriculumSlot, isRequired: boolean) => {
-    if ('topic' in slot) return ensure(slot.topic, isRequired, new Set());
+    if ('topic' in slot) return ensure(slot.topic, isRequired);
     const members = curriculum.groups.get(slot.group) ?? [];
     for (let have = members.filter(has).length; have < slot.count; have++) {
       const choice = pick(members);
       if (!choice) break;
-      ensure(choice, isRequired, new Set());
+      ensure(choice, isRequired);
     }
   };
 
-  for (const id of request.stack) if (curriculum.byId.has(id)) ensure(id, true, new Set());
+  for (const id of stack) if (curriculum.byId.has(id)) ensure(id, true);
   const stated = new Set(sequence);
   for (const slot of curriculum.focus) fill(slot, true);
   for (const slot of curriculum.rest) fill(slot, false);
-  return { sequence, required, stated };
+  return { sequence, required, stated, prerequisites };
 }
 
 /** Splits scheduled topics into weeks of at most `perWeek` hours, in order. */
@@ -155,15 +206,12 @@ export function generatePlan(
   const done = (options.done ?? []).filter((id) => curriculum.byId.has(id));
   const known = knownClosure(curriculum, request.known);
   const satisfied = new Set([...known, ...done]);
-  const { sequence, required, stated } = orderTopics(curriculum, request, satisfied);
+  const { sequence, required, stated, prerequisites } = orderTopicsOnce(curriculum, request.stack, satisfied);
 
   const budget = request.weeks * request.hoursPerWeek;
   const capstone = capstoneHours(budget);
   const scheduled = new Set<string>();
-  const isReady = (ref: string) => {
-    const members = ref.startsWith('@') ? (curriculum.groups.get(ref.slice(1)) ?? []) : [ref];
-    return members.some((m) => satisfied.has(m) || scheduled.has(m));
-  };
+  const isReady = (members: readonly string[]) => members.some((m) => satisfied.has(m) || scheduled.has(m));
   const items: { topic: PlanTopic; hours: number }[] = [];
   const unscheduled: StudyPlan['unscheduled'] = [];
   const later: NonNullable<StudyPlan['nextUp']> = [];
@@ -172,7 +220,7 @@ export function generatePlan(
     const t = curriculum.byId.get(id)!;
     const hours = hoursOf(t);
     const room = budget - capstone - used;
-    const ready = t.prerequisites.every(isReady);
+    const ready = prerequisites.get(id)!.every(isReady);
     if (ready && hours <= room) {
       scheduled.add(id);
       used += hours;
@@ -229,7 +277,7 @@ export function generatePlan(
     totalHours: used + capstone,
     notes: request.notes,
   };
-  return { ...plan, markdown: renderPlanMarkdown(plan) };
+  return withMarkdown(plan);
 }
 
 function planTopic(t: CurriculumTopic, hours: number, options: GenerateOptions): PlanTopic {

@@ -7,7 +7,7 @@
 import type { Curriculum } from './curriculum';
 import type { PlanSource } from './generate-plan';
 import type { PlanTopic, StudyPlan } from './plan-service';
-import { renderPlanMarkdown } from './render-plan';
+import { withMarkdown } from './render-plan';
 
 /** [id, hours, part index, part count] (the part fields only when a topic spans weeks). */
 type StoredTopic = [string, number] | [string, number, number, number];
@@ -29,32 +29,32 @@ interface StoredPlan {
 /** Encodes a plan for storage. */
 export function encodePlan(plan: StudyPlan): string {
   const titles: Record<string, string> = {};
-  const keepTitle = (id: string, title: string) => {
-    titles[id] = title;
-  };
+  const weeks: StoredTopic[][] = [];
+  for (const week of plan.weeks) {
+    const stored: StoredTopic[] = [];
+    for (const t of week.topics) {
+      titles[t.id] = t.title;
+      stored.push(t.part ? [t.id, t.hours, t.part.index, t.part.of] : [t.id, t.hours]);
+    }
+    weeks.push(stored);
+  }
+  const pairs = (list: { id: string; title: string; hours: number }[] = []) =>
+    list.map((u): [string, number] => {
+      titles[u.id] = u.title;
+      return [u.id, u.hours];
+    });
   const stored: StoredPlan = {
     v: 1,
     request: plan.request,
     createdAt: plan.createdAt,
-    weeks: plan.weeks.map((w) =>
-      w.topics.map((t): StoredTopic => {
-        keepTitle(t.id, t.title);
-        return t.part ? [t.id, t.hours, t.part.index, t.part.of] : [t.id, t.hours];
-      }),
-    ),
-    unscheduled: plan.unscheduled.map((u) => {
-      keepTitle(u.id, u.title);
-      return [u.id, u.hours];
-    }),
+    weeks,
+    unscheduled: pairs(plan.unscheduled),
     extraWeeksNeeded: plan.extraWeeksNeeded,
     completed: (plan.completed ?? []).map((c) => {
-      keepTitle(c.id, c.title);
+      titles[c.id] = c.title;
       return c.id;
     }),
-    nextUp: (plan.nextUp ?? []).map((n) => {
-      keepTitle(n.id, n.title);
-      return [n.id, n.hours];
-    }),
+    nextUp: pairs(plan.nextUp),
     notes: plan.notes ?? [],
     titles,
   };
@@ -119,5 +119,5 @@ export function decodePlan(
     totalHours: weeks.reduce((sum, w) => sum + w.hours, 0),
     notes: s.notes,
   };
-  return { ...plan, markdown: renderPlanMarkdown(plan) };
+  return withMarkdown(plan);
 }

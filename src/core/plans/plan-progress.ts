@@ -1,6 +1,6 @@
 import { editDistance } from './edit-distance';
 import type { StudyPlan } from './plan-service';
-import { renderPlanMarkdown } from './render-plan';
+import { planData, withMarkdown } from './render-plan';
 
 /** The distinct topics of a plan in order (a topic spanning weeks once). */
 export function planTopics(plan: StudyPlan): { id: string; title: string }[] {
@@ -11,12 +11,11 @@ export function planTopics(plan: StudyPlan): { id: string; title: string }[] {
 
 /** The plan with `done` flags set from the user's progress and its Markdown re-rendered with them. */
 export function withProgress(plan: StudyPlan, done: ReadonlySet<string>): StudyPlan {
-  const { markdown: _old, ...rest } = plan;
   const data = {
-    ...rest,
+    ...planData(plan),
     weeks: plan.weeks.map((w) => ({ ...w, topics: w.topics.map((t) => ({ ...t, done: done.has(t.id) })) })),
   };
-  return { ...data, markdown: renderPlanMarkdown(data, done) };
+  return withMarkdown(data, done);
 }
 
 const normalize = (text: string) => text.toLowerCase().replace(/[`*_]/g, '').replace(/\s+/g, ' ').trim();

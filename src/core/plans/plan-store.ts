@@ -27,19 +27,16 @@ export interface PlanStore {
   /** Undoes a claim whose job could not be queued: frees the slot and uncounts it. */
   unclaim(user: UserRef, jobId: string, day: string): Promise<void>;
   /**
-   * Saves `plan` as the user's latest (unless a newer request's plan is already saved), then answers
-   * `delivered` when `jobId` was delivered before, `busy` when another worker holds its delivery lock,
-   * else takes the lock for `lockMs` under `token` and answers `deliver`.
+   * Before a retried job delivers: answers `delivered` when `jobId` was delivered before, `busy` when
+   * another worker holds its delivery lock, else takes the lock for `lockMs` under `token` and answers
+   * `deliver`. (A job's first run needs no check: nothing can have delivered it yet.)
    */
-  beginDelivery(
-    user: UserRef,
-    jobId: string,
-    plan: StudyPlan,
-    lockMs: number,
-    token: string,
-  ): Promise<DeliveryGate>;
-  /** Records `jobId` as delivered, drops its lock and frees the user's slot. */
-  finishDelivery(user: UserRef, jobId: string, token: string): Promise<void>;
+  beginDelivery(jobId: string, lockMs: number, token: string): Promise<DeliveryGate>;
+  /**
+   * After delivering, in one step: saves `plan` as the user's latest (unless a newer request's plan is
+   * saved), records `jobId` as delivered, drops its lock (if `token` holds it) and frees the user's slot.
+   */
+  finishDelivery(user: UserRef, jobId: string, plan: StudyPlan, token?: string): Promise<void>;
   /** Drops the delivery lock after a failed delivery (so a retry may deliver). */
   abortDelivery(jobId: string, token: string): Promise<void>;
   /**

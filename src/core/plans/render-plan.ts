@@ -5,16 +5,40 @@ export type PlanData = Omit<StudyPlan, 'markdown'>;
 
 const hours = (n: number) => `${n} h`;
 
+// Outcomes, practice and sources are shared, immutable curriculum and knowledge objects: their lines
+// are rendered once and reused by every plan that contains them.
+const outcomeLines = new WeakMap<readonly string[], string>();
+const practiceLines = new WeakMap<object, string>();
+const sourceLines = new WeakMap<object, string>();
+
+function cached<K extends object>(cache: WeakMap<K, string>, key: K, render: () => string): string {
+  let text = cache.get(key);
+  if (text === undefined) {
+    text = render();
+    cache.set(key, text);
+  }
+  return text;
+}
+
 function topicLines(out: string[], topic: PlanTopic, done: ReadonlySet<string>): void {
   const checked = done.has(topic.id) || topic.done === true;
   const part = topic.part ? `, part ${topic.part.index} of ${topic.part.of}` : '';
   out.push(`- [${checked ? 'x' : ' '}] **${topic.title}** (${topic.hours} h${part}) \`${topic.id}\``);
-  if (topic.outcomes && topic.outcomes.length > 0) out.push(`  - Learn: ${topic.outcomes.join('; ')}`);
-  if (topic.practice) {
-    out.push(`  - Practice: ${topic.practice.task}`, `  - Done when: ${topic.practice.doneWhen}`);
+  const { outcomes, practice, source } = topic;
+  if (outcomes && outcomes.length > 0) {
+    out.push(cached(outcomeLines, outcomes, () => `  - Learn: ${outcomes.join('; ')}`));
   }
-  if (topic.source && (topic.part === undefined || topic.part.index === 1)) {
-    out.push(`  - Source: ${topic.source.path.join(' > ')}`);
+  if (practice) {
+    out.push(
+      cached(
+        practiceLines,
+        practice,
+        () => `  - Practice: ${practice.task}\n  - Done when: ${practice.doneWhen}`,
+      ),
+    );
+  }
+  if (source && (topic.part === undefined || topic.part.index === 1)) {
+    out.push(cached(sourceLines, source, () => `  - Source: ${source.path.join(' > ')}`));
   }
 }
 
@@ -104,4 +128,34 @@ export function renderPlanSummary(plan: PlanData, done: ReadonlySet<string> = ne
     );
   }
   return lines.join('\n');
+}
+
+/**
+ * The plan with its `markdown` rendered on first read (then kept). The Markdown is presentation: a
+ * deliverer that renders the structured plan itself (Discord embeds, Slack blocks) never pays for it.
+ * The property is an ordinary enumerable one to readers: JSON, spreads and structured clones get the
+ * string.
+ */
+export function withMarkdown(data: PlanData, done: ReadonlySet<string> = new Set()): StudyPlan {
+  const plan = { ...data } as StudyPlan;
+  let markdown: string | undefined;
+  Object.defineProperty(plan, 'markdown', {
+    enumerable: true,
+    configurable: true,
+    get: () => {
+      markdown ??= renderPlanMarkdown(data, done);
+      return markdown;
+    },
+    set: (value: string) => {
+      markdown = value;
+    },
+  });
+  return plan;
+}
+
+/** The plan's data without reading (and so rendering) its Markdown. */
+export function planData(plan: StudyPlan): PlanData {
+  const data: Record<string, unknown> = {};
+  for (const key of Object.keys(plan)) if (key !== 'markdown') data[key] = plan[key as keyof StudyPlan];
+  return data as PlanData;
 }
