@@ -100,7 +100,7 @@ export function sourceLookup(knowledge: () => KnowledgeSnapshot): (unitId: strin
 export function compactCodec(curriculum: Curriculum, knowledge: () => KnowledgeSnapshot): PlanCodec {
   const source = sourceLookup(knowledge);
   return {
-    encode: (plan) => encodePlan(plan),
+    encode: (plan) => encodePlan(plan, curriculum),
     decode: (stored) => decodePlan(stored, curriculum, source),
   };
 }
@@ -121,12 +121,10 @@ export interface RedisWorkerOptions {
 export function startRedisPlanWorker(options: RedisWorkerOptions): PlanWorker {
   const { config, logger, tuning } = options;
   const connection = createRedisConnection(config.redisUrl, 'blocking', { name: 'plans-worker', logger });
-  // The store's commands from concurrent jobs are sent together (auto-pipelining) on their own
-  // connection, apart from BullMQ's.
+  // The store has its own connection: a delivery's record does not wait behind BullMQ's commands.
   const storeConnection = createRedisConnection(config.redisUrl, 'blocking', {
     name: 'plans-worker-store',
     logger,
-    overrides: { enableAutoPipelining: true },
   });
   const store = new RedisPlanStore(storeConnection, {
     prefix: config.plans.prefix,

@@ -23,7 +23,10 @@ export interface PlanJobHandlerOptions {
   logger: Logger;
   /** How long one delivery may hold its lock (default 60 s); a crashed delivery blocks retries this long. */
   deliveryLockMs?: number;
-  /** Called after a delivery is recorded (metrics, logs; tests pause here to crash a worker). */
+  /**
+   * Called after a delivery is recorded, before the job completes (metrics, logs; tests pause here to
+   * crash a worker). With it, the job waits for the record's answer.
+   */
   onDelivered?: (jobId: string, job: PlanJobData) => Promise<void> | void;
 }
 
@@ -73,9 +76,17 @@ export function createPlanJobHandler(options: PlanJobHandlerOptions): PlanJobHan
       if (token) await store.abortDelivery(jobId, token).catch(() => {});
       throw error;
     }
-    await store.finishDelivery(job.user, jobId, plan, token);
+    // The record is sent without waiting for its answer, so the job completes in the same moment.
+    // Waiting would not make it safer: failing the job over a failed record would only make a retry
+    // send the plan twice. (A job that does not complete is retried, and its record is there by then.)
+    const recorded = store.finishDelivery(job.user, jobId, plan, token).catch((error: unknown) => {
+      logger.error({ jobId, error: describeError(error) }, 'plan delivered but not recorded');
+    });
     logger.info({ jobId, platform: job.target.platform, weeks: plan.weeks.length }, 'plan delivered');
-    await options.onDelivered?.(jobId, job);
+    if (options.onDelivered) {
+      await recorded;
+      await options.onDelivered(jobId, job);
+    }
     return 'delivered';
   };
 }

@@ -9,56 +9,83 @@ import type { PlanSource } from './generate-plan';
 import type { PlanTopic, StudyPlan } from './plan-service';
 import { withMarkdown } from './render-plan';
 
-/** [id, hours, part index, part count] (the part fields only when a topic spans weeks). */
-type StoredTopic = [string, number] | [string, number, number, number];
-
+/**
+ * The stored form. Topic lists are compact strings (topic ids are kebab-case, so the separators are
+ * safe): a topic is `id:hours` or `id:hours:part:parts`, topics are separated by spaces and weeks by
+ * `|`.
+ */
 interface StoredPlan {
   v: 1;
   request: StudyPlan['request'];
   createdAt: string;
-  weeks: StoredTopic[][];
-  unscheduled: [string, number][];
+  weeks: string;
+  unscheduled: string;
   extraWeeksNeeded: number;
-  completed: string[];
-  nextUp: [string, number][];
+  completed: string;
+  nextUp: string;
   notes: string[];
-  /** Title of every id, so a topic later renamed or removed from the curriculum keeps its name. */
+  /** Titles that differ from the curriculum's (or every title when encoded without one). */
   titles: Record<string, string>;
 }
 
-/** Encodes a plan for storage. */
-export function encodePlan(plan: StudyPlan): string {
+/** A topic decoded: [id, hours, part index, part count]. */
+type StoredTopic = [string, number, number?, number?];
+
+/**
+ * Encodes a plan for storage. With the curriculum, titles are stored only where they differ from it;
+ * without, every title is kept.
+ */
+export function encodePlan(plan: StudyPlan, curriculum?: Curriculum): string {
   const titles: Record<string, string> = {};
-  const weeks: StoredTopic[][] = [];
-  for (const week of plan.weeks) {
-    const stored: StoredTopic[] = [];
+  const keep = (id: string, title: string) => {
+    const known =
+      curriculum &&
+      (id === curriculum.capstone.id ? curriculum.capstone.title : curriculum.byId.get(id)?.title);
+    if (known !== title) titles[id] = title;
+  };
+  let weeks = '';
+  for (const [k, week] of plan.weeks.entries()) {
+    if (k > 0) weeks += '|';
+    let first = true;
     for (const t of week.topics) {
-      titles[t.id] = t.title;
-      stored.push(t.part ? [t.id, t.hours, t.part.index, t.part.of] : [t.id, t.hours]);
+      keep(t.id, t.title);
+      weeks += `${first ? '' : ' '}${t.id}:${t.hours}${t.part ? `:${t.part.index}:${t.part.of}` : ''}`;
+      first = false;
     }
-    weeks.push(stored);
   }
-  const pairs = (list: { id: string; title: string; hours: number }[] = []) =>
-    list.map((u): [string, number] => {
-      titles[u.id] = u.title;
-      return [u.id, u.hours];
-    });
+  const list = (items: { id: string; title: string; hours?: number }[] = []) =>
+    items
+      .map((u) => {
+        keep(u.id, u.title);
+        return u.hours === undefined ? u.id : `${u.id}:${u.hours}`;
+      })
+      .join(' ');
   const stored: StoredPlan = {
     v: 1,
     request: plan.request,
     createdAt: plan.createdAt,
     weeks,
-    unscheduled: pairs(plan.unscheduled),
+    unscheduled: list(plan.unscheduled),
     extraWeeksNeeded: plan.extraWeeksNeeded,
-    completed: (plan.completed ?? []).map((c) => {
-      titles[c.id] = c.title;
-      return c.id;
-    }),
-    nextUp: pairs(plan.nextUp),
+    completed: list(plan.completed),
+    nextUp: list(plan.nextUp),
     notes: plan.notes ?? [],
     titles,
   };
   return JSON.stringify(stored);
+}
+
+function parseTopics(list: string): StoredTopic[] {
+  if (list === '') return [];
+  return list.split(' ').map((item) => {
+    const [id = '', hours, index, of] = item.split(':');
+    return [
+      id,
+      Number(hours),
+      index === undefined ? undefined : Number(index),
+      of === undefined ? undefined : Number(of),
+    ];
+  });
 }
 
 /**
@@ -75,7 +102,8 @@ export function decodePlan(
     s.titles[id] ??
     (id === curriculum.capstone.id ? curriculum.capstone.title : (curriculum.byId.get(id)?.title ?? id));
   const learned: string[] = [];
-  for (const week of s.weeks) {
+  const storedWeeks = s.weeks === '' ? [] : s.weeks.split('|').map(parseTopics);
+  for (const week of storedWeeks) {
     for (const [id] of week)
       if (id !== curriculum.capstone.id && !learned.includes(title(id))) learned.push(title(id));
   }
@@ -104,18 +132,18 @@ export function decodePlan(
     }
     return t;
   };
-  const weeks = s.weeks.map((topics, k) => {
+  const weeks = storedWeeks.map((topics, k) => {
     const planned = topics.map(topic);
     return { week: k + 1, hours: planned.reduce((sum, t) => sum + t.hours, 0), topics: planned };
   });
   const plan: Omit<StudyPlan, 'markdown'> = {
     request: s.request,
     weeks,
-    unscheduled: s.unscheduled.map(([id, hours]) => ({ id, title: title(id), hours })),
+    unscheduled: parseTopics(s.unscheduled).map(([id, hours]) => ({ id, title: title(id), hours })),
     extraWeeksNeeded: s.extraWeeksNeeded,
     createdAt: s.createdAt,
-    completed: s.completed.map((id) => ({ id, title: title(id) })),
-    nextUp: s.nextUp.map(([id, hours]) => ({ id, title: title(id), hours })),
+    completed: parseTopics(s.completed).map(([id]) => ({ id, title: title(id) })),
+    nextUp: parseTopics(s.nextUp).map(([id, hours]) => ({ id, title: title(id), hours })),
     totalHours: weeks.reduce((sum, w) => sum + w.hours, 0),
     notes: s.notes,
   };
