@@ -233,7 +233,7 @@ export function generatePlan(
       unscheduled.push({ id, title: t.title, hours: hours - room });
     } else if (required.has(id)) {
       unscheduled.push({ id, title: t.title, hours });
-    } else {
+    } else if (later.length < 5) {
       later.push({ id, title: t.title, hours });
     }
   }
@@ -273,7 +273,7 @@ export function generatePlan(
     extraWeeksNeeded: Math.ceil(extraHours / request.hoursPerWeek),
     createdAt: options.createdAt,
     completed: done.map((id) => ({ id, title: curriculum.byId.get(id)!.title })),
-    nextUp: later.slice(0, 5),
+    nextUp: later,
     totalHours: used + capstone,
     notes: request.notes,
   };

@@ -137,20 +137,17 @@ export function renderPlanSummary(plan: PlanData, done: ReadonlySet<string> = ne
  * string.
  */
 export function withMarkdown(data: PlanData, done: ReadonlySet<string> = new Set()): StudyPlan {
-  const plan = { ...data } as StudyPlan;
   let markdown: string | undefined;
-  Object.defineProperty(plan, 'markdown', {
-    enumerable: true,
-    configurable: true,
-    get: () => {
+  return {
+    ...data,
+    get markdown(): string {
       markdown ??= renderPlanMarkdown(data, done);
       return markdown;
     },
-    set: (value: string) => {
+    set markdown(value: string) {
       markdown = value;
     },
-  });
-  return plan;
+  };
 }
 
 /** The plan's data without reading (and so rendering) its Markdown. */
