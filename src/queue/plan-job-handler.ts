@@ -47,7 +47,8 @@ export type PlanJobHandler = (
  * Builds the job handler shared by the BullMQ worker and the in-process queue. A job's first run
  * delivers and then records the delivery (one Redis step); a later run (a retry, or a job taken over
  * from a crashed worker) first checks that record and takes a delivery lock, so nothing the user
- * already received is sent again.
+ * already received is sent again. (The one case left: a first run stuck inside a delivery for longer
+ * than BullMQ's job lock, 30 s by default, while another worker takes the job over.)
  */
 export function createPlanJobHandler(options: PlanJobHandlerOptions): PlanJobHandler {
   const { store, deliverers, logger } = options;
