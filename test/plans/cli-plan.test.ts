@@ -69,7 +69,7 @@ describe('cli plan', () => {
   test.each([
     [['plan', '--weeks', '99'], 'weeks must be a whole number from 1 to 52'],
     [['plan', '--hours', '0'], 'hours per week must be a whole number from 1 to 60'],
-    [['plan', '--stack', 'cobol'], '"cobol" (closest I know:'],
+    [['plan', '--stack', 'cobol'], 'technologies I don\'t know: "cobol"'],
     [['plan', '--frobnicate'], "Unknown option '--frobnicate'"],
   ])('GIVEN %j THEN exit code 2, the reason and the usage', async (argv, reason) => {
     const { code, stdout, stderr } = await cli(...argv);

@@ -62,12 +62,10 @@ describe('createTechnologyResolver', () => {
     });
   });
 
-  test('GIVEN an unknown technology THEN it is named back with the closest known topics', () => {
+  test('GIVEN an unknown technology THEN it is named back with the known topics that look alike (if any)', () => {
     const result = resolve('python fortran');
     expect(result.ids).toEqual(['python']);
-    expect(result.unknown).toHaveLength(1);
-    expect(result.unknown[0]!.word).toBe('fortran');
-    expect(result.unknown[0]!.closest).toHaveLength(3);
+    expect(result.unknown).toEqual([{ word: 'fortran', closest: [] }]);
     expect(resolve('rubby').unknown).toEqual([]);
     expect(resolve('rust').unknown[0]!.closest.map((c) => c.id)).toContain('ruby');
   });

@@ -42,7 +42,11 @@ describe('validatePlanRequest', () => {
     expect(result.errors.map((e) => e.field)).toEqual(['weeks', 'hoursPerWeek', 'stack']);
     const text = invalidRequestMessage(result.errors);
     expect(text).toContain("I can't make that plan yet");
-    expect(text).toContain('"cobol" (closest I know:');
+    expect(text).toContain('"cobol". The languages I cover are Python, JavaScript, Java');
+    const near = validate({ stack: 'rust' });
+    expect(!near.ok && near.errors[0]!.message).toBe(
+      'The stack names technologies I don\'t know: "rust" (closest I know: REST API design, Ruby, Testing and debugging)',
+    );
   });
 
   test('GIVEN an unknown known skill THEN it is named under "known"', () => {

@@ -2,7 +2,7 @@ import type { Curriculum, CurriculumTopic } from './curriculum';
 import { editDistance } from './edit-distance';
 import { FILLER_WORDS, GO_VERB_AFTER, GO_VERB_BEFORE_TO } from './plan-words';
 
-/** A word that names no known technology, with the closest known topics. */
+/** A word that names no known technology, with the closest known topics (none when nothing is near). */
 export interface UnknownTechnology {
   word: string;
   closest: { id: string; title: string }[];
@@ -157,7 +157,10 @@ export function createTechnologyResolver(curriculum: Curriculum): TechnologyReso
       if (!unknown.some((u) => u.word === w)) {
         unknown.push({
           word: w.slice(0, MAX_WORD),
-          closest: near.map((n) => ({ id: n.id, title: titleOf(n.id) })),
+          // Only names that look alike: "rust" is near Ruby and REST; "cobol" is near nothing.
+          closest: near
+            .filter((n) => n.distance <= Math.max(2, Math.floor(w.length / 3)))
+            .map((n) => ({ id: n.id, title: titleOf(n.id) })),
         });
       }
     };

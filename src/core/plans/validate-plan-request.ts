@@ -81,13 +81,20 @@ function readFreeText(stack: string) {
   return { rest, weeks, hours, level, known };
 }
 
-function unknownMessage(what: string, unknown: UnknownTechnology[]): string {
+function unknownMessage(what: string, unknown: UnknownTechnology[], curriculum: Curriculum): string {
   const parts = unknown.slice(0, 5).map((u) => {
     const near = u.closest.map((c) => c.title).join(', ');
     return near ? `"${u.word}" (closest I know: ${near})` : `"${u.word}"`;
   });
   const more = unknown.length > 5 ? ` and ${unknown.length - 5} more` : '';
-  return `${what} names technologies I don't know: ${parts.join('; ')}${more}`;
+  let text = `${what} names technologies I don't know: ${parts.join('; ')}${more}`;
+  if (unknown.some((u) => u.closest.length === 0)) {
+    const languages = (curriculum.groups.get('language') ?? []).map(
+      (id) => curriculum.byId.get(id)?.title ?? id,
+    );
+    text += `. The languages I cover are ${languages.join(', ')}, with their frameworks and tools`;
+  }
+  return text;
 }
 
 /**
@@ -142,7 +149,7 @@ export function validatePlanRequest(
 
   const stack = resolve(free.rest);
   if (stack.unknown.length > 0)
-    errors.push({ field: 'stack', message: unknownMessage('The stack', stack.unknown) });
+    errors.push({ field: 'stack', message: unknownMessage('The stack', stack.unknown, curriculum) });
 
   const knownParts = [
     ...(Array.isArray(input.known) ? input.known : [input.known ?? '']).map(String),
@@ -154,7 +161,7 @@ export function validatePlanRequest(
   }
   const known = resolve(knownItems.slice(0, PLAN_LIMITS.knownItems).join(', ').slice(0, 1000));
   if (known.unknown.length > 0) {
-    errors.push({ field: 'known', message: unknownMessage('known', known.unknown) });
+    errors.push({ field: 'known', message: unknownMessage('known', known.unknown, curriculum) });
   }
 
   for (const c of [...stack.corrections, ...known.corrections]) notes.push(`read "${c.from}" as ${c.to}`);
