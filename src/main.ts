@@ -5,6 +5,7 @@
  */
 import { config as loadDotenv } from 'dotenv';
 import type { Adapter } from './adapters/adapter';
+import { buildSlackAdapter } from './adapters/slack/build-slack-adapter';
 import { TerminalAdapter } from './adapters/terminal/terminal-adapter';
 import { buildKnowledge } from './app/build-knowledge';
 import { type Config, loadConfig } from './config/config';
@@ -78,6 +79,19 @@ async function main(): Promise<void> {
         output: process.stdout,
         logger,
         onExit: () => void shutdown('stdin closed'),
+      }),
+    );
+  }
+  if (config.slack) {
+    adapters.push(
+      buildSlackAdapter({
+        slack: config.slack,
+        redisUrl: config.redisUrl,
+        logLevel: config.logLevel,
+        mentor,
+        asker,
+        insights,
+        logger,
       }),
     );
   }

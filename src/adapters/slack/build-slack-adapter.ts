@@ -1,0 +1,76 @@
+import Redis from 'ioredis';
+import type { AskService } from '../../core/ask-service';
+import type { InsightsStore } from '../../core/insights';
+import type { Logger } from '../../core/logger';
+import type { Mentor } from '../../core/mentor';
+import type { PlanService } from '../../core/plans/plan-service';
+import { type Deduper, MemoryDeduper, RedisDeduper } from './event-dedupe';
+import { SlackAdapter } from './slack-adapter';
+import { SlackPlanDeliverer } from './slack-deliverer';
+import { slackLogLevel } from './slack-logger';
+
+/** The Slack part of the configuration (`Config['slack']`). */
+export interface SlackSettings {
+  botToken: string;
+  signingSecret?: string;
+  appToken?: string;
+  apiUrl?: string;
+  port: number;
+  answerChannels: string[];
+}
+
+/** What the composition root hands over. */
+export interface SlackParts {
+  slack: SlackSettings;
+  /** Shares event de-duplication between processes when set. */
+  redisUrl?: string;
+  logLevel: string;
+  mentor: Mentor;
+  asker: AskService;
+  insights: InsightsStore;
+  plans?: PlanService;
+  logger: Logger;
+}
+
+/**
+ * Builds the Slack adapter from the configuration: Socket Mode or HTTP mode, event de-duplication in
+ * Redis when REDIS_URL is set (several HTTP-mode processes behind a load balancer then agree), in
+ * memory otherwise. The Redis client is closed when the adapter stops.
+ */
+export function buildSlackAdapter(parts: SlackParts): SlackAdapter {
+  let redis: Redis | undefined;
+  let dedupe: Deduper = new MemoryDeduper();
+  if (parts.redisUrl) {
+    redis = new Redis(parts.redisUrl, {
+      // Fail fast (fall back to memory) rather than hold up an answer while Redis is away.
+      enableOfflineQueue: false,
+      maxRetriesPerRequest: 1,
+      connectionName: 'backend-mentor:slack',
+    });
+    redis.on('error', (error) => parts.logger.debug({ error: error.message }, 'slack dedupe redis error'));
+    dedupe = new RedisDeduper(redis, parts.logger);
+  }
+  return new SlackAdapter({
+    connection: parts.slack,
+    mentor: parts.mentor,
+    asker: parts.asker,
+    insights: parts.insights,
+    plans: parts.plans,
+    logger: parts.logger,
+    logLevel: slackLogLevel(parts.logLevel),
+    answerChannels: parts.slack.answerChannels,
+    dedupe,
+    onStop: async () => {
+      await redis?.quit().catch(() => redis?.disconnect());
+    },
+  });
+}
+
+/** The plan deliverer for Slack, for the worker (`npm start` or `npm run worker`). */
+export function buildSlackDeliverer(
+  slack: Pick<SlackSettings, 'botToken' | 'apiUrl'>,
+  logger: Logger,
+  logLevel = 'info',
+): SlackPlanDeliverer {
+  return new SlackPlanDeliverer({ botToken: slack.botToken, apiUrl: slack.apiUrl, logger, logLevel });
+}
