@@ -55,7 +55,8 @@ function buttons(answer: Answer, options: AnswerRenderOptions): Block[] {
  * in channel". Usually one message; a very long answer takes several, the buttons on the last.
  */
 export function renderAnswer(answer: Answer, options: AnswerRenderOptions = {}): SlackMessage[] {
-  const content = sections(markdownToMrkdwn(answer.markdown));
+  const text = markdownToMrkdwn(answer.markdown);
+  const content = sections(text.trim() === '' ? `*${escapeText(answer.question)}*` : text);
   const lines = notes(answer, options.sharedBy);
   if (!answer.matched && answer.related.length > 0) lines.push('Pick one of the closest topics below.');
   const tail = [...(lines.length > 0 ? [context(lines)] : []), ...buttons(answer, options)];
