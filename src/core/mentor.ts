@@ -3,7 +3,6 @@ import { parseCommand } from './commands/parse-command';
 import type { HelpEntry, Reply, TopicNode } from './commands/reply';
 import { validateQuestion } from './commands/validate-input';
 import type { KnowledgeSnapshot } from './knowledge/knowledge-base';
-import { unitKey } from './knowledge/text-utils';
 import type { KnowledgeUnit } from './knowledge/types';
 
 /** What the mentor needs: the current knowledge. */
@@ -97,7 +96,7 @@ export class Mentor {
       const key = unit.title.toLowerCase();
       if (seen.has(key)) continue;
       seen.add(key);
-      out.push({ id: unit.id, key: unitKey(unit.id), title: unit.title });
+      out.push({ id: unit.id, key: unit.key, title: unit.title });
       if (out.length >= limit) break;
     }
     return out;

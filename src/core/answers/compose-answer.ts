@@ -1,11 +1,10 @@
-import { unitKey } from '../knowledge/text-utils';
 import type { KnowledgeUnit } from '../knowledge/types';
 import type { SearchHit, SearchIndex, SearchOutcome } from '../search/search-index';
 
 /** Where a part of an answer came from. */
 export interface AnswerSource {
   id: string;
-  /** Short stable key of the unit, for buttons ({@link unitKey}). */
+  /** Short stable key of the unit, for buttons . */
   key: string;
   title: string;
   /** Breadcrumb, document title first. */
@@ -15,7 +14,7 @@ export interface AnswerSource {
 /** A topic the user may want next. */
 export interface RelatedTopic {
   id: string;
-  /** Short stable key of the unit, for buttons ({@link unitKey}). */
+  /** Short stable key of the unit, for buttons . */
   key: string;
   title: string;
 }
@@ -37,20 +36,22 @@ export interface Answer {
 }
 
 /** Below this coverage a question is "not in the knowledge". Calibrated on paraphrased, misspelt and off-topic questions. */
-export const MIN_COVERAGE = 0.5;
-/** A second unit joins the answer when it scores at least this share of the first (comparisons). */
+export const MIN_COVERAGE = 0.55;
+/** A second unit joins the answer when it scores at least this share of the first. */
 const SECOND_UNIT_SHARE = 0.85;
+/** Query terms at least this rare count as a subject of the question ("python" in "python or java"). */
+const SUBJECT_IDF = 1;
 const MAX_RELATED = 3;
 
 const source = (unit: KnowledgeUnit): AnswerSource => ({
   id: unit.id,
-  key: unitKey(unit.id),
+  key: unit.key,
   title: unit.title,
   path: unit.path,
 });
 const topic = (unit: KnowledgeUnit): RelatedTopic => ({
   id: unit.id,
-  key: unitKey(unit.id),
+  key: unit.key,
   title: unit.title,
 });
 
@@ -71,7 +72,11 @@ function unitMarkdown(index: SearchIndex, unit: KnowledgeUnit): string {
   return unit.markdown || `**${unit.title}**`;
 }
 
-function pickRelated(index: SearchIndex, hits: SearchHit[], shown: KnowledgeUnit[]): RelatedTopic[] {
+function pickRelated(
+  index: SearchIndex,
+  hits: { unit: KnowledgeUnit }[],
+  shown: KnowledgeUnit[],
+): RelatedTopic[] {
   const related: KnowledgeUnit[] = [];
   const titles = new Set(shown.map((u) => u.title.toLowerCase()));
   const consider = (unit: KnowledgeUnit | undefined) => {
@@ -95,6 +100,28 @@ function topSections(index: SearchIndex, units: readonly KnowledgeUnit[]): Knowl
 }
 
 /**
+ * A second unit for the answer: one that covers a subject of the question the first does not
+ * ("python or java"), or one that scores nearly as well.
+ */
+function secondUnit(outcome: SearchOutcome, index: SearchIndex): KnowledgeUnit | undefined {
+  const [first, ...rest] = outcome.hits;
+  if (!first) return undefined;
+  const candidates = rest.filter((h) => !overlaps(index, first.unit, h.unit));
+  const subjects = outcome.terms.filter((t) => t.idf >= SUBJECT_IDF).flatMap((t) => t.matches);
+  const missing = subjects.filter((term) => !first.terms.includes(term));
+  // The unit most about what the first one misses: it matches a missing subject and as few of the
+  // first one's subjects as possible ("Django and Flask" rather than a section naming Spring Boot too).
+  const covered = subjects.filter((term) => first.terms.includes(term));
+  const shared = (h: SearchHit) => h.terms.filter((term) => covered.includes(term)).length;
+  const completing = candidates
+    .filter((h) => h.terms.some((term) => missing.includes(term)))
+    .sort((a, b) => shared(a) - shared(b) || b.score - a.score)[0];
+  if (completing && completing.score >= first.score * 0.2) return completing.unit;
+  const close = candidates[0];
+  return close && close.score >= first.score * SECOND_UNIT_SHARE ? close.unit : undefined;
+}
+
+/**
  * Turns a search outcome into an answer: the single most relevant unit first, a second one when the
  * question compares two close matches, the sources, and up to 3 related topics. When the knowledge
  * does not cover the question, says so and names the closest topics.
@@ -109,12 +136,12 @@ export function composeAnswer(
     .filter((t) => t.kind === 'corrected')
     .map((t) => ({ from: t.term, to: t.matches[0] ?? t.term }));
   const confidence = Math.round(outcome.coverage * 100) / 100;
-  const [first, second] = outcome.hits;
+  const [first] = outcome.hits;
   if (!first || outcome.coverage < MIN_COVERAGE) {
     const closest = outcome.hits.length > 0 ? outcome.hits.map((h) => h.unit) : topSections(index, units);
     const related = pickRelated(
       index,
-      closest.map((unit) => ({ unit, score: 0 })),
+      closest.map((unit) => ({ unit })),
       [],
     );
     const names = related.map((r) => `**${r.title}**`).join(', ');
@@ -122,13 +149,8 @@ export function composeAnswer(
     return { question, matched: false, markdown, sources: [], related, corrections: [], confidence };
   }
   const shown = [first.unit];
-  if (
-    second &&
-    second.score >= first.score * SECOND_UNIT_SHARE &&
-    !overlaps(index, first.unit, second.unit)
-  ) {
-    shown.push(second.unit);
-  }
+  const also = secondUnit(outcome, index);
+  if (also) shown.push(also);
   const markdown = shown.map((unit) => unitMarkdown(index, unit)).join('\n\n');
   return {
     question,

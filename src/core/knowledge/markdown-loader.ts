@@ -3,7 +3,7 @@ import frontMatterPlugin from 'markdown-it-front-matter';
 import { parse as parseYaml } from 'yaml';
 import { z } from 'zod';
 import { BotError } from '../errors';
-import { dedent, humanize, slugify } from './text-utils';
+import { dedent, humanize, slugify, unitKey } from './text-utils';
 import type { KnowledgeUnit } from './types';
 
 const FrontMatter = z
@@ -139,6 +139,7 @@ export function parseKnowledgeFile(file: string, source: string): KnowledgeUnit[
     usedIds.add(id);
     const unit: KnowledgeUnit = {
       id,
+      key: unitKey(id),
       kind,
       title,
       path: parent ? [...parent.unit.path, title] : [title],
@@ -191,14 +192,22 @@ export function parseKnowledgeFile(file: string, source: string): KnowledgeUnit[
       const inner = tokens[k]!;
       if (inner.type === 'list_item_open') {
         while (items.length > 0 && items[items.length - 1]!.level >= inner.level) items.pop();
-        const inline = tokens.slice(k, blockEnd(tokens, k)).find((t) => t.type === 'inline');
+        let inline: Token | undefined;
+        for (let j = k + 1; j < tokens.length && tokens[j]!.type !== 'list_item_close'; j++) {
+          if (tokens[j]!.type === 'inline') {
+            inline = tokens[j];
+            break;
+          }
+        }
         const parent = items[items.length - 1]?.builder ?? owner;
         const item = create('item', itemTitle(inline), parent, parent.level);
+        // A section's search text names its items; their words belong to the items themselves.
+        if (parent === owner) owner.textParts.push(item.unit.title);
         if (inner.map) item.blocks.push(itemMarkdown(lines.slice(inner.map[0], inner.map[1]), inner));
         items.push({ builder: item, level: inner.level });
       } else if (inner.type === 'inline' || inner.type === 'fence' || inner.type === 'code_block') {
         const text = inner.type === 'inline' ? inlineText(inner) : inner.content.trim();
-        owner.textParts.push(text);
+        if (items.length === 0) owner.textParts.push(text);
         for (const { builder } of items) builder.textParts.push(text);
       }
     }
@@ -208,23 +217,32 @@ export function parseKnowledgeFile(file: string, source: string): KnowledgeUnit[
   return finish(builders);
 }
 
+/** A section with no text of its own shows its children's content when short, else their titles. */
+const SUMMARY_CONTENT_LIMIT = 1500;
+
 /** Fills in text and Markdown; a section with no text of its own is summarised by its children. */
 function finish(builders: Builder[]): KnowledgeUnit[] {
   const byId = new Map(builders.map((b) => [b.unit.id, b.unit]));
   for (const { unit, blocks, textParts, intro } of builders) {
     unit.markdown = blocks.join('\n\n').trim();
-    if (intro) unit.intro = intro;
     unit.text = textParts.join(' ').trim();
-    if (unit.markdown === '' && unit.childIds.length > 0) {
-      const children = unit.childIds.map((id) => byId.get(id)!);
-      unit.markdown = children
-        .map((child) => {
-          const names = child.childIds.map((id) => byId.get(id)!.title);
-          return names.length > 0 ? `- **${child.title}**: ${names.join(', ')}` : `- **${child.title}**`;
-        })
-        .join('\n');
-      unit.text = children.map((child) => child.title).join('. ');
-    }
+    if (intro) unit.intro = intro;
+  }
+  // Children are finished before their parents are summarised: walk from the deepest units up.
+  for (const { unit } of [...builders].reverse()) {
+    if (unit.markdown !== '' || unit.childIds.length === 0) continue;
+    const children = unit.childIds.map((id) => byId.get(id)!);
+    const content = children.map((child) => `**${child.title}**\n\n${child.markdown}`).join('\n\n');
+    unit.markdown =
+      content.length <= SUMMARY_CONTENT_LIMIT
+        ? content
+        : children
+            .map((child) => {
+              const names = child.childIds.map((id) => byId.get(id)!.title);
+              return names.length > 0 ? `- **${child.title}**: ${names.join(', ')}` : `- **${child.title}**`;
+            })
+            .join('\n');
+    unit.text = children.map((child) => child.title).join('. ');
   }
   return builders.map((b) => b.unit);
 }

@@ -1,6 +1,5 @@
 import MiniSearch from 'minisearch';
 import SearchableMap from 'minisearch/SearchableMap';
-import { unitKey } from '../knowledge/text-utils';
 import type { KnowledgeUnit } from '../knowledge/types';
 import type { Analyzer } from './analyzer';
 
@@ -22,6 +21,8 @@ export interface TermMatch {
 export interface SearchHit {
   unit: KnowledgeUnit;
   score: number;
+  /** The vocabulary terms this unit matched. */
+  terms: string[];
 }
 
 /** Everything one search found out. */
@@ -38,7 +39,9 @@ const FIELD_BOOST = { title: 3, aliases: 3, path: 0.5, text: 1 };
  * such as "involve"), high enough that a question made only of unknown topic words plus generic ones
  * ("salary of a backend engineer") is not taken for a match.
  */
-const UNKNOWN_TERM_WEIGHT = 1.5;
+export const UNKNOWN_TERM_WEIGHT = 1.5;
+/** Below this inverse document frequency a term is in nearly every unit. */
+const GENERIC_IDF = 0.2;
 /** Query terms are weighted by rarity too, so words found everywhere ("backend") cannot decide the ranking. */
 const rarityWeight = (idf: number) => Math.min(1, (idf + 0.2) / 2);
 
@@ -48,9 +51,9 @@ const rarityWeight = (idf: number) => Math.min(1, (idf + 0.2) / 2);
  */
 export class SearchIndex {
   private readonly mini: MiniSearch<KnowledgeUnit>;
-  private readonly vocabulary = new SearchableMap<number>();
+  private readonly vocabulary: SearchableMap<number>;
   private readonly units = new Map<string, KnowledgeUnit>();
-  private readonly byKey = new Map<string, KnowledgeUnit>();
+  private byKey: Map<string, KnowledgeUnit> | undefined;
 
   /**
    * @param units the units to index (ids must be unique)
@@ -59,11 +62,25 @@ export class SearchIndex {
   constructor(
     units: readonly KnowledgeUnit[],
     private readonly analyze: Analyzer,
+    private readonly unknownTermWeight = UNKNOWN_TERM_WEIGHT,
   ) {
+    // The vocabulary (term -> number of units) is collected while MiniSearch tokenizes, so every
+    // unit is analysed once.
+    let unitTerms: Set<string> | undefined;
+    const pathTerms = new Map<string, string[]>();
     this.mini = new MiniSearch<KnowledgeUnit>({
       fields: ['title', 'aliases', 'path', 'text'],
       storeFields: [],
-      tokenize: (text) => analyze(text),
+      tokenize: (text, field) => {
+        // Siblings share their path: analyse each distinct path once.
+        let terms = field === 'path' ? pathTerms.get(text) : undefined;
+        if (!terms) {
+          terms = analyze(text);
+          if (field === 'path') pathTerms.set(text, terms);
+        }
+        if (unitTerms) for (const term of terms) unitTerms.add(term);
+        return terms;
+      },
       processTerm: (term) => term,
       extractField: (unit, field) => {
         if (field === 'path') return unit.path.slice(0, -1).join(' ');
@@ -71,15 +88,16 @@ export class SearchIndex {
         return (unit as unknown as Record<string, string>)[field] ?? '';
       },
     });
-    this.mini.addAll(units);
+    const frequencies = new Map<string, number>();
     for (const unit of units) {
+      const terms = new Set<string>();
+      unitTerms = terms;
+      this.mini.add(unit);
       this.units.set(unit.id, unit);
-      this.byKey.set(unitKey(unit.id), unit);
-      const terms = new Set(
-        analyze(`${unit.title} ${unit.aliases.join(' ')} ${unit.path.join(' ')} ${unit.text}`),
-      );
-      for (const term of terms) this.vocabulary.set(term, (this.vocabulary.get(term) ?? 0) + 1);
+      for (const term of terms) frequencies.set(term, (frequencies.get(term) ?? 0) + 1);
     }
+    unitTerms = undefined;
+    this.vocabulary = SearchableMap.from(frequencies);
   }
 
   /** Number of indexed units. */
@@ -92,8 +110,10 @@ export class SearchIndex {
     return this.units.get(id);
   }
 
-  /** A unit by id or by its short key ({@link unitKey}). */
+  /** A unit by id or by its short key. */
   find(ref: string): KnowledgeUnit | undefined {
+    // Keys are hashed on first use: most processes never need them at start.
+    this.byKey ??= new Map([...this.units.values()].map((unit) => [unit.key, unit]));
     return this.units.get(ref) ?? this.byKey.get(ref);
   }
 
@@ -124,7 +144,7 @@ export class SearchIndex {
       const best = Math.max(...completions.map((m) => this.vocabulary.get(m) ?? 0));
       return { term, kind: 'prefix', matches: completions, confidence: 0.6, idf: this.idf(best) };
     }
-    return { term, kind: 'unknown', matches: [], confidence: 0, idf: UNKNOWN_TERM_WEIGHT };
+    return { term, kind: 'unknown', matches: [], confidence: 0, idf: this.unknownTermWeight };
   }
 
   /** The closest vocabulary term within a small edit distance (a swap of two letters counts as one). */
@@ -169,8 +189,11 @@ export class SearchIndex {
     const terms = this.analyze(question)
       .filter((t) => !seen.has(t) && seen.add(t))
       .map((t) => this.resolve(t));
+    // Words found in nearly every unit ("backend" in a backend knowledge base) cannot change the
+    // ranking but make MiniSearch score every unit: they are searched only when nothing else is.
+    const specific = terms.filter((t) => t.idf >= GENERIC_IDF);
     const weights = new Map<string, number>();
-    for (const t of terms) {
+    for (const t of specific.length > 0 ? specific : terms) {
       const weight = t.confidence * rarityWeight(t.idf);
       for (const m of t.matches) weights.set(m, Math.max(weights.get(m) ?? 0, weight));
     }
@@ -187,7 +210,7 @@ export class SearchIndex {
     });
     const hits = results
       .slice(0, limit)
-      .map((r) => ({ unit: this.units.get(String(r.id))!, score: r.score }));
+      .map((r) => ({ unit: this.units.get(String(r.id))!, score: r.score, terms: r.terms }));
     return { hits, terms, coverage };
   }
 

@@ -23,7 +23,9 @@ export const STOP_WORDS: ReadonlySet<string> = new Set(
   good great best better worse worst nice cool important importance useful worth worthwhile
   should've i'd vs versus eg e.g ie i.e please thanks thank hi hello hey ok okay yes
   anything something everything someone anyone somebody day days today currently generally usually especially
-  actually basically`
+  actually basically happen happens happened happening involve involves involved involving entail entails
+  consist consists include includes including common commonly usual usually normal normally exactly everyday
+  role's someone's`
     .split(/\s+/)
     .filter(Boolean),
 );

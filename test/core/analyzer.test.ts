@@ -1,0 +1,53 @@
+import { createAnalyzer } from '../../src/core/search/analyzer';
+
+const analyze = createAnalyzer([
+  ['kubernetes', 'k8s'],
+  ['golang', 'go lang'],
+  ['nodejs', 'node', 'node.js'],
+  ['dotnet', '.net', 'c#'],
+  ['iac', 'infrastructure as code'],
+  ['messagequeue', 'mq', 'message queue'],
+  ['cicd', 'ci/cd', 'pipeline'],
+]);
+
+describe('createAnalyzer', () => {
+  test('GIVEN a synonym THEN it becomes the group token, at index and at query time alike', () => {
+    expect(analyze('k8s')).toEqual(['kubernetes']);
+    expect(analyze('Kubernetes')).toEqual(['kubernetes']);
+    expect(analyze('Node.js and node')).toEqual(['nodejs', 'nodejs']);
+  });
+
+  test('GIVEN words with inner punctuation THEN they stay whole when known and split when not', () => {
+    expect(analyze('C# and .NET')).toEqual(['dotnet', 'dotnet']);
+    expect(analyze('CI/CD pipelines')).toEqual(['cicd', 'cicd']);
+    expect(analyze('end-to-end')).toEqual(['end', 'end']);
+  });
+
+  test('GIVEN a multi-word synonym THEN the group token is added beside the words', () => {
+    expect(analyze('Infrastructure as Code')).toEqual(['iac', 'infrastructur', 'code']);
+    expect(analyze('message queues')).toEqual(['messagequeue', 'messag', 'queue']);
+  });
+
+  test('stop words are dropped and words are stemmed', () => {
+    expect(analyze('What are the databases for?')).toEqual(['databas']);
+    expect(analyze('caching cached')).toEqual(['cach', 'cach']);
+  });
+
+  test('GIVEN "go" used as the language THEN it is kept as golang', () => {
+    expect(analyze('Should I learn Go?')).toEqual(['golang']);
+    expect(analyze('go vs python')).toEqual(['golang', 'python']);
+    expect(analyze('go')).toEqual(['golang']);
+    expect(analyze('Known for Go concurrency')).toContain('golang');
+  });
+
+  test('GIVEN "go" used as a verb THEN it is a stop word', () => {
+    expect(analyze('where do I go to learn databases')).toEqual(['databas']);
+    expect(analyze('how do I go about testing')).toEqual(['test']);
+    expect(analyze('I want to go into backend')).toEqual(['backend']);
+  });
+
+  test('GIVEN text with no words THEN there are no terms', () => {
+    expect(analyze('?!... --- ***')).toEqual([]);
+    expect(analyze('')).toEqual([]);
+  });
+});

@@ -1,0 +1,19 @@
+import { join } from 'node:path';
+import { KnowledgeBase } from '../../src/core/knowledge/knowledge-base';
+import { silentLogger } from '../../src/core/logger';
+import { Mentor } from '../../src/core/mentor';
+
+export const PROJECT_KNOWLEDGE = join(__dirname, '../../knowledge');
+export const ALT_KNOWLEDGE = join(__dirname, '../fixtures/knowledge-alt');
+export const PROJECT_SYNONYMS = join(PROJECT_KNOWLEDGE, 'synonyms.yml');
+
+/** The project's knowledge (or another directory), loaded the way the bot loads it. */
+export function loadKnowledge(dir = PROJECT_KNOWLEDGE): KnowledgeBase {
+  return KnowledgeBase.load({ dir, fallbackSynonymsFile: PROJECT_SYNONYMS, logger: silentLogger });
+}
+
+/** A Mentor over the project's knowledge (or another directory). */
+export function mentorFor(dir = PROJECT_KNOWLEDGE): Mentor {
+  const knowledge = loadKnowledge(dir);
+  return new Mentor({ knowledge: () => knowledge.current });
+}
