@@ -82,11 +82,7 @@ export class SlackAdapter implements Adapter {
     try {
       await bolt.app.init();
     } catch (error) {
-      throw new BotError(
-        'slack.auth',
-        `Slack did not accept SLACK_BOT_TOKEN (auth.test: ${slackErrorCode(error)}). Check the token and SLACK_API_URL.`,
-        { cause: error },
-      );
+      throw initError(error, options.connection.apiUrl);
     }
     try {
       const started = await bolt.app.start();
@@ -133,6 +129,23 @@ export class SlackAdapter implements Adapter {
   isReady(): boolean {
     return this.ready;
   }
+}
+
+/** The start-up error for a failed `auth.test`: a refused token, or a Web API that cannot be reached. */
+function initError(error: unknown, apiUrl: string | undefined): BotError {
+  const data = (error as { data?: { error?: unknown } }).data;
+  if (data && typeof data.error === 'string') {
+    return new BotError(
+      'slack.auth',
+      `Slack did not accept SLACK_BOT_TOKEN (auth.test: ${data.error}). Check the token and SLACK_API_URL.`,
+      { cause: error },
+    );
+  }
+  return new BotError(
+    'slack.unreachable',
+    `Could not reach the Slack Web API at ${apiUrl ?? 'https://slack.com/api/'} (${slackErrorCode(error)}). Check SLACK_API_URL and the network.`,
+    { cause: error },
+  );
 }
 
 /** A short reason from a Web API or network error, for a start-up message (never a token). */

@@ -17,6 +17,8 @@ export interface SlackDelivererOptions {
   minIntervalMs?: number;
   /** A ready Web API client (tests); built from the token otherwise. */
   client?: webApi.WebClient;
+  /** Paces messages per channel (tests pass one with a fake clock). */
+  pacer?: ChannelPacer;
 }
 
 /** Errors that mean "the bot cannot post in that conversation": deliver by DM instead. */
@@ -53,7 +55,7 @@ export class SlackPlanDeliverer implements PlanDeliverer {
         logLevel: level,
         retryConfig: { retries: 3, factor: 2, minTimeout: 500, maxTimeout: 5000 },
       });
-    this.pacer = new ChannelPacer(options.minIntervalMs ?? 1000);
+    this.pacer = options.pacer ?? new ChannelPacer(options.minIntervalMs ?? 1000);
   }
 
   async deliver(target: DeliveryTarget, plan: StudyPlan, jobId: string): Promise<void> {
