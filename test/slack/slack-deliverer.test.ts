@@ -64,7 +64,7 @@ describe('SlackPlanDeliverer', () => {
     await d.deliver({ platform: 'slack', userId: 'U0001', channelId: 'D0001' }, samplePlan(52, 6), 'job-3');
     const posts = fake.callsOf('chat.postMessage');
     expect(posts.length).toBeGreaterThan(2);
-    posts.forEach((p) => expectWithinSlackLimits(p.args as never));
+    for (const p of posts) expectWithinSlackLimits(p.args as never);
     expect(sleeps).toEqual(Array(posts.length - 1).fill(1000));
     const all = posts.map((p) => JSON.stringify(p.args.blocks)).join('');
     expect(all).toContain('Week 1 ');
