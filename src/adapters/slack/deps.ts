@@ -3,6 +3,7 @@ import type { InsightsStore } from '../../core/insights';
 import type { Logger } from '../../core/logger';
 import type { Mentor } from '../../core/mentor';
 import type { PlanService, UserRef } from '../../core/plans/plan-service';
+import type { BackgroundQueue } from './background-queue';
 import type { Deduper } from './event-dedupe';
 
 /** What every listener needs: the core services and the adapter's own settings. */
@@ -17,6 +18,8 @@ export interface SlackDeps {
   dedupe: Deduper;
   /** Channels where every question is answered, not only mentions. */
   answerChannels: ReadonlySet<string>;
+  /** Runs the work after an ack at a lower priority than acks. */
+  background: BackgroundQueue;
 }
 
 /** The core's reference to a Slack user. */

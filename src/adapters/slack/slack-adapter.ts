@@ -7,10 +7,14 @@ import type { Logger } from '../../core/logger';
 import type { Mentor } from '../../core/mentor';
 import type { PlanService } from '../../core/plans/plan-service';
 import type { Adapter } from '../adapter';
+import { BackgroundQueue } from './background-queue';
 import { type BoltApp, createBoltApp, type SlackConnection } from './create-bolt-app';
 import type { SlackDeps } from './deps';
 import { type Deduper, MemoryDeduper } from './event-dedupe';
 import { registerListeners } from './listeners';
+
+/** How long stop() waits for answers in hand. */
+const STOP_GRACE_MS = 5000;
 
 /** What the Slack adapter needs. */
 export interface SlackAdapterOptions {
@@ -40,8 +44,11 @@ export class SlackAdapter implements Adapter {
   private ready = false;
   private boundPort: number | undefined;
   private stopped = false;
+  private readonly background: BackgroundQueue;
 
-  constructor(private readonly options: SlackAdapterOptions) {}
+  constructor(private readonly options: SlackAdapterOptions) {
+    this.background = new BackgroundQueue(options.logger);
+  }
 
   /** The Bolt app (tests and diagnostics). */
   get app(): App | undefined {
@@ -65,8 +72,10 @@ export class SlackAdapter implements Adapter {
       logger: options.logger,
       dedupe: options.dedupe ?? new MemoryDeduper(),
       answerChannels: new Set(options.answerChannels ?? []),
+      background: this.background,
     };
     bolt.app.use(async ({ body, next }) => {
+      deps.background.touch();
       // Retried deliveries (X-Slack-Retry-Num, Socket Mode retry_attempt) carry the same event_id.
       const eventId = (body as { event_id?: unknown }).event_id;
       if (typeof eventId === 'string' && !(await deps.dedupe.claim(`event:${eventId}`))) {
@@ -109,6 +118,8 @@ export class SlackAdapter implements Adapter {
     this.bolt = undefined;
     this.ready = false;
     if (bolt) {
+      // Finish the answers in hand (bounded), then disconnect.
+      await Promise.race([this.background.idle(), new Promise((r) => setTimeout(r, STOP_GRACE_MS).unref())]);
       try {
         if (bolt.mode === 'socket') {
           // Wait for the socket to close (the receiver's own stop does not).

@@ -220,6 +220,13 @@ export class FakeSlackApi {
 
   private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const url = new URL(req.url ?? '/', 'http://localhost');
+    if (req.method === 'GET' && url.pathname === '/__stats') {
+      // For benchmarks running the fake in another process: how many calls it has seen.
+      res
+        .writeHead(200, { 'content-type': 'application/json' })
+        .end(JSON.stringify({ calls: this.calls.length }));
+      return;
+    }
     const { args } = await readBody(req);
     const auth = req.headers.authorization?.replace(/^Bearer /, '');
     const response = url.pathname.match(/^\/response\/([^/]+)$/);

@@ -7,7 +7,6 @@ import { type ButtonArgs, clickerTarget } from './action-target';
 /** "Helpful" / "Not helpful": records the verdict on the answer (by its id) and thanks the user privately. */
 export function feedback(deps: SlackDeps, helpful: boolean) {
   return async (args: ButtonArgs) => {
-    await args.ack();
     const target = clickerTarget(deps, args);
     try {
       const recorded = await deps.insights.recordFeedback({

@@ -4,10 +4,9 @@ import { renderError, renderReply } from '../../render/reply-message';
 import { sendEphemeral } from '../../reply-channel';
 import { type ButtonArgs, clickerTarget } from './action-target';
 
-/** A related-topic button: answers that topic for the user who clicked, privately, with "Share in channel". */
+/** A related-topic button (acknowledged by the caller): answers that topic for the user who clicked, privately, with "Share in channel". */
 export function relatedTopic(deps: SlackDeps) {
   return async (args: ButtonArgs) => {
-    await args.ack();
     const target = clickerTarget(deps, args);
     try {
       const key = args.action.value ?? '';

@@ -16,7 +16,6 @@ const CANNOT_POST =
  */
 export function shareAnswer(deps: SlackDeps) {
   return async (args: ButtonArgs) => {
-    await args.ack();
     const target = clickerTarget(deps, args);
     try {
       const ref = readShareRef(args.action.value);

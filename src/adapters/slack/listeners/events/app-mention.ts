@@ -11,14 +11,15 @@ export function appMention(deps: SlackDeps) {
   return async ({ event, context, client }: SlackEventMiddlewareArgs<'app_mention'> & AllMiddlewareArgs) => {
     if (event.bot_id || !event.user || event.user === context.botUserId) return;
     if (!(await deps.dedupe.claim(`msg:${event.channel}:${event.ts}`))) return;
-    await answerInConversation(deps, client, {
+    const message = {
       channel: event.channel,
       user: event.user,
       teamId: event.team ?? context.teamId,
       text: readSlackText(event.text ?? '', context.botUserId),
       replyThreadTs: event.thread_ts ?? event.ts,
-      accepts: 'commands',
-      where: event.channel.startsWith('D') ? 'dm' : 'channel',
-    });
+      where: event.channel.startsWith('D') ? ('dm' as const) : ('channel' as const),
+      accepts: 'commands' as const,
+    };
+    await deps.background.run(() => answerInConversation(deps, client, message));
   };
 }

@@ -36,23 +36,27 @@ export function message(deps: SlackDeps) {
     const claim = () => deps.dedupe.claim(`msg:${m.channel}:${m.ts}`);
     if (m.channel_type === 'im') {
       if (!(await claim())) return;
-      await answerInConversation(deps, client, {
-        ...base,
-        replyThreadTs: m.thread_ts,
-        accepts: 'commands',
-        where: 'dm',
-      });
+      await deps.background.run(() =>
+        answerInConversation(deps, client, {
+          ...base,
+          replyThreadTs: m.thread_ts,
+          accepts: 'commands',
+          where: 'dm',
+        }),
+      );
       return;
     }
     const mentioned = mentionsUser(raw, context.botUserId);
     const listed = deps.answerChannels.has(m.channel);
     if (!mentioned && !(listed && readsAsQuestion(text))) return;
     if (!(await claim())) return;
-    await answerInConversation(deps, client, {
-      ...base,
-      replyThreadTs: m.thread_ts ?? m.ts,
-      accepts: mentioned ? 'commands' : 'questions',
-      where: 'channel',
-    });
+    await deps.background.run(() =>
+      answerInConversation(deps, client, {
+        ...base,
+        replyThreadTs: m.thread_ts ?? m.ts,
+        accepts: mentioned ? 'commands' : 'questions',
+        where: 'channel',
+      }),
+    );
   };
 }
