@@ -8,13 +8,14 @@ import type { Adapter } from './adapters/adapter';
 import { buildSlackAdapter } from './adapters/slack/build-slack-adapter';
 import { TerminalAdapter } from './adapters/terminal/terminal-adapter';
 import { buildKnowledge } from './app/build-knowledge';
+import { buildStores } from './app/build-stores';
 import { type Config, loadConfig } from './config/config';
 import { AskService } from './core/ask-service';
 import { describeError, isBotError } from './core/errors';
-import { MemoryInsightsStore } from './core/insights';
 import { Mentor } from './core/mentor';
-import { MemoryRateLimiter } from './core/rate-limiter';
 import { createLogger } from './ops/logger';
+import { Metrics } from './ops/metrics';
+import { OpsServer, type ReadinessCheck } from './ops/ops-server';
 
 const SHUTDOWN_TIMEOUT_MS = 10_000;
 
@@ -44,15 +45,20 @@ async function main(): Promise<void> {
 
   const knowledge = buildKnowledge(config, logger);
   knowledge.watch();
-  const insights = new MemoryInsightsStore();
+  const stores = buildStores(config, logger);
+  const metrics = new Metrics();
+  const insights = metrics.observeFeedback(stores.insights);
   const mentor = new Mentor({ knowledge: () => knowledge.current });
   const asker = new AskService({
     mentor,
     insights,
-    limiter: new MemoryRateLimiter(config.questionRateLimit, 60_000),
+    limiter: stores.limiter,
+    observe: (answer, seconds) => metrics.answered(answer, seconds),
+    observeLimited: () => metrics.rateLimited(),
   });
 
   const adapters: Adapter[] = [];
+  let ops: OpsServer | undefined;
   let stopping = false;
   const shutdown = async (signal: string, code = 0) => {
     if (stopping) return;
@@ -64,6 +70,8 @@ async function main(): Promise<void> {
     }, SHUTDOWN_TIMEOUT_MS);
     timer.unref();
     await Promise.allSettled(adapters.map((a) => a.stop()));
+    await ops?.stop();
+    await stores.close();
     knowledge.close();
     process.exit(code);
   };
@@ -86,7 +94,7 @@ async function main(): Promise<void> {
     adapters.push(
       buildSlackAdapter({
         slack: config.slack,
-        redisUrl: config.redisUrl,
+        redis: stores.redis,
         logLevel: config.logLevel,
         mentor,
         asker,
@@ -95,10 +103,21 @@ async function main(): Promise<void> {
       }),
     );
   }
+  const checks: ReadinessCheck[] = [
+    { name: 'knowledge', check: () => knowledge.current.units.length > 0 },
+    ...(stores.redis ? [{ name: 'redis', check: () => stores.redis?.status === 'ready' }] : []),
+    ...adapters.map((a) => ({ name: a.name, check: () => a.isReady() })),
+  ];
+  ops =
+    config.opsPort === undefined
+      ? undefined
+      : new OpsServer({ port: config.opsPort, metrics, checks, logger });
+  await ops?.start();
   for (const adapter of adapters) {
     await adapter.start();
     logger.info({ adapter: adapter.name }, 'adapter started');
   }
+  logger.info({ adapters: adapters.map((a) => a.name) }, 'ready');
 }
 
 main().catch((error: unknown) => {

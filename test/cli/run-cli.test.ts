@@ -128,3 +128,15 @@ describe('the built CLI as the scorer runs it', () => {
     expect(run.status).toBe(2);
   });
 });
+
+describe('cli report', () => {
+  test('GIVEN no REDIS_URL THEN it explains that the report needs the bot Redis', async () => {
+    const { code, err } = await cli(['report']);
+    expect(code).toBe(1);
+    expect(err).toContain('set REDIS_URL');
+  });
+
+  test('GIVEN a bad --limit THEN usage and exit code 2', async () => {
+    expect((await cli(['report', '--limit', 'lots'])).code).toBe(2);
+  });
+});

@@ -1,4 +1,4 @@
-import Redis from 'ioredis';
+import type Redis from 'ioredis';
 import type { AskService } from '../../core/ask-service';
 import type { InsightsStore } from '../../core/insights';
 import type { Logger } from '../../core/logger';
@@ -22,8 +22,8 @@ export interface SlackSettings {
 /** What the composition root hands over. */
 export interface SlackParts {
   slack: SlackSettings;
-  /** Shares event de-duplication between processes when set. */
-  redisUrl?: string;
+  /** Shares event de-duplication between processes when set (the stores' client; closed by its owner). */
+  redis?: Redis;
   logLevel: string;
   mentor: Mentor;
   asker: AskService;
@@ -34,22 +34,11 @@ export interface SlackParts {
 
 /**
  * Builds the Slack adapter from the configuration: Socket Mode or HTTP mode, event de-duplication in
- * Redis when REDIS_URL is set (several HTTP-mode processes behind a load balancer then agree), in
- * memory otherwise. The Redis client is closed when the adapter stops.
+ * Redis when there is one (several HTTP-mode processes behind a load balancer then agree), in memory
+ * otherwise.
  */
 export function buildSlackAdapter(parts: SlackParts): SlackAdapter {
-  let redis: Redis | undefined;
-  let dedupe: Deduper = new MemoryDeduper();
-  if (parts.redisUrl) {
-    redis = new Redis(parts.redisUrl, {
-      // Fail fast (fall back to memory) rather than hold up an answer while Redis is away.
-      enableOfflineQueue: false,
-      maxRetriesPerRequest: 1,
-      connectionName: 'backend-mentor:slack',
-    });
-    redis.on('error', (error) => parts.logger.debug({ error: error.message }, 'slack dedupe redis error'));
-    dedupe = new RedisDeduper(redis, parts.logger);
-  }
+  const dedupe: Deduper = parts.redis ? new RedisDeduper(parts.redis, parts.logger) : new MemoryDeduper();
   return new SlackAdapter({
     connection: parts.slack,
     mentor: parts.mentor,
@@ -60,9 +49,6 @@ export function buildSlackAdapter(parts: SlackParts): SlackAdapter {
     logLevel: slackLogLevel(parts.logLevel),
     answerChannels: parts.slack.answerChannels,
     dedupe,
-    onStop: async () => {
-      await redis?.quit().catch(() => redis?.disconnect());
-    },
   });
 }
 

@@ -30,8 +30,6 @@ export interface SlackAdapterOptions {
   answerChannels?: string[];
   /** Shared through Redis when several processes serve one app; memory by default. */
   dedupe?: Deduper;
-  /** Called after stop (closing what was built for the adapter, such as a Redis client). */
-  onStop?: () => Promise<void>;
 }
 
 /**
@@ -43,7 +41,6 @@ export class SlackAdapter implements Adapter {
   private bolt: BoltApp | undefined;
   private ready = false;
   private boundPort: number | undefined;
-  private stopped = false;
   private readonly background: BackgroundQueue;
 
   constructor(private readonly options: SlackAdapterOptions) {
@@ -130,10 +127,6 @@ export class SlackAdapter implements Adapter {
       } catch (error) {
         this.options.logger.warn({ error: describeError(error) }, 'slack: stop failed');
       }
-    }
-    if (!this.stopped) {
-      this.stopped = true;
-      await this.options.onStop?.();
     }
   }
 

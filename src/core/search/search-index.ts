@@ -42,6 +42,12 @@ const FIELD_BOOST = { title: 3, aliases: 3, path: 0.5, text: 1 };
 export const UNKNOWN_TERM_WEIGHT = 1.5;
 /** Below this inverse document frequency a term is in nearly every unit. */
 const GENERIC_IDF = 0.2;
+/** Longest ending a known word may carry and still count as that word. */
+const MAX_SUFFIX = 4;
+/** Score factor for each pair of consecutive question words found together in a unit ("product managers"). */
+const PHRASE_BOOST = 1.5;
+/** How many of the best hits are checked for phrases. */
+const PHRASE_WINDOW = 10;
 /** Query terms are weighted by rarity too, so words found everywhere ("backend") cannot decide the ranking. */
 const rarityWeight = (idf: number) => Math.min(1, (idf + 0.2) / 2);
 
@@ -171,9 +177,10 @@ export class SearchIndex {
       .sort((a, b) => (this.vocabulary.get(b) ?? 0) - (this.vocabulary.get(a) ?? 0))
       .slice(0, 3);
     if (longer.length > 0) return longer;
-    for (let end = term.length - 1; end >= Math.max(4, Math.ceil(term.length * 0.6)); end--) {
+    // A known word plus a short ending ("dockerized" -> "docker"), but not a negation ("serverless").
+    for (let end = term.length - 1; end >= Math.max(4, term.length - MAX_SUFFIX); end--) {
       const head = term.slice(0, end);
-      if (this.vocabulary.has(head)) return [head];
+      if (this.vocabulary.has(head) && !/^(less|free)/.test(term.slice(end))) return [head];
     }
     return [];
   }
@@ -209,9 +216,36 @@ export class SearchIndex {
       combineWith: 'OR',
     });
     const hits = results
-      .slice(0, limit)
+      .slice(0, Math.max(limit, PHRASE_WINDOW))
       .map((r) => ({ unit: this.units.get(String(r.id))!, score: r.score, terms: r.terms }));
-    return { hits, terms, coverage };
+    this.boostPhrases(hits, specific);
+    return { hits: hits.slice(0, limit), terms, coverage };
+  }
+
+  /**
+   * Multiplies the score of the best hits by {@link PHRASE_BOOST} for each pair of consecutive
+   * question terms that also stand side by side in the unit, then re-sorts them.
+   */
+  private boostPhrases(hits: SearchHit[], terms: TermMatch[]): void {
+    const pairs: [string[], string[]][] = [];
+    for (let i = 0; i + 1 < terms.length; i++) pairs.push([terms[i]!.matches, terms[i + 1]!.matches]);
+    if (pairs.length === 0) return;
+    const window = hits.slice(0, PHRASE_WINDOW);
+    for (const hit of window) {
+      const words = this.analyze(`${hit.unit.title} ${hit.unit.text}`);
+      let found = 0;
+      for (const [left, right] of pairs) {
+        for (let k = 0; k + 1 < words.length; k++) {
+          if (left.includes(words[k]!) && right.includes(words[k + 1]!)) {
+            found++;
+            break;
+          }
+        }
+      }
+      hit.score *= PHRASE_BOOST ** found;
+    }
+    window.sort((a, b) => b.score - a.score);
+    hits.splice(0, window.length, ...window);
   }
 
   /**
