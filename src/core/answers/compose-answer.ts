@@ -116,7 +116,7 @@ function secondUnit(outcome: SearchOutcome, index: SearchIndex): KnowledgeUnit |
   const completing = candidates
     .filter((h) => h.terms.some((term) => missing.includes(term)))
     .sort((a, b) => shared(a) - shared(b) || b.score - a.score)[0];
-  if (completing && completing.score >= first.score * 0.2) return completing.unit;
+  if (completing && completing.score >= first.score * 0.1) return completing.unit;
   const close = candidates[0];
   return close && close.score >= first.score * SECOND_UNIT_SHARE ? close.unit : undefined;
 }
