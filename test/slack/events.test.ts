@@ -2,7 +2,8 @@ import { copyFileSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { RecordedCall } from '../fakes/slack/fake-slack-api';
-import { SlackHarness } from './helpers/slack-harness';
+import { eventCallbackBody, JSON_TYPE, signedPost } from '../fakes/slack/signed-requests';
+import { SECRET, SlackHarness } from './helpers/slack-harness';
 import { expectWithinSlackLimits } from './helpers/slack-limits';
 
 const dir = mkdtempSync(join(tmpdir(), 'bm-slack-knowledge-'));
@@ -182,6 +183,29 @@ describe('Slack HTTP mode: mentions', () => {
       channel: ANSWER_CHANNEL,
       channel_type: 'channel',
     });
+    await quiet();
+    expect(h.fake.calls).toEqual([]);
+  });
+});
+
+describe('Slack HTTP mode: Events API handshake', () => {
+  test('GIVEN a signed url_verification THEN the challenge is echoed', async () => {
+    const body = JSON.stringify({ token: 'unused', challenge: 'chal-123', type: 'url_verification' });
+    const res = await signedPost({ url: h.url, secret: SECRET, body, contentType: JSON_TYPE });
+    expect(res.status).toBe(200);
+    expect(res.body).toContain('chal-123');
+  });
+
+  test('GIVEN an event with a bad signature THEN 401 and nothing answered', async () => {
+    const body = eventCallbackBody({
+      type: 'app_mention',
+      user: 'U0001',
+      text: '<@UBOT> what is Go?',
+      ts: nextTs(),
+      channel: 'C0001',
+    });
+    const res = await signedPost({ url: h.url, secret: 'not-the-secret', body, contentType: JSON_TYPE });
+    expect(res.status).toBe(401);
     await quiet();
     expect(h.fake.calls).toEqual([]);
   });

@@ -112,3 +112,19 @@ describe('Slack HTTP mode: /mentor', () => {
     expect(h.responses('stale')).toEqual([]);
   });
 });
+
+describe('Slack HTTP mode: stopping', () => {
+  test('GIVEN a question acked just before stop() THEN its answer is still sent, and new requests are refused', async () => {
+    const h = await new SlackHarness().start();
+    try {
+      const res = await h.command('What is Go?');
+      expect(res.status).toBe(200);
+      const url = h.url;
+      await h.adapter.stop();
+      expect(h.responses(res.responseId)).toHaveLength(1);
+      await expect(fetch(url, { method: 'POST' })).rejects.toThrow();
+    } finally {
+      await h.stop();
+    }
+  });
+});

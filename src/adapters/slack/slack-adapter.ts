@@ -114,20 +114,27 @@ export class SlackAdapter implements Adapter {
     const bolt = this.bolt;
     this.bolt = undefined;
     this.ready = false;
-    if (bolt) {
-      // Finish the answers in hand (bounded), then disconnect.
-      await Promise.race([this.background.idle(), new Promise((r) => setTimeout(r, STOP_GRACE_MS).unref())]);
-      try {
-        if (bolt.mode === 'socket') {
-          // Wait for the socket to close (the receiver's own stop does not).
-          await (bolt.receiver as { client: { disconnect(): Promise<void> } }).client.disconnect();
-        } else {
-          await bolt.app.stop();
-        }
-      } catch (error) {
-        this.options.logger.warn({ error: describeError(error) }, 'slack: stop failed');
+    if (!bolt) return;
+    try {
+      // Stop taking new requests first...
+      if (bolt.mode === 'socket') {
+        // (the receiver's own stop does not wait for the socket to close)
+        await (bolt.receiver as { client: { disconnect(): Promise<void> } }).client.disconnect();
+      } else {
+        await bolt.app.stop();
       }
+    } catch (error) {
+      this.options.logger.warn({ error: describeError(error) }, 'slack: stop failed');
     }
+    // ...then finish the answers in hand (they use the Web API, not the receiver), for a bounded time.
+    let timer: NodeJS.Timeout | undefined;
+    await Promise.race([
+      this.background.idle(),
+      new Promise((resolve) => {
+        timer = setTimeout(resolve, STOP_GRACE_MS);
+      }),
+    ]);
+    clearTimeout(timer);
   }
 
   isReady(): boolean {

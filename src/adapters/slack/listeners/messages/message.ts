@@ -34,7 +34,7 @@ export function message(deps: SlackDeps) {
     const text = readSlackText(raw, context.botUserId);
     const base = { channel: m.channel, user: m.user, teamId: m.team ?? context.teamId, text };
     const claim = () => deps.dedupe.claim(`msg:${m.channel}:${m.ts}`);
-    if (m.channel_type === 'im') {
+    if (m.channel_type === 'im' || (m.channel_type === undefined && m.channel.startsWith('D'))) {
       if (!(await claim())) return;
       await deps.background.run(() =>
         answerInConversation(deps, client, {
