@@ -48,7 +48,10 @@ describe('Slack HTTP mode: mentions', () => {
     expect(call!.token).toBe(h.fake.validBotToken);
     expect(call!.args).toMatchObject({ channel: 'C0001', thread_ts: ts });
     expect(textOf(call!)).toContain('*Go*: Known for its concurrency');
+    expect(call!.args).toMatchObject({ unfurl_links: false, unfurl_media: false });
     expectWithinSlackLimits(call!.args as never);
+    await quiet();
+    expect(h.fake.calls.map((c) => c.method)).toEqual(['chat.postMessage']);
   });
 
   test('GIVEN a mention inside a thread THEN the answer goes to that thread (thread_ts = event.thread_ts)', async () => {
@@ -225,6 +228,8 @@ describe('Slack HTTP mode: direct messages', () => {
     expect(call!.args.channel).toBe('D0001');
     expect(call!.args.thread_ts).toBeUndefined();
     expect(textOf(call!)).toContain('*Go*');
+    await quiet();
+    expect(h.fake.calls.map((c) => c.method)).toEqual(['chat.postMessage']);
   });
 
   test('GIVEN a DM inside a thread THEN the answer in that thread', async () => {
