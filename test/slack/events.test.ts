@@ -48,7 +48,7 @@ describe('Slack HTTP mode: mentions', () => {
     expect(call!.token).toBe(h.fake.validBotToken);
     expect(call!.args).toMatchObject({ channel: 'C0001', thread_ts: ts });
     expect(textOf(call!)).toContain('*Go*: Known for its concurrency');
-    expect(call!.args).toMatchObject({ unfurl_links: false, unfurl_media: false });
+    expect(call!.args).toMatchObject({ unfurl_links: 'false', unfurl_media: 'false' }); // form-encoded
     expectWithinSlackLimits(call!.args as never);
     await quiet();
     expect(h.fake.calls.map((c) => c.method)).toEqual(['chat.postMessage']);
