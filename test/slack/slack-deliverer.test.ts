@@ -121,3 +121,27 @@ describe('SlackPlanDeliverer', () => {
     ).rejects.toThrow(/terminal/);
   });
 });
+
+describe('SlackPlanDeliverer.deliverFailure', () => {
+  test('GIVEN a plan that could not be made THEN the user is told where they asked, escaped', async () => {
+    await deliverer().deliverFailure(
+      { platform: 'slack', userId: 'U0001', channelId: 'C0001', threadTs: '1.5' },
+      'I could not build your plan <sorry> & goodbye',
+      'job-f1',
+    );
+    const [call] = fake.callsOf('chat.postMessage');
+    expect(call!.args).toMatchObject({ channel: 'C0001', thread_ts: '1.5' });
+    expect(String(call!.args.text)).toContain('I could not build your plan &lt;sorry&gt; &amp; goodbye');
+  });
+
+  test('GIVEN no conversation, or one the bot cannot post in THEN by DM', async () => {
+    await deliverer().deliverFailure({ platform: 'slack', userId: 'U0002' }, 'failed', 'job-f2');
+    fake.failNext('chat.postMessage', { error: 'not_in_channel' });
+    await deliverer().deliverFailure(
+      { platform: 'slack', userId: 'U0003', channelId: 'C0X' },
+      'failed',
+      'job-f3',
+    );
+    expect(fake.callsOf('chat.postMessage').map((c) => c.args.channel)).toEqual(['D0002', 'C0X', 'D0003']);
+  });
+});

@@ -4,6 +4,7 @@ import type { Logger } from '../../core/logger';
 import type { DeliveryTarget, PlanDeliverer, StudyPlan } from '../../core/plans/plan-service';
 import { ChannelPacer } from './channel-pacer';
 import { renderPlan } from './render/plan-message';
+import { renderNotice } from './render/reply-message';
 import { slackLogLevel, toSlackLogger } from './slack-logger';
 
 /** What the Slack plan deliverer needs: only the Web API and the bot token (no Bolt app, no events). */
@@ -102,6 +103,28 @@ export class SlackPlanDeliverer implements PlanDeliverer {
       }
     }
     this.progress.delete(jobId);
+  }
+
+  /** Tells the user a plan could not be made (called by the worker after the last retry). */
+  async deliverFailure(target: DeliveryTarget, message: string, jobId: string): Promise<void> {
+    if (target.platform !== 'slack') return;
+    const [notice] = renderNotice(`:warning: ${message}`);
+    const post = (channel: string, threadTs?: string) =>
+      this.client.chat.postMessage({
+        channel,
+        text: notice!.text,
+        blocks: notice!.blocks,
+        ...(threadTs ? { thread_ts: threadTs } : {}),
+      });
+    try {
+      if (target.channelId) await post(target.channelId, target.threadTs);
+      else await post(await this.openDm(target.userId));
+    } catch (error) {
+      if (!target.channelId || !CANNOT_POST.has(errorCode(error) ?? '')) throw error;
+      await post(await this.openDm(target.userId));
+    } finally {
+      this.progress.delete(jobId);
+    }
   }
 
   private async openDm(userId: string): Promise<string> {
