@@ -7,7 +7,9 @@ import { config as loadDotenv } from 'dotenv';
 import type { Adapter } from './adapters/adapter';
 import { buildSlackAdapter } from './adapters/slack/build-slack-adapter';
 import { TerminalAdapter } from './adapters/terminal/terminal-adapter';
+import { buildDeliverers } from './app/build-deliverers';
 import { buildKnowledge } from './app/build-knowledge';
+import { buildPlans } from './app/build-plans';
 import { buildStores } from './app/build-stores';
 import { type Config, loadConfig } from './config/config';
 import { AskService } from './core/ask-service';
@@ -16,6 +18,7 @@ import { Mentor } from './core/mentor';
 import { createLogger } from './ops/logger';
 import { Metrics } from './ops/metrics';
 import { OpsServer, type ReadinessCheck } from './ops/ops-server';
+import { DeliveryRegistry } from './queue/delivery-registry';
 
 const SHUTDOWN_TIMEOUT_MS = 10_000;
 
@@ -56,6 +59,9 @@ async function main(): Promise<void> {
     observe: (answer, seconds) => metrics.answered(answer, seconds),
     observeLimited: () => metrics.rateLimited(),
   });
+  // Study plans: BullMQ on Redis (with a worker here unless PLAN_WORKER=false), or in memory.
+  const deliverers = new DeliveryRegistry();
+  const plans = buildPlans({ config, logger, knowledge: () => knowledge.current, deliverers });
 
   const adapters: Adapter[] = [];
   let ops: OpsServer | undefined;
@@ -70,6 +76,9 @@ async function main(): Promise<void> {
     }, SHUTDOWN_TIMEOUT_MS);
     timer.unref();
     await Promise.allSettled(adapters.map((a) => a.stop()));
+    await plans
+      .close()
+      .catch((error: unknown) => logger.error({ error: describeError(error) }, 'plans close failed'));
     await ops?.stop();
     await stores.close();
     knowledge.close();
@@ -78,17 +87,18 @@ async function main(): Promise<void> {
   process.on('SIGINT', () => void shutdown('SIGINT'));
   process.on('SIGTERM', () => void shutdown('SIGTERM'));
 
+  let terminal: TerminalAdapter | undefined;
   if (useTerminal) {
-    adapters.push(
-      new TerminalAdapter({
-        mentor,
-        asker,
-        input: process.stdin,
-        output: process.stdout,
-        logger,
-        onExit: () => void shutdown('stdin closed'),
-      }),
-    );
+    terminal = new TerminalAdapter({
+      mentor,
+      asker,
+      plans: plans.service,
+      input: process.stdin,
+      output: process.stdout,
+      logger,
+      onExit: () => void shutdown('stdin closed'),
+    });
+    adapters.push(terminal);
   }
   if (config.slack) {
     adapters.push(
@@ -99,10 +109,12 @@ async function main(): Promise<void> {
         mentor,
         asker,
         insights,
+        plans: plans.service,
         logger,
       }),
     );
   }
+  for (const deliverer of buildDeliverers({ config, logger, terminal })) deliverers.register(deliverer);
   const checks: ReadinessCheck[] = [
     { name: 'knowledge', check: () => knowledge.current.units.length > 0 },
     ...(stores.redis ? [{ name: 'redis', check: () => stores.redis?.status === 'ready' }] : []),

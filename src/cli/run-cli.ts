@@ -8,6 +8,8 @@ import type { Reply } from '../core/commands/reply';
 import { describeError, isBotError } from '../core/errors';
 import { Mentor } from '../core/mentor';
 import { createLogger } from '../ops/logger';
+import { runPlanCommand } from './plan-command';
+import { UsageError } from './usage-error';
 
 /** Streams and environment of one CLI run (the real process's, or a test's). */
 export interface CliIo {
@@ -22,13 +24,13 @@ export const USAGE = `usage: npm run --silent cli -- <command> [options]
 commands:
   ask [--json] [question ...]   answer a question; with no question, one per line from standard input
   topics [--json] [filter]      list the topics of the knowledge
+  plan [--json] [--stack "python django"] [--weeks N] [--hours H] [--known "git,sql"] [--level L]
+                                print a study plan at once (no queue); L is beginner, intermediate or advanced
   report [--json] [--limit N]   what to add to the knowledge next: unanswered questions and answers
                                 marked not helpful (needs REDIS_URL, where the bot records them)
   help                          show this message
 
 --json prints one JSON object per line.`;
-
-class UsageError extends Error {}
 
 /** The JSON line the `ask --json` contract promises. */
 function answerJson(question: string, reply: Reply): string {
@@ -112,6 +114,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
       print(USAGE);
       return 0;
     }
+    if (command === 'plan') return await runPlanCommand(rest, io);
     if (command === 'report') return await runReport(rest, io, print);
     if (command !== 'ask' && command !== 'topics') throw new UsageError(`unknown command "${command}"`);
     let parsed: ReturnType<
