@@ -1,6 +1,6 @@
 import type { MarkDoneResult, PlanRequestResult, StudyPlan } from '../../../core/plans/plan-service';
 import { escapeText } from './escape';
-import { context, packMessages, type SlackMessage, section, sections } from './message';
+import { packMessages, type SlackMessage, section, sections } from './message';
 import { markdownToMrkdwn } from './mrkdwn';
 
 /** Task-list checkboxes as characters Slack shows (mrkdwn has no checkboxes). */
@@ -11,26 +11,13 @@ function checkboxes(markdown: string): string {
 }
 
 /**
- * A study plan as Slack messages: a lead line, then the plan's Markdown as sections, split over as
- * many messages as Slack's limits need (a long plan takes several).
+ * A study plan as Slack messages: a lead line, then the plan's Markdown (request, weeks, what did not
+ * fit, how to mark progress) as sections, split over as many messages as Slack's limits need.
  */
 export function renderPlan(plan: StudyPlan, lead = 'Your study plan is ready.'): SlackMessage[] {
-  const { request } = plan;
-  const summary = `${request.weeks} week${request.weeks === 1 ? '' : 's'}, ${request.hoursPerWeek} h a week: ${request.stack.join(', ')}`;
-  const notes = [
-    'Mark a topic done with `/mentor plan done <topic>`.'.replace(/</g, '&lt;').replace(/>/g, '&gt;'),
-  ];
-  if (plan.unscheduled.length > 0) {
-    notes.unshift(
-      `${plan.unscheduled.length} topic${plan.unscheduled.length === 1 ? '' : 's'} did not fit: about ${plan.extraWeeksNeeded} more week${plan.extraWeeksNeeded === 1 ? '' : 's'} would cover them.`,
-    );
-  }
   return packMessages(
-    [
-      section(`*${escapeText(lead)}*\n${escapeText(summary)}`),
-      ...sections(markdownToMrkdwn(checkboxes(plan.markdown))),
-    ],
-    [context(notes)],
+    [section(`*${escapeText(lead)}*`), ...sections(markdownToMrkdwn(checkboxes(plan.markdown)))],
+    [],
     lead,
   );
 }
