@@ -69,6 +69,30 @@ describe('the built bot (npm start) against a fake Slack', () => {
       );
       expect(post.args.response_type).toBe('ephemeral');
       expect(String(post.args.text)).toContain('*Go*');
+      // Plans are wired too (in memory without REDIS_URL): queued, then delivered by DM.
+      const planBody = slashCommandBody({
+        text: 'plan go docker weeks=2 hours=5',
+        responseUrl: fake.responseUrl('built-plan'),
+        userId: 'U0BUILT',
+      });
+      await signedPost({
+        url: `http://127.0.0.1:${port}/slack/events`,
+        secret: SECRET,
+        body: planBody,
+        contentType: FORM,
+      });
+      const queued = await fake.waitFor(
+        () => fake.calls.find((c) => c.responseId === 'built-plan'),
+        10_000,
+        'the plan notice',
+      );
+      expect(String(queued.args.text)).toMatch(/I will send it here when it is ready/);
+      const delivered = await fake.waitFor(
+        () => fake.callsOf('chat.postMessage').find((c) => c.args.channel === 'D0BUILT'),
+        15_000,
+        'the plan by DM',
+      );
+      expect(String(delivered.args.text)).toContain('Your study plan is ready');
       const bad = await signedPost({
         url: `http://127.0.0.1:${port}/slack/events`,
         secret: 'nope',
