@@ -60,12 +60,16 @@ beforeAll(async () => {
   );
 });
 
+/** SIGTERM to `npm run worker`; resolves with its exit code. */
+async function stopWorker(): Promise<number | null> {
+  if (worker.exitCode !== null) return worker.exitCode;
+  const exited = new Promise<number | null>((r) => worker.once('exit', (code) => r(code)));
+  worker.kill('SIGTERM');
+  return exited;
+}
+
 afterAll(async () => {
-  if (worker && worker.exitCode === null) {
-    const exited = new Promise((r) => worker.once('exit', r));
-    worker.kill('SIGTERM');
-    await exited;
-  }
+  if (worker) await stopWorker();
   await h?.stop();
   await runtime?.close();
   await redis?.destroy();
@@ -170,4 +174,27 @@ test('GIVEN @mentor plan in a thread THEN the worker delivers the plan into that
     'the plan in the thread',
   );
   expect(calls[0]!.args).toMatchObject({ channel: 'C0TEAM', thread_ts: ts });
+});
+
+test('GIVEN Redis is down THEN the plan form is still answered inside the 3-second window, saying so', async () => {
+  // The worker is done with its part; it stops cleanly before the outage.
+  expect(await stopWorker()).toBe(0);
+  const res = await h.command('plan', { userId: 'U0DOWN', channelId: 'C0001' });
+  expect(res.status).toBe(200);
+  const opened = await h.fake.waitFor(() => h.fake.callsOf('views.open').at(-1), 5000, 'the form');
+  await redis.stop();
+  try {
+    const answer = await h.interaction(submission(opened.args.view as ModalView, { stack: 'go' }));
+    // Bolt answers an unacknowledged request itself at 3001 ms, without this body: a 200 with the
+    // update proves the form was answered inside the window.
+    expect(answer.status).toBe(200);
+    const body = JSON.parse(answer.body) as {
+      response_action: string;
+      view: { blocks: { text: { text: string } }[] };
+    };
+    expect(body.response_action).toBe('update');
+    expect(body.view.blocks[0]!.text.text).toMatch(/try again/i);
+  } finally {
+    await redis.start();
+  }
 });

@@ -6,7 +6,7 @@ import { PLANS_UNAVAILABLE } from '../../plan-commands';
 import { modalErrors, noticeModal, readPlanModal, readPlanModalContext } from '../../plan-modal';
 
 /** A view submission must be answered within 3 s; the plan service gets at most this long. */
-const SERVICE_TIMEOUT_MS = 2000;
+const SERVICE_TIMEOUT_MS = 2400;
 
 function withTimeout(work: Promise<PlanRequestResult>): Promise<PlanRequestResult> {
   let timer: NodeJS.Timeout | undefined;
@@ -15,7 +15,7 @@ function withTimeout(work: Promise<PlanRequestResult>): Promise<PlanRequestResul
       () =>
         resolve({
           status: 'unavailable',
-          message: 'The plan queue is not answering. Please try again soon.',
+          message: 'The plan queue is slow to answer right now. If your plan was queued it will still arrive; otherwise please try again in a minute.',
         }),
       SERVICE_TIMEOUT_MS,
     );
