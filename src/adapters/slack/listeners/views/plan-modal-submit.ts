@@ -15,7 +15,8 @@ function withTimeout(work: Promise<PlanRequestResult>): Promise<PlanRequestResul
       () =>
         resolve({
           status: 'unavailable',
-          message: 'The plan queue is slow to answer right now. If your plan was queued it will still arrive; otherwise please try again in a minute.',
+          message:
+            'The plan queue is slow to answer right now. If your plan was queued it will still arrive; otherwise please try again in a minute.',
         }),
       SERVICE_TIMEOUT_MS,
     );
