@@ -11,7 +11,7 @@ import { buildDeliverers } from './app/build-deliverers';
 import { buildKnowledge } from './app/build-knowledge';
 import { buildPlans } from './app/build-plans';
 import { buildStores } from './app/build-stores';
-import { type Config, loadConfig } from './config/config';
+import { type Config, loadConfig, secretsOf } from './config/config';
 import { AskService } from './core/ask-service';
 import { describeError, isBotError } from './core/errors';
 import { Mentor } from './core/mentor';
@@ -38,12 +38,7 @@ async function main(): Promise<void> {
   const useTerminal = terminalOnly || config.terminal;
   const logger = createLogger({
     level: useTerminal && !process.env.LOG_LEVEL ? 'warn' : config.logLevel,
-    secrets: [
-      config.discord?.token,
-      config.slack?.botToken,
-      config.slack?.appToken,
-      config.slack?.signingSecret,
-    ],
+    secrets: secretsOf(config),
   });
 
   const knowledge = buildKnowledge(config, logger);

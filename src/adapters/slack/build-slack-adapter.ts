@@ -1,4 +1,5 @@
 import type Redis from 'ioredis';
+import type { Config } from '../../config/config';
 import type { AskService } from '../../core/ask-service';
 import type { InsightsStore } from '../../core/insights';
 import type { Logger } from '../../core/logger';
@@ -9,15 +10,8 @@ import { SlackAdapter } from './slack-adapter';
 import { SlackPlanDeliverer } from './slack-deliverer';
 import { slackLogLevel } from './slack-logger';
 
-/** The Slack part of the configuration (`Config['slack']`). */
-export interface SlackSettings {
-  botToken: string;
-  signingSecret?: string;
-  appToken?: string;
-  apiUrl?: string;
-  port: number;
-  answerChannels: string[];
-}
+/** The Slack part of the configuration. */
+export type SlackSettings = NonNullable<Config['slack']>;
 
 /** What the composition root hands over. */
 export interface SlackParts {
