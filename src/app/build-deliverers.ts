@@ -2,6 +2,7 @@
  * The plan deliverers of a process: who can send a finished plan to a user on which platform. The bot
  * process registers its adapters; `npm run worker` builds the platform clients it needs from config.
  */
+import { buildSlackDeliverer } from '../adapters/slack/build-slack-adapter';
 import type { Config } from '../config/config';
 import type { Logger } from '../core/logger';
 import type { PlanDeliverer } from '../core/plans/plan-service';
@@ -29,6 +30,10 @@ export interface DelivererSources {
 export function buildDeliverers(sources: DelivererSources): PlanDeliverer[] {
   const list: PlanDeliverer[] = [];
   if (sources.terminal) list.push(sources.terminal);
+  // Slack: the Web API with the bot token only (no Bolt app), the same in the bot and in the worker.
+  if (sources.config.slack) {
+    list.push(buildSlackDeliverer(sources.config.slack, sources.logger, sources.config.logLevel));
+  }
   // Discord and Slack: their helpers add deliverers built from sources.config.discord and
   // sources.config.slack here (e.g. `if (sources.config.discord) list.push(createDiscordDeliverer(...))`),
   // or pass them in through `platforms`.
