@@ -171,7 +171,7 @@ export function buildPlans(options: BuildPlansOptions): PlansRuntime {
   const deliverers = options.deliverers ?? new DeliveryRegistry();
   const curriculum = options.curriculum ?? loadCurriculum(config, logger, options.knowledge());
   const source = sourceLookup(options.knowledge);
-  const common = { curriculum: () => curriculum, dailyCap: config.plans.dailyCap, logger };
+  const common = { curriculum: () => curriculum, source, dailyCap: config.plans.dailyCap, logger };
 
   if (!config.redisUrl) {
     logger.warn(

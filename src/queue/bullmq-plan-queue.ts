@@ -76,6 +76,17 @@ export class BullPlanQueue implements PlanJobQueue {
     return (await this.position(jobId)) ?? 0;
   }
 
+  async activeJobData(jobId: string): Promise<unknown | undefined> {
+    const results = await this.options.connection
+      .pipeline()
+      .lpos(this.queue.toKey('active'), jobId)
+      .hget(this.queue.toKey(jobId), 'data')
+      .exec();
+    const [[positionError, position] = [], [dataError, data] = []] = results ?? [];
+    if (positionError || dataError) throw positionError ?? dataError;
+    return typeof position === 'number' && typeof data === 'string' ? JSON.parse(data) : undefined;
+  }
+
   async position(jobId: string): Promise<number | undefined> {
     const redis = this.options.connection;
     const wait = this.queue.toKey('wait');

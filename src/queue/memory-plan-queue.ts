@@ -22,7 +22,7 @@ export interface MemoryPlanQueueOptions {
  */
 export class MemoryPlanQueue implements PlanJobQueue {
   private readonly waiting: { jobId: string; data: PlanJobData }[] = [];
-  private activeId: string | undefined;
+  private active: { jobId: string; data: PlanJobData } | undefined;
   private running: Promise<void> | undefined;
   private closed = false;
   private readonly sleeps = new Map<NodeJS.Timeout, () => void>();
@@ -43,8 +43,12 @@ export class MemoryPlanQueue implements PlanJobQueue {
     return position;
   }
 
+  async activeJobData(jobId: string): Promise<unknown | undefined> {
+    return this.active?.jobId === jobId ? this.active.data : undefined;
+  }
+
   async position(jobId: string): Promise<number | undefined> {
-    if (this.activeId === jobId) return 0;
+    if (this.active?.jobId === jobId) return 0;
     const index = this.waiting.findIndex((j) => j.jobId === jobId);
     return index < 0 ? undefined : index + 1;
   }
@@ -53,10 +57,10 @@ export class MemoryPlanQueue implements PlanJobQueue {
     // Let the caller's answer ("queued, position 1") go out before the plan does.
     await new Promise((resolve) => setImmediate(resolve));
     for (let next = this.waiting[0]; next; next = this.waiting[0]) {
-      this.activeId = next.jobId;
+      this.active = next;
       this.waiting.shift();
       await this.runJob(next.jobId, next.data);
-      this.activeId = undefined;
+      this.active = undefined;
     }
     this.running = undefined;
   }

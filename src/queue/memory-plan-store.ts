@@ -38,6 +38,10 @@ export class MemoryPlanStore implements PlanStore {
     return { status: 'claimed' };
   }
 
+  async activeJob(user: UserRef): Promise<{ jobId: string; since: number } | undefined> {
+    return this.active.get(MemoryPlanStore.key(user));
+  }
+
   async release(user: UserRef, jobId: string): Promise<void> {
     const key = MemoryPlanStore.key(user);
     if (this.active.get(key)?.jobId === jobId) this.active.delete(key);
@@ -59,13 +63,10 @@ export class MemoryPlanStore implements PlanStore {
     return 'deliver';
   }
 
-  async savePlan(user: UserRef, _jobId: string, plan: StudyPlan): Promise<void> {
+  async finishDelivery(user: UserRef, jobId: string, plan: StudyPlan, token?: string): Promise<void> {
     const key = MemoryPlanStore.key(user);
     const saved = this.latest.get(key);
     if (!saved || saved.createdAt <= plan.createdAt) this.latest.set(key, plan);
-  }
-
-  async finishDelivery(user: UserRef, jobId: string, token?: string): Promise<void> {
     this.delivered.add(jobId);
     if (token !== undefined && this.locks.get(jobId)?.token === token) this.locks.delete(jobId);
     await this.release(user, jobId);

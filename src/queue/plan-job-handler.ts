@@ -65,32 +65,28 @@ export function createPlanJobHandler(options: PlanJobHandlerOptions): PlanJobHan
       token = randomUUID();
       const gate = await store.beginDelivery(jobId, lockMs, token);
       if (gate === 'delivered') {
-        await store.finishDelivery(job.user, jobId);
+        await store.finishDelivery(job.user, jobId, plan);
         logger.info({ jobId }, 'plan already delivered; not sending it again');
         return 'already-delivered';
       }
       if (gate === 'busy') throw new Error('plan delivery in progress in another worker');
     }
-    // Saved as the user's latest plan while it is being sent (`plan show` works as soon as the first
-    // message arrives), without waiting: the send does not depend on it.
-    const saved = store.savePlan(job.user, jobId, plan).catch((error: unknown) => {
-      logger.error({ jobId, error: describeError(error) }, 'plan could not be saved');
-    });
     try {
       await deliverer.deliver(job.target, plan, jobId);
     } catch (error) {
       if (token) await store.abortDelivery(jobId, token).catch(() => {});
       throw error;
     }
-    // The record is sent without waiting for its answer, so the job completes in the same moment.
-    // Waiting would not make it safer: failing the job over a failed record would only make a retry
-    // send the plan twice. (A job that does not complete is retried, and its record is there by then.)
-    const recorded = store.finishDelivery(job.user, jobId, token).catch((error: unknown) => {
+    // Saving the plan and recording the delivery is one write, sent without waiting for its answer so
+    // the job completes in the same moment. Waiting would not make it safer: failing the job over a
+    // failed record would only make a retry send the plan twice. (While the plan is being sent,
+    // `plan show` builds it from the job itself.)
+    const recorded = store.finishDelivery(job.user, jobId, plan, token).catch((error: unknown) => {
       logger.error({ jobId, error: describeError(error) }, 'plan delivered but not recorded');
     });
     logger.info({ jobId, platform: job.target.platform, weeks: plan.weeks.length }, 'plan delivered');
     if (options.onDelivered) {
-      await Promise.all([saved, recorded]);
+      await recorded;
       await options.onDelivered(jobId, job);
     }
     return 'delivered';

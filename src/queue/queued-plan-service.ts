@@ -3,6 +3,7 @@ import type { HelpEntry } from '../core/commands/reply';
 import { BotError, describeError } from '../core/errors';
 import type { Logger } from '../core/logger';
 import type { Curriculum } from '../core/plans/curriculum';
+import type { PlanSource } from '../core/plans/generate-plan';
 import { PLAN_HELP, planMessages } from '../core/plans/plan-messages';
 import { matchPlanTopic, planTopics, withProgress } from '../core/plans/plan-progress';
 import type {
@@ -19,10 +20,13 @@ import { createTechnologyResolver, type TechnologyResolver } from '../core/plans
 import { invalidRequestMessage, validatePlanRequest } from '../core/plans/validate-plan-request';
 import type { PlanJobData } from './plan-job';
 import type { PlanJobQueue } from './plan-job-queue';
+import { processPlanJob } from './plan-processor';
 
 /** What the service needs. */
 export interface QueuedPlanServiceOptions {
   curriculum: () => Curriculum;
+  /** Finds knowledge units (for a plan built from a job still being sent). */
+  source: (unitId: string) => PlanSource | undefined;
   store: PlanStore;
   queue: PlanJobQueue;
   dailyCap: number;
@@ -152,15 +156,31 @@ export class QueuedPlanService implements PlanService {
     }
   }
 
+  /**
+   * The user's current plan: the one being sent right now (built again from its job: the worker saves
+   * it once the send is done), else the latest saved one.
+   */
+  private async currentPlan(user: UserRef): Promise<StudyPlan | undefined> {
+    const { store, queue } = this.options;
+    const [saved, active] = await Promise.all([store.latestPlan(user), store.activeJob(user)]);
+    const data = active ? await queue.activeJobData(active.jobId) : undefined;
+    if (data !== undefined) {
+      try {
+        return processPlanJob(data, { curriculum: this.options.curriculum(), source: this.options.source })
+          .plan;
+      } catch {
+        // A malformed job fails on its own; show what was saved.
+      }
+    }
+    return saved;
+  }
+
   async show(user: UserRef): Promise<StudyPlan | undefined> {
     return this.guarded('show', () => this.readShow(user));
   }
 
   private async readShow(user: UserRef): Promise<StudyPlan | undefined> {
-    const [plan, done] = await Promise.all([
-      this.options.store.latestPlan(user),
-      this.options.store.doneTopics(user),
-    ]);
+    const [plan, done] = await Promise.all([this.currentPlan(user), this.options.store.doneTopics(user)]);
     return plan ? withProgress(plan, new Set(done)) : undefined;
   }
 
@@ -170,7 +190,7 @@ export class QueuedPlanService implements PlanService {
 
   private async writeDone(user: UserRef, topic: string): Promise<MarkDoneResult> {
     const { store } = this.options;
-    const plan = await store.latestPlan(user);
+    const plan = await this.currentPlan(user);
     if (!plan) return { status: 'no-plan', message: planMessages.noPlan };
     const match = matchPlanTopic(plan, topic);
     if (!match.found) {
@@ -198,10 +218,7 @@ export class QueuedPlanService implements PlanService {
   }
 
   private async readTopics(user: UserRef): Promise<{ id: string; title: string; done: boolean }[]> {
-    const [plan, done] = await Promise.all([
-      this.options.store.latestPlan(user),
-      this.options.store.doneTopics(user),
-    ]);
+    const [plan, done] = await Promise.all([this.currentPlan(user), this.options.store.doneTopics(user)]);
     if (!plan) return [];
     const doneSet = new Set(done);
     return planTopics(plan).map((t) => ({ ...t, done: doneSet.has(t.id) }));

@@ -66,18 +66,13 @@ if redis.call('EXISTS', KEYS[1]) == 1 then return 'delivered' end
 if redis.call('SET', KEYS[2], ARGV[1], 'NX', 'PX', ARGV[2]) then return 'deliver' end
 return 'busy'`,
   },
-  planSave: {
-    numberOfKeys: 1,
-    lua: `
-local saved = redis.call('HGET', KEYS[1], 'requestedAt')
-if (not saved) or saved <= ARGV[2] then
-  redis.call('HSET', KEYS[1], 'plan', ARGV[1], 'requestedAt', ARGV[2], 'jobId', ARGV[3])
-end
-return 1`,
-  },
   planFinishDelivery: {
-    numberOfKeys: 3,
+    numberOfKeys: 4,
     lua: `
+local saved = redis.call('HGET', KEYS[4], 'requestedAt')
+if (not saved) or saved <= ARGV[5] then
+  redis.call('HSET', KEYS[4], 'plan', ARGV[4], 'requestedAt', ARGV[5], 'jobId', ARGV[1])
+end
 redis.call('SET', KEYS[1], '1', 'EX', ARGV[3])
 if ARGV[2] ~= '' and redis.call('GET', KEYS[2]) == ARGV[2] then redis.call('DEL', KEYS[2]) end
 local v = redis.call('GET', KEYS[3])
@@ -100,7 +95,6 @@ type Scripted = Redis & {
   planRelease(...args: (string | number)[]): Promise<number>;
   planUnclaim(...args: (string | number)[]): Promise<number>;
   planBeginDelivery(...args: (string | number)[]): Promise<DeliveryGate>;
-  planSave(...args: (string | number)[]): Promise<number>;
   planFinishDelivery(...args: (string | number)[]): Promise<number>;
   planFailed(...args: (string | number)[]): Promise<number>;
 };
@@ -165,6 +159,13 @@ export class RedisPlanStore implements PlanStore {
     return { status: 'claimed' };
   }
 
+  async activeJob(user: UserRef): Promise<{ jobId: string; since: number } | undefined> {
+    const value = await this.redis.get(this.userKey('active', user));
+    if (!value) return undefined;
+    const [jobId = '', since = '0'] = value.split(' ');
+    return { jobId, since: Number(since) };
+  }
+
   async release(user: UserRef, jobId: string): Promise<void> {
     await this.redis.planRelease(this.userKey('active', user), jobId);
   }
@@ -186,18 +187,17 @@ export class RedisPlanStore implements PlanStore {
     );
   }
 
-  async savePlan(user: UserRef, jobId: string, plan: StudyPlan): Promise<void> {
-    await this.redis.planSave(this.userKey('latest', user), this.codec.encode(plan), plan.createdAt, jobId);
-  }
-
-  async finishDelivery(user: UserRef, jobId: string, token = ''): Promise<void> {
+  async finishDelivery(user: UserRef, jobId: string, plan: StudyPlan, token = ''): Promise<void> {
     await this.redis.planFinishDelivery(
       this.key('delivered', jobId),
       this.key('delivering', jobId),
       this.userKey('active', user),
+      this.userKey('latest', user),
       jobId,
       token,
       30 * DAY_S,
+      this.codec.encode(plan),
+      plan.createdAt,
     );
   }
 

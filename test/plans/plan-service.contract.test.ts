@@ -114,6 +114,22 @@ describe.each(['redis', 'memory'] as const)('PlanService on %s', (kind) => {
     expect(deliverer.deliveries.map((d) => d.plan.request.stack)).toEqual([['go'], ['ruby']]);
   });
 
+  test('GIVEN a plan being sent THEN plan show and plan done already work with it', async () => {
+    const plans = start();
+    let open = () => {};
+    deliverer.gate = new Promise((resolve) => {
+      open = resolve;
+    });
+    await plans.request(userA, { stack: 'go', weeks: 6 }, target(userA));
+    await deliverer.waitForStarted(1);
+    const shown = await plans.show(userA);
+    expect(shown?.request).toMatchObject({ stack: ['go'], weeks: 6 });
+    expect(await plans.markDone(userA, 'go')).toMatchObject({ status: 'done', topic: { id: 'go' } });
+    open();
+    await deliverer.waitFor(1);
+    expect((await plans.show(userA))?.markdown).toContain('- [x] **Go**');
+  });
+
   test('GIVEN the daily cap is reached THEN a further request gets a friendly over-cap message', async () => {
     const plans = start(2);
     for (let n = 1; n <= 2; n++) {

@@ -22,6 +22,8 @@ export interface PlanStore {
    * YYYY-MM-DD), records `jobId` as in progress and counts it.
    */
   claim(user: UserRef, jobId: string, dailyCap: number, day: string, now: number): Promise<ClaimResult>;
+  /** The job holding the user's in-progress slot, if any (its plan is being built or sent). */
+  activeJob(user: UserRef): Promise<{ jobId: string; since: number } | undefined>;
   /** Frees the in-progress slot if it still holds `jobId`. */
   release(user: UserRef, jobId: string): Promise<void>;
   /** Undoes a claim whose job could not be queued: frees the slot and uncounts it. */
@@ -32,13 +34,11 @@ export interface PlanStore {
    * `deliver`. (A job's first run needs no check: nothing can have delivered it yet.)
    */
   beginDelivery(jobId: string, lockMs: number, token: string): Promise<DeliveryGate>;
-  /** Saves `plan` as the user's latest (unless a newer request's plan is already saved). */
-  savePlan(user: UserRef, jobId: string, plan: StudyPlan): Promise<void>;
   /**
-   * After delivering, in one step: records `jobId` as delivered, drops its lock (if `token` holds it)
-   * and frees the user's slot.
+   * After delivering, in one step: saves `plan` as the user's latest (unless a newer request's plan is
+   * saved), records `jobId` as delivered, drops its lock (if `token` holds it) and frees the user's slot.
    */
-  finishDelivery(user: UserRef, jobId: string, token?: string): Promise<void>;
+  finishDelivery(user: UserRef, jobId: string, plan: StudyPlan, token?: string): Promise<void>;
   /** Drops the delivery lock after a failed delivery (so a retry may deliver). */
   abortDelivery(jobId: string, token: string): Promise<void>;
   /**
