@@ -5,6 +5,7 @@
  */
 import { config as loadDotenv } from 'dotenv';
 import type { Adapter } from './adapters/adapter';
+import { buildDiscord } from './adapters/discord';
 import { TerminalAdapter } from './adapters/terminal/terminal-adapter';
 import { buildKnowledge } from './app/build-knowledge';
 import { type Config, loadConfig } from './config/config';
@@ -69,6 +70,17 @@ async function main(): Promise<void> {
   process.on('SIGINT', () => void shutdown('SIGINT'));
   process.on('SIGTERM', () => void shutdown('SIGTERM'));
 
+  if (config.discord) {
+    const discord = buildDiscord({
+      config: config.discord,
+      redisUrl: config.redisUrl,
+      mentor,
+      asker,
+      insights,
+      logger,
+    });
+    adapters.push(discord.adapter);
+  }
   if (useTerminal) {
     adapters.push(
       new TerminalAdapter({

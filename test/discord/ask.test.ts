@@ -21,7 +21,7 @@ describe('/ask', () => {
       path: `/interactions/${interaction.id}/${interaction.token}/callback`,
       status: 204,
     });
-    const body = callback.body as any;
+    const body = callback.body;
     expect(body.type).toBe(4);
     expect(body.data.flags ?? 0).toBe(0);
     expect(body.data.allowed_mentions).toEqual({ parse: [] });
@@ -29,9 +29,9 @@ describe('/ask', () => {
     expect(body.data.embeds[0].description).toContain('high performance');
     expect(body.data.embeds[0].fields[0].value).toContain('APIs › gRPC');
     const [related, feedback] = body.data.components;
-    expect(related.components.map((b: any) => b.label)).toEqual(['RESTful APIs', 'GraphQL']);
+    expect(related.components.map((b: { label: string }) => b.label)).toEqual(['RESTful APIs', 'GraphQL']);
     expect(related.components[0].custom_id).toMatch(/^bm:topic:[\w-]{10}$/);
-    expect(feedback.components.map((b: any) => b.custom_id)).toEqual([
+    expect(feedback.components.map((b: { custom_id: string }) => b.custom_id)).toEqual([
       expect.stringMatching(/^bm:fb:\w+:1$/),
       expect.stringMatching(/^bm:fb:\w+:0$/),
     ]);

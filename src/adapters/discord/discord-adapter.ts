@@ -26,6 +26,8 @@ export interface DiscordAdapterOptions extends DiscordDeps {
   readyTimeoutMs?: number;
   /** How long stop() waits for answers in progress. */
   drainTimeoutMs?: number;
+  /** Defer an interaction whose handler has not answered after this long (Discord allows 3 s). */
+  ackAfterMs?: number;
 }
 
 /**
@@ -49,7 +51,10 @@ export class DiscordAdapter implements Adapter {
     const { logger, token, apiUrl } = this.options;
     const client = createDiscordClient({ apiUrl });
     this.client = client;
-    const router = new InteractionRouter({ ...this.options, commands: COMMANDS });
+    const router = new InteractionRouter(
+      { ...this.options, commands: COMMANDS },
+      { ackAfterMs: this.options.ackAfterMs },
+    );
     const onMessage = createMessageHandler({
       deps: this.options,
       rest: client.rest,

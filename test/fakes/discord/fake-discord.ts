@@ -14,7 +14,9 @@ import {
 import { snowflake } from './snowflake';
 import { choiceProblems, commandProblems, messageProblems } from './validate';
 
-type Json = Record<string, any>;
+/** Any JSON object Discord sends or receives (the fake reads them loosely, as Discord's own parser would). */
+// biome-ignore lint/suspicious/noExplicitAny: free-form JSON payloads
+export type Json = Record<string, any>;
 
 /** One REST request the bot made, as the fake received it, and what the fake answered. */
 export interface RecordedRequest {
@@ -22,7 +24,9 @@ export interface RecordedRequest {
   /** Path after `/api/v10`, without the query string: `/interactions/ID/TOKEN/callback`. */
   path: string;
   query: Record<string, string>;
-  body: Json | Json[] | undefined;
+  /** The JSON body (or `payload_json` of a multipart body). */
+  // biome-ignore lint/suspicious/noExplicitAny: tests read the payloads freely
+  body: any;
   files: { field: string; filename: string; content: string }[];
   authorization?: string;
   status: number;
@@ -191,7 +195,13 @@ export class FakeDiscord {
     const found = this.requests.find(match);
     if (found) return Promise.resolve(found);
     return new Promise((resolve, reject) => {
-      const waiter = { match, resolve: (r: RecordedRequest) => (clearTimeout(timer), resolve(r)) };
+      const waiter = {
+        match,
+        resolve: (r: RecordedRequest) => {
+          clearTimeout(timer);
+          resolve(r);
+        },
+      };
       const timer = setTimeout(() => {
         this.waiters.splice(this.waiters.indexOf(waiter), 1);
         reject(new Error(`fake discord: no matching request within ${timeoutMs} ms`));
@@ -219,7 +229,9 @@ export class FakeDiscord {
 
   // ---- REST --------------------------------------------------------------------------------------
 
-  private async readBody(req: IncomingMessage): Promise<{ body: any; files: RecordedRequest['files'] }> {
+  private async readBody(
+    req: IncomingMessage,
+  ): Promise<{ body: Json | undefined; files: RecordedRequest['files'] }> {
     const chunks: Buffer[] = [];
     for await (const chunk of req) chunks.push(chunk as Buffer);
     const raw = Buffer.concat(chunks);
@@ -227,7 +239,7 @@ export class FakeDiscord {
     if (raw.length === 0) return { body: undefined, files: [] };
     if (type.startsWith('multipart/form-data')) {
       const form = await new Response(raw, { headers: { 'content-type': type } }).formData();
-      let body: any;
+      let body: Json | undefined;
       const files: RecordedRequest['files'] = [];
       for (const [field, value] of form.entries()) {
         if (field === 'payload_json') body = JSON.parse(String(value));
