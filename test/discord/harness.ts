@@ -58,6 +58,7 @@ export async function startBot(options: BotOptions = {}) {
     plans: options.plans,
     logger: log.logger,
     tokens,
+    ackAfterMs: options.ackAfterMs,
   });
   await adapter.start();
   const user = fakeUser('ada');

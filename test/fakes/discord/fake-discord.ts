@@ -21,7 +21,7 @@ export type Json = Record<string, any>;
 /** One REST request the bot made, as the fake received it, and what the fake answered. */
 export interface RecordedRequest {
   method: string;
-  /** Path after `/api/v10`, without the query string: `/interactions/ID/TOKEN/callback`. */
+  /** Path after `/api/v10`, decoded, without the query string: `/interactions/ID/TOKEN/callback`. */
   path: string;
   query: Record<string, string>;
   /** The JSON body (or `payload_json` of a multipart body). */
@@ -47,6 +47,7 @@ interface InteractionState {
   originalFilled: boolean;
   expired: boolean;
   channelId: string;
+  user: Json;
   sourceMessage?: Json;
 }
 
@@ -149,6 +150,7 @@ export class FakeDiscord {
       originalFilled: false,
       expired: false,
       channelId: payload.channel_id,
+      user: payload.member?.user ?? payload.user,
       sourceMessage,
     };
     this.interactions.set(state.id, state);
@@ -203,7 +205,8 @@ export class FakeDiscord {
         },
       };
       const timer = setTimeout(() => {
-        this.waiters.splice(this.waiters.indexOf(waiter), 1);
+        const index = this.waiters.indexOf(waiter);
+        if (index >= 0) this.waiters.splice(index, 1);
         reject(new Error(`fake discord: no matching request within ${timeoutMs} ms`));
       }, timeoutMs);
       this.waiters.push(waiter);
@@ -256,7 +259,9 @@ export class FakeDiscord {
     const url = new URL(req.url ?? '/', 'http://fake');
     const record: RecordedRequest = {
       method: req.method ?? 'GET',
-      path: url.pathname.startsWith(API_PREFIX) ? url.pathname.slice(API_PREFIX.length) : url.pathname,
+      path: decodeURIComponent(
+        url.pathname.startsWith(API_PREFIX) ? url.pathname.slice(API_PREFIX.length) : url.pathname,
+      ),
       query: Object.fromEntries(url.searchParams),
       body: undefined,
       files: [],
@@ -390,7 +395,14 @@ export class FakeDiscord {
       if (bad) return bad;
       state.acked = 'message';
       state.ephemeral = ephemeral;
-      state.original = this.newMessage(state.channelId, data, { interaction_metadata: { id } });
+      state.original = this.newMessage(state.channelId, data, {
+        interaction_metadata: {
+          id,
+          type: state.type,
+          user: state.user,
+          authorizing_integration_owners: {},
+        },
+      });
       state.originalFilled = true;
     } else if (body.type === 5) {
       state.acked = 'deferred';

@@ -42,6 +42,7 @@ export class RedisInteractionTokenStore implements InteractionTokenStore {
 
   async close(): Promise<void> {
     if (!this.owned) return;
-    await this.redis.quit().catch(() => this.redis.disconnect());
+    if (this.redis.status === 'ready') await this.redis.quit().catch(() => this.redis.disconnect());
+    else this.redis.disconnect();
   }
 }
