@@ -53,7 +53,7 @@ export class DiscordAdapter implements Adapter {
     this.client = client;
     const router = new InteractionRouter(
       { ...this.options, commands: COMMANDS },
-      { ackAfterMs: this.options.ackAfterMs },
+      { rest: client.rest, ackAfterMs: this.options.ackAfterMs },
     );
     const onMessage = createMessageHandler({
       deps: this.options,

@@ -41,6 +41,9 @@ interface InteractionState {
   type: number;
   appId: string;
   dispatchedAt: number;
+  /** The callback request, once it came. */
+  callback?: RecordedRequest;
+  callbackWaiters: ((r: RecordedRequest) => void)[];
   acked?: 'message' | 'deferred' | 'update' | 'autocomplete' | 'deferred-update';
   ephemeral: boolean;
   original?: Json;
@@ -146,6 +149,7 @@ export class FakeDiscord {
       type: payload.type,
       appId: payload.application_id,
       dispatchedAt: performance.now(),
+      callbackWaiters: [],
       ephemeral: false,
       originalFilled: false,
       expired: false,
@@ -213,9 +217,21 @@ export class FakeDiscord {
     });
   }
 
-  /** The callback request of an interaction. */
+  /** The callback request of an interaction (indexed: cheap even for thousands of interactions). */
   callbackOf(interactionId: string, timeoutMs = 5000): Promise<RecordedRequest> {
-    return this.waitFor((r) => r.path.startsWith(`/interactions/${interactionId}/`), timeoutMs);
+    const state = this.interactions.get(interactionId);
+    if (!state) return Promise.reject(new Error(`fake discord: unknown interaction ${interactionId}`));
+    if (state.callback) return Promise.resolve(state.callback);
+    return new Promise((resolve, reject) => {
+      const timer = setTimeout(
+        () => reject(new Error(`fake discord: no callback for ${interactionId} within ${timeoutMs} ms`)),
+        timeoutMs,
+      );
+      state.callbackWaiters.push((r) => {
+        clearTimeout(timer);
+        resolve(r);
+      });
+    });
   }
 
   /** Requests to paths containing `part` (e.g. an interaction token, a channel id). */
@@ -226,8 +242,7 @@ export class FakeDiscord {
   /** How long after dispatch an interaction was answered, in ms. */
   ackLatency(interactionId: string): number | undefined {
     const state = this.interactions.get(interactionId);
-    const callback = this.requests.find((r) => r.path.startsWith(`/interactions/${interactionId}/`));
-    return state && callback ? callback.at - state.dispatchedAt : undefined;
+    return state?.callback ? state.callback.at - state.dispatchedAt : undefined;
   }
 
   // ---- REST --------------------------------------------------------------------------------------
@@ -282,7 +297,13 @@ export class FakeDiscord {
     record.status = status;
     record.response = response;
     this.requests.push(record);
-    for (const waiter of [...this.waiters]) {
+    const callbackOf = /^\/interactions\/(\d+)\//.exec(record.path);
+    const state = callbackOf ? this.interactions.get(callbackOf[1]!) : undefined;
+    if (state && !state.callback) {
+      state.callback = record;
+      for (const resolve of state.callbackWaiters.splice(0)) resolve(record);
+    }
+    for (const waiter of this.waiters.length > 0 ? [...this.waiters] : []) {
       if (waiter.match(record)) {
         this.waiters.splice(this.waiters.indexOf(waiter), 1);
         waiter.resolve(record);

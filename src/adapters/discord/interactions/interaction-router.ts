@@ -1,4 +1,4 @@
-import type { AutocompleteInteraction, Interaction, RepliableInteraction } from 'discord.js';
+import type { AutocompleteInteraction, Interaction, REST, RepliableInteraction } from 'discord.js';
 import type { CommandContext, SlashCommand } from '../commands/command';
 import { errorFields, userMessageFor } from '../errors';
 import { notice } from '../render/info-messages';
@@ -8,6 +8,8 @@ import { Responder } from './responder';
 
 /** Options of the router. */
 export interface RouterOptions {
+  /** The client's REST manager (responses go through it). */
+  rest: REST;
   /** Defer ("thinking...") when a handler has not answered after this long; Discord allows 3 s. */
   ackAfterMs?: number;
 }
@@ -23,7 +25,7 @@ export class InteractionRouter {
 
   constructor(
     private readonly ctx: CommandContext,
-    options: RouterOptions = {},
+    private readonly options: RouterOptions,
   ) {
     this.byName = new Map(ctx.commands.map((c) => [c.data.name, c]));
     this.ackAfterMs = options.ackAfterMs ?? 2000;
@@ -53,7 +55,7 @@ export class InteractionRouter {
     ephemeral: boolean,
     work: (respond: Responder) => Promise<void>,
   ): Promise<void> {
-    const respond = new Responder(interaction, ephemeral);
+    const respond = new Responder(this.options.rest, interaction, ephemeral);
     const log = this.ctx.logger;
     const where = { interaction: interaction.id, kind: describe(interaction), user: interaction.user.id };
     const watchdog = setTimeout(() => {
@@ -93,7 +95,7 @@ export class InteractionRouter {
         name: truncate(c.name, LIMITS.choiceName),
         value: typeof c.value === 'string' ? truncate(c.value, LIMITS.choiceValue) : c.value,
       }));
-    await interaction.respond(valid).catch((error: unknown) => {
+    await Responder.choices(this.options.rest, interaction, valid).catch((error: unknown) => {
       this.ctx.logger.warn(
         { interaction: interaction.id, ...errorFields(error) },
         'discord autocomplete reply failed',
