@@ -7,14 +7,19 @@ import { config as loadDotenv } from 'dotenv';
 import type { Adapter } from './adapters/adapter';
 import { buildDiscord } from './adapters/discord';
 import { TerminalAdapter } from './adapters/terminal/terminal-adapter';
+import { buildDeliverers } from './app/build-deliverers';
 import { buildKnowledge } from './app/build-knowledge';
+import { buildPlans } from './app/build-plans';
+import { buildStores } from './app/build-stores';
 import { type Config, loadConfig } from './config/config';
 import { AskService } from './core/ask-service';
 import { describeError, isBotError } from './core/errors';
-import { MemoryInsightsStore } from './core/insights';
 import { Mentor } from './core/mentor';
-import { MemoryRateLimiter } from './core/rate-limiter';
+import type { PlanDeliverer } from './core/plans/plan-service';
 import { createLogger } from './ops/logger';
+import { Metrics } from './ops/metrics';
+import { OpsServer, type ReadinessCheck } from './ops/ops-server';
+import { DeliveryRegistry } from './queue/delivery-registry';
 
 const SHUTDOWN_TIMEOUT_MS = 10_000;
 
@@ -44,15 +49,23 @@ async function main(): Promise<void> {
 
   const knowledge = buildKnowledge(config, logger);
   knowledge.watch();
-  const insights = new MemoryInsightsStore();
+  const stores = buildStores(config, logger);
+  const metrics = new Metrics();
+  const insights = metrics.observeFeedback(stores.insights);
   const mentor = new Mentor({ knowledge: () => knowledge.current });
   const asker = new AskService({
     mentor,
     insights,
-    limiter: new MemoryRateLimiter(config.questionRateLimit, 60_000),
+    limiter: stores.limiter,
+    observe: (answer, seconds) => metrics.answered(answer, seconds),
+    observeLimited: () => metrics.rateLimited(),
   });
+  // Study plans: BullMQ on Redis (with a worker here unless PLAN_WORKER=false), or in memory.
+  const deliverers = new DeliveryRegistry();
+  const plans = buildPlans({ config, logger, knowledge: () => knowledge.current, deliverers });
 
   const adapters: Adapter[] = [];
+  let ops: OpsServer | undefined;
   let stopping = false;
   const shutdown = async (signal: string, code = 0) => {
     if (stopping) return;
@@ -64,39 +77,62 @@ async function main(): Promise<void> {
     }, SHUTDOWN_TIMEOUT_MS);
     timer.unref();
     await Promise.allSettled(adapters.map((a) => a.stop()));
+    await plans
+      .close()
+      .catch((error: unknown) => logger.error({ error: describeError(error) }, 'plans close failed'));
+    await ops?.stop();
+    await stores.close();
     knowledge.close();
     process.exit(code);
   };
   process.on('SIGINT', () => void shutdown('SIGINT'));
   process.on('SIGTERM', () => void shutdown('SIGTERM'));
 
+  let terminal: TerminalAdapter | undefined;
+  if (useTerminal) {
+    terminal = new TerminalAdapter({
+      mentor,
+      asker,
+      plans: plans.service,
+      input: process.stdin,
+      output: process.stdout,
+      logger,
+      onExit: () => void shutdown('stdin closed'),
+    });
+    adapters.push(terminal);
+  }
+  const platforms: PlanDeliverer[] = [];
   if (config.discord) {
+    // The adapter and its deliverer share the interaction tokens (Redis when configured, else memory).
     const discord = buildDiscord({
       config: config.discord,
-      redisUrl: config.redisUrl,
+      redis: stores.redis,
       mentor,
       asker,
       insights,
+      plans: plans.service,
       logger,
     });
     adapters.push(discord.adapter);
+    platforms.push(discord.deliverer);
   }
-  if (useTerminal) {
-    adapters.push(
-      new TerminalAdapter({
-        mentor,
-        asker,
-        input: process.stdin,
-        output: process.stdout,
-        logger,
-        onExit: () => void shutdown('stdin closed'),
-      }),
-    );
-  }
+  for (const deliverer of buildDeliverers({ config, logger, terminal, platforms }))
+    deliverers.register(deliverer);
+  const checks: ReadinessCheck[] = [
+    { name: 'knowledge', check: () => knowledge.current.units.length > 0 },
+    ...(stores.redis ? [{ name: 'redis', check: () => stores.redis?.status === 'ready' }] : []),
+    ...adapters.map((a) => ({ name: a.name, check: () => a.isReady() })),
+  ];
+  ops =
+    config.opsPort === undefined
+      ? undefined
+      : new OpsServer({ port: config.opsPort, metrics, checks, logger });
+  await ops?.start();
   for (const adapter of adapters) {
     await adapter.start();
     logger.info({ adapter: adapter.name }, 'adapter started');
   }
+  logger.info({ adapters: adapters.map((a) => a.name) }, 'ready');
 }
 
 main().catch((error: unknown) => {

@@ -68,6 +68,7 @@ const EnvSchema = z
     PLAN_QUEUE_NAME: optional,
     PLAN_QUEUE_PREFIX: optional,
     PLAN_DAILY_CAP: int(5, 1, 1000),
+    PLAN_WORKER_CONCURRENCY: int(4, 1, 64),
     QUESTION_RATE_LIMIT: int(20, 1, 10000),
     TERMINAL: flag(false),
   })
@@ -103,7 +104,14 @@ export interface Config {
   };
   redisUrl?: string;
   opsPort?: number;
-  plans: { inProcessWorker: boolean; queueName: string; prefix: string; dailyCap: number };
+  plans: {
+    inProcessWorker: boolean;
+    queueName: string;
+    prefix: string;
+    dailyCap: number;
+    /** Plan jobs one worker process works on at once. */
+    workerConcurrency: number;
+  };
   questionRateLimit: number;
   /** Open the terminal adapter even when a platform is configured. */
   terminal: boolean;
@@ -154,6 +162,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
       queueName: e.PLAN_QUEUE_NAME ?? 'study-plans',
       prefix: e.PLAN_QUEUE_PREFIX ?? '{backend-mentor}',
       dailyCap: e.PLAN_DAILY_CAP,
+      workerConcurrency: e.PLAN_WORKER_CONCURRENCY,
     },
     questionRateLimit: e.QUESTION_RATE_LIMIT,
     terminal: e.TERMINAL,

@@ -15,6 +15,8 @@ export interface AskServiceOptions {
   limiter: RateLimiter;
   /** Called with every answer and how long it took (metrics). */
   observe?: (answer: Answer, seconds: number) => void;
+  /** Called when the rate limit refuses a question (metrics). */
+  observeLimited?: () => void;
 }
 
 /**
@@ -38,6 +40,7 @@ export class AskService {
   private async run(user: UserRef, answer: () => Reply): Promise<AskResult> {
     const allowed = await this.options.limiter.take(`${user.platform}:${user.id}`).catch(() => true);
     if (!allowed) {
+      this.options.observeLimited?.();
       return {
         reply: {
           type: 'error',

@@ -19,7 +19,7 @@ export interface InsightsReport {
 
 /**
  * Remembers answers (so feedback buttons can refer to them by a short id), unanswered questions and
- * feedback. In memory without Redis; a Redis implementation shares it between processes.
+ * feedback (one vote per user per answer). In memory without Redis; a Redis implementation shares it between processes.
  */
 export interface InsightsStore {
   /** Records an answer; returns a short id for feedback buttons (at most 16 characters). */
@@ -47,6 +47,7 @@ export class MemoryInsightsStore implements InsightsStore {
     { value: { question: string; title: string }; count: number }
   >();
   private readonly totals = { helpful: 0, notHelpful: 0 };
+  private readonly votes = new Set<string>();
   private next = 0;
 
   constructor(private readonly maxAnswers = 10_000) {}
@@ -67,6 +68,10 @@ export class MemoryInsightsStore implements InsightsStore {
   async recordFeedback(feedback: Feedback): Promise<boolean> {
     const answer = this.answers.get(feedback.answerId);
     if (!answer) return false;
+    const vote = `${feedback.answerId}:${feedback.platform}:${feedback.userId}`;
+    if (this.votes.has(vote)) return true;
+    this.votes.add(vote);
+    if (this.votes.size > this.maxAnswers * 4) this.votes.clear();
     if (feedback.helpful) {
       this.totals.helpful++;
     } else {

@@ -3,7 +3,6 @@ import { parseCommand } from './commands/parse-command';
 import type { HelpEntry, Reply, TopicNode } from './commands/reply';
 import { validateQuestion } from './commands/validate-input';
 import type { KnowledgeSnapshot } from './knowledge/knowledge-base';
-import { unitKey } from './knowledge/text-utils';
 import type { KnowledgeUnit } from './knowledge/types';
 
 /** What the mentor needs: the current knowledge. */
@@ -56,7 +55,12 @@ export class Mentor {
 
   /** The knowledge tree, pruned to titles (and tags) that contain `filter` when one is given. */
   topics(filter = ''): Reply {
-    const wanted = filter.replace(/\s+/g, ' ').trim().toLowerCase().slice(0, MAX_FILTER_LENGTH);
+    const wanted = filter
+      .slice(0, MAX_FILTER_LENGTH * 2)
+      .replace(/\s+/g, ' ')
+      .trim()
+      .toLowerCase()
+      .slice(0, MAX_FILTER_LENGTH);
     const { units } = this.options.knowledge();
     const byId = new Map(units.map((u) => [u.id, u]));
     const build = (unit: KnowledgeUnit, ancestorMatched: boolean): TopicNode | undefined => {
@@ -89,7 +93,7 @@ export class Mentor {
   /** Topic titles for autocomplete: completions of what was typed, at most `limit`. */
   suggest(partial: string, limit = 25): { id: string; key: string; title: string }[] {
     const { index, units } = this.options.knowledge();
-    const typed = partial.replace(/\s+/g, ' ').trim().slice(0, 100);
+    const typed = partial.slice(0, 200).replace(/\s+/g, ' ').trim().slice(0, 100);
     const found = typed === '' ? units.filter((u) => u.kind !== 'item') : index.suggest(typed, limit * 2);
     const seen = new Set<string>();
     const out: { id: string; key: string; title: string }[] = [];
@@ -97,7 +101,7 @@ export class Mentor {
       const key = unit.title.toLowerCase();
       if (seen.has(key)) continue;
       seen.add(key);
-      out.push({ id: unit.id, key: unitKey(unit.id), title: unit.title });
+      out.push({ id: unit.id, key: unit.key, title: unit.title });
       if (out.length >= limit) break;
     }
     return out;

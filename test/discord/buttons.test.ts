@@ -41,8 +41,15 @@ describe('answer buttons', () => {
     expect((await bot.insights.report()).feedback).toEqual({ helpful: 1, notHelpful: 0 });
   });
 
+  test('GIVEN the same user clicks again THEN the vote is counted once', async () => {
+    const click = bot.fake.click(button(answer, 1, 0), answer, { user: bot.user, place: bot.guild });
+    const { body } = await bot.fake.callbackOf(click.id);
+    expect(body.data.flags).toBe(64);
+    expect((await bot.insights.report()).feedback).toEqual({ helpful: 1, notHelpful: 0 });
+  });
+
   test('GIVEN a click on "Not helpful" THEN it is stored against the question and thanked privately', async () => {
-    const click = bot.fake.click(button(answer, 1, 1), answer, { user: bot.user, place: bot.guild });
+    const click = bot.fake.click(button(answer, 1, 1), answer, { user: fakeUser('grace'), place: bot.guild });
     const { body } = await bot.fake.callbackOf(click.id);
     expect(body.data.flags).toBe(64);
     const report = await bot.insights.report();

@@ -63,7 +63,7 @@ describe('/help', () => {
     for (const usage of [
       '/ask question',
       '/topics [category]',
-      '/plan new stack [weeks] [hours] [known]',
+      '/plan new stack [weeks] [hours] [known] [level]',
       '/plan show',
       '/plan done topic',
       '/help',

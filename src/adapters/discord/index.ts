@@ -2,6 +2,7 @@
  * The Discord adapter's entry points for the composition root (`src/main.ts`) and the plan worker
  * (`src/worker.ts`): everything is built from the validated configuration passed in.
  */
+import type Redis from 'ioredis';
 import type { Config } from '../../config/config';
 import type { AskService } from '../../core/ask-service';
 import type { InsightsStore } from '../../core/insights';
@@ -20,16 +21,18 @@ type DiscordConfig = NonNullable<Config['discord']>;
 
 /**
  * Where interaction tokens live: Redis when configured (so a separate worker process can edit the
- * original response), otherwise this process's memory (an in-process worker shares it).
+ * original response), otherwise this process's memory (an in-process worker shares it). A Redis URL
+ * opens a connection of the store's own; a client is shared (and left open on close).
  */
-export function createInteractionTokenStore(redisUrl?: string): InteractionTokenStore {
-  return redisUrl ? new RedisInteractionTokenStore({ redis: redisUrl }) : new MemoryInteractionTokenStore();
+export function createInteractionTokenStore(redis?: string | Redis): InteractionTokenStore {
+  return redis ? new RedisInteractionTokenStore({ redis }) : new MemoryInteractionTokenStore();
 }
 
 /** What the bot process needs to run Discord. */
 export interface DiscordBuildOptions {
   config: DiscordConfig;
-  redisUrl?: string;
+  /** The process's Redis client (shared stores), when REDIS_URL is set. */
+  redis?: Redis;
   mentor: Mentor;
   asker: AskService;
   insights: InsightsStore;
@@ -46,7 +49,7 @@ export function buildDiscord(options: DiscordBuildOptions): {
   deliverer: DiscordPlanDeliverer;
 } {
   const { config, logger } = options;
-  const tokens = createInteractionTokenStore(options.redisUrl);
+  const tokens = createInteractionTokenStore(options.redis);
   const adapter = new DiscordAdapter({
     token: config.token,
     appId: config.appId,

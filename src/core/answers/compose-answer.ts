@@ -1,11 +1,10 @@
-import { unitKey } from '../knowledge/text-utils';
 import type { KnowledgeUnit } from '../knowledge/types';
 import type { SearchHit, SearchIndex, SearchOutcome } from '../search/search-index';
 
 /** Where a part of an answer came from. */
 export interface AnswerSource {
   id: string;
-  /** Short stable key of the unit, for buttons ({@link unitKey}). */
+  /** Short stable key of the unit, for buttons . */
   key: string;
   title: string;
   /** Breadcrumb, document title first. */
@@ -15,7 +14,7 @@ export interface AnswerSource {
 /** A topic the user may want next. */
 export interface RelatedTopic {
   id: string;
-  /** Short stable key of the unit, for buttons ({@link unitKey}). */
+  /** Short stable key of the unit, for buttons . */
   key: string;
   title: string;
 }
@@ -37,7 +36,7 @@ export interface Answer {
 }
 
 /** Below this coverage a question is "not in the knowledge". Calibrated on paraphrased, misspelt and off-topic questions. */
-export const MIN_COVERAGE = 0.5;
+export const MIN_COVERAGE = 0.55;
 /** A second unit joins the answer when it scores at least this share of the first. */
 const SECOND_UNIT_SHARE = 0.85;
 /** Query terms at least this rare count as a subject of the question ("python" in "python or java"). */
@@ -46,13 +45,13 @@ const MAX_RELATED = 3;
 
 const source = (unit: KnowledgeUnit): AnswerSource => ({
   id: unit.id,
-  key: unitKey(unit.id),
+  key: unit.key,
   title: unit.title,
   path: unit.path,
 });
 const topic = (unit: KnowledgeUnit): RelatedTopic => ({
   id: unit.id,
-  key: unitKey(unit.id),
+  key: unit.key,
   title: unit.title,
 });
 
@@ -117,7 +116,7 @@ function secondUnit(outcome: SearchOutcome, index: SearchIndex): KnowledgeUnit |
   const completing = candidates
     .filter((h) => h.terms.some((term) => missing.includes(term)))
     .sort((a, b) => shared(a) - shared(b) || b.score - a.score)[0];
-  if (completing && completing.score >= first.score * 0.2) return completing.unit;
+  if (completing && completing.score >= first.score * 0.1) return completing.unit;
   const close = candidates[0];
   return close && close.score >= first.score * SECOND_UNIT_SHARE ? close.unit : undefined;
 }

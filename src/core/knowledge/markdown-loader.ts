@@ -3,7 +3,7 @@ import frontMatterPlugin from 'markdown-it-front-matter';
 import { parse as parseYaml } from 'yaml';
 import { z } from 'zod';
 import { BotError } from '../errors';
-import { dedent, humanize, slugify } from './text-utils';
+import { dedent, humanize, slugify, unitKey } from './text-utils';
 import type { KnowledgeUnit } from './types';
 
 const FrontMatter = z
@@ -139,6 +139,7 @@ export function parseKnowledgeFile(file: string, source: string): KnowledgeUnit[
     usedIds.add(id);
     const unit: KnowledgeUnit = {
       id,
+      key: unitKey(id),
       kind,
       title,
       path: parent ? [...parent.unit.path, title] : [title],
@@ -191,14 +192,22 @@ export function parseKnowledgeFile(file: string, source: string): KnowledgeUnit[
       const inner = tokens[k]!;
       if (inner.type === 'list_item_open') {
         while (items.length > 0 && items[items.length - 1]!.level >= inner.level) items.pop();
-        const inline = tokens.slice(k, blockEnd(tokens, k)).find((t) => t.type === 'inline');
+        let inline: Token | undefined;
+        for (let j = k + 1; j < tokens.length && tokens[j]!.type !== 'list_item_close'; j++) {
+          if (tokens[j]!.type === 'inline') {
+            inline = tokens[j];
+            break;
+          }
+        }
         const parent = items[items.length - 1]?.builder ?? owner;
         const item = create('item', itemTitle(inline), parent, parent.level);
+        // A section's search text names its items; their words belong to the items themselves.
+        if (parent === owner) owner.textParts.push(item.unit.title);
         if (inner.map) item.blocks.push(itemMarkdown(lines.slice(inner.map[0], inner.map[1]), inner));
         items.push({ builder: item, level: inner.level });
       } else if (inner.type === 'inline' || inner.type === 'fence' || inner.type === 'code_block') {
         const text = inner.type === 'inline' ? inlineText(inner) : inner.content.trim();
-        owner.textParts.push(text);
+        if (items.length === 0) owner.textParts.push(text);
         for (const { builder } of items) builder.textParts.push(text);
       }
     }

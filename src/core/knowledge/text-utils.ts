@@ -1,5 +1,3 @@
-import { createHash } from 'node:crypto';
-
 /** Lower-case ASCII slug: "Spring Boot (Java)" -> "spring-boot-java", "C#" -> "c-sharp". */
 export function slugify(text: string): string {
   return text
@@ -34,7 +32,17 @@ export function dedent(text: string): string {
     .trimEnd();
 }
 
-/** A short, stable key for a unit id (10 URL-safe characters), for button ids with a length limit. */
+/**
+ * A short, stable key for a unit id (at most 13 URL-safe characters), for button ids with a length
+ * limit: 64 bits of FNV-1a (two 32-bit lanes), fast enough to compute for every unit at load.
+ */
 export function unitKey(id: string): string {
-  return createHash('sha1').update(id).digest('base64url').slice(0, 10);
+  let a = 0x811c9dc5;
+  let b = 0x01000193 ^ id.length;
+  for (let i = 0; i < id.length; i++) {
+    const c = id.charCodeAt(i);
+    a = Math.imul(a ^ c, 0x01000193);
+    b = Math.imul(b ^ c, 0x5bd1e995) ^ (b >>> 15);
+  }
+  return (a >>> 0).toString(36).padStart(7, '0') + (b >>> 0).toString(36).padStart(7, '0').slice(0, 6);
 }

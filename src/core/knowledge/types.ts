@@ -5,6 +5,8 @@ export type UnitKind = 'document' | 'section' | 'item';
 export interface KnowledgeUnit {
   /** Stable id: the slug of the file and of every title on the way down (`backend-engineer/databases/nosql-databases`). */
   id: string;
+  /** Short stable key of the id (13 URL-safe characters at most), for buttons with a length limit. */
+  key: string;
   kind: UnitKind;
   /** Clean title: no Markdown, no trailing colon. */
   title: string;

@@ -46,7 +46,10 @@ export interface PlanFieldError {
   message: string;
 }
 
-/** What asking for a plan led to. Every variant carries a message fit to show the user. */
+/**
+ * What asking for a plan led to. Every variant carries a message fit to show the user. `position` is
+ * the job's place in the queue: 1 = next, 0 = being built now.
+ */
 export type PlanRequestResult =
   | { status: 'queued'; jobId: string; position: number; message: string }
   | { status: 'already-queued'; jobId: string; position: number; message: string }
@@ -62,6 +65,14 @@ export interface PlanTopic {
   /** The knowledge unit the topic cites. */
   source: { id: string; title: string; path: string[] } | null;
   done?: boolean;
+  /** Curriculum category ("language", "database", ..., "capstone"). */
+  category?: string;
+  /** Set when a topic spans several weeks: this is part `index` of `of`. */
+  part?: { index: number; of: number };
+  /** What the learner can do afterwards (on the topic's first part only). */
+  outcomes?: string[];
+  /** A practice task and its "done when" check (on the topic's first part only). */
+  practice?: { task: string; doneWhen: string };
 }
 
 /** One week of a plan. */
@@ -87,6 +98,14 @@ export interface StudyPlan {
   /** The plan as Markdown with checkboxes. */
   markdown: string;
   createdAt: string;
+  /** Topics marked done before this plan was made: kept, not scheduled again. */
+  completed?: { id: string; title: string }[];
+  /** Optional topics that did not fit, to continue with afterwards (at most five). */
+  nextUp?: { id: string; title: string; hours: number }[];
+  /** Hours scheduled, capstone included. */
+  totalHours?: number;
+  /** How free text was read, e.g. `read "pyhton" as Python`. */
+  notes?: string[];
 }
 
 /** The result of `plan done <topic>`. */
@@ -114,4 +133,9 @@ export interface PlanDeliverer {
   readonly platform: DeliveryTarget['platform'];
   /** Delivers; throws on failure (the job is then retried). */
   deliver(target: DeliveryTarget, plan: StudyPlan, jobId: string): Promise<void>;
+  /**
+   * Optional: tells the user a plan could not be made after every retry (best effort, called at most
+   * once per job and never for a job already delivered).
+   */
+  deliverFailure?(target: DeliveryTarget, message: string, jobId: string): Promise<void>;
 }

@@ -1,6 +1,5 @@
 import MiniSearch from 'minisearch';
 import SearchableMap from 'minisearch/SearchableMap';
-import { unitKey } from '../knowledge/text-utils';
 import type { KnowledgeUnit } from '../knowledge/types';
 import type { Analyzer } from './analyzer';
 
@@ -41,6 +40,14 @@ const FIELD_BOOST = { title: 3, aliases: 3, path: 0.5, text: 1 };
  * ("salary of a backend engineer") is not taken for a match.
  */
 export const UNKNOWN_TERM_WEIGHT = 1.5;
+/** Below this inverse document frequency a term is in nearly every unit. */
+const GENERIC_IDF = 0.2;
+/** Longest ending a known word may carry and still count as that word. */
+const MAX_SUFFIX = 4;
+/** Score factor for each pair of consecutive question words found together in a unit ("product managers"). */
+const PHRASE_BOOST = 1.5;
+/** How many of the best hits are checked for phrases. */
+const PHRASE_WINDOW = 10;
 /** Query terms are weighted by rarity too, so words found everywhere ("backend") cannot decide the ranking. */
 const rarityWeight = (idf: number) => Math.min(1, (idf + 0.2) / 2);
 
@@ -50,9 +57,9 @@ const rarityWeight = (idf: number) => Math.min(1, (idf + 0.2) / 2);
  */
 export class SearchIndex {
   private readonly mini: MiniSearch<KnowledgeUnit>;
-  private readonly vocabulary = new SearchableMap<number>();
+  private readonly vocabulary: SearchableMap<number>;
   private readonly units = new Map<string, KnowledgeUnit>();
-  private readonly byKey = new Map<string, KnowledgeUnit>();
+  private byKey: Map<string, KnowledgeUnit> | undefined;
 
   /**
    * @param units the units to index (ids must be unique)
@@ -63,10 +70,23 @@ export class SearchIndex {
     private readonly analyze: Analyzer,
     private readonly unknownTermWeight = UNKNOWN_TERM_WEIGHT,
   ) {
+    // The vocabulary (term -> number of units) is collected while MiniSearch tokenizes, so every
+    // unit is analysed once.
+    let unitTerms: Set<string> | undefined;
+    const pathTerms = new Map<string, string[]>();
     this.mini = new MiniSearch<KnowledgeUnit>({
       fields: ['title', 'aliases', 'path', 'text'],
       storeFields: [],
-      tokenize: (text) => analyze(text),
+      tokenize: (text, field) => {
+        // Siblings share their path: analyse each distinct path once.
+        let terms = field === 'path' ? pathTerms.get(text) : undefined;
+        if (!terms) {
+          terms = analyze(text);
+          if (field === 'path') pathTerms.set(text, terms);
+        }
+        if (unitTerms) for (const term of terms) unitTerms.add(term);
+        return terms;
+      },
       processTerm: (term) => term,
       extractField: (unit, field) => {
         if (field === 'path') return unit.path.slice(0, -1).join(' ');
@@ -74,15 +94,16 @@ export class SearchIndex {
         return (unit as unknown as Record<string, string>)[field] ?? '';
       },
     });
-    this.mini.addAll(units);
+    const frequencies = new Map<string, number>();
     for (const unit of units) {
+      const terms = new Set<string>();
+      unitTerms = terms;
+      this.mini.add(unit);
       this.units.set(unit.id, unit);
-      this.byKey.set(unitKey(unit.id), unit);
-      const terms = new Set(
-        analyze(`${unit.title} ${unit.aliases.join(' ')} ${unit.path.join(' ')} ${unit.text}`),
-      );
-      for (const term of terms) this.vocabulary.set(term, (this.vocabulary.get(term) ?? 0) + 1);
+      for (const term of terms) frequencies.set(term, (frequencies.get(term) ?? 0) + 1);
     }
+    unitTerms = undefined;
+    this.vocabulary = SearchableMap.from(frequencies);
   }
 
   /** Number of indexed units. */
@@ -95,8 +116,10 @@ export class SearchIndex {
     return this.units.get(id);
   }
 
-  /** A unit by id or by its short key ({@link unitKey}). */
+  /** A unit by id or by its short key. */
   find(ref: string): KnowledgeUnit | undefined {
+    // Keys are hashed on first use: most processes never need them at start.
+    this.byKey ??= new Map([...this.units.values()].map((unit) => [unit.key, unit]));
     return this.units.get(ref) ?? this.byKey.get(ref);
   }
 
@@ -154,9 +177,10 @@ export class SearchIndex {
       .sort((a, b) => (this.vocabulary.get(b) ?? 0) - (this.vocabulary.get(a) ?? 0))
       .slice(0, 3);
     if (longer.length > 0) return longer;
-    for (let end = term.length - 1; end >= Math.max(4, Math.ceil(term.length * 0.6)); end--) {
+    // A known word plus a short ending ("dockerized" -> "docker"), but not a negation ("serverless").
+    for (let end = term.length - 1; end >= Math.max(4, term.length - MAX_SUFFIX); end--) {
       const head = term.slice(0, end);
-      if (this.vocabulary.has(head)) return [head];
+      if (this.vocabulary.has(head) && !/^(less|free)/.test(term.slice(end))) return [head];
     }
     return [];
   }
@@ -172,8 +196,11 @@ export class SearchIndex {
     const terms = this.analyze(question)
       .filter((t) => !seen.has(t) && seen.add(t))
       .map((t) => this.resolve(t));
+    // Words found in nearly every unit ("backend" in a backend knowledge base) cannot change the
+    // ranking but make MiniSearch score every unit: they are searched only when nothing else is.
+    const specific = terms.filter((t) => t.idf >= GENERIC_IDF);
     const weights = new Map<string, number>();
-    for (const t of terms) {
+    for (const t of specific.length > 0 ? specific : terms) {
       const weight = t.confidence * rarityWeight(t.idf);
       for (const m of t.matches) weights.set(m, Math.max(weights.get(m) ?? 0, weight));
     }
@@ -189,9 +216,36 @@ export class SearchIndex {
       combineWith: 'OR',
     });
     const hits = results
-      .slice(0, limit)
+      .slice(0, Math.max(limit, PHRASE_WINDOW))
       .map((r) => ({ unit: this.units.get(String(r.id))!, score: r.score, terms: r.terms }));
-    return { hits, terms, coverage };
+    this.boostPhrases(hits, specific);
+    return { hits: hits.slice(0, limit), terms, coverage };
+  }
+
+  /**
+   * Multiplies the score of the best hits by {@link PHRASE_BOOST} for each pair of consecutive
+   * question terms that also stand side by side in the unit, then re-sorts them.
+   */
+  private boostPhrases(hits: SearchHit[], terms: TermMatch[]): void {
+    const pairs: [string[], string[]][] = [];
+    for (let i = 0; i + 1 < terms.length; i++) pairs.push([terms[i]!.matches, terms[i + 1]!.matches]);
+    if (pairs.length === 0) return;
+    const window = hits.slice(0, PHRASE_WINDOW);
+    for (const hit of window) {
+      const words = this.analyze(`${hit.unit.title} ${hit.unit.text}`);
+      let found = 0;
+      for (const [left, right] of pairs) {
+        for (let k = 0; k + 1 < words.length; k++) {
+          if (left.includes(words[k]!) && right.includes(words[k + 1]!)) {
+            found++;
+            break;
+          }
+        }
+      }
+      hit.score *= PHRASE_BOOST ** found;
+    }
+    window.sort((a, b) => b.score - a.score);
+    hits.splice(0, window.length, ...window);
   }
 
   /**

@@ -25,7 +25,8 @@ export const STOP_WORDS: ReadonlySet<string> = new Set(
   anything something everything someone anyone somebody day days today currently generally usually especially
   actually basically happen happens happened happening involve involves involved involving entail entails
   consist consists include includes including common commonly usual usually normal normally exactly everyday
-  role's someone's`
+  role's someone's whats hows whos wheres whens whys deal pick picking choose choosing chose select option
+  options choice choices decide first next become becoming became`
     .split(/\s+/)
     .filter(Boolean),
 );

@@ -1,13 +1,14 @@
 import type { ChatInputCommandInteraction } from 'discord.js';
 import type { DeliveryTarget, PlanRequestResult } from '../../../core/plans/plan-service';
+import { LEVELS, PLAN_LIMITS } from '../../../core/plans/validate-plan-request';
 import type { Responder } from '../interactions/responder';
 import { defuseMentions, notice } from '../render/info-messages';
 import { LIMITS, truncate } from '../render/limits';
 import { renderPlan } from '../render/plan-messages';
 import { type CommandContext, discordUser, type SlashCommand, slashCommand } from './command';
 
-/** Bounds Discord enforces in its own UI (the plan service checks again). */
-export const PLAN_BOUNDS = { weeks: { min: 1, max: 52 }, hours: { min: 1, max: 80 } } as const;
+/** Bounds Discord enforces in its own UI: the core's (the plan service checks again). */
+const { weeks: WEEKS, hoursPerWeek: HOURS } = PLAN_LIMITS;
 
 const data = slashCommand('plan', 'Your backend study plan')
   .addSubcommand((sub) =>
@@ -19,27 +20,33 @@ const data = slashCommand('plan', 'Your backend study plan')
           .setName('stack')
           .setDescription('Target stack, e.g. "python django postgres docker"')
           .setRequired(true)
-          .setMaxLength(200),
+          .setMaxLength(PLAN_LIMITS.stackChars),
       )
       .addIntegerOption((o) =>
         o
           .setName('weeks')
-          .setDescription('How many weeks')
-          .setMinValue(PLAN_BOUNDS.weeks.min)
-          .setMaxValue(PLAN_BOUNDS.weeks.max),
+          .setDescription(`How many weeks (default ${WEEKS.default})`)
+          .setMinValue(WEEKS.min)
+          .setMaxValue(WEEKS.max),
       )
       .addIntegerOption((o) =>
         o
           .setName('hours')
-          .setDescription('Hours per week')
-          .setMinValue(PLAN_BOUNDS.hours.min)
-          .setMaxValue(PLAN_BOUNDS.hours.max),
+          .setDescription(`Hours per week (default ${HOURS.default})`)
+          .setMinValue(HOURS.min)
+          .setMaxValue(HOURS.max),
       )
       .addStringOption((o) =>
         o
           .setName('known')
           .setDescription('Skills you already have, comma-separated (skipped)')
-          .setMaxLength(200),
+          .setMaxLength(300),
+      )
+      .addStringOption((o) =>
+        o
+          .setName('level')
+          .setDescription('Your level (scales the hours per topic)')
+          .addChoices(...Object.keys(LEVELS).map((level) => ({ name: level, value: level }))),
       ),
   )
   .addSubcommand((sub) => sub.setName('show').setDescription('Show your latest study plan and progress'))
@@ -85,6 +92,7 @@ async function planNew(interaction: ChatInputCommandInteraction, respond: Respon
     weeks: interaction.options.getInteger('weeks') ?? undefined,
     hoursPerWeek: interaction.options.getInteger('hours') ?? undefined,
     known: interaction.options.getString('known') ?? undefined,
+    level: interaction.options.getString('level') ?? undefined,
   };
   const result = await plans.request(discordUser(interaction), input, target);
   await respond.send([notice(requestMessage(result))]);
@@ -122,8 +130,12 @@ export const planCommand: SlashCommand = {
     }
     if (sub === 'done') {
       const result = await ctx.plans.markDone(user, interaction.options.getString('topic') ?? '');
+      if (result.status === 'no-plan') {
+        await respond.send([notice('You have no study plan yet. Ask for one with /plan new.')]);
+        return;
+      }
       const suggestions =
-        result.status !== 'done' && result.suggestions?.length
+        result.status !== 'done' && result.suggestions?.length && !/did you mean/i.test(result.message)
           ? `\nDid you mean: ${result.suggestions.map((s) => s.title).join(', ')}?`
           : '';
       await respond.send([notice(`${result.message}${suggestions}`)]);

@@ -4,6 +4,7 @@ import type { Logger } from '../../../core/logger';
 import type { DeliveryTarget, PlanDeliverer, StudyPlan } from '../../../core/plans/plan-service';
 import { restBase } from '../client';
 import { errorFields } from '../errors';
+import { notice } from '../render/info-messages';
 import type { OutgoingMessage } from '../render/outgoing';
 import { renderPlan } from '../render/plan-messages';
 import { restMessage } from '../rest-message';
@@ -60,6 +61,14 @@ export class DiscordPlanDeliverer implements PlanDeliverer {
     await this.viaDm(target.userId, messages, jobId);
   }
 
+  /** Tells the user their plan could not be made (after every retry): in place of "queued...", or by DM. */
+  async deliverFailure(target: DeliveryTarget, message: string, jobId: string): Promise<void> {
+    if (target.platform !== 'discord') return;
+    const messages = [notice(message)];
+    if (await this.viaInteraction(target, messages, jobId)) return;
+    await this.viaDm(target.userId, messages, jobId);
+  }
+
   /** Edits the original response; false (nothing sent) when the token is missing, expired or refused. */
   private async viaInteraction(
     target: Extract<DeliveryTarget, { platform: 'discord' }>,
@@ -103,7 +112,7 @@ export class DiscordPlanDeliverer implements PlanDeliverer {
       });
     }
     await this.options.tokens.delete(interactionId).catch(() => {});
-    this.options.logger.info({ jobId, messages: messages.length }, 'plan delivered in the interaction');
+    this.options.logger.info({ jobId, messages: messages.length }, 'discord: sent in the interaction');
     return true;
   }
 
@@ -141,7 +150,7 @@ export class DiscordPlanDeliverer implements PlanDeliverer {
       }
       throw error;
     }
-    this.options.logger.info({ jobId, messages: messages.length }, 'plan delivered by DM');
+    this.options.logger.info({ jobId, messages: messages.length }, 'discord: sent by DM');
   }
 
   /** Stops the REST client's timers (and closes the token store when it owns it). */

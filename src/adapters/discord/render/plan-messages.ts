@@ -26,6 +26,9 @@ function summary(plan: StudyPlan): NonNullable<APIEmbed['fields']> {
       value: truncate(defuseMentions(request.known.join(', ')), SUMMARY_FIELD),
     });
   }
+  if (plan.notes?.length) {
+    fields.push({ name: 'I read', value: truncate(defuseMentions(plan.notes.join('\n')), SUMMARY_FIELD) });
+  }
   if (plan.unscheduled.length > 0) {
     fields.push({
       name: 'Did not fit',

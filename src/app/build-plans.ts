@@ -1,0 +1,225 @@
+/**
+ * Builds the study-plan machinery from the configuration: on Redis (BullMQ queue, Redis store, an
+ * optional in-process worker) when REDIS_URL is set, else in process memory with one warning.
+ */
+import { existsSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import type { Config } from '../config/config';
+import type { KnowledgeSnapshot } from '../core/knowledge/knowledge-base';
+import type { Logger } from '../core/logger';
+import { type Curriculum, loadCurriculumFile, unresolvedSources } from '../core/plans/curriculum';
+import type { PlanSource } from '../core/plans/generate-plan';
+import { decodePlan, encodePlan } from '../core/plans/plan-codec';
+import type { PlanService } from '../core/plans/plan-service';
+import type { PlanStore } from '../core/plans/plan-store';
+import { BullPlanQueue } from '../queue/bullmq-plan-queue';
+import { DeliveryRegistry } from '../queue/delivery-registry';
+import { MemoryPlanQueue } from '../queue/memory-plan-queue';
+import { MemoryPlanStore } from '../queue/memory-plan-store';
+import { createPlanJobHandler, handleFinalFailure } from '../queue/plan-job-handler';
+import { type PlanWorker, startPlanWorker } from '../queue/plan-worker';
+import type { PlanJobSettings } from '../queue/queue-settings';
+import { QueuedPlanService } from '../queue/queued-plan-service';
+import { closeRedis, createRedisConnection } from '../queue/redis-connection';
+import { type PlanCodec, RedisPlanStore } from '../queue/redis-plan-store';
+import { projectRoot } from './project-root';
+
+type PlansConfig = Pick<Config, 'redisUrl' | 'plans' | 'knowledgeDir'>;
+
+/** Worker settings tests shorten (lock and stall intervals) or benchmarks vary (concurrency). */
+export interface PlanWorkerTuning {
+  concurrency?: number;
+  lockDuration?: number;
+  stalledInterval?: number;
+  deliveryLockMs?: number;
+  jobSettings?: PlanJobSettings;
+}
+
+/** What building the plans needs. */
+export interface BuildPlansOptions {
+  config: PlansConfig;
+  logger: Logger;
+  knowledge: () => KnowledgeSnapshot;
+  /** Deliverers of this process; adapters may register theirs later. */
+  deliverers?: DeliveryRegistry;
+  /** Run a worker in this process (default `config.plans.inProcessWorker`; always in memory mode). */
+  inProcessWorker?: boolean;
+  curriculum?: Curriculum;
+  tuning?: PlanWorkerTuning;
+}
+
+/** The built plan machinery. */
+export interface PlansRuntime {
+  service: PlanService;
+  deliverers: DeliveryRegistry;
+  /** True when plans live in memory (no REDIS_URL). */
+  inMemory: boolean;
+  /** Stops the worker (waiting for the job in hand), the service and their connections. */
+  close(): Promise<void>;
+}
+
+/** The curriculum file: `curriculum.yml` in the knowledge directory, else the project's own. */
+export function curriculumPath(config: Pick<Config, 'knowledgeDir'>): string {
+  const own = resolve(process.cwd(), config.knowledgeDir, 'curriculum.yml');
+  return existsSync(own) ? own : join(projectRoot(), 'knowledge', 'curriculum.yml');
+}
+
+/** Loads the curriculum and warns about topics citing knowledge units that do not exist. */
+export function loadCurriculum(
+  config: Pick<Config, 'knowledgeDir'>,
+  logger: Logger,
+  snapshot: KnowledgeSnapshot,
+): Curriculum {
+  const curriculum = loadCurriculumFile(curriculumPath(config));
+  const missing = unresolvedSources(curriculum, new Set(snapshot.units.map((u) => u.id)));
+  if (missing.length > 0) {
+    logger.warn(
+      { topics: missing.map((m) => m.id) },
+      'curriculum topics cite knowledge units that do not exist; their plans show no source',
+    );
+  }
+  return curriculum;
+}
+
+/** Finds knowledge units by id in the current snapshot (the map is rebuilt when knowledge reloads). */
+export function sourceLookup(knowledge: () => KnowledgeSnapshot): (unitId: string) => PlanSource | undefined {
+  let cached: { snapshot: KnowledgeSnapshot; byId: Map<string, PlanSource> } | undefined;
+  return (unitId) => {
+    const snapshot = knowledge();
+    if (cached?.snapshot !== snapshot) {
+      const byId = new Map(snapshot.units.map((u) => [u.id, { id: u.id, title: u.title, path: u.path }]));
+      cached = { snapshot, byId };
+    }
+    return cached.byId.get(unitId);
+  };
+}
+
+/** Stores plans compactly: the schedule only; texts come back from the curriculum and the knowledge. */
+export function compactCodec(curriculum: Curriculum, knowledge: () => KnowledgeSnapshot): PlanCodec {
+  const source = sourceLookup(knowledge);
+  return {
+    encode: (plan) => encodePlan(plan),
+    decode: (stored) => decodePlan(stored, curriculum, source),
+  };
+}
+
+/** Options of a standalone or in-process Redis worker. */
+export interface RedisWorkerOptions {
+  config: PlansConfig & { redisUrl: string };
+  logger: Logger;
+  knowledge: () => KnowledgeSnapshot;
+  curriculum: Curriculum;
+  deliverers: DeliveryRegistry;
+  tuning?: PlanWorkerTuning;
+  /** Called after each recorded delivery (metrics, logs). */
+  onDelivered?: (jobId: string) => Promise<void> | void;
+}
+
+/** Starts a plan worker on Redis with its own connection; `close()` also closes the connection. */
+export function startRedisPlanWorker(options: RedisWorkerOptions): PlanWorker {
+  const { config, logger, tuning } = options;
+  const connection = createRedisConnection(config.redisUrl, 'blocking', { name: 'plans-worker', logger });
+  const store = new RedisPlanStore(connection, {
+    prefix: config.plans.prefix,
+    codec: compactCodec(options.curriculum, options.knowledge),
+  });
+  const handler = createPlanJobHandler({
+    curriculum: () => options.curriculum,
+    source: sourceLookup(options.knowledge),
+    store,
+    deliverers: options.deliverers,
+    logger,
+    deliveryLockMs: tuning?.deliveryLockMs,
+    onDelivered: options.onDelivered,
+  });
+  const worker = startPlanWorker({
+    connection,
+    name: config.plans.queueName,
+    prefix: config.plans.prefix,
+    handler,
+    store,
+    deliverers: options.deliverers,
+    logger,
+    concurrency: tuning?.concurrency ?? config.plans.workerConcurrency,
+    lockDuration: tuning?.lockDuration,
+    stalledInterval: tuning?.stalledInterval,
+  });
+  return {
+    worker: worker.worker,
+    close: async () => {
+      await worker.close();
+      await closeRedis(connection);
+    },
+  };
+}
+
+/**
+ * Builds the plan service (and the in-process worker) for a process. With `config.redisUrl`: BullMQ on
+ * Redis, shared with any `npm run worker` processes. Without: everything in this process's memory,
+ * announced by one warning.
+ */
+export function buildPlans(options: BuildPlansOptions): PlansRuntime {
+  const { config, logger } = options;
+  const deliverers = options.deliverers ?? new DeliveryRegistry();
+  const curriculum = options.curriculum ?? loadCurriculum(config, logger, options.knowledge());
+  const source = sourceLookup(options.knowledge);
+  const common = { curriculum: () => curriculum, dailyCap: config.plans.dailyCap, logger };
+
+  if (!config.redisUrl) {
+    logger.warn(
+      {},
+      'REDIS_URL is not set: study plans are queued and stored in this process only (lost on restart)',
+    );
+    const store: PlanStore = new MemoryPlanStore();
+    const handler = createPlanJobHandler({ curriculum: () => curriculum, source, store, deliverers, logger });
+    const queue = new MemoryPlanQueue({
+      handler,
+      logger,
+      attempts: options.tuning?.jobSettings?.attempts,
+      backoffMs: options.tuning?.jobSettings?.backoffMs,
+      onFailed: (jobId, data) => handleFinalFailure(jobId, data, store, deliverers, logger),
+    });
+    const service = new QueuedPlanService({ ...common, store, queue });
+    return { service, deliverers, inMemory: true, close: () => service.close() };
+  }
+
+  const redisConfig = { ...config, redisUrl: config.redisUrl };
+  const producer = createRedisConnection(config.redisUrl, 'producer', { name: 'plans-producer', logger });
+  const queue = new BullPlanQueue({
+    connection: producer,
+    name: config.plans.queueName,
+    prefix: config.plans.prefix,
+    logger,
+    settings: options.tuning?.jobSettings,
+  });
+  const store = new RedisPlanStore(producer, {
+    prefix: config.plans.prefix,
+    codec: compactCodec(curriculum, options.knowledge),
+  });
+  const runWorker = options.inProcessWorker ?? config.plans.inProcessWorker;
+  const worker = runWorker
+    ? startRedisPlanWorker({
+        config: redisConfig,
+        logger,
+        knowledge: options.knowledge,
+        curriculum,
+        deliverers,
+        tuning: options.tuning,
+      })
+    : undefined;
+  const service = new QueuedPlanService({ ...common, store, queue });
+  let closing: Promise<void> | undefined;
+  return {
+    service,
+    deliverers,
+    inMemory: false,
+    close: () => {
+      closing ??= (async () => {
+        await worker?.close();
+        await service.close();
+        await closeRedis(producer);
+      })();
+      return closing;
+    },
+  };
+}

@@ -1,0 +1,55 @@
+/**
+ * Where plan state lives: the user's latest plan and progress, the one-plan-in-progress slot, the
+ * daily count, and the record of delivered jobs that makes delivery happen once. Implemented on Redis
+ * (src/queue/redis-plan-store.ts) and in memory (src/queue/memory-plan-store.ts).
+ */
+import type { StudyPlan, UserRef } from './plan-service';
+
+/** What claiming a request slot led to. */
+export type ClaimResult =
+  | { status: 'claimed' }
+  /** `since`: when that job claimed the slot (epoch ms); it may still be on its way into the queue. */
+  | { status: 'active'; jobId: string; since: number }
+  | { status: 'over-cap'; count: number };
+
+/** Whether this worker may deliver a job now. */
+export type DeliveryGate = 'deliver' | 'delivered' | 'busy';
+
+/** Plan state shared by the service (request path) and workers. */
+export interface PlanStore {
+  /**
+   * Atomically: when the user has no plan in progress and is under `dailyCap` for `day` (UTC
+   * YYYY-MM-DD), records `jobId` as in progress and counts it.
+   */
+  claim(user: UserRef, jobId: string, dailyCap: number, day: string, now: number): Promise<ClaimResult>;
+  /** Frees the in-progress slot if it still holds `jobId`. */
+  release(user: UserRef, jobId: string): Promise<void>;
+  /** Undoes a claim whose job could not be queued: frees the slot and uncounts it. */
+  unclaim(user: UserRef, jobId: string, day: string): Promise<void>;
+  /**
+   * Saves `plan` as the user's latest (unless a newer request's plan is already saved), then answers
+   * `delivered` when `jobId` was delivered before, `busy` when another worker holds its delivery lock,
+   * else takes the lock for `lockMs` under `token` and answers `deliver`.
+   */
+  beginDelivery(
+    user: UserRef,
+    jobId: string,
+    plan: StudyPlan,
+    lockMs: number,
+    token: string,
+  ): Promise<DeliveryGate>;
+  /** Records `jobId` as delivered, drops its lock and frees the user's slot. */
+  finishDelivery(user: UserRef, jobId: string, token: string): Promise<void>;
+  /** Drops the delivery lock after a failed delivery (so a retry may deliver). */
+  abortDelivery(jobId: string, token: string): Promise<void>;
+  /**
+   * A job failed for good: frees the slot; true when the user should be told (not delivered, and not
+   * told before).
+   */
+  failed(user: UserRef, jobId: string): Promise<boolean>;
+  latestPlan(user: UserRef): Promise<StudyPlan | undefined>;
+  /** Topic ids the user marked done, across plans. */
+  doneTopics(user: UserRef): Promise<string[]>;
+  /** Marks a topic done; false when it already was. */
+  markDone(user: UserRef, topicId: string): Promise<boolean>;
+}

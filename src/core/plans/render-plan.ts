@@ -1,0 +1,107 @@
+import type { PlanTopic, StudyPlan } from './plan-service';
+
+/** A plan without its Markdown (what the renderer reads). */
+export type PlanData = Omit<StudyPlan, 'markdown'>;
+
+const hours = (n: number) => `${n} h`;
+
+function topicLines(out: string[], topic: PlanTopic, done: ReadonlySet<string>): void {
+  const checked = done.has(topic.id) || topic.done === true;
+  const part = topic.part ? `, part ${topic.part.index} of ${topic.part.of}` : '';
+  out.push(`- [${checked ? 'x' : ' '}] **${topic.title}** (${topic.hours} h${part}) \`${topic.id}\``);
+  if (topic.outcomes && topic.outcomes.length > 0) out.push(`  - Learn: ${topic.outcomes.join('; ')}`);
+  if (topic.practice) {
+    out.push(`  - Practice: ${topic.practice.task}`, `  - Done when: ${topic.practice.doneWhen}`);
+  }
+  if (topic.source && (topic.part === undefined || topic.part.index === 1)) {
+    out.push(`  - Source: ${topic.source.path.join(' > ')}`);
+  }
+}
+
+/** "Python, Django and 3 more" for a heading. */
+function headline(plan: PlanData): string {
+  const titles = new Set<string>();
+  for (const week of plan.weeks) {
+    for (const t of week.topics) if (t.category !== 'capstone') titles.add(t.title);
+  }
+  const list = [...titles];
+  if (list.length === 0) return 'your capstone';
+  return list.length <= 3 ? list.join(', ') : `${list.slice(0, 3).join(', ')} and ${list.length - 3} more`;
+}
+
+/**
+ * Renders a plan as Markdown with a checkbox per topic (checked when its id is in `done`): a heading,
+ * the request, one section per week with outcomes, practice and the source each topic cites, what did
+ * not fit and how many more weeks it would take, and what was already done.
+ */
+export function renderPlanMarkdown(plan: PlanData, done: ReadonlySet<string> = new Set()): string {
+  const { request } = plan;
+  const out: string[] = [`# Study plan: ${headline(plan)}`, ''];
+  const facts = [
+    `${request.weeks} week${request.weeks === 1 ? '' : 's'} at up to ${hours(request.hoursPerWeek)} a week`,
+  ];
+  if (request.level) facts.push(`level: ${request.level}`);
+  if (request.stack.length === 0) facts.push('following the recommended focus areas');
+  out.push(facts.join(' · '));
+  if (request.known.length > 0) out.push(`Skipping what you know: ${request.known.join(', ')}.`);
+  for (const note of plan.notes ?? []) out.push(`(I ${note}.)`);
+  const total = plan.totalHours ?? plan.weeks.reduce((s, w) => s + w.hours, 0);
+  out.push(
+    `${plan.weeks.length} week${plan.weeks.length === 1 ? '' : 's'} planned, ${hours(total)} in all.`,
+    '',
+  );
+  for (const week of plan.weeks) {
+    out.push(`## Week ${week.week} (${hours(week.hours)})`);
+    for (const topic of week.topics) topicLines(out, topic, done);
+    out.push('');
+  }
+  if (plan.unscheduled.length > 0) {
+    out.push('## Did not fit');
+    const started = new Set(plan.weeks.flatMap((w) => w.topics.map((t) => t.id)));
+    for (const u of plan.unscheduled) {
+      const what = started.has(u.id) ? `the remaining ${hours(u.hours)}` : hours(u.hours);
+      out.push(`- ${u.title} (${what}) \`${u.id}\``);
+    }
+    out.push(
+      `About ${plan.extraWeeksNeeded} more week${plan.extraWeeksNeeded === 1 ? '' : 's'} at ${hours(request.hoursPerWeek)} a week would cover them.`,
+      '',
+    );
+  }
+  if (plan.nextUp && plan.nextUp.length > 0) {
+    out.push(
+      `Next, as time allows: ${plan.nextUp.map((n) => `${n.title} (${hours(n.hours)})`).join(', ')}.`,
+      '',
+    );
+  }
+  if (plan.completed && plan.completed.length > 0) {
+    out.push('## Already done');
+    for (const c of plan.completed) out.push(`- [x] ${c.title} \`${c.id}\``);
+    out.push('');
+  }
+  out.push('Mark a topic done with `plan done <topic>`; see your progress with `plan show`.');
+  return out.join('\n');
+}
+
+/**
+ * A short plan for places with small message limits (Discord content, Slack sections): one line per
+ * week with checkboxes, then what did not fit. Usually well under 2,000 characters.
+ */
+export function renderPlanSummary(plan: PlanData, done: ReadonlySet<string> = new Set()): string {
+  const lines = [
+    `**Study plan: ${headline(plan)}** (${plan.weeks.length} weeks, up to ${hours(plan.request.hoursPerWeek)} a week)`,
+  ];
+  for (const week of plan.weeks) {
+    const topics = week.topics.map((t) => {
+      const mark = done.has(t.id) || t.done === true ? '☑' : '☐';
+      const part = t.part ? ` ${t.part.index}/${t.part.of}` : '';
+      return `${mark} ${t.title}${part}`;
+    });
+    lines.push(`Week ${week.week}: ${topics.join(', ')}`);
+  }
+  if (plan.unscheduled.length > 0) {
+    lines.push(
+      `Did not fit: ${plan.unscheduled.map((u) => u.title).join(', ')} (about ${plan.extraWeeksNeeded} more weeks).`,
+    );
+  }
+  return lines.join('\n');
+}

@@ -1,0 +1,186 @@
+import type { Curriculum, CurriculumTopic } from './curriculum';
+import { editDistance } from './edit-distance';
+import { FILLER_WORDS, GO_VERB_AFTER, GO_VERB_BEFORE_TO } from './plan-words';
+
+/** A word that names no known technology, with the closest known topics. */
+export interface UnknownTechnology {
+  word: string;
+  closest: { id: string; title: string }[];
+}
+
+/** What a piece of free text names. */
+export interface ResolvedTechnologies {
+  /** Topic ids in the order they were named, without repeats. */
+  ids: string[];
+  unknown: UnknownTechnology[];
+  /** Typos read as a topic: `{ from: 'pyhton', to: 'Python' }`. */
+  corrections: { from: string; to: string }[];
+}
+
+/** Reads free text such as "I want to do Java with Spring" into curriculum topics. */
+export type TechnologyResolver = (text: string) => ResolvedTechnologies;
+
+// Words keep inner punctuation (node.js, ci/cd, c#, .net, asp.net); pieces are tried when the whole is unknown.
+const TOKEN = /\.?[\p{L}\p{N}]+(?:[./'’_+-][\p{L}\p{N}]+)*(?:#|\+\+)?/gu;
+const SPLIT = /[./'’_-]+/;
+const MAX_WORD = 40;
+
+interface Token {
+  raw: string;
+  word: string;
+}
+
+function tokenize(text: string): Token[] {
+  const out: Token[] = [];
+  for (const match of text.normalize('NFKC').matchAll(TOKEN)) {
+    const raw = match[0].replace(/’/g, "'").replace(/'s$/i, '');
+    out.push({ raw, word: raw.toLowerCase() });
+  }
+  return out;
+}
+
+/** "go" the language, or the verb ("I want to go with Java", "let's go")? */
+function isGoLanguage(tokens: Token[], i: number): boolean {
+  const before = tokens[i - 1]?.word;
+  const after = tokens[i + 1]?.word;
+  if (tokens[i]!.raw === 'Go' && i > 0 && (after === undefined || !GO_VERB_AFTER.has(after))) return true;
+  if (after !== undefined && GO_VERB_AFTER.has(after)) return false;
+  if (
+    before === "let's" ||
+    before === 'lets' ||
+    before === 'let' ||
+    before === 'gonna' ||
+    before === 'wanna'
+  ) {
+    return false;
+  }
+  if (before === 'to' && GO_VERB_BEFORE_TO.has(tokens[i - 2]?.word ?? '')) return false;
+  if (before === 'i' || before === 'we' || before === 'will' || before === "i'll") return false;
+  return true;
+}
+
+/** Every name of a topic, as word lists: id, title, aliases. */
+function namesOf(topic: CurriculumTopic): string[][] {
+  const names = [topic.id, topic.title, ...topic.aliases].map((n) => tokenize(n).map((t) => t.word));
+  return names.filter((n) => n.length > 0);
+}
+
+/**
+ * Builds the resolver for a curriculum: longest alias phrases first ("ruby on rails", "github
+ * actions"), then single words, plurals, words split at punctuation ("javascript/typescript"), "go" by
+ * its neighbours, filler words skipped, clear typos corrected ("pyhton"), and every other word named
+ * back as unknown with the closest known topics.
+ *
+ * @example
+ * const resolve = createTechnologyResolver(curriculum);
+ * resolve('I want to do Java with Spring').ids; // ['java', 'spring-boot']
+ */
+export function createTechnologyResolver(curriculum: Curriculum): TechnologyResolver {
+  const phrases = new Map<string, string>();
+  const singles = new Map<string, string>();
+  let longest = 1;
+  for (const topic of curriculum.topics) {
+    for (const words of namesOf(topic)) {
+      const key = words.join(' ');
+      if (words.length === 1) {
+        if (!singles.has(key)) singles.set(key, topic.id);
+      } else if (!phrases.has(key)) {
+        phrases.set(key, topic.id);
+        longest = Math.max(longest, words.length);
+      }
+    }
+  }
+  const vocabulary = [...singles.entries(), ...phrases.entries()];
+
+  const single = (word: string): string | undefined => {
+    const found = singles.get(word);
+    if (found) return found;
+    if (word.length > 3 && word.endsWith('es') && singles.has(word.slice(0, -2))) {
+      return singles.get(word.slice(0, -2));
+    }
+    if (word.length > 2 && word.endsWith('s')) return singles.get(word.slice(0, -1));
+    return undefined;
+  };
+
+  const closest = (word: string, limit: number) => {
+    const best = new Map<string, number>();
+    for (const [name, id] of vocabulary) {
+      const compact = name.replace(/\s+/g, '');
+      let d = editDistance(word, compact, 6);
+      if (word.length >= 2 && (compact.startsWith(word) || word.startsWith(compact))) d = Math.min(d, 1);
+      if (d < (best.get(id) ?? Number.POSITIVE_INFINITY)) best.set(id, d);
+    }
+    const order = new Map(curriculum.topics.map((t, k) => [t.id, k]));
+    return [...best.entries()]
+      .sort((a, b) => a[1] - b[1] || order.get(a[0])! - order.get(b[0])!)
+      .slice(0, limit)
+      .map(([id, distance]) => ({ id, distance }));
+  };
+
+  return (text: string): ResolvedTechnologies => {
+    const tokens = tokenize(text);
+    const ids: string[] = [];
+    const unknown: UnknownTechnology[] = [];
+    const corrections: { from: string; to: string }[] = [];
+    const add = (id: string) => {
+      if (!ids.includes(id)) ids.push(id);
+    };
+    const titleOf = (id: string) => curriculum.byId.get(id)?.title ?? id;
+
+    const word = (w: string): void => {
+      const known = single(w);
+      if (known) {
+        add(known);
+        return;
+      }
+      const pieces = w.split(SPLIT).filter(Boolean);
+      if (pieces.length > 1) {
+        for (const piece of pieces) word(piece);
+        return;
+      }
+      if (FILLER_WORDS.has(w) || /^\d+$/.test(w) || w.length < 2) return;
+      const near = closest(w, 3);
+      const first = near[0];
+      const allowed = w.length >= 8 ? 2 : w.length >= 5 ? 1 : 0;
+      if (first && first.distance <= allowed && (near[1]?.distance ?? 99) > first.distance) {
+        corrections.push({ from: w.slice(0, MAX_WORD), to: titleOf(first.id) });
+        add(first.id);
+        return;
+      }
+      if (!unknown.some((u) => u.word === w)) {
+        unknown.push({
+          word: w.slice(0, MAX_WORD),
+          closest: near.map((n) => ({ id: n.id, title: titleOf(n.id) })),
+        });
+      }
+    };
+
+    for (let i = 0; i < tokens.length; ) {
+      let matched = 0;
+      for (let k = Math.min(longest, tokens.length - i); k >= 2 && matched === 0; k--) {
+        const id = phrases.get(
+          tokens
+            .slice(i, i + k)
+            .map((t) => t.word)
+            .join(' '),
+        );
+        if (id) {
+          add(id);
+          matched = k;
+        }
+      }
+      if (matched > 0) {
+        i += matched;
+        continue;
+      }
+      const w = tokens[i]!.word;
+      if (w === 'go') {
+        if (isGoLanguage(tokens, i)) add(singles.get('go') ?? 'go');
+      } else {
+        word(w);
+      }
+      i++;
+    }
+    return { ids, unknown, corrections };
+  };
+}

@@ -1,0 +1,218 @@
+import { randomUUID } from 'node:crypto';
+import type { HelpEntry } from '../core/commands/reply';
+import { BotError, describeError } from '../core/errors';
+import type { Logger } from '../core/logger';
+import type { Curriculum } from '../core/plans/curriculum';
+import { PLAN_HELP, planMessages } from '../core/plans/plan-messages';
+import { matchPlanTopic, planTopics, withProgress } from '../core/plans/plan-progress';
+import type {
+  DeliveryTarget,
+  MarkDoneResult,
+  PlanRequestInput,
+  PlanRequestResult,
+  PlanService,
+  StudyPlan,
+  UserRef,
+} from '../core/plans/plan-service';
+import type { PlanStore } from '../core/plans/plan-store';
+import { createTechnologyResolver, type TechnologyResolver } from '../core/plans/resolve-technologies';
+import { invalidRequestMessage, validatePlanRequest } from '../core/plans/validate-plan-request';
+import type { PlanJobData } from './plan-job';
+import type { PlanJobQueue } from './plan-job-queue';
+
+/** What the service needs. */
+export interface QueuedPlanServiceOptions {
+  curriculum: () => Curriculum;
+  store: PlanStore;
+  queue: PlanJobQueue;
+  dailyCap: number;
+  logger: Logger;
+  /** Closed with the service (connections, in-process workers). */
+  onClose?: () => Promise<void>;
+  /** The request path gives up after this long (default 2500 ms, inside a platform's 3 s ack). */
+  deadlineMs?: number;
+  now?: () => Date;
+  newJobId?: () => string;
+}
+
+class DeadlineError extends Error {}
+
+/** How long a fresh in-progress claim counts as queued even before its job shows in the queue. */
+const CLAIM_GRACE_MS = 30_000;
+
+const STORE_UNAVAILABLE = 'Study plans are unavailable right now, try again shortly.';
+
+function withDeadline<T>(work: Promise<T>, ms: number): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const deadline = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new DeadlineError(`no answer within ${ms} ms`)), ms);
+  });
+  return Promise.race([work, deadline]).finally(() => clearTimeout(timer));
+}
+
+/**
+ * The {@link PlanService} adapters use, over a job queue (BullMQ, or in process) and a plan store
+ * (Redis, or memory): validation, one plan in progress per user, a daily cap, progress.
+ */
+export class QueuedPlanService implements PlanService {
+  private readonly now: () => Date;
+  private readonly newJobId: () => string;
+  private resolver: { curriculum: Curriculum; resolve: TechnologyResolver } | undefined;
+
+  constructor(private readonly options: QueuedPlanServiceOptions) {
+    this.now = options.now ?? (() => new Date());
+    this.newJobId = options.newJobId ?? randomUUID;
+  }
+
+  private resolve(): { curriculum: Curriculum; resolve: TechnologyResolver } {
+    const curriculum = this.options.curriculum();
+    if (this.resolver?.curriculum !== curriculum) {
+      this.resolver = { curriculum, resolve: createTechnologyResolver(curriculum) };
+    }
+    return this.resolver;
+  }
+
+  async request(user: UserRef, input: PlanRequestInput, target: DeliveryTarget): Promise<PlanRequestResult> {
+    const { curriculum, resolve } = this.resolve();
+    const checked = validatePlanRequest(input, curriculum, resolve);
+    if (!checked.ok) {
+      return { status: 'invalid', errors: checked.errors, message: invalidRequestMessage(checked.errors) };
+    }
+    const unavailable = { status: 'unavailable', message: planMessages.unavailable } as const;
+    if (!this.options.queue.isAvailable()) return unavailable;
+    const deadlineMs = this.options.deadlineMs ?? 2500;
+    const started = Date.now();
+    try {
+      await this.options.queue.whenReady(deadlineMs);
+      const left = Math.max(1, deadlineMs - (Date.now() - started));
+      return await withDeadline(this.enqueue(user, checked.request, target), left);
+    } catch (error) {
+      this.options.logger.warn({ user: user.platform, error: describeError(error) }, 'plan request failed');
+      return unavailable;
+    }
+  }
+
+  private async enqueue(
+    user: UserRef,
+    request: PlanJobData['request'],
+    target: DeliveryTarget,
+  ): Promise<PlanRequestResult> {
+    const { store, queue, dailyCap } = this.options;
+    const now = this.now();
+    const day = now.toISOString().slice(0, 10);
+    const jobId = this.newJobId();
+    for (let attempt = 0; attempt < 2; attempt++) {
+      const claim = await store.claim(user, jobId, dailyCap, day, now.getTime());
+      if (claim.status === 'over-cap') return { status: 'over-cap', message: planMessages.overCap(dailyCap) };
+      if (claim.status === 'active') {
+        // A slot claimed moments ago may belong to a request still adding its job: count it as queued.
+        const justClaimed = now.getTime() - claim.since < CLAIM_GRACE_MS;
+        const position = (await queue.position(claim.jobId)) ?? (justClaimed ? 1 : undefined);
+        if (position !== undefined) {
+          return {
+            status: 'already-queued',
+            jobId: claim.jobId,
+            position,
+            message: planMessages.alreadyQueued(position),
+          };
+        }
+        // The job finished or vanished without freeing the slot: free it and claim again.
+        await store.release(user, claim.jobId);
+        continue;
+      }
+      const data: PlanJobData = {
+        v: 1,
+        user: { platform: user.platform, id: user.id },
+        target,
+        request,
+        done: await store.doneTopics(user),
+        requestedAt: now.toISOString(),
+      };
+      try {
+        const position = await queue.add(jobId, data);
+        return { status: 'queued', jobId, position, message: planMessages.queued(position) };
+      } catch (error) {
+        await store.unclaim(user, jobId, day).catch(() => {});
+        throw error;
+      }
+    }
+    throw new Error('the in-progress slot could not be claimed');
+  }
+
+  /** Runs a store read under the deadline; a failure becomes a BotError with a friendly message. */
+  private async guarded<T>(what: string, work: () => Promise<T>): Promise<T> {
+    const deadlineMs = this.options.deadlineMs ?? 2500;
+    try {
+      if (!this.options.queue.isAvailable()) throw new Error('the plan store is not connected');
+      await this.options.queue.whenReady(deadlineMs);
+      return await withDeadline(work(), deadlineMs);
+    } catch (error) {
+      this.options.logger.warn({ error: describeError(error) }, `plan ${what} failed`);
+      throw new BotError('plans.unavailable', STORE_UNAVAILABLE, { cause: error });
+    }
+  }
+
+  async show(user: UserRef): Promise<StudyPlan | undefined> {
+    return this.guarded('show', () => this.readShow(user));
+  }
+
+  private async readShow(user: UserRef): Promise<StudyPlan | undefined> {
+    const [plan, done] = await Promise.all([
+      this.options.store.latestPlan(user),
+      this.options.store.doneTopics(user),
+    ]);
+    return plan ? withProgress(plan, new Set(done)) : undefined;
+  }
+
+  async markDone(user: UserRef, topic: string): Promise<MarkDoneResult> {
+    return this.guarded('done', () => this.writeDone(user, topic));
+  }
+
+  private async writeDone(user: UserRef, topic: string): Promise<MarkDoneResult> {
+    const { store } = this.options;
+    const plan = await store.latestPlan(user);
+    if (!plan) return { status: 'no-plan', message: planMessages.noPlan };
+    const match = matchPlanTopic(plan, topic);
+    if (!match.found) {
+      return {
+        status: 'unknown-topic',
+        message: planMessages.unknownTopic(
+          topic,
+          match.suggestions.map((s) => s.title),
+        ),
+        suggestions: match.suggestions,
+      };
+    }
+    const fresh = await store.markDone(user, match.found.id);
+    const done = new Set(await store.doneTopics(user));
+    const all = planTopics(plan);
+    const count = all.filter((t) => done.has(t.id)).length;
+    const message = fresh
+      ? planMessages.marked(match.found.title, count, all.length)
+      : planMessages.alreadyMarked(match.found.title, count, all.length);
+    return { status: 'done', topic: match.found, message };
+  }
+
+  async topicsOf(user: UserRef): Promise<{ id: string; title: string; done: boolean }[]> {
+    return this.guarded('topics', () => this.readTopics(user));
+  }
+
+  private async readTopics(user: UserRef): Promise<{ id: string; title: string; done: boolean }[]> {
+    const [plan, done] = await Promise.all([
+      this.options.store.latestPlan(user),
+      this.options.store.doneTopics(user),
+    ]);
+    if (!plan) return [];
+    const doneSet = new Set(done);
+    return planTopics(plan).map((t) => ({ ...t, done: doneSet.has(t.id) }));
+  }
+
+  helpEntries(): HelpEntry[] {
+    return PLAN_HELP;
+  }
+
+  async close(): Promise<void> {
+    await this.options.queue.close().catch(() => {});
+    await this.options.onClose?.();
+  }
+}

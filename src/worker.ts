@@ -1,0 +1,78 @@
+/**
+ * `npm run worker`: a plan worker alone, so several processes or machines can share one Redis. Loads
+ * the configuration and knowledge, builds the deliverers this process can use, and works plan jobs
+ * until SIGINT/SIGTERM, when it finishes the jobs in hand and exits.
+ */
+import { config as loadDotenv } from 'dotenv';
+import { buildDeliverers } from './app/build-deliverers';
+import { buildKnowledge } from './app/build-knowledge';
+import { loadCurriculum, startRedisPlanWorker } from './app/build-plans';
+import { loadConfig } from './config/config';
+import { describeError, isBotError } from './core/errors';
+import { createLogger } from './ops/logger';
+import { DeliveryRegistry } from './queue/delivery-registry';
+
+const SHUTDOWN_TIMEOUT_MS = 30_000;
+
+async function main(): Promise<void> {
+  loadDotenv({ quiet: true });
+  const config = loadConfig(process.env);
+  const logger = createLogger({
+    level: config.logLevel,
+    secrets: [
+      config.discord?.token,
+      config.slack?.botToken,
+      config.slack?.appToken,
+      config.slack?.signingSecret,
+    ],
+  });
+  if (!config.redisUrl) {
+    process.stderr.write('The plan worker needs REDIS_URL (the bot runs plans in process without it).\n');
+    process.exit(1);
+  }
+  const knowledge = buildKnowledge(config, logger);
+  knowledge.watch();
+  const curriculum = loadCurriculum(config, logger, knowledge.current);
+  const deliverers = new DeliveryRegistry(buildDeliverers({ config, logger }));
+  if (deliverers.platforms().length === 0) {
+    logger.warn({}, 'no platform is configured: this worker can build plans but deliver none of them');
+  }
+  const worker = startRedisPlanWorker({
+    config: { ...config, redisUrl: config.redisUrl },
+    logger,
+    knowledge: () => knowledge.current,
+    curriculum,
+    deliverers,
+  });
+  let stopping = false;
+  const shutdown = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    logger.info({ signal }, 'plan worker stopping; finishing the jobs in hand');
+    const timer = setTimeout(() => {
+      logger.error({}, 'plan worker shutdown took too long; exiting');
+      process.exit(1);
+    }, SHUTDOWN_TIMEOUT_MS);
+    timer.unref();
+    await worker.close();
+    knowledge.close();
+    process.exit(0);
+  };
+  process.on('SIGINT', () => void shutdown('SIGINT'));
+  process.on('SIGTERM', () => void shutdown('SIGTERM'));
+  logger.info(
+    {
+      queue: config.plans.queueName,
+      concurrency: config.plans.workerConcurrency,
+      platforms: deliverers.platforms(),
+    },
+    'plan worker started',
+  );
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(
+    `plan worker failed to start: ${isBotError(error) ? error.userMessage : describeError(error)}\n`,
+  );
+  process.exit(1);
+});

@@ -1,0 +1,67 @@
+import { join } from 'node:path';
+import Redis from 'ioredis';
+import { runCli } from '../../src/cli/run-cli';
+import { AskService } from '../../src/core/ask-service';
+import { MemoryRateLimiter } from '../../src/core/rate-limiter';
+import { RedisInsightsStore } from '../../src/stores/redis-insights-store';
+import { mentorFor } from '../helpers/knowledge';
+import { startRedis, type TestRedis } from '../helpers/redis-server';
+import { capture, linesIn } from '../helpers/streams';
+
+describe('cli report against the bot Redis', () => {
+  let server: TestRedis;
+  let redis: Redis;
+  beforeAll(async () => {
+    server = await startRedis();
+    redis = new Redis(server.url);
+  });
+  afterAll(async () => {
+    redis.disconnect();
+    await server.destroy();
+  });
+
+  test('GIVEN questions the bot could not answer and a not-helpful vote THEN the report lists them, most frequent first', async () => {
+    const insights = new RedisInsightsStore(redis);
+    const asker = new AskService({
+      mentor: mentorFor(),
+      insights,
+      limiter: new MemoryRateLimiter(100, 60_000),
+    });
+    const user = { platform: 'slack', id: 'U1' } as const;
+    await asker.ask(user, 'How much do backend engineers earn?');
+    await asker.ask(user, 'how much do backend engineers earn?');
+    await asker.ask(user, 'Should I learn Rust?');
+    const { answerId } = await asker.ask(user, 'What is gRPC?');
+    await insights.recordFeedback({ answerId: answerId!, helpful: false, platform: 'slack', userId: 'U1' });
+
+    const stdout = capture();
+    const stderr = capture();
+    const code = await runCli(['report', '--json'], {
+      stdin: linesIn([]),
+      stdout,
+      stderr,
+      env: { REDIS_URL: server.url, KNOWLEDGE_DIR: join(__dirname, '../../knowledge') },
+    });
+    expect(stderr.text()).toBe('');
+    expect(code).toBe(0);
+    expect(JSON.parse(stdout.text())).toEqual({
+      unanswered: [
+        { question: 'How much do backend engineers earn?', count: 2 },
+        { question: 'Should I learn Rust?', count: 1 },
+      ],
+      notHelpful: [{ question: 'What is gRPC?', title: 'gRPC', count: 1 }],
+      feedback: { helpful: 0, notHelpful: 1 },
+    });
+
+    const text = capture();
+    await runCli(['report'], {
+      stdin: linesIn([]),
+      stdout: text,
+      stderr: capture(),
+      env: { REDIS_URL: server.url },
+    });
+    expect(text.text()).toMatch(
+      /Questions I could not answer[\s\S]*2 {2}How much do backend engineers earn\?/,
+    );
+  });
+});

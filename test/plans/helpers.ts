@@ -1,0 +1,77 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parseKnowledgeFile } from '../../src/core/knowledge/markdown-loader';
+import type { KnowledgeUnit } from '../../src/core/knowledge/types';
+import { type Curriculum, loadCurriculumFile } from '../../src/core/plans/curriculum';
+import type { PlanSource } from '../../src/core/plans/generate-plan';
+import type { DeliveryTarget, PlanDeliverer, StudyPlan } from '../../src/core/plans/plan-service';
+
+export const ROOT = join(__dirname, '../..');
+
+/** The project's curriculum and the seed knowledge's units. */
+export function loadFixtures(): {
+  curriculum: Curriculum;
+  units: KnowledgeUnit[];
+  source: (id: string) => PlanSource | undefined;
+} {
+  const curriculum = loadCurriculumFile(join(ROOT, 'knowledge', 'curriculum.yml'));
+  const units = parseKnowledgeFile(
+    'backend-engineer.md',
+    readFileSync(join(ROOT, 'knowledge', 'backend-engineer.md'), 'utf8'),
+  );
+  const byId = new Map(units.map((u) => [u.id, { id: u.id, title: u.title, path: u.path }]));
+  return { curriculum, units, source: (id) => byId.get(id) };
+}
+
+/** A deliverer that remembers what it delivered and lets a test wait for deliveries. */
+export class RecordingDeliverer implements PlanDeliverer {
+  readonly deliveries: { target: DeliveryTarget; plan: StudyPlan; jobId: string }[] = [];
+  readonly failures: { target: DeliveryTarget; message: string; jobId: string }[] = [];
+  /** While set, deliveries wait for it (a job stays "being built"). */
+  gate: Promise<void> | undefined;
+  started = 0;
+
+  constructor(readonly platform: DeliveryTarget['platform'] = 'terminal') {}
+
+  async deliver(target: DeliveryTarget, plan: StudyPlan, jobId: string): Promise<void> {
+    this.started++;
+    await this.gate;
+    this.deliveries.push({ target, plan, jobId });
+  }
+
+  async deliverFailure(target: DeliveryTarget, message: string, jobId: string): Promise<void> {
+    this.failures.push({ target, message, jobId });
+  }
+
+  /** Resolves once `count` deliveries (or failure notices) were made. */
+  async waitFor(count: number, timeoutMs = 10_000): Promise<void> {
+    const deadline = Date.now() + timeoutMs;
+    while (this.deliveries.length + this.failures.length < count) {
+      if (Date.now() > deadline)
+        throw new Error(`expected ${count} deliveries, got ${this.deliveries.length}`);
+      await new Promise((r) => setTimeout(r, 20));
+    }
+  }
+
+  /** Resolves once `count` deliveries have started (they may be waiting at the gate). */
+  async waitForStarted(count: number, timeoutMs = 10_000): Promise<void> {
+    const deadline = Date.now() + timeoutMs;
+    while (this.started < count) {
+      if (Date.now() > deadline) throw new Error(`expected ${count} started deliveries, got ${this.started}`);
+      await new Promise((r) => setTimeout(r, 20));
+    }
+  }
+}
+
+/** Waits until `check` is true (polling), or fails after `timeoutMs`. */
+export async function eventually(
+  check: () => Promise<boolean> | boolean,
+  timeoutMs = 10_000,
+  what = 'condition',
+): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await check())) {
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}

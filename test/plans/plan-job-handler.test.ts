@@ -1,0 +1,103 @@
+import { UnrecoverableError } from 'bullmq';
+import { silentLogger } from '../../src/core/logger';
+import { DeliveryRegistry } from '../../src/queue/delivery-registry';
+import { MemoryPlanStore } from '../../src/queue/memory-plan-store';
+import type { PlanJobData } from '../../src/queue/plan-job';
+import { createPlanJobHandler } from '../../src/queue/plan-job-handler';
+import { processPlanJob } from '../../src/queue/plan-processor';
+import { loadFixtures, RecordingDeliverer } from './helpers';
+
+const { curriculum, source } = loadFixtures();
+const job: PlanJobData = {
+  v: 1,
+  user: { platform: 'terminal', id: 'ann' },
+  target: { platform: 'terminal', userId: 'ann' },
+  request: { stack: ['go'], weeks: 6, hoursPerWeek: 8, known: [], notes: [] },
+  done: ['git'],
+  requestedAt: '2025-05-05T05:05:05.000Z',
+};
+
+describe('processPlanJob (the pure processor)', () => {
+  test('GIVEN a valid payload THEN the same plan every time, dated when it was asked for', () => {
+    const a = processPlanJob(job, { curriculum, source });
+    const b = processPlanJob(structuredClone(job), { curriculum, source });
+    expect(a.plan).toEqual(b.plan);
+    expect(a.plan.createdAt).toBe(job.requestedAt);
+    expect(a.plan.completed).toEqual([{ id: 'git', title: 'Git and code review' }]);
+  });
+
+  test.each([
+    [{ ...job, v: 2 }, /^invalid plan job payload: v: /],
+    [{ ...job, request: { ...job.request, weeks: 0 } }, /request\.weeks/],
+    [{ ...job, request: { ...job.request, stack: ['cobol'] } }, /unknown topics cobol/],
+    [{ ...job, target: { platform: 'irc', userId: 'x' } }, /target/],
+    ['not an object', /invalid plan job payload/],
+  ])('GIVEN a malformed payload THEN an UnrecoverableError (no retry)', (data, message) => {
+    let thrown: unknown;
+    try {
+      processPlanJob(data, { curriculum, source });
+    } catch (error) {
+      thrown = error;
+    }
+    expect(thrown).toBeInstanceOf(UnrecoverableError);
+    expect((thrown as Error).message).toMatch(message);
+  });
+});
+
+describe('createPlanJobHandler (delivery once)', () => {
+  const setup = () => {
+    const store = new MemoryPlanStore();
+    const deliverer = new RecordingDeliverer('terminal');
+    const handler = createPlanJobHandler({
+      curriculum: () => curriculum,
+      source,
+      store,
+      deliverers: new DeliveryRegistry([deliverer]),
+      logger: silentLogger,
+    });
+    return { store, deliverer, handler };
+  };
+
+  test('GIVEN the same job run twice at once THEN one run delivers and the other backs off; a later run sends nothing', async () => {
+    const { deliverer, handler } = setup();
+    let open = () => {};
+    deliverer.gate = new Promise((resolve) => {
+      open = resolve;
+    });
+    const first = handler('job-1', job);
+    await deliverer.waitForStarted(1);
+    await expect(handler('job-1', job)).rejects.toThrow('plan delivery in progress in another worker');
+    open();
+    await expect(first).resolves.toBe('delivered');
+    await expect(handler('job-1', job)).resolves.toBe('already-delivered');
+    expect(deliverer.deliveries).toHaveLength(1);
+  });
+
+  test('GIVEN a delivery that fails THEN the lock is released and a retry delivers', async () => {
+    const { deliverer, handler } = setup();
+    const deliver = deliverer.deliver.bind(deliverer);
+    let calls = 0;
+    deliverer.deliver = async (...args) => {
+      if (++calls === 1) throw new Error('platform hiccup');
+      return deliver(...args);
+    };
+    await expect(handler('job-2', job)).rejects.toThrow('platform hiccup');
+    await expect(handler('job-2', job)).resolves.toBe('delivered');
+    expect(deliverer.deliveries).toHaveLength(1);
+  });
+
+  test('GIVEN no deliverer for the platform in this process THEN it throws (another process retries it)', async () => {
+    const { handler, store } = setup();
+    const slack = { ...job, target: { platform: 'slack' as const, userId: 'U1' } };
+    await expect(handler('job-3', slack)).rejects.toThrow('no slack deliverer in this process');
+    expect(await store.latestPlan(job.user)).toBeUndefined();
+  });
+
+  test("GIVEN a delivered job THEN the plan is saved as the user's latest and the slot freed", async () => {
+    const { handler, store } = setup();
+    expect(await store.claim(job.user, 'job-4', 5, '2025-05-05', 0)).toEqual({ status: 'claimed' });
+    await handler('job-4', job);
+    expect((await store.latestPlan(job.user))?.createdAt).toBe(job.requestedAt);
+    expect(await store.claim(job.user, 'job-5', 5, '2025-05-05', 0)).toEqual({ status: 'claimed' });
+  });
+});

@@ -1,0 +1,79 @@
+import { createTechnologyResolver } from '../../src/core/plans/resolve-technologies';
+import { loadFixtures } from './helpers';
+
+const { curriculum } = loadFixtures();
+const resolve = createTechnologyResolver(curriculum);
+const ids = (text: string) => resolve(text).ids;
+
+describe('createTechnologyResolver', () => {
+  test('GIVEN "I want to do Java with Spring" THEN it reads Java and Spring Boot and ignores the filler', () => {
+    expect(resolve('I want to do Java with Spring')).toEqual({
+      ids: ['java', 'spring-boot'],
+      unknown: [],
+      corrections: [],
+    });
+  });
+
+  test('synonyms name the same topic: golang/go, postgres/postgresql, k8s/kubernetes, node.js/express', () => {
+    expect(ids('golang')).toEqual(['go']);
+    expect(ids('go')).toEqual(['go']);
+    expect(ids('postgres')).toEqual(['postgresql']);
+    expect(ids('PostgreSQL')).toEqual(['postgresql']);
+    expect(ids('k8s')).toEqual(['kubernetes']);
+    expect(ids('node.js express')).toEqual(['nodejs']);
+    expect(ids('C# and .NET Core')).toEqual(['csharp', 'dotnet']);
+  });
+
+  test('longer phrases win: "ruby on rails", "github actions", "aws cloudformation"', () => {
+    expect(ids('ruby on rails')).toEqual(['rails']);
+    expect(ids('github actions')).toEqual(['ci-cd']);
+    expect(ids('github')).toEqual(['git']);
+    expect(ids('AWS CloudFormation')).toEqual(['cloudformation']);
+  });
+
+  test('GIVEN "go" as a verb THEN it is not the language; GIVEN it as a language THEN it is', () => {
+    expect(ids('I want to go with Java')).toEqual(['java']);
+    expect(ids("let's go python")).toEqual(['python']);
+    expect(ids('I want to go')).toEqual([]);
+    expect(ids('learn go and docker')).toEqual(['go', 'docker']);
+    expect(ids('switch to Go')).toEqual(['go']);
+    expect(ids('Go, Docker and k8s')).toEqual(['go', 'docker', 'kubernetes']);
+  });
+
+  test('words joined by punctuation are read one by one: "javascript/typescript", "python/django"', () => {
+    expect(ids('javascript/typescript')).toEqual(['javascript', 'typescript']);
+    expect(ids('python/django')).toEqual(['python', 'django']);
+  });
+
+  test('plurals and possessives: "containers", "APIs", "python\'s"', () => {
+    expect(ids('containers')).toEqual(['docker']);
+    expect(ids('REST APIs')).toEqual(['rest-apis']);
+    expect(ids("python's ecosystem")).toEqual(['python']);
+  });
+
+  test('GIVEN a clear typo THEN it is corrected and the correction reported', () => {
+    expect(resolve('pyhton djnago')).toEqual({
+      ids: ['python', 'django'],
+      unknown: [],
+      corrections: [
+        { from: 'pyhton', to: 'Python' },
+        { from: 'djnago', to: 'Django' },
+      ],
+    });
+  });
+
+  test('GIVEN an unknown technology THEN it is named back with the closest known topics', () => {
+    const result = resolve('python fortran');
+    expect(result.ids).toEqual(['python']);
+    expect(result.unknown).toHaveLength(1);
+    expect(result.unknown[0]!.word).toBe('fortran');
+    expect(result.unknown[0]!.closest).toHaveLength(3);
+    expect(resolve('rubby').unknown).toEqual([]);
+    expect(resolve('rust').unknown[0]!.closest.map((c) => c.id)).toContain('ruby');
+  });
+
+  test('GIVEN mention syntax THEN no "@" or "<" survives in what is named back', () => {
+    const result = resolve('@everyone <!channel> <@123>');
+    for (const u of result.unknown) expect(u.word).not.toMatch(/[@<>!]/);
+  });
+});
