@@ -2,6 +2,7 @@ import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { FakeDiscord } from '../fakes/discord/fake-discord';
 import { fakeUser, guildPlace, opt } from '../fakes/discord/payloads';
+import { startRedis } from '../helpers/redis-server';
 
 const ROOT = join(__dirname, '../..');
 
@@ -38,12 +39,13 @@ describe('the built bot (node dist/main.js) with DISCORD_* pointing at a fake', 
   });
 
   test('GIVEN only DISCORD_TOKEN, DISCORD_APP_ID and DISCORD_API_URL THEN it logs in and answers /ask, and exits cleanly on SIGTERM', async () => {
+    const identified = fake.gateway.identifies.length;
     bot = run('dist/main.js', {
       DISCORD_TOKEN: fake.token,
       DISCORD_APP_ID: fake.appId,
       DISCORD_API_URL: fake.apiUrl,
     });
-    await fake.gateway.whenIdentified();
+    await fake.gateway.whenIdentifiedTimes(identified + 1);
     const interaction = fake.slash('ask', [opt.string('question', 'What does a backend engineer do?')], {
       user: fakeUser('grace'),
       place: guildPlace(),
@@ -57,6 +59,42 @@ describe('the built bot (node dist/main.js) with DISCORD_* pointing at a fake', 
     expect(await bot.exited).toBe(0);
     expect(bot.err()).not.toContain(fake.token);
     expect(bot.err()).not.toContain(interaction.token);
+  });
+
+  test.each([
+    ['in memory (no REDIS_URL)', false],
+    ['on Redis (BullMQ, in-process worker)', true],
+  ])('GIVEN /plan new %s THEN the plan replaces the queued message', async (_, withRedis) => {
+    const redis = withRedis ? await startRedis() : undefined;
+    const identified = fake.gateway.identifies.length;
+    try {
+      bot = run('dist/main.js', {
+        DISCORD_TOKEN: fake.token,
+        DISCORD_APP_ID: fake.appId,
+        DISCORD_API_URL: fake.apiUrl,
+        ...(redis ? { REDIS_URL: redis.url, PLAN_QUEUE_NAME: 'built-e2e' } : {}),
+      });
+      await fake.gateway.whenIdentifiedTimes(identified + 1);
+      const interaction = fake.slash('plan', [opt.sub('new', [opt.string('stack', 'java spring')])], {
+        user: fakeUser('grace'),
+        place: guildPlace(),
+      });
+      const edits = async () => fake.requestsTo(interaction.token).filter((r) => r.method === 'PATCH');
+      for (let i = 0; (await edits()).length < 2; i++) {
+        if (i > 500) throw new Error(`plan not delivered: ${bot.err()}`);
+        await new Promise((r) => setTimeout(r, 20));
+      }
+      const [status, plan] = await edits();
+      expect((await fake.callbackOf(interaction.id)).body).toEqual({ type: 5, data: { flags: 64 } });
+      expect(status!.body.content).toMatch(/queued|being built/);
+      expect(plan!.body.embeds[0].title).toBe('Your study plan is ready');
+      expect(plan!.files[0]!.filename).toBe('study-plan.md');
+      bot.child.kill('SIGTERM');
+      expect(await bot.exited).toBe(0);
+      expect(bot.err()).not.toContain(interaction.token);
+    } finally {
+      await redis?.destroy();
+    }
   });
 
   test('GIVEN a malformed DISCORD_APP_ID THEN it exits with a message naming the variable', async () => {

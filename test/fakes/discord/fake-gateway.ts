@@ -129,6 +129,12 @@ export class FakeGateway {
     return new Promise((resolve) => this.readyWaiters.push(resolve));
   }
 
+  /** Resolves once `count` IDENTIFYs have been answered in total (for clients started one after another). */
+  async whenIdentifiedTimes(count: number): Promise<void> {
+    while (this.identifies.length < count)
+      await new Promise<void>((resolve) => this.readyWaiters.push(resolve));
+  }
+
   /** Number of open, identified sessions. */
   get identifiedSessions(): number {
     return [...this.sessions].filter((s) => s.identified).length;
