@@ -48,6 +48,27 @@ describe('direct messages', () => {
   });
 });
 
+describe('unusual payloads', () => {
+  test('GIVEN a minimal DM payload (no type, channel_type or mentions) THEN it is answered; one without an author is skipped', async () => {
+    const channelId = '100000000000000004';
+    bot.fake.gateway.dispatch('MESSAGE_CREATE', {
+      id: '200000000000000001',
+      channel_id: channelId,
+      content: 'what is grpc',
+    });
+    bot.fake.gateway.dispatch('MESSAGE_CREATE', {
+      id: '200000000000000002',
+      channel_id: channelId,
+      content: 'What is GraphQL?',
+      author: bot.user,
+    });
+    const post = await nextPost(channelId, 0);
+    expect(post.body.embeds[0].title).toBe('GraphQL');
+    await new Promise((r) => setTimeout(r, 50));
+    expect(postsTo(channelId)).toHaveLength(1);
+  });
+});
+
 describe('server messages', () => {
   test('GIVEN a message that mentions the bot THEN it is answered as a reply to that message', async () => {
     const place = guildPlace();

@@ -42,9 +42,13 @@ export class DiscordAdapter implements Adapter {
 
   constructor(private readonly options: DiscordAdapterOptions) {}
 
-  private track(work: Promise<void>): void {
-    this.inFlight.add(work);
-    void work.finally(() => this.inFlight.delete(work));
+  /** Keeps an event's work until it settles (stop() waits for it); a failure is logged, never thrown. */
+  private track(work: () => Promise<void>): void {
+    const running = Promise.resolve()
+      .then(work)
+      .catch((error: unknown) => this.options.logger.error(errorFields(error), 'discord event failed'))
+      .finally(() => this.inFlight.delete(running));
+    this.inFlight.add(running);
   }
 
   async start(): Promise<void> {
@@ -53,7 +57,7 @@ export class DiscordAdapter implements Adapter {
     this.client = client;
     const router = new InteractionRouter(
       { ...this.options, commands: COMMANDS },
-      { rest: client.rest, ackAfterMs: this.options.ackAfterMs },
+      { rest: client.rest, appId: this.options.appId, ackAfterMs: this.options.ackAfterMs },
     );
     const onMessage = createMessageHandler({
       deps: this.options,
@@ -61,9 +65,9 @@ export class DiscordAdapter implements Adapter {
       botId: () => client.user?.id,
       help: () => renderHelp(helpLines(COMMANDS), helpNote),
     });
-    client.on(Events.InteractionCreate, (interaction) => this.track(router.handle(interaction)));
+    client.on(Events.InteractionCreate, (interaction) => this.track(() => router.handle(interaction)));
     client.ws.on(GatewayDispatchEvents.MessageCreate, (data: GatewayMessageCreateDispatchData) =>
-      this.track(onMessage(data)),
+      this.track(() => onMessage(data)),
     );
     client.on(Events.Error, (error) => logger.error(errorFields(error), 'discord client error'));
     client.on(Events.Warn, (message) => logger.warn({ message }, 'discord warning'));

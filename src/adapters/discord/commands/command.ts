@@ -29,8 +29,8 @@ export interface DiscordDeps {
   tokens: InteractionTokenStore;
 }
 
-/** What a command's handlers get: the services, and the command list (for /help). */
-export type CommandContext = DiscordDeps & { commands: readonly SlashCommand[] };
+/** What a command's handlers get: the services, the application id and the command list (for /help). */
+export type CommandContext = DiscordDeps & { appId: string; commands: readonly SlashCommand[] };
 
 /** A slash command, after the discord.js guide: its registration data and its handlers, in one file. */
 export interface SlashCommand {

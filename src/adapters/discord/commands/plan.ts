@@ -83,7 +83,7 @@ async function planNew(interaction: ChatInputCommandInteraction, respond: Respon
     platform: 'discord',
     userId: interaction.user.id,
     channelId: interaction.channelId ?? undefined,
-    applicationId: interaction.applicationId,
+    applicationId: interaction.applicationId || ctx.appId,
     interactionId: interaction.id,
     interactionAt: interaction.createdTimestamp,
   };

@@ -10,6 +10,8 @@ import { Responder } from './responder';
 export interface RouterOptions {
   /** The client's REST manager (responses go through it). */
   rest: REST;
+  /** The application id (DISCORD_APP_ID), when an interaction does not carry its own. */
+  appId: string;
   /** Defer ("thinking...") when a handler has not answered after this long; Discord allows 3 s. */
   ackAfterMs?: number;
 }
@@ -55,7 +57,7 @@ export class InteractionRouter {
     ephemeral: boolean,
     work: (respond: Responder) => Promise<void>,
   ): Promise<void> {
-    const respond = new Responder(this.options.rest, interaction, ephemeral);
+    const respond = new Responder(this.options.rest, this.ref(interaction), ephemeral);
     const log = this.ctx.logger;
     const where = { interaction: interaction.id, kind: describe(interaction), user: interaction.user.id };
     const watchdog = setTimeout(() => {
@@ -77,6 +79,14 @@ export class InteractionRouter {
     }
   }
 
+  private ref(interaction: { id: string; token: string; applicationId: string | null }) {
+    return {
+      id: interaction.id,
+      token: interaction.token,
+      applicationId: interaction.applicationId || this.options.appId,
+    };
+  }
+
   private async autocomplete(interaction: AutocompleteInteraction): Promise<void> {
     const command = this.byName.get(interaction.commandName);
     let choices: { name: string; value: string | number }[] = [];
@@ -95,7 +105,7 @@ export class InteractionRouter {
         name: truncate(c.name, LIMITS.choiceName),
         value: typeof c.value === 'string' ? truncate(c.value, LIMITS.choiceValue) : c.value,
       }));
-    await Responder.choices(this.options.rest, interaction, valid).catch((error: unknown) => {
+    await Responder.choices(this.options.rest, this.ref(interaction), valid).catch((error: unknown) => {
       this.ctx.logger.warn(
         { interaction: interaction.id, ...errorFields(error) },
         'discord autocomplete reply failed',

@@ -24,11 +24,20 @@ const HINT =
 
 /** True when a message is for the bot: any DM, or a server message that mentions it. */
 export function isForBot(message: GatewayMessageCreateDispatchData, botId: string): boolean {
-  if (message.author.bot || message.webhook_id || message.author.id === botId) return false;
-  if (message.type !== MessageType.Default && message.type !== MessageType.Reply) return false;
+  const { author } = message;
+  if (!author || author.bot || author.system || message.webhook_id || author.id === botId) return false;
+  // System messages (joins, pins...) are not questions; a payload without a type is treated as a plain one.
+  if (
+    message.type !== undefined &&
+    message.type !== MessageType.Default &&
+    message.type !== MessageType.Reply
+  ) {
+    return false;
+  }
   if (!message.guild_id) return true;
   return (
-    message.mentions.some((user) => user.id === botId) || new RegExp(`<@!?${botId}>`).test(message.content)
+    (message.mentions ?? []).some((user) => user.id === botId) ||
+    new RegExp(`<@!?${botId}>`).test(message.content ?? '')
   );
 }
 
@@ -62,8 +71,8 @@ export function createMessageHandler(options: MessageHandlerOptions) {
   const { rest, deps } = options;
   return async (message: GatewayMessageCreateDispatchData): Promise<void> => {
     const botId = options.botId();
-    if (!botId || !isForBot(message, botId)) return;
-    const text = message.content.replace(new RegExp(`<@!?${botId}>`, 'g'), ' ').trim();
+    if (!botId || !message?.channel_id || !isForBot(message, botId)) return;
+    const text = (message.content ?? '').replace(new RegExp(`<@!?${botId}>`, 'g'), ' ').trim();
     const user: UserRef = { platform: 'discord', id: message.author.id };
     const reference = message.guild_id
       ? {
