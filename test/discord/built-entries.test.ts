@@ -97,6 +97,40 @@ describe('the built bot (node dist/main.js) with DISCORD_* pointing at a fake', 
     }
   });
 
+  test('GIVEN the bot without a worker and `npm run worker` (dist/worker.js) beside it THEN the worker process delivers over REST alone', async () => {
+    const redis = await startRedis();
+    const identified = fake.gateway.identifies.length;
+    const env = {
+      DISCORD_TOKEN: fake.token,
+      DISCORD_APP_ID: fake.appId,
+      DISCORD_API_URL: fake.apiUrl,
+      REDIS_URL: redis.url,
+      PLAN_QUEUE_NAME: 'built-worker',
+    };
+    const worker = run('dist/worker.js', env);
+    try {
+      bot = run('dist/main.js', { ...env, PLAN_WORKER: 'false' });
+      await fake.gateway.whenIdentifiedTimes(identified + 1);
+      const interaction = fake.slash('plan', [opt.sub('new', [opt.string('stack', 'node express')])], {
+        user: fakeUser('ken'),
+        place: guildPlace(),
+      });
+      const plan = await fake.waitFor(
+        (r) => r.method === 'PATCH' && r.path.includes(interaction.token) && r.body?.embeds?.length > 0,
+        15_000,
+      );
+      expect(plan.body.embeds[0].title).toBe('Your study plan is ready');
+      // The worker never opened a gateway connection: one IDENTIFY, the bot's.
+      expect(fake.gateway.identifies.length).toBe(identified + 1);
+      expect(worker.err()).toMatch(/plan worker started/);
+      expect(worker.err()).not.toContain(interaction.token);
+    } finally {
+      worker.child.kill('SIGTERM');
+      await worker.exited;
+      await redis.destroy();
+    }
+  });
+
   test('GIVEN a malformed DISCORD_APP_ID THEN it exits with a message naming the variable', async () => {
     bot = run('dist/main.js', { DISCORD_TOKEN: fake.token, DISCORD_APP_ID: 'not-an-id' });
     expect(await bot.exited).toBe(1);
