@@ -6,12 +6,13 @@
 import { config as loadDotenv } from 'dotenv';
 import type { Adapter } from './adapters/adapter';
 import { buildDiscord } from './adapters/discord';
+import { buildSlackAdapter } from './adapters/slack/build-slack-adapter';
 import { TerminalAdapter } from './adapters/terminal/terminal-adapter';
 import { buildDeliverers } from './app/build-deliverers';
 import { buildKnowledge } from './app/build-knowledge';
 import { buildPlans } from './app/build-plans';
 import { buildStores } from './app/build-stores';
-import { type Config, loadConfig } from './config/config';
+import { type Config, loadConfig, secretsOf } from './config/config';
 import { AskService } from './core/ask-service';
 import { describeError, isBotError } from './core/errors';
 import { Mentor } from './core/mentor';
@@ -39,12 +40,7 @@ async function main(): Promise<void> {
   const useTerminal = terminalOnly || config.terminal;
   const logger = createLogger({
     level: useTerminal && !process.env.LOG_LEVEL ? 'warn' : config.logLevel,
-    secrets: [
-      config.discord?.token,
-      config.slack?.botToken,
-      config.slack?.appToken,
-      config.slack?.signingSecret,
-    ],
+    secrets: secretsOf(config),
   });
 
   const knowledge = buildKnowledge(config, logger);
@@ -100,6 +96,20 @@ async function main(): Promise<void> {
       onExit: () => void shutdown('stdin closed'),
     });
     adapters.push(terminal);
+  }
+  if (config.slack) {
+    adapters.push(
+      buildSlackAdapter({
+        slack: config.slack,
+        redis: stores.redis,
+        logLevel: config.logLevel,
+        mentor,
+        asker,
+        insights,
+        plans: plans.service,
+        logger,
+      }),
+    );
   }
   const platforms: PlanDeliverer[] = [];
   if (config.discord) {

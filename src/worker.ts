@@ -7,7 +7,7 @@ import { config as loadDotenv } from 'dotenv';
 import { buildDeliverers } from './app/build-deliverers';
 import { buildKnowledge } from './app/build-knowledge';
 import { loadCurriculum, startRedisPlanWorker } from './app/build-plans';
-import { loadConfig } from './config/config';
+import { loadConfig, secretsOf } from './config/config';
 import { describeError, isBotError } from './core/errors';
 import { createLogger } from './ops/logger';
 import { DeliveryRegistry } from './queue/delivery-registry';
@@ -19,12 +19,7 @@ async function main(): Promise<void> {
   const config = loadConfig(process.env);
   const logger = createLogger({
     level: config.logLevel,
-    secrets: [
-      config.discord?.token,
-      config.slack?.botToken,
-      config.slack?.appToken,
-      config.slack?.signingSecret,
-    ],
+    secrets: secretsOf(config),
   });
   if (!config.redisUrl) {
     process.stderr.write('The plan worker needs REDIS_URL (the bot runs plans in process without it).\n');

@@ -3,6 +3,7 @@
  * process registers its adapters; `npm run worker` builds the platform clients it needs from config.
  */
 import { createDiscordDeliverer } from '../adapters/discord';
+import { buildSlackDeliverer } from '../adapters/slack/build-slack-adapter';
 import type { Config } from '../config/config';
 import type { Logger } from '../core/logger';
 import type { PlanDeliverer } from '../core/plans/plan-service';
@@ -30,12 +31,14 @@ export interface DelivererSources {
 export function buildDeliverers(sources: DelivererSources): PlanDeliverer[] {
   const list: PlanDeliverer[] = [];
   if (sources.terminal) list.push(sources.terminal);
-  // Discord and Slack: their helpers add deliverers built from sources.config.discord and
-  // sources.config.slack here (e.g. `if (sources.config.discord) list.push(createDiscordDeliverer(...))`),
-  // or pass them in through `platforms`.
+  // Slack: the Web API with the bot token only (no Bolt app), the same in the bot and in the worker.
+  if (sources.config.slack) {
+    list.push(buildSlackDeliverer(sources.config.slack, sources.logger, sources.config.logLevel));
+  }
+  // Discord: the bot process passes its adapter's deliverer through `platforms` (it shares the
+  // adapter's interaction tokens); `npm run worker` gets a REST-only one, tokens from Redis.
   const given = new Set((sources.platforms ?? []).map((d) => d.platform));
   if (sources.config.discord && !given.has('discord')) {
-    // `npm run worker`: REST only, interaction tokens from Redis (the bot process passes its adapter's).
     list.push(createDiscordDeliverer(sources.config.discord, sources.config.redisUrl, sources.logger));
   }
   list.push(...(sources.platforms ?? []));

@@ -168,3 +168,8 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     terminal: e.TERMINAL,
   };
 }
+
+/** Every secret value of a configuration, for the logger to scrub. */
+export function secretsOf(config: Config): (string | undefined)[] {
+  return [config.discord?.token, config.slack?.botToken, config.slack?.appToken, config.slack?.signingSecret];
+}

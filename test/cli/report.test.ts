@@ -1,27 +1,17 @@
 import { join } from 'node:path';
-import Redis from 'ioredis';
 import { runCli } from '../../src/cli/run-cli';
 import { AskService } from '../../src/core/ask-service';
 import { MemoryRateLimiter } from '../../src/core/rate-limiter';
 import { RedisInsightsStore } from '../../src/stores/redis-insights-store';
 import { mentorFor } from '../helpers/knowledge';
-import { startRedis, type TestRedis } from '../helpers/redis-server';
 import { capture, linesIn } from '../helpers/streams';
+import { useTestRedis } from '../helpers/use-redis';
 
 describe('cli report against the bot Redis', () => {
-  let server: TestRedis;
-  let redis: Redis;
-  beforeAll(async () => {
-    server = await startRedis();
-    redis = new Redis(server.url);
-  });
-  afterAll(async () => {
-    redis.disconnect();
-    await server.destroy();
-  });
+  const ctx = useTestRedis();
 
   test('GIVEN questions the bot could not answer and a not-helpful vote THEN the report lists them, most frequent first', async () => {
-    const insights = new RedisInsightsStore(redis);
+    const insights = new RedisInsightsStore(ctx.redis);
     const asker = new AskService({
       mentor: mentorFor(),
       insights,
@@ -40,7 +30,7 @@ describe('cli report against the bot Redis', () => {
       stdin: linesIn([]),
       stdout,
       stderr,
-      env: { REDIS_URL: server.url, KNOWLEDGE_DIR: join(__dirname, '../../knowledge') },
+      env: { REDIS_URL: ctx.server.url, KNOWLEDGE_DIR: join(__dirname, '../../knowledge') },
     });
     expect(stderr.text()).toBe('');
     expect(code).toBe(0);
@@ -58,7 +48,7 @@ describe('cli report against the bot Redis', () => {
       stdin: linesIn([]),
       stdout: text,
       stderr: capture(),
-      env: { REDIS_URL: server.url },
+      env: { REDIS_URL: ctx.server.url },
     });
     expect(text.text()).toMatch(
       /Questions I could not answer[\s\S]*2 {2}How much do backend engineers earn\?/,

@@ -1,28 +1,18 @@
-import Redis from 'ioredis';
 import { AskService } from '../../src/core/ask-service';
 import { MemoryRateLimiter } from '../../src/core/rate-limiter';
 import { RedisInsightsStore } from '../../src/stores/redis-insights-store';
 import { mentorFor } from '../helpers/knowledge';
-import { startRedis, type TestRedis } from '../helpers/redis-server';
+import { useTestRedis } from '../helpers/use-redis';
 
 const QUESTIONS = ['What is gRPC?', 'k8s', 'postgress or mysql?', 'What is the capital of France?', 'golang'];
 
 describe('load through the core', () => {
-  let server: TestRedis;
-  let redis: Redis;
-  beforeAll(async () => {
-    server = await startRedis();
-    redis = new Redis(server.url);
-  });
-  afterAll(async () => {
-    redis.disconnect();
-    await server.destroy();
-  });
+  const ctx = useTestRedis();
 
   test('GIVEN 1,000 concurrent questions from 1,000 users THEN every one is answered and recorded, none lost', async () => {
     const asker = new AskService({
       mentor: mentorFor(),
-      insights: new RedisInsightsStore(redis, 'load'),
+      insights: new RedisInsightsStore(ctx.redis, 'load'),
       limiter: new MemoryRateLimiter(20, 60_000),
     });
     const results = await Promise.all(
@@ -32,14 +22,14 @@ describe('load through the core', () => {
     );
     expect(results.every((r) => r.reply.type === 'answer')).toBe(true);
     expect(new Set(results.map((r) => r.answerId)).size).toBe(1000);
-    const report = await new RedisInsightsStore(redis, 'load').report();
+    const report = await new RedisInsightsStore(ctx.redis, 'load').report();
     expect(report.unanswered).toEqual([{ question: 'What is the capital of France?', count: 200 }]);
   });
 
   test('GIVEN one user over the per-minute limit THEN the extra questions get the friendly limit message', async () => {
     const asker = new AskService({
       mentor: mentorFor(),
-      insights: new RedisInsightsStore(redis, 'limit'),
+      insights: new RedisInsightsStore(ctx.redis, 'limit'),
       limiter: new MemoryRateLimiter(5, 60_000),
     });
     const user = { platform: 'slack', id: 'U-busy' } as const;

@@ -1,8 +1,7 @@
-import Redis from 'ioredis';
 import type { Answer } from '../../src/core/answers/compose-answer';
 import { RedisInsightsStore } from '../../src/stores/redis-insights-store';
 import { RedisRateLimiter } from '../../src/stores/redis-rate-limiter';
-import { startRedis, type TestRedis } from '../helpers/redis-server';
+import { useTestRedis } from '../helpers/use-redis';
 
 const answer = (question: string, matched: boolean, title = 'Go'): Answer => ({
   question,
@@ -15,20 +14,11 @@ const answer = (question: string, matched: boolean, title = 'Go'): Answer => ({
 });
 
 describe('Redis stores', () => {
-  let server: TestRedis;
-  let redis: Redis;
-  beforeAll(async () => {
-    server = await startRedis();
-    redis = new Redis(server.url);
-  });
-  afterAll(async () => {
-    redis.disconnect();
-    await server.destroy();
-  });
+  const ctx = useTestRedis();
 
   test('GIVEN unanswered questions from several processes THEN the report counts them, most frequent first', async () => {
-    const a = new RedisInsightsStore(redis, 'p1');
-    const b = new RedisInsightsStore(redis, 'p1');
+    const a = new RedisInsightsStore(ctx.redis, 'p1');
+    const b = new RedisInsightsStore(ctx.redis, 'p1');
     await a.recordAnswer(answer('How much do backend engineers earn?', false));
     await b.recordAnswer(answer('how much do   backend engineers earn?', false));
     await b.recordAnswer(answer('Is Rust good?', false));
@@ -41,7 +31,7 @@ describe('Redis stores', () => {
   });
 
   test('GIVEN feedback THEN one vote per user per answer, not-helpful answers listed with their topic', async () => {
-    const store = new RedisInsightsStore(redis, 'p2');
+    const store = new RedisInsightsStore(ctx.redis, 'p2');
     const id = await store.recordAnswer(answer('What is Go?', true, 'Go'));
     expect(
       await store.recordFeedback({ answerId: id, helpful: false, platform: 'slack', userId: 'U1' }),
@@ -62,8 +52,8 @@ describe('Redis stores', () => {
 
   test('GIVEN two limiters on one Redis THEN they share the count of a user, per window', async () => {
     let now = 1_000_000;
-    const one = new RedisRateLimiter(redis, 3, 60_000, 'p3', () => now);
-    const two = new RedisRateLimiter(redis, 3, 60_000, 'p3', () => now);
+    const one = new RedisRateLimiter(ctx.redis, 3, 60_000, 'p3', () => now);
+    const two = new RedisRateLimiter(ctx.redis, 3, 60_000, 'p3', () => now);
     expect([await one.take('u'), await two.take('u'), await one.take('u'), await two.take('u')]).toEqual([
       true,
       true,

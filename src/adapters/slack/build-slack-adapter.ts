@@ -1,0 +1,56 @@
+import type Redis from 'ioredis';
+import type { Config } from '../../config/config';
+import type { AskService } from '../../core/ask-service';
+import type { InsightsStore } from '../../core/insights';
+import type { Logger } from '../../core/logger';
+import type { Mentor } from '../../core/mentor';
+import type { PlanService } from '../../core/plans/plan-service';
+import { type Deduper, MemoryDeduper, RedisDeduper } from './event-dedupe';
+import { SlackAdapter } from './slack-adapter';
+import { SlackPlanDeliverer } from './slack-deliverer';
+import { slackLogLevel } from './slack-logger';
+
+/** The Slack part of the configuration. */
+export type SlackSettings = NonNullable<Config['slack']>;
+
+/** What the composition root hands over. */
+export interface SlackParts {
+  slack: SlackSettings;
+  /** Shares event de-duplication between processes when set (the stores' client; closed by its owner). */
+  redis?: Redis;
+  logLevel: string;
+  mentor: Mentor;
+  asker: AskService;
+  insights: InsightsStore;
+  plans?: PlanService;
+  logger: Logger;
+}
+
+/**
+ * Builds the Slack adapter from the configuration: Socket Mode or HTTP mode, event de-duplication in
+ * Redis when there is one (several HTTP-mode processes behind a load balancer then agree), in memory
+ * otherwise.
+ */
+export function buildSlackAdapter(parts: SlackParts): SlackAdapter {
+  const dedupe: Deduper = parts.redis ? new RedisDeduper(parts.redis, parts.logger) : new MemoryDeduper();
+  return new SlackAdapter({
+    connection: parts.slack,
+    mentor: parts.mentor,
+    asker: parts.asker,
+    insights: parts.insights,
+    plans: parts.plans,
+    logger: parts.logger,
+    logLevel: slackLogLevel(parts.logLevel),
+    answerChannels: parts.slack.answerChannels,
+    dedupe,
+  });
+}
+
+/** The plan deliverer for Slack, for the worker (`npm start` or `npm run worker`). */
+export function buildSlackDeliverer(
+  slack: Pick<SlackSettings, 'botToken' | 'apiUrl'>,
+  logger: Logger,
+  logLevel = 'info',
+): SlackPlanDeliverer {
+  return new SlackPlanDeliverer({ botToken: slack.botToken, apiUrl: slack.apiUrl, logger, logLevel });
+}

@@ -1,0 +1,65 @@
+import { App, HTTPReceiver, type LogLevel, SocketModeReceiver } from '@slack/bolt';
+import type { Logger } from '../../core/logger';
+import { toSlackLogger } from './slack-logger';
+
+/** How to reach Slack. */
+export interface SlackConnection {
+  botToken: string;
+  /** Socket Mode when set (an app-level `xapp-` token). */
+  appToken?: string;
+  /** HTTP mode: verifies every request's signature. */
+  signingSecret?: string;
+  /** HTTP mode port (path `/slack/events`). */
+  port: number;
+  /** Web API base URL (default Slack's); Socket Mode's `apps.connections.open` goes there too. */
+  apiUrl?: string;
+}
+
+/** The Bolt app and its receiver (kept to stop it cleanly). */
+export interface BoltApp {
+  app: App;
+  mode: 'socket' | 'http';
+  receiver: HTTPReceiver | SocketModeReceiver;
+}
+
+/** Web API retries: a few quick ones (a 3-second ack and a user waiting leave no room for Slack's default of 10). */
+const RETRY_CONFIG = { retries: 2, factor: 2, minTimeout: 300, maxTimeout: 2000 };
+
+/**
+ * Builds the Bolt app for Socket Mode (with an app token) or HTTP mode (signing secret, `PORT`,
+ * `/slack/events`). Initialisation is deferred: `await app.init()` runs `auth.test` so a bad token
+ * is a clear error, not an unhandled rejection.
+ */
+export function createBoltApp(connection: SlackConnection, logger: Logger, level: LogLevel): BoltApp {
+  const slackLogger = toSlackLogger(logger, level);
+  const clientOptions = {
+    ...(connection.apiUrl ? { slackApiUrl: connection.apiUrl } : {}),
+    retryConfig: RETRY_CONFIG,
+  };
+  const receiver = connection.appToken
+    ? new SocketModeReceiver({
+        appToken: connection.appToken,
+        logger: slackLogger,
+        logLevel: level,
+        // The Socket Mode client builds its own Web API client from these: apps.connections.open
+        // then goes to SLACK_API_URL as well.
+        installerOptions: { clientOptions: { ...clientOptions } },
+      })
+    : new HTTPReceiver({
+        signingSecret: connection.signingSecret ?? '',
+        endpoints: '/slack/events',
+        port: connection.port,
+        logger: slackLogger,
+        logLevel: level,
+        processBeforeResponse: false,
+      });
+  const app = new App({
+    token: connection.botToken,
+    receiver,
+    logger: slackLogger,
+    logLevel: level,
+    clientOptions,
+    deferInitialization: true,
+  });
+  return { app, receiver, mode: connection.appToken ? 'socket' : 'http' };
+}

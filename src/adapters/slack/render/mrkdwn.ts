@@ -1,0 +1,69 @@
+import { escapeText } from './escape';
+
+const BOLD = '\u0001';
+
+/** Converts the inline Markdown of one line (outside code) to Slack mrkdwn; the line is already escaped. */
+function inline(line: string): string {
+  return line
+    .replace(
+      /\[([^\]\n]+)\]\((https?:\/\/[^\s)|]+)\)/g,
+      (_, label: string, url: string) => `<${url}|${label}>`,
+    )
+    .replace(/\*\*(?=\S)([^*\n]*?\S)\*\*/g, `${BOLD}$1${BOLD}`)
+    .replace(/__(?=\S)([^_\n]*?\S)__/g, `${BOLD}$1${BOLD}`)
+    .replace(/(^|[^\w*])\*(?=\S)([^*\n]*?\S)\*(?![\w*])/g, '$1_$2_')
+    .replace(/~~(?=\S)([^~\n]*?\S)~~/g, '~$1~')
+    .replaceAll(BOLD, '*');
+}
+
+/** Converts one line outside code: headings to bold lines, list markers to bullets, inline marks. */
+function line(text: string): string {
+  const heading = /^\s{0,3}#{1,6}\s+(.*?)\s*#*\s*$/.exec(text);
+  if (heading) {
+    const title = inline(heading[1]!).replace(/^\*(.*)\*$/, '$1');
+    return title ? `*${title}*` : '';
+  }
+  const bullet = /^(\s*)[-*+]\s+(.*)$/.exec(text);
+  if (bullet) return `${bullet[1]!.replace(/\t/g, '  ')}• ${inline(bullet[2]!)}`;
+  if (/^\s{0,3}([-*_])(\s*\1){2,}\s*$/.test(text)) return '───';
+  return inline(text);
+}
+
+/**
+ * Markdown (as the knowledge is written) to Slack mrkdwn: text escaped first, then `**bold**` to
+ * `*bold*`, `*italic*` to `_italic_`, `[label](url)` to `<url|label>`, headings to bold lines, list
+ * markers to bullets. Code spans and fenced blocks are kept as they are (escaped only).
+ *
+ * @example
+ * markdownToMrkdwn('**Go**: fast & <simple>'); // '*Go*: fast &amp; &lt;simple&gt;'
+ */
+export function markdownToMrkdwn(markdown: string): string {
+  let inFence = false;
+  return escapeText(markdown.replace(/\r\n?/g, '\n'))
+    .split('\n')
+    .map((text) => {
+      if (/^\s*(```|~~~)/.test(text)) {
+        inFence = !inFence;
+        return text.trim().slice(0, 3);
+      }
+      if (inFence) return text;
+      // Code spans keep their content: convert only the text between them.
+      return text
+        .split(/(`[^`\n]+`)/)
+        .map((part, i) => (i % 2 === 1 ? part : i === 0 ? line(part) : inline(part)))
+        .join('');
+    })
+    .join('\n')
+    .replace(/\n{3,}/g, '\n\n')
+    .trim();
+}
+
+/** Plain text for a `text` fallback: mrkdwn marks stay (Slack renders them in notifications too). */
+export function truncate(text: string, max: number): string {
+  if (text.length <= max) return text;
+  const cut = text.slice(0, max - 1);
+  const space = cut.search(/\s\S*$/);
+  const head = space > max * 0.6 ? cut.slice(0, space) : cut;
+  // Never leave half an entity or half a link behind.
+  return `${head.replace(/&[a-z]*$/, '').replace(/<[^>]*$/, '')}…`;
+}

@@ -1,0 +1,301 @@
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { type WebSocket, WebSocketServer } from 'ws';
+
+/** One recorded Web API call (`chat.postMessage`, ...) or `response_url` post (`method: 'response_url'`). */
+export interface RecordedCall {
+  method: string;
+  args: Record<string, unknown>;
+  /** The bearer token the call carried (or its `token` argument). */
+  token?: string;
+  /** For `response_url` posts: the id in the URL. */
+  responseId?: string;
+  contentType?: string;
+  at: number;
+}
+
+type Handler = (call: RecordedCall) => Record<string, unknown> | { status: number; body: unknown };
+
+/** A Socket Mode frame the app sent back (an ack). */
+export interface SocketAck {
+  envelope_id: string;
+  payload?: Record<string, unknown>;
+}
+
+const BOT = { user_id: 'UBOT', bot_id: 'BBOT', team_id: 'T0001', team: 'Test Team', user: 'mentor' };
+
+function parseValue(value: string): unknown {
+  if (/^[[{]/.test(value)) {
+    try {
+      return JSON.parse(value);
+    } catch {
+      return value;
+    }
+  }
+  return value;
+}
+
+async function readBody(req: IncomingMessage): Promise<{ raw: string; args: Record<string, unknown> }> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of req) chunks.push(chunk as Buffer);
+  const raw = Buffer.concat(chunks).toString('utf8');
+  const type = req.headers['content-type'] ?? '';
+  if (type.includes('application/json'))
+    return { raw, args: raw ? (JSON.parse(raw) as Record<string, unknown>) : {} };
+  const args: Record<string, unknown> = {};
+  for (const [k, v] of new URLSearchParams(raw)) args[k] = parseValue(v);
+  return { raw, args };
+}
+
+/**
+ * A local fake of the Slack Web API (`/api/<method>`), of `response_url` endpoints (`/response/<id>`)
+ * and of the Socket Mode WebSocket (`apps.connections.open` hands out its URL; it greets with
+ * `hello`, sends envelopes and collects the acks). Every call is recorded for assertions.
+ */
+export class FakeSlackApi {
+  readonly calls: RecordedCall[] = [];
+  readonly acks: SocketAck[] = [];
+  private readonly handlers = new Map<string, Handler>();
+  private readonly failures = new Map<string, { status?: number; error?: string }[]>();
+  private readonly waiters: (() => void)[] = [];
+  private server: Server | undefined;
+  private wss: WebSocketServer | undefined;
+  private sockets = new Set<WebSocket>();
+  private ts = 1_700_000_000;
+  private envelopeSeq = 0;
+  /** The token `auth.test` accepts; others get `invalid_auth`. */
+  validBotToken = 'xoxb-test-token';
+  validAppToken = 'xapp-test-token';
+  port = 0;
+
+  get apiUrl(): string {
+    return `http://127.0.0.1:${this.port}/api/`;
+  }
+
+  /** A `response_url` that points at this fake. */
+  responseUrl(id: string): string {
+    return `http://127.0.0.1:${this.port}/response/${id}`;
+  }
+
+  async start(): Promise<void> {
+    this.server = createServer((req, res) => void this.handle(req, res));
+    this.wss = new WebSocketServer({ noServer: true });
+    this.server.on('upgrade', (req, socket, head) => {
+      if (!req.url?.startsWith('/socket')) {
+        socket.destroy();
+        return;
+      }
+      this.wss!.handleUpgrade(req, socket, head, (ws) => this.onSocket(ws));
+    });
+    await new Promise<void>((resolve) => this.server!.listen(0, '127.0.0.1', resolve));
+    this.port = (this.server.address() as AddressInfo).port;
+  }
+
+  async stop(): Promise<void> {
+    for (const ws of this.sockets) ws.terminate();
+    this.wss?.close();
+    this.server?.closeAllConnections();
+    await new Promise<void>((resolve) => (this.server ? this.server.close(() => resolve()) : resolve()));
+  }
+
+  /** Replaces the answer of one method. */
+  on(method: string, handler: Handler): void {
+    this.handlers.set(method, handler);
+  }
+
+  /** The next call of `method` fails: with a Slack error (`ok: false`) or an HTTP status. */
+  failNext(method: string, failure: { status?: number; error?: string }): void {
+    this.failures.set(method, [...(this.failures.get(method) ?? []), failure]);
+  }
+
+  /** Forgets recorded calls and acks. */
+  reset(): void {
+    this.calls.length = 0;
+    this.acks.length = 0;
+  }
+
+  /** Recorded calls of one method. */
+  callsOf(method: string): RecordedCall[] {
+    return this.calls.filter((c) => c.method === method);
+  }
+
+  /** Resolves when `predicate` holds over the recorded calls (checked on every new call). */
+  async waitFor<T>(
+    predicate: () => T | undefined | false,
+    timeoutMs = 5000,
+    what = 'a Slack call',
+  ): Promise<T> {
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      const value = predicate();
+      if (value) return value;
+      const left = deadline - Date.now();
+      if (left <= 0) {
+        throw new Error(
+          `timed out waiting for ${what}; calls: ${this.calls.map((c) => c.method).join(', ')}`,
+        );
+      }
+      await new Promise<void>((resolve) => {
+        const timer = setTimeout(resolve, Math.min(left, 200));
+        this.waiters.push(() => {
+          clearTimeout(timer);
+          resolve();
+        });
+      });
+    }
+  }
+
+  /** Resolves once `count` calls of `method` were recorded, with them. */
+  waitForCalls(method: string, count = 1, timeoutMs = 5000): Promise<RecordedCall[]> {
+    return this.waitFor(
+      () => (this.callsOf(method).length >= count ? this.callsOf(method) : undefined),
+      timeoutMs,
+      `${count} × ${method}`,
+    );
+  }
+
+  /** Sends a Socket Mode envelope to every connected app and resolves with the ack for it. */
+  async sendEnvelope(
+    type: 'events_api' | 'slash_commands' | 'interactive',
+    payload: Record<string, unknown>,
+    extra: Record<string, unknown> = {},
+  ): Promise<SocketAck> {
+    const envelopeId = `env-${++this.envelopeSeq}`;
+    const frame = JSON.stringify({
+      envelope_id: envelopeId,
+      type,
+      payload,
+      accepts_response_payload: type !== 'events_api',
+      ...extra,
+    });
+    for (const ws of this.sockets) ws.send(frame);
+    return this.waitFor(
+      () => this.acks.find((a) => a.envelope_id === envelopeId),
+      5000,
+      `the ack of ${envelopeId}`,
+    );
+  }
+
+  /** Resolves when an app holds a Socket Mode connection. */
+  waitForSocket(timeoutMs = 5000): Promise<true> {
+    return this.waitFor(
+      () => (this.sockets.size > 0 ? true : undefined),
+      timeoutMs,
+      'a Socket Mode connection',
+    );
+  }
+
+  get socketCount(): number {
+    return this.sockets.size;
+  }
+
+  private notify(): void {
+    for (const wake of this.waiters.splice(0)) wake();
+  }
+
+  private onSocket(ws: WebSocket): void {
+    this.sockets.add(ws);
+    ws.on('message', (data) => {
+      try {
+        this.acks.push(JSON.parse(String(data)) as SocketAck);
+        this.notify();
+      } catch {
+        // not JSON: ignored, as Slack would
+      }
+    });
+    ws.on('close', () => {
+      this.sockets.delete(ws);
+      this.notify();
+    });
+    ws.send(
+      JSON.stringify({
+        type: 'hello',
+        num_connections: 1,
+        connection_info: { app_id: 'A0001' },
+        debug_info: { host: 'fake' },
+      }),
+    );
+    this.notify();
+  }
+
+  private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const url = new URL(req.url ?? '/', 'http://localhost');
+    if (req.method === 'GET' && url.pathname === '/__stats') {
+      // For benchmarks running the fake in another process: how many calls it has seen.
+      res
+        .writeHead(200, { 'content-type': 'application/json' })
+        .end(JSON.stringify({ calls: this.calls.length }));
+      return;
+    }
+    const { args } = await readBody(req);
+    const auth = req.headers.authorization?.replace(/^Bearer /, '');
+    const response = url.pathname.match(/^\/response\/([^/]+)$/);
+    const api = url.pathname.match(/^\/api\/([\w.]+)$/);
+    if (!response && !api) {
+      res.writeHead(404).end();
+      return;
+    }
+    const call: RecordedCall = {
+      method: response ? 'response_url' : api![1]!,
+      args,
+      token: auth ?? (typeof args.token === 'string' ? args.token : undefined),
+      responseId: response?.[1],
+      contentType: req.headers['content-type'],
+      at: Date.now(),
+    };
+    this.calls.push(call);
+    const failure = this.failures.get(call.method)?.shift();
+    let status = 200;
+    let body: unknown;
+    if (failure?.status) {
+      status = failure.status;
+      body = { ok: false, error: 'http_error' };
+    } else if (failure?.error) {
+      body = { ok: false, error: failure.error };
+    } else {
+      const handled = (this.handlers.get(call.method) ?? ((c: RecordedCall) => this.defaultAnswer(c)))(call);
+      if ('status' in handled && typeof handled.status === 'number' && 'body' in handled) {
+        status = handled.status;
+        body = handled.body;
+      } else {
+        body = handled;
+      }
+    }
+    res.writeHead(status, { 'content-type': 'application/json' }).end(JSON.stringify(body));
+    this.notify();
+  }
+
+  private defaultAnswer(call: RecordedCall): Record<string, unknown> {
+    const a = call.args;
+    switch (call.method) {
+      case 'auth.test':
+        return call.token === this.validBotToken
+          ? { ok: true, url: 'https://test.slack.com/', ...BOT }
+          : { ok: false, error: 'invalid_auth' };
+      case 'apps.connections.open':
+        return call.token === this.validAppToken
+          ? { ok: true, url: `ws://127.0.0.1:${this.port}/socket?ticket=t${this.calls.length}` }
+          : { ok: false, error: 'invalid_auth' };
+      case 'chat.postMessage': {
+        const ts = `${++this.ts}.000100`;
+        return {
+          ok: true,
+          channel: a.channel,
+          ts,
+          message: { text: a.text, ts, thread_ts: a.thread_ts, bot_id: BOT.bot_id },
+        };
+      }
+      case 'chat.postEphemeral':
+        return { ok: true, message_ts: `${++this.ts}.000200` };
+      case 'conversations.open':
+        return { ok: true, channel: { id: `D${String(a.users).replace(/^U/, '')}` } };
+      case 'views.open':
+      case 'views.update':
+        return { ok: true, view: { id: 'V0001', ...(a.view as object) } };
+      case 'response_url':
+        return { ok: true };
+      default:
+        return { ok: true };
+    }
+  }
+}
