@@ -5,6 +5,7 @@
  */
 import { config as loadDotenv } from 'dotenv';
 import type { Adapter } from './adapters/adapter';
+import { buildDiscord } from './adapters/discord';
 import { buildSlackAdapter } from './adapters/slack/build-slack-adapter';
 import { TerminalAdapter } from './adapters/terminal/terminal-adapter';
 import { buildDeliverers } from './app/build-deliverers';
@@ -15,6 +16,7 @@ import { type Config, loadConfig, secretsOf } from './config/config';
 import { AskService } from './core/ask-service';
 import { describeError, isBotError } from './core/errors';
 import { Mentor } from './core/mentor';
+import type { PlanDeliverer } from './core/plans/plan-service';
 import { createLogger } from './ops/logger';
 import { Metrics } from './ops/metrics';
 import { OpsServer, type ReadinessCheck } from './ops/ops-server';
@@ -109,7 +111,23 @@ async function main(): Promise<void> {
       }),
     );
   }
-  for (const deliverer of buildDeliverers({ config, logger, terminal })) deliverers.register(deliverer);
+  const platforms: PlanDeliverer[] = [];
+  if (config.discord) {
+    // The adapter and its deliverer share the interaction tokens (Redis when configured, else memory).
+    const discord = buildDiscord({
+      config: config.discord,
+      redis: stores.redis,
+      mentor,
+      asker,
+      insights,
+      plans: plans.service,
+      logger,
+    });
+    adapters.push(discord.adapter);
+    platforms.push(discord.deliverer);
+  }
+  for (const deliverer of buildDeliverers({ config, logger, terminal, platforms }))
+    deliverers.register(deliverer);
   const checks: ReadinessCheck[] = [
     { name: 'knowledge', check: () => knowledge.current.units.length > 0 },
     ...(stores.redis ? [{ name: 'redis', check: () => stores.redis?.status === 'ready' }] : []),

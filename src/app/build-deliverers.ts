@@ -2,6 +2,7 @@
  * The plan deliverers of a process: who can send a finished plan to a user on which platform. The bot
  * process registers its adapters; `npm run worker` builds the platform clients it needs from config.
  */
+import { createDiscordDeliverer } from '../adapters/discord';
 import { buildSlackDeliverer } from '../adapters/slack/build-slack-adapter';
 import type { Config } from '../config/config';
 import type { Logger } from '../core/logger';
@@ -34,9 +35,12 @@ export function buildDeliverers(sources: DelivererSources): PlanDeliverer[] {
   if (sources.config.slack) {
     list.push(buildSlackDeliverer(sources.config.slack, sources.logger, sources.config.logLevel));
   }
-  // Discord and Slack: their helpers add deliverers built from sources.config.discord and
-  // sources.config.slack here (e.g. `if (sources.config.discord) list.push(createDiscordDeliverer(...))`),
-  // or pass them in through `platforms`.
+  // Discord: the bot process passes its adapter's deliverer through `platforms` (it shares the
+  // adapter's interaction tokens); `npm run worker` gets a REST-only one, tokens from Redis.
+  const given = new Set((sources.platforms ?? []).map((d) => d.platform));
+  if (sources.config.discord && !given.has('discord')) {
+    list.push(createDiscordDeliverer(sources.config.discord, sources.config.redisUrl, sources.logger));
+  }
   list.push(...(sources.platforms ?? []));
   const byPlatform = new Map(list.map((d) => [d.platform, d]));
   return [...byPlatform.values()];

@@ -1,0 +1,24 @@
+import { Client, GatewayIntentBits, Partials } from 'discord.js';
+
+/**
+ * The REST base discord.js expects: without a trailing slash or API version (discord.js appends
+ * `/v10` itself), so `https://discord.com/api`, `.../api/` and `.../api/v10` all work.
+ */
+export function restBase(apiUrl: string): string {
+  return apiUrl.replace(/\/+$/, '').replace(/\/v\d+$/, '');
+}
+
+/**
+ * The discord.js client of the bot: server, server-message and DM intents (MessageContent is not
+ * needed: content is present in DMs and in messages that mention the bot), `Partials.Channel` for DM
+ * channels, and no pings from anything the bot sends. With `apiUrl`, every REST call (and so the
+ * gateway URL, from `GET /gateway/bot`) goes there.
+ */
+export function createDiscordClient(options: { apiUrl?: string } = {}): Client {
+  return new Client({
+    intents: [GatewayIntentBits.Guilds, GatewayIntentBits.GuildMessages, GatewayIntentBits.DirectMessages],
+    partials: [Partials.Channel],
+    allowedMentions: { parse: [] },
+    ...(options.apiUrl ? { rest: { api: restBase(options.apiUrl) } } : {}),
+  });
+}

@@ -1,0 +1,139 @@
+import {
+  type Client,
+  DiscordAPIError,
+  Events,
+  GatewayDispatchEvents,
+  type GatewayMessageCreateDispatchData,
+} from 'discord.js';
+import { BotError } from '../../core/errors';
+import type { Adapter } from '../adapter';
+import { createDiscordClient } from './client';
+import { COMMANDS } from './commands';
+import type { DiscordDeps } from './commands/command';
+import { helpLines, helpNote } from './commands/help';
+import { errorFields } from './errors';
+import { InteractionRouter } from './interactions/interaction-router';
+import { createMessageHandler } from './messages/message-handler';
+import { renderHelp } from './render/info-messages';
+
+/** What the Discord adapter needs. */
+export interface DiscordAdapterOptions extends DiscordDeps {
+  token: string;
+  appId: string;
+  /** REST base URL (a proxy, or a local fake); Discord's by default. */
+  apiUrl?: string;
+  /** How long to wait for the gateway's READY. */
+  readyTimeoutMs?: number;
+  /** How long stop() waits for answers in progress. */
+  drainTimeoutMs?: number;
+  /** Defer an interaction whose handler has not answered after this long (Discord allows 3 s). */
+  ackAfterMs?: number;
+}
+
+/**
+ * The Discord side of backend-mentor: slash commands, autocomplete and buttons through the
+ * interaction router, DMs and mentions through the message handler. Commands are registered by the
+ * deploy script, never on start.
+ */
+export class DiscordAdapter implements Adapter {
+  readonly name = 'discord';
+  private client: Client | undefined;
+  private readonly inFlight = new Set<Promise<void>>();
+
+  constructor(private readonly options: DiscordAdapterOptions) {}
+
+  /** Keeps an event's work until it settles (stop() waits for it); a failure is logged, never thrown. */
+  private track(work: () => Promise<void>): void {
+    const running = Promise.resolve()
+      .then(work)
+      .catch((error: unknown) => this.options.logger.error(errorFields(error), 'discord event failed'))
+      .finally(() => this.inFlight.delete(running));
+    this.inFlight.add(running);
+  }
+
+  async start(): Promise<void> {
+    const { logger, token, apiUrl } = this.options;
+    const client = createDiscordClient({ apiUrl });
+    this.client = client;
+    const router = new InteractionRouter(
+      { ...this.options, commands: COMMANDS },
+      { rest: client.rest, appId: this.options.appId, ackAfterMs: this.options.ackAfterMs },
+    );
+    const onMessage = createMessageHandler({
+      deps: this.options,
+      rest: client.rest,
+      botId: () => client.user?.id,
+      help: () => renderHelp(helpLines(COMMANDS), helpNote),
+    });
+    client.on(Events.InteractionCreate, (interaction) => this.track(() => router.handle(interaction)));
+    client.ws.on(GatewayDispatchEvents.MessageCreate, (data: GatewayMessageCreateDispatchData) =>
+      this.track(() => onMessage(data)),
+    );
+    client.on(Events.Error, (error) => logger.error(errorFields(error), 'discord client error'));
+    client.on(Events.Warn, (message) => logger.warn({ message }, 'discord warning'));
+    client.on(Events.ShardDisconnect, (event, shard) =>
+      logger.warn({ code: event.code, shard }, 'discord gateway disconnected'),
+    );
+    client.on(Events.ShardReconnecting, (shard) => logger.info({ shard }, 'discord gateway reconnecting'));
+
+    const ready = new Promise<void>((resolve, reject) => {
+      const timer = setTimeout(
+        () => reject(new BotError('discord.ready-timeout', 'Discord did not confirm the login in time.')),
+        this.options.readyTimeoutMs ?? 30_000,
+      );
+      client.once(Events.ClientReady, () => {
+        clearTimeout(timer);
+        resolve();
+      });
+    });
+    try {
+      await client.login(token);
+      await ready;
+    } catch (error) {
+      await client.destroy().catch(() => {});
+      this.client = undefined;
+      throw loginError(error);
+    }
+    logger.info({ user: client.user?.tag, appId: this.options.appId }, 'discord connected');
+    if (
+      client.user &&
+      client.user.id !== this.options.appId &&
+      client.application?.id !== this.options.appId
+    ) {
+      logger.warn(
+        { appId: this.options.appId },
+        'DISCORD_APP_ID does not match the application of DISCORD_TOKEN',
+      );
+    }
+  }
+
+  async stop(): Promise<void> {
+    const client = this.client;
+    if (!client) return;
+    this.client = undefined;
+    const drained = Promise.allSettled([...this.inFlight]);
+    await Promise.race([
+      drained,
+      new Promise((r) => setTimeout(r, this.options.drainTimeoutMs ?? 5000).unref()),
+    ]);
+    await client.destroy();
+    await this.options.tokens.close();
+  }
+
+  isReady(): boolean {
+    return this.client?.isReady() ?? false;
+  }
+}
+
+function loginError(error: unknown): BotError {
+  if (error instanceof BotError) return error;
+  const invalidToken =
+    (error instanceof DiscordAPIError && error.status === 401) ||
+    (error instanceof Error && /TokenInvalid|invalid token/i.test(`${error.name} ${error.message}`));
+  if (invalidToken) {
+    return new BotError('discord.token-invalid', 'Discord rejected DISCORD_TOKEN: check the bot token.');
+  }
+  return new BotError('discord.login', `Could not connect to Discord: ${errorFields(error).error}`, {
+    cause: error,
+  });
+}

@@ -1,0 +1,77 @@
+/**
+ * The Discord adapter's entry points for the composition root (`src/main.ts`) and the plan worker
+ * (`src/worker.ts`): everything is built from the validated configuration passed in.
+ */
+import type Redis from 'ioredis';
+import type { Config } from '../../config/config';
+import type { AskService } from '../../core/ask-service';
+import type { InsightsStore } from '../../core/insights';
+import type { Logger } from '../../core/logger';
+import type { Mentor } from '../../core/mentor';
+import type { PlanService } from '../../core/plans/plan-service';
+import { DiscordAdapter } from './discord-adapter';
+import { DiscordPlanDeliverer } from './plans/discord-deliverer';
+import { type InteractionTokenStore, MemoryInteractionTokenStore } from './plans/interaction-token-store';
+import { RedisInteractionTokenStore } from './plans/redis-interaction-token-store';
+
+export { DiscordAdapter } from './discord-adapter';
+export { DiscordPlanDeliverer } from './plans/discord-deliverer';
+
+type DiscordConfig = NonNullable<Config['discord']>;
+
+/**
+ * Where interaction tokens live: Redis when configured (so a separate worker process can edit the
+ * original response), otherwise this process's memory (an in-process worker shares it). A Redis URL
+ * opens a connection of the store's own; a client is shared (and left open on close).
+ */
+export function createInteractionTokenStore(redis?: string | Redis): InteractionTokenStore {
+  return redis ? new RedisInteractionTokenStore({ redis }) : new MemoryInteractionTokenStore();
+}
+
+/** What the bot process needs to run Discord. */
+export interface DiscordBuildOptions {
+  config: DiscordConfig;
+  /** The process's Redis client (shared stores), when REDIS_URL is set. */
+  redis?: Redis;
+  mentor: Mentor;
+  asker: AskService;
+  insights: InsightsStore;
+  plans?: PlanService;
+  logger: Logger;
+}
+
+/**
+ * The Discord adapter and, for an in-process plan worker, its deliverer, sharing one token store.
+ * Register `deliverer` with the plan worker; start and stop `adapter` like any other adapter.
+ */
+export function buildDiscord(options: DiscordBuildOptions): {
+  adapter: DiscordAdapter;
+  deliverer: DiscordPlanDeliverer;
+} {
+  const { config, logger } = options;
+  const tokens = createInteractionTokenStore(options.redis);
+  const adapter = new DiscordAdapter({
+    token: config.token,
+    appId: config.appId,
+    apiUrl: config.apiUrl,
+    mentor: options.mentor,
+    asker: options.asker,
+    insights: options.insights,
+    plans: options.plans,
+    logger,
+    tokens,
+  });
+  const deliverer = new DiscordPlanDeliverer({ token: config.token, apiUrl: config.apiUrl, tokens, logger });
+  return { adapter, deliverer };
+}
+
+/** The deliverer for a stand-alone worker process (`npm run worker`): REST only, tokens from Redis. */
+export function createDiscordDeliverer(config: DiscordConfig, redisUrl: string | undefined, logger: Logger) {
+  return new DiscordPlanDeliverer({
+    token: config.token,
+    apiUrl: config.apiUrl,
+    tokens: createInteractionTokenStore(redisUrl),
+    logger,
+    closeTokens: true,
+  });
+}

@@ -1,0 +1,121 @@
+import type { AutocompleteInteraction, Interaction, REST, RepliableInteraction } from 'discord.js';
+import type { CommandContext, SlashCommand } from '../commands/command';
+import { errorFields, userMessageFor } from '../errors';
+import { notice } from '../render/info-messages';
+import { LIMITS, truncate } from '../render/limits';
+import { buttonIsEphemeral, handleButton } from './button-handler';
+import { Responder } from './responder';
+
+/** Options of the router. */
+export interface RouterOptions {
+  /** The client's REST manager (responses go through it). */
+  rest: REST;
+  /** The application id (DISCORD_APP_ID), when an interaction does not carry its own. */
+  appId: string;
+  /** Defer ("thinking...") when a handler has not answered after this long; Discord allows 3 s. */
+  ackAfterMs?: number;
+}
+
+/**
+ * Sends every interaction to its handler: slash commands, autocomplete, buttons. Whatever happens,
+ * the user gets an answer: a slow handler is deferred before Discord's 3 s, and a failure is logged
+ * and answered privately (a follow-up when already answered).
+ */
+export class InteractionRouter {
+  private readonly byName: Map<string, SlashCommand>;
+  private readonly ackAfterMs: number;
+
+  constructor(
+    private readonly ctx: CommandContext,
+    private readonly options: RouterOptions,
+  ) {
+    this.byName = new Map(ctx.commands.map((c) => [c.data.name, c]));
+    this.ackAfterMs = options.ackAfterMs ?? 2000;
+  }
+
+  /** Handles one interaction; never rejects. */
+  async handle(interaction: Interaction): Promise<void> {
+    if (interaction.isAutocomplete()) return this.autocomplete(interaction);
+    if (interaction.isChatInputCommand()) {
+      const command = this.byName.get(interaction.commandName);
+      if (!command)
+        return this.run(interaction, true, (r) => r.fail(notice('I do not know that command. Try /help.')));
+      return this.run(interaction, command.ephemeral, (r) => command.execute(interaction, r, this.ctx));
+    }
+    if (interaction.isButton()) {
+      return this.run(interaction, buttonIsEphemeral(interaction), (r) =>
+        handleButton(interaction, r, this.ctx),
+      );
+    }
+    if (interaction.isRepliable()) {
+      return this.run(interaction, true, (r) => r.fail(notice('I cannot handle that here. Try /help.')));
+    }
+  }
+
+  private async run(
+    interaction: RepliableInteraction,
+    ephemeral: boolean,
+    work: (respond: Responder) => Promise<void>,
+  ): Promise<void> {
+    const respond = new Responder(this.options.rest, this.ref(interaction), ephemeral);
+    const log = this.ctx.logger;
+    const where = { interaction: interaction.id, kind: describe(interaction), user: interaction.user.id };
+    const watchdog = setTimeout(() => {
+      respond
+        .defer()
+        .catch((error: unknown) => log.warn({ ...where, ...errorFields(error) }, 'discord defer failed'));
+    }, this.ackAfterMs);
+    try {
+      await work(respond);
+    } catch (error) {
+      log.error({ ...where, ...errorFields(error) }, 'discord interaction failed');
+      await respond
+        .fail(notice(userMessageFor(error)))
+        .catch((again: unknown) =>
+          log.error({ ...where, ...errorFields(again) }, 'discord error reply failed'),
+        );
+    } finally {
+      clearTimeout(watchdog);
+    }
+  }
+
+  private ref(interaction: { id: string; token: string; applicationId: string | null }) {
+    return {
+      id: interaction.id,
+      token: interaction.token,
+      applicationId: interaction.applicationId || this.options.appId,
+    };
+  }
+
+  private async autocomplete(interaction: AutocompleteInteraction): Promise<void> {
+    const command = this.byName.get(interaction.commandName);
+    let choices: { name: string; value: string | number }[] = [];
+    try {
+      choices = (await command?.autocomplete?.(interaction, this.ctx)) ?? [];
+    } catch (error) {
+      this.ctx.logger.error(
+        { interaction: interaction.id, ...errorFields(error) },
+        'discord autocomplete failed',
+      );
+    }
+    const valid = choices
+      .filter((c) => c.name.trim() !== '' && String(c.value) !== '')
+      .slice(0, LIMITS.choices)
+      .map((c) => ({
+        name: truncate(c.name, LIMITS.choiceName),
+        value: typeof c.value === 'string' ? truncate(c.value, LIMITS.choiceValue) : c.value,
+      }));
+    await Responder.choices(this.options.rest, this.ref(interaction), valid).catch((error: unknown) => {
+      this.ctx.logger.warn(
+        { interaction: interaction.id, ...errorFields(error) },
+        'discord autocomplete reply failed',
+      );
+    });
+  }
+}
+
+function describe(interaction: RepliableInteraction): string {
+  if (interaction.isChatInputCommand()) return `/${interaction.commandName}`;
+  if (interaction.isButton()) return `button ${interaction.customId.split(':').slice(0, 2).join(':')}`;
+  return `type ${interaction.type}`;
+}

@@ -1,0 +1,103 @@
+import { type GatewayMessageCreateDispatchData, MessageType, type REST, Routes } from 'discord.js';
+import { parseCommand } from '../../../core/commands/parse-command';
+import type { Reply } from '../../../core/commands/reply';
+import type { UserRef } from '../../../core/plans/plan-service';
+import type { DiscordDeps } from '../commands/command';
+import { errorFields, userMessageFor } from '../errors';
+import { renderAnswer } from '../render/answer-messages';
+import { notice, renderTopics } from '../render/info-messages';
+import type { OutgoingMessage } from '../render/outgoing';
+import { restMessage } from '../rest-message';
+
+/** What the message handler needs besides the core services. */
+export interface MessageHandlerOptions {
+  deps: Pick<DiscordDeps, 'asker' | 'mentor' | 'logger'>;
+  rest: REST;
+  /** The bot's own user id (known after READY). */
+  botId: () => string | undefined;
+  /** The /help lines, shown for "help" in a DM or a mention. */
+  help: () => OutgoingMessage[];
+}
+
+const HINT =
+  'Hi! Ask me a backend-engineering question, e.g. "What does a backend engineer do?", or try /help.';
+
+/** True when a message is for the bot: any DM, or a server message that mentions it. */
+export function isForBot(message: GatewayMessageCreateDispatchData, botId: string): boolean {
+  const { author } = message;
+  if (!author || author.bot || author.system || message.webhook_id || author.id === botId) return false;
+  // System messages (joins, pins...) are not questions; a payload without a type is treated as a plain one.
+  if (
+    message.type !== undefined &&
+    message.type !== MessageType.Default &&
+    message.type !== MessageType.Reply
+  ) {
+    return false;
+  }
+  if (!message.guild_id) return true;
+  return (
+    (message.mentions ?? []).some((user) => user.id === botId) ||
+    new RegExp(`<@!?${botId}>`).test(message.content ?? '')
+  );
+}
+
+async function replyFor(
+  text: string,
+  user: UserRef,
+  options: MessageHandlerOptions,
+): Promise<OutgoingMessage[]> {
+  const { asker, mentor } = options.deps;
+  if (text === '') return [notice(HINT)];
+  const command = parseCommand(text);
+  if (command.name === 'help') return options.help();
+  if (command.name === 'plan') return [notice('Ask for a study plan with the /plan new command.')];
+  let reply: Reply;
+  let answerId: string | undefined;
+  if (command.name === 'topics') reply = mentor.topics(command.args);
+  else ({ reply, answerId } = await asker.ask(user, command.args));
+  if (reply.type === 'answer') return renderAnswer(reply.answer, answerId);
+  if (reply.type === 'topics') return renderTopics(reply.topics, reply.total, reply.filter);
+  if (reply.type === 'help') return options.help();
+  return [notice(reply.message)];
+}
+
+/**
+ * Answers direct messages, and server messages that mention the bot (as a reply to that message).
+ * It reads the raw MESSAGE_CREATE dispatch, so it works whatever discord.js has cached (servers the
+ * bot only knows through a user install, DM channels it has not seen yet), and posts through REST.
+ * Messages from bots, webhooks and the bot itself are ignored.
+ */
+export function createMessageHandler(options: MessageHandlerOptions) {
+  const { rest, deps } = options;
+  return async (message: GatewayMessageCreateDispatchData): Promise<void> => {
+    const botId = options.botId();
+    if (!botId || !message?.channel_id || !isForBot(message, botId)) return;
+    const text = (message.content ?? '').replace(new RegExp(`<@!?${botId}>`, 'g'), ' ').trim();
+    const user: UserRef = { platform: 'discord', id: message.author.id };
+    const reference = message.guild_id
+      ? {
+          message_reference: {
+            message_id: message.id,
+            channel_id: message.channel_id,
+            fail_if_not_exists: false,
+          },
+        }
+      : {};
+    const post = async (out: OutgoingMessage, first: boolean) => {
+      const { body, files } = restMessage(out, first ? reference : {});
+      await rest.post(Routes.channelMessages(message.channel_id), { body, files });
+    };
+    try {
+      const messages = await replyFor(text, user, options);
+      for (const [i, out] of messages.entries()) await post(out, i === 0);
+    } catch (error) {
+      deps.logger.error(
+        { message: message.id, user: user.id, ...errorFields(error) },
+        'discord message failed',
+      );
+      await post(notice(userMessageFor(error)), true).catch((again: unknown) =>
+        deps.logger.error({ message: message.id, ...errorFields(again) }, 'discord error reply failed'),
+      );
+    }
+  };
+}

@@ -1,0 +1,108 @@
+import {
+  type APIActionRowComponent,
+  type APIButtonComponentWithCustomId,
+  type APIEmbed,
+  ButtonStyle,
+  ComponentType,
+  escapeMarkdown,
+} from 'discord.js';
+import type { Answer } from '../../../core/answers/compose-answer';
+import { feedbackButtonId, topicButtonId } from '../interactions/custom-ids';
+import { DESCRIPTION_CHUNK, LIMITS, packEmbeds, truncate } from './limits';
+import { COLORS, type OutgoingMessage } from './outgoing';
+import { splitMarkdown } from './split-markdown';
+
+const MAX_RELATED_BUTTONS = 3;
+
+function button(
+  customId: string,
+  label: string,
+  style: APIButtonComponentWithCustomId['style'],
+  emoji?: string,
+) {
+  const component: APIButtonComponentWithCustomId = {
+    type: ComponentType.Button,
+    style,
+    custom_id: customId,
+    label: truncate(label, LIMITS.buttonLabel),
+  };
+  if (emoji) component.emoji = { name: emoji };
+  return component;
+}
+
+/** Up to 3 related-topic buttons, and helpful / not helpful buttons when the answer has an id. */
+export function answerComponents(
+  answer: Answer,
+  answerId?: string,
+): APIActionRowComponent<APIButtonComponentWithCustomId>[] {
+  const rows: APIActionRowComponent<APIButtonComponentWithCustomId>[] = [];
+  const related = answer.related
+    .slice(0, MAX_RELATED_BUTTONS)
+    .map((topic) => button(topicButtonId(topic.key), topic.title, ButtonStyle.Secondary));
+  if (related.length > 0) rows.push({ type: ComponentType.ActionRow, components: related });
+  if (answerId) {
+    rows.push({
+      type: ComponentType.ActionRow,
+      components: [
+        button(feedbackButtonId(answerId, true), 'Helpful', ButtonStyle.Success, '👍'),
+        button(feedbackButtonId(answerId, false), 'Not helpful', ButtonStyle.Secondary, '👎'),
+      ],
+    });
+  }
+  return rows;
+}
+
+/** Lines of text joined until the next one would pass `max` (a field value). */
+function fitLines(lines: string[], max: number): string {
+  let out = '';
+  for (const line of lines) {
+    const next = out ? `${out}\n${line}` : line;
+    if (next.length > max) return out || truncate(line, max);
+    out = next;
+  }
+  return out;
+}
+
+/**
+ * An answer as Discord messages: embeds holding the answer (split cleanly when long), its sources
+ * and any spelling corrections; related-topic and feedback buttons on the last message. Every message
+ * is within Discord's limits.
+ */
+export function renderAnswer(answer: Answer, answerId?: string): OutgoingMessage[] {
+  const title = answer.matched ? (answer.sources[0]?.title ?? 'Answer') : "That's not in my knowledge";
+  const chunks = splitMarkdown(answer.markdown, DESCRIPTION_CHUNK);
+  const embeds: APIEmbed[] = chunks.map((description) => ({
+    description,
+    color: answer.matched ? COLORS.answer : COLORS.unknown,
+  }));
+  if (embeds.length === 0) embeds.push({ description: '…', color: COLORS.unknown });
+  embeds[0]!.title = truncate(title, LIMITS.embedTitle);
+  const last = embeds.at(-1)!;
+  const fields: NonNullable<APIEmbed['fields']> = [];
+  if (answer.sources.length > 0) {
+    const lines = answer.sources.map((s) => s.path.join(' › '));
+    fields.push({
+      name: answer.sources.length > 1 ? 'Sources' : 'Source',
+      value: fitLines(lines, LIMITS.fieldValue),
+    });
+  }
+  if (answer.corrections.length > 0) {
+    const lines = answer.corrections.map(
+      (c) => `"${escapeMarkdown(truncate(c.from, 60))}" as "${escapeMarkdown(c.to)}"`,
+    );
+    fields.push({ name: 'I read', value: fitLines(lines, 400) });
+  }
+  if (fields.length > 0) last.fields = fields;
+  last.footer = {
+    text: answer.matched
+      ? 'backend-mentor · answers come from its Markdown knowledge'
+      : 'backend-mentor · /topics lists what I know',
+  };
+  if (embeds.length > 1) {
+    for (const [i, embed] of embeds.entries()) embed.author = { name: `Part ${i + 1} of ${embeds.length}` };
+  }
+  const messages: OutgoingMessage[] = packEmbeds(embeds).map((group) => ({ embeds: group }));
+  const components = answerComponents(answer, answerId);
+  if (components.length > 0) messages.at(-1)!.components = components;
+  return messages;
+}

@@ -1,0 +1,83 @@
+import { DiscordAdapter } from '../../src/adapters/discord/discord-adapter';
+import {
+  type InteractionTokenStore,
+  MemoryInteractionTokenStore,
+} from '../../src/adapters/discord/plans/interaction-token-store';
+import { AskService } from '../../src/core/ask-service';
+import { type InsightsStore, MemoryInsightsStore } from '../../src/core/insights';
+import type { Logger } from '../../src/core/logger';
+import type { Mentor } from '../../src/core/mentor';
+import type { PlanService } from '../../src/core/plans/plan-service';
+import { MemoryRateLimiter } from '../../src/core/rate-limiter';
+import { FakeDiscord, type FakeDiscordOptions } from '../fakes/discord/fake-discord';
+import { dmPlace, fakeUser, guildPlace } from '../fakes/discord/payloads';
+import { mentorFor } from '../helpers/knowledge';
+
+/** A logger that keeps every line, for asserting what was logged (and that no secret was). */
+export function recordingLogger() {
+  const lines: { level: string; obj: object; msg?: string }[] = [];
+  const at =
+    (level: string) =>
+    (obj: object, msg?: string): void => {
+      lines.push({ level, obj, msg });
+    };
+  const logger: Logger = { debug: at('debug'), info: at('info'), warn: at('warn'), error: at('error') };
+  return { logger, lines, text: () => JSON.stringify(lines) };
+}
+
+/** Options of a test bot. */
+export interface BotOptions {
+  mentor?: Mentor;
+  plans?: PlanService;
+  insights?: InsightsStore;
+  tokens?: InteractionTokenStore;
+  questionRateLimit?: number;
+  fake?: FakeDiscordOptions;
+  ackAfterMs?: number;
+}
+
+/** A fake Discord and the real adapter (real discord.js client) connected to it. */
+export async function startBot(options: BotOptions = {}) {
+  const fake = await FakeDiscord.start(options.fake);
+  const log = recordingLogger();
+  const mentor = options.mentor ?? mentorFor();
+  const insights = options.insights ?? new MemoryInsightsStore();
+  const asker = new AskService({
+    mentor,
+    insights,
+    limiter: new MemoryRateLimiter(options.questionRateLimit ?? 1000, 60_000),
+  });
+  const tokens = options.tokens ?? new MemoryInteractionTokenStore();
+  const adapter = new DiscordAdapter({
+    token: fake.token,
+    appId: fake.appId,
+    apiUrl: fake.apiUrl,
+    mentor,
+    asker,
+    insights,
+    plans: options.plans,
+    logger: log.logger,
+    tokens,
+    ackAfterMs: options.ackAfterMs,
+  });
+  await adapter.start();
+  const user = fakeUser('ada');
+  const guild = guildPlace();
+  const dm = dmPlace();
+  return {
+    fake,
+    adapter,
+    log,
+    insights,
+    tokens,
+    user,
+    guild,
+    dm,
+    async stop() {
+      await adapter.stop();
+      await fake.close();
+    },
+  };
+}
+
+export type Bot = Awaited<ReturnType<typeof startBot>>;
