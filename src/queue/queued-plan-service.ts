@@ -162,7 +162,9 @@ export class QueuedPlanService implements PlanService {
    */
   private async currentPlan(user: UserRef): Promise<StudyPlan | undefined> {
     const { store, queue } = this.options;
-    const [saved, active] = await Promise.all([store.latestPlan(user), store.activeJob(user)]);
+    // In this order: the worker saves the plan and frees the slot in one write, so a job that is gone
+    // by the time it is looked up has its plan saved by the time the saved plan is read.
+    const active = await store.activeJob(user);
     const data = active ? await queue.activeJobData(active.jobId) : undefined;
     if (data !== undefined) {
       try {
@@ -172,7 +174,7 @@ export class QueuedPlanService implements PlanService {
         // A malformed job fails on its own; show what was saved.
       }
     }
-    return saved;
+    return store.latestPlan(user);
   }
 
   async show(user: UserRef): Promise<StudyPlan | undefined> {
