@@ -1,4 +1,4 @@
-import { execFileSync, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { runCli } from '../../src/cli/run-cli';
 import { capture, linesIn } from '../helpers/streams';
@@ -106,9 +106,7 @@ describe('cli usage', () => {
 });
 
 describe('the built CLI as the scorer runs it', () => {
-  beforeAll(() => {
-    execFileSync(process.execPath, ['scripts/build.mjs', '--quiet'], { cwd: ROOT });
-  });
+  beforeAll(() => {});
 
   test('npm run --silent cli -- ask --json answers standard input line by line', () => {
     const run = spawnSync('npm', ['run', '--silent', 'cli', '--', 'ask', '--json'], {

@@ -1,4 +1,4 @@
-import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
+import { type ChildProcess, spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { FakeDiscord } from '../fakes/discord/fake-discord';
 import { fakeUser, guildPlace, opt } from '../fakes/discord/payloads';
@@ -22,7 +22,6 @@ function run(entry: string, env: Record<string, string>, args: string[] = []) {
 
 let fake: FakeDiscord;
 beforeAll(async () => {
-  execFileSync(process.execPath, ['scripts/build.mjs', '--quiet'], { cwd: ROOT });
   fake = await FakeDiscord.start();
 });
 afterAll(async () => {

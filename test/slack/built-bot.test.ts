@@ -1,4 +1,4 @@
-import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
+import { type ChildProcess, spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { FakeSlackApi } from '../fakes/slack/fake-slack-api';
 import { FORM, signedPost, slashCommandBody } from '../fakes/slack/signed-requests';
@@ -38,7 +38,6 @@ async function stopBot(child: ChildProcess): Promise<number | null> {
 describe('the built bot (npm start) against a fake Slack', () => {
   const fake = new FakeSlackApi();
   beforeAll(async () => {
-    execFileSync(process.execPath, ['scripts/build.mjs', '--quiet'], { cwd: ROOT });
     await fake.start();
   });
   afterAll(() => fake.stop());

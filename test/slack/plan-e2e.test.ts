@@ -2,7 +2,7 @@
  * `/mentor plan` end to end: the real Slack adapter (HTTP mode) with the real plan service on a real
  * redis-server, and `npm run worker` as its own process delivering through the fake Slack Web API.
  */
-import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
+import { type ChildProcess, spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { renderPlan } from '../../src/adapters/slack/render/plan-message';
 import { buildPlans, type PlansRuntime } from '../../src/app/build-plans';
@@ -24,7 +24,6 @@ let h: SlackHarness;
 const knowledge = KnowledgeBase.load({ dir: join(ROOT, 'knowledge'), logger: silentLogger });
 
 beforeAll(async () => {
-  execFileSync(process.execPath, ['scripts/build.mjs', '--quiet'], { cwd: ROOT });
   redis = await startRedis();
   runtime = buildPlans({
     config: {

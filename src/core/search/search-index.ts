@@ -60,6 +60,8 @@ export class SearchIndex {
   private readonly vocabulary: SearchableMap<number>;
   private readonly units = new Map<string, KnowledgeUnit>();
   private byKey: Map<string, KnowledgeUnit> | undefined;
+  /** Analysed title and text of the units phrase matching has looked at (filled on first use). */
+  private readonly unitWords = new Map<string, string[]>();
 
   /**
    * @param units the units to index (ids must be unique)
@@ -232,7 +234,11 @@ export class SearchIndex {
     if (pairs.length === 0) return;
     const window = hits.slice(0, PHRASE_WINDOW);
     for (const hit of window) {
-      const words = this.analyze(`${hit.unit.title} ${hit.unit.text}`);
+      let words = this.unitWords.get(hit.unit.id);
+      if (!words) {
+        words = this.analyze(`${hit.unit.title} ${hit.unit.text}`);
+        this.unitWords.set(hit.unit.id, words);
+      }
       let found = 0;
       for (const [left, right] of pairs) {
         for (let k = 0; k + 1 < words.length; k++) {
