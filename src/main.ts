@@ -46,7 +46,8 @@ async function main(): Promise<void> {
   const knowledge = buildKnowledge(config, logger);
   knowledge.watch();
   const stores = buildStores(config, logger);
-  const metrics = new Metrics();
+  // The queue gauge is read at scrape time, once `plans` exists.
+  const metrics = new Metrics(() => plans.queueCounts());
   const insights = metrics.observeFeedback(stores.insights);
   const mentor = new Mentor({ knowledge: () => knowledge.current });
   const asker = new AskService({
@@ -57,7 +58,9 @@ async function main(): Promise<void> {
     observeLimited: () => metrics.rateLimited(),
   });
   // Study plans: BullMQ on Redis (with a worker here unless PLAN_WORKER=false), or in memory.
-  const deliverers = new DeliveryRegistry();
+  const deliverers = new DeliveryRegistry([], (platform, ok) =>
+    metrics.delivered(platform, ok ? 'delivered' : 'failed'),
+  );
   const plans = buildPlans({ config, logger, knowledge: () => knowledge.current, deliverers });
 
   const adapters: Adapter[] = [];

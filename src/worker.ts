@@ -10,6 +10,8 @@ import { loadCurriculum, startRedisPlanWorker } from './app/build-plans';
 import { loadConfig, secretsOf } from './config/config';
 import { describeError, isBotError } from './core/errors';
 import { createLogger } from './ops/logger';
+import { Metrics } from './ops/metrics';
+import { OpsServer } from './ops/ops-server';
 import { DeliveryRegistry } from './queue/delivery-registry';
 
 const SHUTDOWN_TIMEOUT_MS = 30_000;
@@ -28,7 +30,10 @@ async function main(): Promise<void> {
   const knowledge = buildKnowledge(config, logger);
   knowledge.watch();
   const curriculum = loadCurriculum(config, logger, knowledge.current);
-  const deliverers = new DeliveryRegistry(buildDeliverers({ config, logger }));
+  const metrics = new Metrics();
+  const deliverers = new DeliveryRegistry(buildDeliverers({ config, logger }), (platform, ok) =>
+    metrics.delivered(platform, ok ? 'delivered' : 'failed'),
+  );
   if (deliverers.platforms().length === 0) {
     logger.warn({}, 'no platform is configured: this worker can build plans but deliver none of them');
   }
@@ -39,6 +44,20 @@ async function main(): Promise<void> {
     curriculum,
     deliverers,
   });
+  // The same ops endpoints as the bot, so the image's HEALTHCHECK and Prometheus work for workers too.
+  const ops =
+    config.opsPort === undefined
+      ? undefined
+      : new OpsServer({
+          port: config.opsPort,
+          metrics,
+          logger,
+          checks: [
+            { name: 'knowledge', check: () => knowledge.current.units.length > 0 },
+            { name: 'worker', check: () => worker.worker.isRunning() },
+          ],
+        });
+  await ops?.start();
   let stopping = false;
   const shutdown = async (signal: string) => {
     if (stopping) return;
@@ -50,6 +69,7 @@ async function main(): Promise<void> {
     }, SHUTDOWN_TIMEOUT_MS);
     timer.unref();
     await worker.close();
+    await ops?.stop();
     knowledge.close();
     process.exit(0);
   };

@@ -56,6 +56,8 @@ export interface PlansRuntime {
   deliverers: DeliveryRegistry;
   /** True when plans live in memory (no REDIS_URL). */
   inMemory: boolean;
+  /** Jobs by state, for the metrics. */
+  queueCounts(): Promise<Record<string, number>>;
   /** Stops the worker (waiting for the job in hand), the service and their connections. */
   close(): Promise<void>;
 }
@@ -195,7 +197,13 @@ export function buildPlans(options: BuildPlansOptions): PlansRuntime {
       onFailed: (jobId, data) => handleFinalFailure(jobId, data, store, deliverers, logger),
     });
     const service = new QueuedPlanService({ ...common, store, queue });
-    return { service, deliverers, inMemory: true, close: () => service.close() };
+    return {
+      service,
+      deliverers,
+      inMemory: true,
+      queueCounts: () => queue.counts(),
+      close: () => service.close(),
+    };
   }
 
   const redisConfig = { ...config, redisUrl: config.redisUrl };
@@ -229,6 +237,7 @@ export function buildPlans(options: BuildPlansOptions): PlansRuntime {
     service,
     deliverers,
     inMemory: false,
+    queueCounts: () => queue.counts(),
     close: () => {
       closing ??= (async () => {
         await worker?.close();

@@ -69,7 +69,7 @@ export class Metrics {
   }
 
   /** Records a plan delivery attempt. */
-  delivered(platform: string, outcome: 'delivered' | 'failed' | 'duplicate'): void {
+  delivered(platform: string, outcome: 'delivered' | 'failed'): void {
     this.deliveries.inc({ platform, outcome });
   }
 

@@ -108,6 +108,10 @@ export class BullPlanQueue implements PlanJobQueue {
     return undefined;
   }
 
+  async counts(): Promise<Record<string, number>> {
+    return this.queue.getJobCounts('waiting', 'active', 'delayed', 'failed');
+  }
+
   async close(): Promise<void> {
     await this.queue.close();
   }

@@ -8,13 +8,37 @@ import type { DeliveryTarget, PlanDeliverer } from '../core/plans/plan-service';
 export class DeliveryRegistry {
   private readonly byPlatform = new Map<DeliveryTarget['platform'], PlanDeliverer>();
 
-  constructor(deliverers: readonly PlanDeliverer[] = []) {
+  /**
+   * @param deliverers the first deliverers
+   * @param observe told of every delivery attempt and whether it succeeded (metrics)
+   */
+  constructor(
+    deliverers: readonly PlanDeliverer[] = [],
+    private readonly observe?: (platform: DeliveryTarget['platform'], delivered: boolean) => void,
+  ) {
     for (const d of deliverers) this.register(d);
   }
 
   /** Adds (or replaces) the deliverer for its platform. */
   register(deliverer: PlanDeliverer): void {
-    this.byPlatform.set(deliverer.platform, deliverer);
+    const observe = this.observe;
+    if (!observe) {
+      this.byPlatform.set(deliverer.platform, deliverer);
+      return;
+    }
+    this.byPlatform.set(deliverer.platform, {
+      platform: deliverer.platform,
+      deliver: async (target, plan, jobId) => {
+        try {
+          await deliverer.deliver(target, plan, jobId);
+          observe(deliverer.platform, true);
+        } catch (error) {
+          observe(deliverer.platform, false);
+          throw error;
+        }
+      },
+      deliverFailure: deliverer.deliverFailure?.bind(deliverer),
+    });
   }
 
   /** The deliverer for a platform, if this process has one. */

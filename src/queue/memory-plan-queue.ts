@@ -35,6 +35,10 @@ export class MemoryPlanQueue implements PlanJobQueue {
 
   async whenReady(): Promise<void> {}
 
+  async counts(): Promise<Record<string, number>> {
+    return { waiting: this.waiting.length, active: this.active ? 1 : 0, delayed: 0, failed: 0 };
+  }
+
   async add(jobId: string, data: PlanJobData): Promise<number> {
     if (this.closed) throw new Error('the in-process plan queue is closed');
     this.waiting.push({ jobId, data });

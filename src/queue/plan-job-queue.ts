@@ -15,6 +15,8 @@ export interface PlanJobQueue {
   activeJobData(jobId: string): Promise<unknown | undefined>;
   /** A job's position (0 while being built), or undefined once it finished or is gone. */
   position(jobId: string): Promise<number | undefined>;
+  /** How many jobs are in each state (waiting, active, delayed, failed), for metrics. */
+  counts(): Promise<Record<string, number>>;
   /** Stops taking jobs; in-process queues finish the job in hand. */
   close(): Promise<void>;
 }

@@ -12,7 +12,7 @@ import { buildPlans, loadCurriculum, startRedisPlanWorker } from '../../src/app/
 import { KnowledgeBase } from '../../src/core/knowledge/knowledge-base';
 import { silentLogger } from '../../src/core/logger';
 import { DeliveryRegistry } from '../../src/queue/delivery-registry';
-import { startRedis, type TestRedis } from '../helpers/redis-server';
+import { freePort, startRedis, type TestRedis } from '../helpers/redis-server';
 import { eventually, RecordingDeliverer, ROOT } from './helpers';
 
 const knowledge = KnowledgeBase.load({ dir: join(ROOT, 'knowledge'), logger: silentLogger });
@@ -118,3 +118,24 @@ test('GIVEN no REDIS_URL THEN the worker explains that it needs one and exits 1'
   expect(await run.exited).toBe(1);
   expect(run.output()).toContain('The plan worker needs REDIS_URL');
 });
+
+test('GIVEN OPS_PORT and a Redis outage THEN the worker reports health, and SIGTERM after Redis came back still exits 0 promptly', async () => {
+  const opsPort = await freePort();
+  const run = runWorker({
+    REDIS_URL: redis.url,
+    PLAN_QUEUE_NAME: 'outage',
+    OPS_PORT: String(opsPort),
+    LOG_LEVEL: 'info',
+  });
+  await eventually(() => run.output().includes('plan worker started'), 15_000, 'the worker to start');
+  expect((await fetch(`http://127.0.0.1:${opsPort}/healthz`)).status).toBe(200);
+  expect((await fetch(`http://127.0.0.1:${opsPort}/readyz`)).status).toBe(200);
+  await redis.stop(true);
+  await new Promise((r) => setTimeout(r, 1500));
+  await redis.start();
+  await new Promise((r) => setTimeout(r, 1500));
+  const started = Date.now();
+  run.child.kill('SIGTERM');
+  expect(await run.exited).toBe(0);
+  expect(Date.now() - started).toBeLessThan(10_000);
+}, 40_000);
