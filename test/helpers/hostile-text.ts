@@ -41,5 +41,5 @@ export const hostileText = fc.oneof(
       )
       .map((parts) => parts.join(' ')),
   },
-  { weight: 1, arbitrary: fc.integer({ min: 300, max: 5_000 }).map((n) => 'x '.repeat(n)) },
+  { weight: 1, arbitrary: fc.integer({ min: 300, max: 2_500 }).map((n) => 'x '.repeat(n)) },
 );
