@@ -5,8 +5,6 @@
  */
 import { config as loadDotenv } from 'dotenv';
 import type { Adapter } from './adapters/adapter';
-import { buildDiscord } from './adapters/discord';
-import { buildSlackAdapter } from './adapters/slack/build-slack-adapter';
 import { TerminalAdapter } from './adapters/terminal/terminal-adapter';
 import { buildDeliverers } from './app/build-deliverers';
 import { buildKnowledge } from './app/build-knowledge';
@@ -100,7 +98,9 @@ async function main(): Promise<void> {
     });
     adapters.push(terminal);
   }
+  // Platform libraries are loaded only for the platforms configured.
   if (config.slack) {
+    const { buildSlackAdapter } = await import('./adapters/slack/build-slack-adapter');
     adapters.push(
       buildSlackAdapter({
         slack: config.slack,
@@ -117,6 +117,7 @@ async function main(): Promise<void> {
   const platforms: PlanDeliverer[] = [];
   if (config.discord) {
     // The adapter and its deliverer share the interaction tokens (Redis when configured, else memory).
+    const { buildDiscord } = await import('./adapters/discord');
     const discord = buildDiscord({
       config: config.discord,
       redis: stores.redis,
@@ -129,7 +130,7 @@ async function main(): Promise<void> {
     adapters.push(discord.adapter);
     platforms.push(discord.deliverer);
   }
-  for (const deliverer of buildDeliverers({ config, logger, terminal, platforms }))
+  for (const deliverer of await buildDeliverers({ config, logger, terminal, platforms }))
     deliverers.register(deliverer);
   const checks: ReadinessCheck[] = [
     { name: 'knowledge', check: () => knowledge.current.units.length > 0 },
@@ -141,10 +142,13 @@ async function main(): Promise<void> {
       ? undefined
       : new OpsServer({ port: config.opsPort, metrics, checks, logger });
   await ops?.start();
-  for (const adapter of adapters) {
-    await adapter.start();
-    logger.info({ adapter: adapter.name }, 'adapter started');
-  }
+  // Platforms connect side by side.
+  await Promise.all(
+    adapters.map(async (adapter) => {
+      await adapter.start();
+      logger.info({ adapter: adapter.name }, 'adapter started');
+    }),
+  );
   logger.info({ adapters: adapters.map((a) => a.name) }, 'ready');
 }
 

@@ -31,7 +31,7 @@ async function main(): Promise<void> {
   knowledge.watch();
   const curriculum = loadCurriculum(config, logger, knowledge.current);
   const metrics = new Metrics();
-  const deliverers = new DeliveryRegistry(buildDeliverers({ config, logger }), (platform, ok) =>
+  const deliverers = new DeliveryRegistry(await buildDeliverers({ config, logger }), (platform, ok) =>
     metrics.delivered(platform, ok ? 'delivered' : 'failed'),
   );
   if (deliverers.platforms().length === 0) {

@@ -49,3 +49,6 @@ export function printFigure(what: string, value: number, unit: string, target?: 
     `${what.padEnd(44)} ${fmt(value, unit).padStart(12)}${target ? `   target ${target}` : ''}${verdict}`,
   );
 }
+
+/** The median of a list of numbers. */
+export const median = (values: number[]) => percentile(values, 50);
