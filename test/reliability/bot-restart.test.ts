@@ -1,34 +1,9 @@
-import { type ChildProcess, spawn } from 'node:child_process';
-import { join } from 'node:path';
 import { FakeSlackApi } from '../fakes/slack/fake-slack-api';
 import { FORM, signedPost, slashCommandBody } from '../fakes/slack/signed-requests';
+import { runBuilt as runBot, stopProcess, until } from '../helpers/built-process';
 import { freePort, startRedis, type TestRedis } from '../helpers/redis-server';
 
-const ROOT = join(__dirname, '..', '..');
 const SECRET = 'restart-signing-secret';
-
-function runBot(env: Record<string, string>): { child: ChildProcess; output: () => string } {
-  let output = '';
-  const child = spawn(process.execPath, ['dist/main.js'], {
-    cwd: ROOT,
-    env: { PATH: process.env.PATH ?? '', LOG_LEVEL: 'info', ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  child.stdout!.on('data', (d: Buffer) => (output += d.toString()));
-  child.stderr!.on('data', (d: Buffer) => (output += d.toString()));
-  return { child, output: () => output };
-}
-
-async function until(check: () => boolean, what: string, output: () => string, timeoutMs = 15_000) {
-  const deadline = Date.now() + timeoutMs;
-  while (!check()) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}; bot output:\n${output()}`);
-    await new Promise((r) => setTimeout(r, 50));
-  }
-}
-
-const exited = (child: ChildProcess) =>
-  child.exitCode !== null ? Promise.resolve(child.exitCode) : new Promise((r) => child.once('exit', r));
 
 describe('the bot restarted between a plan request and its delivery', () => {
   const fake = new FakeSlackApi();
@@ -69,8 +44,7 @@ describe('the bot restarted between a plan request and its delivery', () => {
       10_000,
       'the queued notice',
     );
-    first.child.kill('SIGKILL');
-    await exited(first.child);
+    await stopProcess(first.child, 'SIGKILL');
     expect(fake.callsOf('conversations.open')).toHaveLength(0);
 
     // Second life: the same configuration with its in-process worker picks the job up.
@@ -89,8 +63,7 @@ describe('the bot restarted between a plan request and its delivery', () => {
       expect(starts).toHaveLength(1);
       expect(fake.callsOf('conversations.open')).toHaveLength(1);
     } finally {
-      second.child.kill('SIGTERM');
-      expect(await exited(second.child)).toBe(0);
+      expect(await stopProcess(second.child)).toBe(0);
     }
   }, 60_000);
 });

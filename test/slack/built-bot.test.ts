@@ -1,39 +1,9 @@
-import { type ChildProcess, spawn } from 'node:child_process';
-import { join } from 'node:path';
 import { FakeSlackApi } from '../fakes/slack/fake-slack-api';
 import { FORM, signedPost, slashCommandBody } from '../fakes/slack/signed-requests';
+import { runBuilt as runBot, stopProcess as stopBot, until as waitFor } from '../helpers/built-process';
 import { freePort } from '../helpers/redis-server';
 
-const ROOT = join(__dirname, '..', '..');
 const SECRET = 'built-bot-signing-secret';
-
-/** Runs the built bot (`node dist/main.js`) with only these environment variables (plus PATH). */
-function runBot(env: Record<string, string>): { child: ChildProcess; output: () => string } {
-  let output = '';
-  const child = spawn(process.execPath, ['dist/main.js'], {
-    cwd: ROOT,
-    env: { PATH: process.env.PATH ?? '', LOG_LEVEL: 'info', ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  child.stdout!.on('data', (d: Buffer) => (output += d.toString()));
-  child.stderr!.on('data', (d: Buffer) => (output += d.toString()));
-  return { child, output: () => output };
-}
-
-async function waitFor(check: () => boolean, what: string, output: () => string, timeoutMs = 15_000) {
-  const deadline = Date.now() + timeoutMs;
-  while (!check()) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}; bot output:\n${output()}`);
-    await new Promise((r) => setTimeout(r, 50));
-  }
-}
-
-async function stopBot(child: ChildProcess): Promise<number | null> {
-  if (child.exitCode !== null) return child.exitCode;
-  const exited = new Promise<number | null>((r) => child.once('exit', (code) => r(code)));
-  child.kill('SIGTERM');
-  return exited;
-}
 
 describe('the built bot (npm start) against a fake Slack', () => {
   const fake = new FakeSlackApi();
