@@ -35,6 +35,17 @@ describe('Mentor.ask', () => {
     expect(answer.related.length).toBeGreaterThan(0);
   });
 
+  test('GIVEN only small talk THEN an invitation to ask, not an apology, and no match', () => {
+    const answer = answerOf(mentor.ask('thanks!'));
+    expect(answer.matched).toBe(false);
+    expect(answer.markdown).toMatch(/^Ask me a question about what I know, for example \*\*/);
+  });
+
+  test('GIVEN chat slang and typos THEN the question is still understood', () => {
+    expect(answerOf(mentor.ask('wat r the job duties')).sources[0]?.title).toBe('Job Responsibilities');
+    expect(answerOf(mentor.ask('tell me abt dbs')).matched).toBe(true);
+  });
+
   test('GIVEN a comparison of two units THEN both appear in the answer', () => {
     const answer = answerOf(mentor.ask('django vs spring boot'));
     expect(answer.sources.map((s) => s.title).sort()).toEqual(['Django and Flask', 'Spring Boot']);

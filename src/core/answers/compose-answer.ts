@@ -145,7 +145,11 @@ export function composeAnswer(
       [],
     );
     const names = related.map((r) => `**${r.title}**`).join(', ');
-    const markdown = `I don't know that one: my knowledge doesn't cover it.${names ? ` The closest topics I know are ${names}.` : ''}`;
+    // Nothing but small talk or filler ("thanks!", "hi"): invite a question instead of apologising.
+    const markdown =
+      outcome.terms.length === 0
+        ? `Ask me a question about what I know${names ? `, for example ${names}` : ''}.`
+        : `I don't know that one: my knowledge doesn't cover it.${names ? ` The closest topics I know are ${names}.` : ''}`;
     return { question, matched: false, markdown, sources: [], related, corrections: [], confidence };
   }
   const shown = [first.unit];

@@ -26,7 +26,9 @@ export const STOP_WORDS: ReadonlySet<string> = new Set(
   actually basically happen happens happened happening involve involves involved involving entail entails
   consist consists include includes including common commonly usual usually normal normally exactly everyday
   role's someone's whats hows whos wheres whens whys deal pick picking choose choosing chose select option
-  options choice choices decide first next become becoming became`
+  options choice choices decide first next become becoming became
+  wat wut wht whut r u ur abt bout pls plz pleez im ive dont cant wont isnt doesnt tho thx ty ya yo gonna
+  wanna gotta hw hmm lol btw imo imho fyi idk`
     .split(/\s+/)
     .filter(Boolean),
 );
