@@ -68,6 +68,16 @@ async function main() {
   const discord = await FakeDiscord.start();
   const slack = new FakeSlackApi();
   await slack.start();
+  // Both platforms against their fakes, and Redis: the bot and the worker get the same settings.
+  const platforms = {
+    DISCORD_TOKEN: discord.token,
+    DISCORD_APP_ID: discord.appId,
+    DISCORD_API_URL: discord.apiUrl,
+    SLACK_BOT_TOKEN: slack.validBotToken,
+    SLACK_SIGNING_SECRET: SECRET,
+    SLACK_API_URL: slack.apiUrl,
+    REDIS_URL: redis.url,
+  };
   try {
     const botReady: number[] = [];
     const baseReady: number[] = [];
@@ -79,14 +89,8 @@ async function main() {
       const slackPort = await freePort();
       let started = performance.now();
       const bot = launch(['dist/main.js'], {
-        DISCORD_TOKEN: discord.token,
-        DISCORD_APP_ID: discord.appId,
-        DISCORD_API_URL: discord.apiUrl,
-        SLACK_BOT_TOKEN: slack.validBotToken,
-        SLACK_SIGNING_SECRET: SECRET,
-        SLACK_API_URL: slack.apiUrl,
+        ...platforms,
         PORT: String(slackPort),
-        REDIS_URL: redis.url,
         OPS_PORT: String(opsPort),
       });
       botReady.push(await timeToReady(bot, started, `http://127.0.0.1:${opsPort}/readyz`));
@@ -160,13 +164,7 @@ async function main() {
       const opsPort = await freePort();
       const started = performance.now();
       const worker = launch(['dist/worker.js'], {
-        REDIS_URL: redis.url,
-        DISCORD_TOKEN: discord.token,
-        DISCORD_APP_ID: discord.appId,
-        DISCORD_API_URL: discord.apiUrl,
-        SLACK_BOT_TOKEN: slack.validBotToken,
-        SLACK_SIGNING_SECRET: SECRET,
-        SLACK_API_URL: slack.apiUrl,
+        ...platforms,
         OPS_PORT: String(opsPort),
       });
       workerReady.push(await timeToReady(worker, started, `http://127.0.0.1:${opsPort}/readyz`));
