@@ -10,6 +10,7 @@ import { buildDeliverers } from './app/build-deliverers';
 import { buildKnowledge } from './app/build-knowledge';
 import { buildPlans } from './app/build-plans';
 import { buildStores } from './app/build-stores';
+import { gracefulShutdown } from './app/graceful-shutdown';
 import { type Config, loadConfig, secretsOf } from './config/config';
 import { AskService } from './core/ask-service';
 import { describeError, isBotError } from './core/errors';
@@ -63,27 +64,20 @@ async function main(): Promise<void> {
 
   const adapters: Adapter[] = [];
   let ops: OpsServer | undefined;
-  let stopping = false;
-  const shutdown = async (signal: string, code = 0) => {
-    if (stopping) return;
-    stopping = true;
-    logger.info({ signal }, 'shutting down');
-    const timer = setTimeout(() => {
-      logger.error({}, 'shutdown took too long; exiting');
-      process.exit(1);
-    }, SHUTDOWN_TIMEOUT_MS);
-    timer.unref();
-    await Promise.allSettled(adapters.map((a) => a.stop()));
-    await plans
-      .close()
-      .catch((error: unknown) => logger.error({ error: describeError(error) }, 'plans close failed'));
-    await ops?.stop();
-    await stores.close();
-    knowledge.close();
-    process.exit(code);
-  };
-  process.on('SIGINT', () => void shutdown('SIGINT'));
-  process.on('SIGTERM', () => void shutdown('SIGTERM'));
+  const shutdown = gracefulShutdown({
+    logger,
+    message: 'shutting down',
+    timeoutMs: SHUTDOWN_TIMEOUT_MS,
+    stop: async () => {
+      await Promise.allSettled(adapters.map((a) => a.stop()));
+      await plans
+        .close()
+        .catch((error: unknown) => logger.error({ error: describeError(error) }, 'plans close failed'));
+      await ops?.stop();
+      await stores.close();
+      knowledge.close();
+    },
+  });
 
   let terminal: TerminalAdapter | undefined;
   if (useTerminal) {

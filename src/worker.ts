@@ -7,6 +7,7 @@ import { config as loadDotenv } from 'dotenv';
 import { buildDeliverers } from './app/build-deliverers';
 import { buildKnowledge } from './app/build-knowledge';
 import { loadCurriculum, startRedisPlanWorker } from './app/build-plans';
+import { gracefulShutdown } from './app/graceful-shutdown';
 import { loadConfig, secretsOf } from './config/config';
 import { describeError, isBotError } from './core/errors';
 import { createLogger } from './ops/logger';
@@ -58,23 +59,16 @@ async function main(): Promise<void> {
           ],
         });
   await ops?.start();
-  let stopping = false;
-  const shutdown = async (signal: string) => {
-    if (stopping) return;
-    stopping = true;
-    logger.info({ signal }, 'plan worker stopping; finishing the jobs in hand');
-    const timer = setTimeout(() => {
-      logger.error({}, 'plan worker shutdown took too long; exiting');
-      process.exit(1);
-    }, SHUTDOWN_TIMEOUT_MS);
-    timer.unref();
-    await worker.close();
-    await ops?.stop();
-    knowledge.close();
-    process.exit(0);
-  };
-  process.on('SIGINT', () => void shutdown('SIGINT'));
-  process.on('SIGTERM', () => void shutdown('SIGTERM'));
+  gracefulShutdown({
+    logger,
+    message: 'plan worker stopping; finishing the jobs in hand',
+    timeoutMs: SHUTDOWN_TIMEOUT_MS,
+    stop: async () => {
+      await worker.close();
+      await ops?.stop();
+      knowledge.close();
+    },
+  });
   logger.info(
     {
       queue: config.plans.queueName,

@@ -3,11 +3,8 @@
  * built as the project builds it) starts on REDIS_URL and stops cleanly on SIGTERM.
  */
 import { spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Queue } from 'bullmq';
-import { build } from 'esbuild';
 import { buildPlans, loadCurriculum, startRedisPlanWorker } from '../../src/app/build-plans';
 import { KnowledgeBase } from '../../src/core/knowledge/knowledge-base';
 import { silentLogger } from '../../src/core/logger';
@@ -17,25 +14,14 @@ import { eventually, RecordingDeliverer, ROOT } from './helpers';
 
 const knowledge = KnowledgeBase.load({ dir: join(ROOT, 'knowledge'), logger: silentLogger });
 let redis: TestRedis;
-let buildDir: string;
 
+// dist/worker.js is built once for the whole run by test/global-setup.js.
 beforeAll(async () => {
   redis = await startRedis();
-  buildDir = mkdtempSync(join(tmpdir(), 'bm-worker-'));
-  await build({
-    entryPoints: [join(ROOT, 'src', 'worker.ts')],
-    outfile: join(buildDir, 'worker.js'),
-    bundle: true,
-    platform: 'node',
-    format: 'cjs',
-    packages: 'external',
-    logLevel: 'warning',
-  });
 });
 
 afterAll(async () => {
   await redis.destroy();
-  rmSync(buildDir, { recursive: true, force: true });
 });
 
 const plansConfig = (name: string) => ({
@@ -89,7 +75,7 @@ test('GIVEN a job in hand THEN close() waits for it to be delivered and complete
 });
 
 function runWorker(env: Record<string, string>) {
-  const child = spawn(process.execPath, [join(buildDir, 'worker.js')], {
+  const child = spawn(process.execPath, [join(ROOT, 'dist', 'worker.js')], {
     cwd: ROOT,
     env: { PATH: process.env.PATH, NODE_PATH: join(ROOT, 'node_modules'), ...env },
     stdio: ['ignore', 'pipe', 'pipe'],

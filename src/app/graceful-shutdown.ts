@@ -1,0 +1,35 @@
+import type { Logger } from '../core/logger';
+
+/** How a process shuts down: what to log, how long it may take, and what to close. */
+export interface ShutdownOptions {
+  logger: Logger;
+  /** Logged once when shutdown starts. */
+  message: string;
+  /** After this long the process exits with code 1 whatever is still open. */
+  timeoutMs: number;
+  /** Stops taking work, finishes what is in hand, closes connections. */
+  stop: () => Promise<void>;
+}
+
+/**
+ * Registers SIGINT/SIGTERM and returns the shutdown function (also for other reasons, such as the
+ * terminal closing). It runs once: stop everything, then exit with `code`, or with 1 on time-out.
+ */
+export function gracefulShutdown(options: ShutdownOptions): (reason: string, code?: number) => Promise<void> {
+  let stopping = false;
+  const shutdown = async (reason: string, code = 0) => {
+    if (stopping) return;
+    stopping = true;
+    options.logger.info({ signal: reason }, options.message);
+    const timer = setTimeout(() => {
+      options.logger.error({}, 'shutdown took too long; exiting');
+      process.exit(1);
+    }, options.timeoutMs);
+    timer.unref();
+    await options.stop();
+    process.exit(code);
+  };
+  process.on('SIGINT', () => void shutdown('SIGINT'));
+  process.on('SIGTERM', () => void shutdown('SIGTERM'));
+  return shutdown;
+}
