@@ -10,7 +10,7 @@ import { isMainThread, parentPort, Worker, workerData } from 'node:worker_thread
 import { Client, Events, GatewayIntentBits } from 'discord.js';
 import { DiscordAdapter } from '../src/adapters/discord/discord-adapter';
 import { MemoryInteractionTokenStore } from '../src/adapters/discord/plans/interaction-token-store';
-import { AskService } from '../src/core/ask-service';
+import { ConversationCore } from '../src/core/conversation/conversation-core';
 import { MemoryInsightsStore } from '../src/core/insights';
 import { KnowledgeBase } from '../src/core/knowledge/knowledge-base';
 import { silentLogger } from '../src/core/logger';
@@ -114,14 +114,12 @@ async function startProject(): Promise<{ fake: RemoteFake; stop: () => Promise<v
   const knowledge = KnowledgeBase.load({ dir: 'knowledge', logger: silentLogger });
   const mentor = new Mentor({ knowledge: () => knowledge.current });
   const insights = new MemoryInsightsStore();
-  const asker = new AskService({ mentor, insights, limiter: new MemoryRateLimiter(1000, 60_000) });
+  const core = new ConversationCore({ mentor, insights, limiter: new MemoryRateLimiter(1000, 60_000) });
   const adapter = new DiscordAdapter({
     token: fake.token,
     appId: fake.appId,
     apiUrl: fake.apiUrl,
-    mentor,
-    asker,
-    insights,
+    core,
     logger: silentLogger,
     tokens: new MemoryInteractionTokenStore(),
   });

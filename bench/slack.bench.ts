@@ -11,7 +11,7 @@ import { request } from 'node:http';
 import { join } from 'node:path';
 import { App, HTTPReceiver, LogLevel } from '@slack/bolt';
 import { SlackAdapter } from '../src/adapters/slack/slack-adapter';
-import { AskService } from '../src/core/ask-service';
+import { ConversationCore } from '../src/core/conversation/conversation-core';
 import { MemoryInsightsStore } from '../src/core/insights';
 import { KnowledgeBase } from '../src/core/knowledge/knowledge-base';
 import { silentLogger } from '../src/core/logger';
@@ -68,9 +68,7 @@ async function runRole(role: string, apiUrl: string): Promise<void> {
     const insights = new MemoryInsightsStore();
     const adapter = new SlackAdapter({
       connection: { botToken: TOKEN, signingSecret: SECRET, port: 0, apiUrl },
-      mentor,
-      asker: new AskService({ mentor, insights, limiter: new MemoryRateLimiter(1000, 60_000) }),
-      insights,
+      core: new ConversationCore({ mentor, insights, limiter: new MemoryRateLimiter(1000, 60_000) }),
       logger: silentLogger,
       logLevel: LogLevel.ERROR,
     });

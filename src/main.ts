@@ -1,21 +1,21 @@
 /**
  * The composition root: reads the configuration, builds every part and passes dependencies in,
  * starts the adapters whose configuration is present (the terminal when none is), and shuts down
- * gracefully on SIGINT/SIGTERM. Nothing else reads process.env.
+ * gracefully on SIGINT/SIGTERM. Only src/config reads the environment (`process.env` is handed to it).
  */
 import { config as loadDotenv } from 'dotenv';
 import type { Adapter } from './adapters/adapter';
-import { TerminalAdapter } from './adapters/terminal/terminal-adapter';
+import { TerminalAdapter, TerminalDeliverer } from './adapters/terminal/terminal-adapter';
+import { buildContextStore } from './app/build-context-store';
 import { buildDeliverers } from './app/build-deliverers';
 import { buildKnowledge } from './app/build-knowledge';
 import { buildPlans } from './app/build-plans';
 import { buildStores } from './app/build-stores';
 import { gracefulShutdown } from './app/graceful-shutdown';
 import { type Config, loadConfig, secretsOf } from './config/config';
-import { AskService } from './core/ask-service';
+import { ConversationCore } from './core/conversation/conversation-core';
 import { describeError, isBotError } from './core/errors';
 import { Mentor } from './core/mentor';
-import type { PlanDeliverer } from './core/plans/plan-service';
 import { createLogger } from './ops/logger';
 import { Metrics } from './ops/metrics';
 import { OpsServer, type ReadinessCheck } from './ops/ops-server';
@@ -38,29 +38,51 @@ async function main(): Promise<void> {
   const terminalOnly = !config.discord && !config.slack;
   const useTerminal = terminalOnly || config.terminal;
   const logger = createLogger({
-    level: useTerminal && !process.env.LOG_LEVEL ? 'warn' : config.logLevel,
+    level: useTerminal && !config.logLevelSet ? 'warn' : config.logLevel,
     secrets: secretsOf(config),
   });
 
   const knowledge = buildKnowledge(config, logger);
   knowledge.watch();
   const stores = buildStores(config, logger);
-  // The queue gauge is read at scrape time, once `plans` exists.
-  const metrics = new Metrics(() => plans.queueCounts());
+  // The queue gauge is read at scrape time through `queueCounts`, set once the plans exist.
+  let queueCounts: () => Promise<Record<string, number>> = async () => ({});
+  const metrics = new Metrics(() => queueCounts());
   const insights = metrics.observeFeedback(stores.insights);
   const mentor = new Mentor({ knowledge: () => knowledge.current });
-  const asker = new AskService({
+
+  // Every deliverer exists before the plan worker starts. The Discord adapter and its deliverer
+  // share the interaction tokens, so they are built together; the adapter gets the core below.
+  const terminalDeliverer = useTerminal ? new TerminalDeliverer(process.stdout) : undefined;
+  const discord = config.discord
+    ? (await import('./adapters/discord')).buildDiscordParts({
+        config: config.discord,
+        redis: stores.redis,
+        logger,
+      })
+    : undefined;
+  const deliverers = new DeliveryRegistry(
+    await buildDeliverers({
+      config,
+      logger,
+      terminal: terminalDeliverer,
+      platforms: discord ? [discord.deliverer] : [],
+    }),
+    (platform, ok) => metrics.delivered(platform, ok ? 'delivered' : 'failed'),
+  );
+  // Study plans: BullMQ on Redis (with a worker here unless PLAN_WORKER=false), or in memory.
+  const plans = buildPlans({ config, logger, knowledge: () => knowledge.current, deliverers });
+  queueCounts = () => plans.queueCounts();
+  // The one conversation core every adapter talks to.
+  const core = new ConversationCore({
     mentor,
     insights,
     limiter: stores.limiter,
+    plans: plans.service,
+    contexts: buildContextStore(stores.redis),
     observe: (answer, seconds) => metrics.answered(answer, seconds),
     observeLimited: () => metrics.rateLimited(),
   });
-  // Study plans: BullMQ on Redis (with a worker here unless PLAN_WORKER=false), or in memory.
-  const deliverers = new DeliveryRegistry([], (platform, ok) =>
-    metrics.delivered(platform, ok ? 'delivered' : 'failed'),
-  );
-  const plans = buildPlans({ config, logger, knowledge: () => knowledge.current, deliverers });
 
   const adapters: Adapter[] = [];
   let ops: OpsServer | undefined;
@@ -79,18 +101,17 @@ async function main(): Promise<void> {
     },
   });
 
-  let terminal: TerminalAdapter | undefined;
-  if (useTerminal) {
-    terminal = new TerminalAdapter({
-      mentor,
-      asker,
-      plans: plans.service,
-      input: process.stdin,
-      output: process.stdout,
-      logger,
-      onExit: () => void shutdown('stdin closed'),
-    });
-    adapters.push(terminal);
+  if (terminalDeliverer) {
+    adapters.push(
+      new TerminalAdapter({
+        core,
+        input: process.stdin,
+        output: process.stdout,
+        deliverer: terminalDeliverer,
+        logger,
+        onExit: () => void shutdown('stdin closed'),
+      }),
+    );
   }
   // Platform libraries are loaded only for the platforms configured.
   if (config.slack) {
@@ -100,32 +121,12 @@ async function main(): Promise<void> {
         slack: config.slack,
         redis: stores.redis,
         logLevel: config.logLevel,
-        mentor,
-        asker,
-        insights,
-        plans: plans.service,
+        core,
         logger,
       }),
     );
   }
-  const platforms: PlanDeliverer[] = [];
-  if (config.discord) {
-    // The adapter and its deliverer share the interaction tokens (Redis when configured, else memory).
-    const { buildDiscord } = await import('./adapters/discord');
-    const discord = buildDiscord({
-      config: config.discord,
-      redis: stores.redis,
-      mentor,
-      asker,
-      insights,
-      plans: plans.service,
-      logger,
-    });
-    adapters.push(discord.adapter);
-    platforms.push(discord.deliverer);
-  }
-  for (const deliverer of await buildDeliverers({ config, logger, terminal, platforms }))
-    deliverers.register(deliverer);
+  if (discord) adapters.push(discord.createAdapter(core));
   const checks: ReadinessCheck[] = [
     { name: 'knowledge', check: () => knowledge.current.units.length > 0 },
     ...(stores.redis ? [{ name: 'redis', check: () => stores.redis?.status === 'ready' }] : []),

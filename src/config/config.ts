@@ -93,6 +93,8 @@ const EnvSchema = z
 export interface Config {
   knowledgeDir: string;
   logLevel: string;
+  /** True when LOG_LEVEL was set (the terminal chat then keeps it instead of its quieter `warn`). */
+  logLevelSet: boolean;
   discord?: { token: string; appId: string; guildId?: string; apiUrl?: string };
   slack?: {
     botToken: string;
@@ -133,6 +135,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
   return {
     knowledgeDir: e.KNOWLEDGE_DIR ?? 'knowledge',
     logLevel: e.LOG_LEVEL ?? 'info',
+    logLevelSet: e.LOG_LEVEL !== undefined,
     discord:
       e.DISCORD_TOKEN && e.DISCORD_APP_ID
         ? {

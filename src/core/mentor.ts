@@ -1,5 +1,4 @@
 import { answerForUnit, composeAnswer } from './answers/compose-answer';
-import { parseCommand } from './commands/parse-command';
 import type { HelpEntry, Reply, TopicNode } from './commands/reply';
 import { validateQuestion } from './commands/validate-input';
 import type { KnowledgeSnapshot } from './knowledge/knowledge-base';
@@ -105,16 +104,5 @@ export class Mentor {
       if (out.length >= limit) break;
     }
     return out;
-  }
-
-  /** Handles a line of text (`topics x`, `help`, or a question). `plan` lines are not handled here. */
-  handleText(text: string): Reply {
-    const command = parseCommand(text);
-    if (command.name === 'topics') return this.topics(command.args);
-    if (command.name === 'help') return this.help();
-    if (command.name === 'plan') {
-      return { type: 'error', id: 'plan.unavailable', message: 'Study plans are not available here.' };
-    }
-    return this.ask(command.args);
   }
 }

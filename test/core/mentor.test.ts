@@ -96,7 +96,7 @@ describe('Mentor.topics', () => {
   });
 });
 
-describe('Mentor.topic, suggest, help and handleText', () => {
+describe('Mentor.topic, suggest and help', () => {
   test('GIVEN a related topic key THEN that topic is answered', () => {
     const related = answerOf(mentor.ask('What is gRPC?')).related[0]!;
     const answer = answerOf(mentor.topic(related.key));
@@ -112,12 +112,5 @@ describe('Mentor.topic, suggest, help and handleText', () => {
     expect(all.length).toBeLessThanOrEqual(25);
     expect(new Set(all.map((s) => s.title)).size).toBe(all.length);
     expect(mentor.suggest('grap', 25)[0]?.title).toMatch(/Graph/);
-  });
-
-  test('handleText routes commands and questions', () => {
-    expect(mentor.handleText('/topics apis').type).toBe('topics');
-    expect(mentor.handleText('help').type).toBe('help');
-    expect(mentor.handleText('help me with rest apis').type).toBe('answer');
-    expect(mentor.handleText('what is redis').type).toBe('answer');
   });
 });

@@ -1,3 +1,4 @@
+import { strings } from '../../src/core/conversation/strings';
 import type { Json } from '../fakes/discord/fake-discord';
 import { fakeUser, opt } from '../fakes/discord/payloads';
 import { type Bot, startBot } from './harness';
@@ -37,7 +38,7 @@ describe('answer buttons', () => {
     const { body } = await bot.fake.callbackOf(click.id);
     expect(body.type).toBe(4);
     expect(body.data.flags).toBe(64);
-    expect(body.data.content).toMatch(/Thanks for the feedback/);
+    expect(body.data.content).toBe(strings.feedbackHelpful);
     expect((await bot.insights.report()).feedback).toEqual({ helpful: 1, notHelpful: 0 });
   });
 
@@ -61,7 +62,7 @@ describe('answer buttons', () => {
     const click = bot.fake.click('bm:fb:zzzzzz:1', answer, { user: bot.user, place: bot.guild });
     const { body } = await bot.fake.callbackOf(click.id);
     expect(body.data.flags).toBe(64);
-    expect(body.data.content).toMatch(/too old to rate/);
+    expect(body.data.content).toBe(strings.feedbackGone);
   });
 
   test('GIVEN a topic button for a unit that no longer exists THEN it explains privately', async () => {

@@ -3,7 +3,7 @@ import {
   type InteractionTokenStore,
   MemoryInteractionTokenStore,
 } from '../../src/adapters/discord/plans/interaction-token-store';
-import { AskService } from '../../src/core/ask-service';
+import { ConversationCore } from '../../src/core/conversation/conversation-core';
 import { type InsightsStore, MemoryInsightsStore } from '../../src/core/insights';
 import type { Logger } from '../../src/core/logger';
 import type { Mentor } from '../../src/core/mentor';
@@ -42,20 +42,18 @@ export async function startBot(options: BotOptions = {}) {
   const log = recordingLogger();
   const mentor = options.mentor ?? mentorFor();
   const insights = options.insights ?? new MemoryInsightsStore();
-  const asker = new AskService({
+  const core = new ConversationCore({
     mentor,
     insights,
     limiter: new MemoryRateLimiter(options.questionRateLimit ?? 1000, 60_000),
+    plans: options.plans,
   });
   const tokens = options.tokens ?? new MemoryInteractionTokenStore();
   const adapter = new DiscordAdapter({
     token: fake.token,
     appId: fake.appId,
     apiUrl: fake.apiUrl,
-    mentor,
-    asker,
-    insights,
-    plans: options.plans,
+    core,
     logger: log.logger,
     tokens,
     ackAfterMs: options.ackAfterMs,
@@ -69,6 +67,7 @@ export async function startBot(options: BotOptions = {}) {
     adapter,
     log,
     insights,
+    core,
     tokens,
     user,
     guild,

@@ -122,7 +122,7 @@ describe('server messages', () => {
     expect(JSON.stringify(post.body)).not.toMatch(/@everyone|@here|<@&/);
   });
 
-  test('GIVEN only a mention THEN it replies with a hint', async () => {
+  test('GIVEN only a mention THEN it replies with the commands, as an empty message does everywhere', async () => {
     const place = guildPlace();
     bot.fake.message({
       author: bot.user,
@@ -131,6 +131,6 @@ describe('server messages', () => {
       mentions: [bot.fake.botUser],
     });
     const post = await nextPost(place.channelId, 0);
-    expect(post.body.content).toMatch(/Ask me a backend-engineering question/);
+    expect(post.body.embeds[0].description).toContain('/ask question');
   });
 });

@@ -114,7 +114,8 @@ describe('fuzzing the Discord and Slack renderers with 10,000 hostile inputs', (
 
         expectSlackLimits(renderReply({ type: 'answer', answer }, { answerId: 'abc' }));
         expectSlackLimits(renderReply({ type: 'error', id: 'x', message: text || 'empty' }));
-        expectSlackLimits(renderReply(mentor.handleText(text)));
+        expectSlackLimits(renderReply(mentor.ask(text)));
+        expectSlackLimits(renderReply(mentor.topics(text)));
 
         const command = parsePlanArgs(text);
         if (command.action === 'new') {

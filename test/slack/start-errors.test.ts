@@ -1,7 +1,7 @@
 import { createServer, type Server } from 'node:net';
 import { LogLevel } from '@slack/bolt';
 import { SlackAdapter } from '../../src/adapters/slack/slack-adapter';
-import { AskService } from '../../src/core/ask-service';
+import { ConversationCore } from '../../src/core/conversation/conversation-core';
 import { isBotError } from '../../src/core/errors';
 import { MemoryInsightsStore } from '../../src/core/insights';
 import { Mentor } from '../../src/core/mentor';
@@ -26,9 +26,7 @@ function adapter(connection: { botToken: string; appToken?: string; port?: numbe
   const insights = new MemoryInsightsStore();
   return new SlackAdapter({
     connection: { signingSecret: 'secret', port: 0, apiUrl: fake.apiUrl, ...connection },
-    mentor,
-    asker: new AskService({ mentor, insights, limiter: new MemoryRateLimiter(5, 60_000) }),
-    insights,
+    core: new ConversationCore({ mentor, insights, limiter: new MemoryRateLimiter(5, 60_000) }),
     logger: recordingLogger(),
     logLevel: LogLevel.ERROR,
   });

@@ -62,6 +62,7 @@ export class DiscordAdapter implements Adapter {
     const onMessage = createMessageHandler({
       deps: this.options,
       rest: client.rest,
+      appId: this.options.appId,
       botId: () => client.user?.id,
       help: () => renderHelp(helpLines(COMMANDS), helpNote),
     });

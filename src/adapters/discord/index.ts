@@ -4,11 +4,8 @@
  */
 import type Redis from 'ioredis';
 import type { Config } from '../../config/config';
-import type { AskService } from '../../core/ask-service';
-import type { InsightsStore } from '../../core/insights';
+import type { ConversationCore } from '../../core/conversation/conversation-core';
 import type { Logger } from '../../core/logger';
-import type { Mentor } from '../../core/mentor';
-import type { PlanService } from '../../core/plans/plan-service';
 import { DiscordAdapter } from './discord-adapter';
 import { DiscordPlanDeliverer } from './plans/discord-deliverer';
 import { type InteractionTokenStore, MemoryInteractionTokenStore } from './plans/interaction-token-store';
@@ -33,36 +30,43 @@ export interface DiscordBuildOptions {
   config: DiscordConfig;
   /** The process's Redis client (shared stores), when REDIS_URL is set. */
   redis?: Redis;
-  mentor: Mentor;
-  asker: AskService;
-  insights: InsightsStore;
-  plans?: PlanService;
+  core: ConversationCore;
   logger: Logger;
 }
 
+/** What the bot process needs to run Discord, before the conversation core exists. */
+export type DiscordPartsOptions = Omit<DiscordBuildOptions, 'core'>;
+
 /**
- * The Discord adapter and, for an in-process plan worker, its deliverer, sharing one token store.
- * Register `deliverer` with the plan worker; start and stop `adapter` like any other adapter.
+ * The Discord deliverer (at once, so it is registered before the plan worker starts) and a factory
+ * for the adapter (once the core exists); both share one interaction-token store.
  */
+export function buildDiscordParts(options: DiscordPartsOptions): {
+  deliverer: DiscordPlanDeliverer;
+  createAdapter: (core: ConversationCore) => DiscordAdapter;
+} {
+  const { config, logger } = options;
+  const tokens = createInteractionTokenStore(options.redis);
+  const deliverer = new DiscordPlanDeliverer({ token: config.token, apiUrl: config.apiUrl, tokens, logger });
+  const createAdapter = (core: ConversationCore) =>
+    new DiscordAdapter({
+      token: config.token,
+      appId: config.appId,
+      apiUrl: config.apiUrl,
+      core,
+      logger,
+      tokens,
+    });
+  return { deliverer, createAdapter };
+}
+
+/** The Discord adapter and its deliverer, sharing one token store (tests and benchmarks). */
 export function buildDiscord(options: DiscordBuildOptions): {
   adapter: DiscordAdapter;
   deliverer: DiscordPlanDeliverer;
 } {
-  const { config, logger } = options;
-  const tokens = createInteractionTokenStore(options.redis);
-  const adapter = new DiscordAdapter({
-    token: config.token,
-    appId: config.appId,
-    apiUrl: config.apiUrl,
-    mentor: options.mentor,
-    asker: options.asker,
-    insights: options.insights,
-    plans: options.plans,
-    logger,
-    tokens,
-  });
-  const deliverer = new DiscordPlanDeliverer({ token: config.token, apiUrl: config.apiUrl, tokens, logger });
-  return { adapter, deliverer };
+  const parts = buildDiscordParts(options);
+  return { adapter: parts.createAdapter(options.core), deliverer: parts.deliverer };
 }
 
 /** The deliverer for a stand-alone worker process (`npm run worker`): REST only, tokens from Redis. */

@@ -1,8 +1,8 @@
 import type { webApi } from '@slack/bolt';
-import { parseCommand } from '../../core/commands/parse-command';
+import type { CoreReply, IncomingMessage } from '../../core/conversation/message';
 import { describeError, isBotError } from '../../core/errors';
+import type { DeliveryTarget } from '../../core/plans/plan-service';
 import { type SlackDeps, SORRY, slackUser } from './deps';
-import { planFormHint, runPlanCommand } from './plan-commands';
 import type { SlackMessage } from './render/message';
 import { renderError, renderReply } from './render/reply-message';
 import { postMessages, sendEphemeral } from './reply-channel';
@@ -26,9 +26,45 @@ export interface ConversationMessage {
 const prefixFor = (where: ConversationMessage['where']) => (where === 'dm' ? '' : '@mentor ');
 
 /**
- * Answers a mention, a DM or a question in an answer channel: answers and lists go into the
- * conversation (in the thread), problems go only to the asker (ephemeral). Failures are logged and
- * the asker is told; this never throws.
+ * Who may see a reply in a conversation: everything in a DM; in a channel, answers, lists and an
+ * accepted plan request are posted in the thread, anything else about one person (errors, their
+ * plan, their progress) goes to them alone.
+ */
+export function isPublicIn(where: ConversationMessage['where'], reply: CoreReply): boolean {
+  if (reply.type === 'error') return false;
+  if (where === 'dm') return true;
+  if (reply.type === 'answer' || reply.type === 'topics' || reply.type === 'help') return true;
+  if (reply.type === 'plan-request')
+    return reply.result.status === 'queued' || reply.result.status === 'already-queued';
+  return false;
+}
+
+/** The core's view of a Slack conversation message. */
+export function incomingFrom(message: ConversationMessage): IncomingMessage {
+  const deliverTo: DeliveryTarget = {
+    platform: 'slack',
+    userId: message.user,
+    channelId: message.channel,
+    ...(message.replyThreadTs ? { threadTs: message.replyThreadTs } : {}),
+    ...(message.teamId ? { teamId: message.teamId } : {}),
+  };
+  const thread = message.replyThreadTs;
+  return {
+    user: slackUser(message.user),
+    where: thread
+      ? { kind: 'thread', conversationId: `${message.channel}:${thread}` }
+      : { kind: message.where, conversationId: message.channel },
+    text: message.text,
+    kind: message.where === 'dm' ? 'message' : 'mention',
+    deliverTo,
+    questionsOnly: message.accepts === 'questions',
+  };
+}
+
+/**
+ * Answers a mention, a DM or a question in an answer channel through the conversation core: what
+ * everyone may see goes into the conversation (in the thread), the rest only to the asker
+ * (ephemeral). Failures are logged and the asker is told; this never throws.
  */
 export async function answerInConversation(
   deps: SlackDeps,
@@ -40,34 +76,12 @@ export async function answerInConversation(
     sendEphemeral({ client, channel, user, threadTs, logger: deps.logger }, messages);
   const publicly = (messages: SlackMessage[]) => postMessages(client, channel, threadTs, messages);
   try {
-    const command =
-      message.accepts === 'questions'
-        ? { name: 'ask' as const, args: message.text }
-        : message.text === ''
-          ? { name: 'help' as const, args: '' }
-          : parseCommand(message.text);
-    const prefix = prefixFor(message.where);
-    const options = { commandPrefix: prefix };
-    if (command.name === 'help') {
-      await publicly(renderReply(deps.mentor.help(deps.plans?.helpEntries() ?? []), options));
-    } else if (command.name === 'topics') {
-      await publicly(renderReply(deps.mentor.topics(command.args), options));
-    } else if (command.name === 'plan') {
-      const outcome = await runPlanCommand(deps.plans, command.args, {
-        userId: user,
-        teamId: message.teamId,
-        channelId: channel,
-        threadTs,
-        prefix,
-        shown: message.where === 'dm' ? 'all' : 'accepted',
-      });
-      if (outcome.kind === 'form') await privately(planFormHint(prefix));
-      else if (outcome.kind === 'public') await publicly(outcome.messages);
-      else await privately(outcome.messages);
-    } else {
-      const { reply, answerId } = await deps.asker.ask(slackUser(user), command.args);
-      if (reply.type === 'error') await privately(renderReply(reply));
-      else await publicly(renderReply(reply, { ...options, answerId }));
+    const replies = await deps.core.receive(incomingFrom(message));
+    const options = { commandPrefix: prefixFor(message.where) };
+    for (const reply of replies) {
+      const messages = renderReply(reply, options);
+      if (isPublicIn(message.where, reply)) await publicly(messages);
+      else await privately(messages);
     }
   } catch (error) {
     deps.logger.error(

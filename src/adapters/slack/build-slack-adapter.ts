@@ -1,10 +1,7 @@
 import type Redis from 'ioredis';
 import type { Config } from '../../config/config';
-import type { AskService } from '../../core/ask-service';
-import type { InsightsStore } from '../../core/insights';
+import type { ConversationCore } from '../../core/conversation/conversation-core';
 import type { Logger } from '../../core/logger';
-import type { Mentor } from '../../core/mentor';
-import type { PlanService } from '../../core/plans/plan-service';
 import { type Deduper, MemoryDeduper, RedisDeduper } from './event-dedupe';
 import { SlackAdapter } from './slack-adapter';
 import { SlackPlanDeliverer } from './slack-deliverer';
@@ -19,10 +16,7 @@ export interface SlackParts {
   /** Shares event de-duplication between processes when set (the stores' client; closed by its owner). */
   redis?: Redis;
   logLevel: string;
-  mentor: Mentor;
-  asker: AskService;
-  insights: InsightsStore;
-  plans?: PlanService;
+  core: ConversationCore;
   logger: Logger;
 }
 
@@ -35,10 +29,7 @@ export function buildSlackAdapter(parts: SlackParts): SlackAdapter {
   const dedupe: Deduper = parts.redis ? new RedisDeduper(parts.redis, parts.logger) : new MemoryDeduper();
   return new SlackAdapter({
     connection: parts.slack,
-    mentor: parts.mentor,
-    asker: parts.asker,
-    insights: parts.insights,
-    plans: parts.plans,
+    core: parts.core,
     logger: parts.logger,
     logLevel: slackLogLevel(parts.logLevel),
     answerChannels: parts.slack.answerChannels,

@@ -1,18 +1,13 @@
-import type { AskService } from '../../core/ask-service';
-import type { InsightsStore } from '../../core/insights';
+import type { ConversationCore } from '../../core/conversation/conversation-core';
+import { strings } from '../../core/conversation/strings';
 import type { Logger } from '../../core/logger';
-import type { Mentor } from '../../core/mentor';
-import type { PlanService, UserRef } from '../../core/plans/plan-service';
+import type { UserRef } from '../../core/plans/plan-service';
 import type { BackgroundQueue } from './background-queue';
 import type { Deduper } from './event-dedupe';
 
-/** What every listener needs: the core services and the adapter's own settings. */
+/** What every listener needs: the conversation core and the adapter's own settings. */
 export interface SlackDeps {
-  mentor: Mentor;
-  asker: AskService;
-  insights: InsightsStore;
-  /** Study plans; without it, plan commands say plans are not available. */
-  plans?: PlanService;
+  core: ConversationCore;
   logger: Logger;
   /** Retried deliveries and double deliveries (mention + message) are handled once. */
   dedupe: Deduper;
@@ -26,4 +21,4 @@ export interface SlackDeps {
 export const slackUser = (id: string): UserRef => ({ platform: 'slack', id });
 
 /** What a user sees when something failed on our side (the details go to the log). */
-export const SORRY = 'Sorry, something went wrong on my side. Please try again in a moment.';
+export const SORRY = strings.sorry;

@@ -1,11 +1,8 @@
 import type { AddressInfo } from 'node:net';
 import type { App, LogLevel } from '@slack/bolt';
-import type { AskService } from '../../core/ask-service';
+import type { ConversationCore } from '../../core/conversation/conversation-core';
 import { BotError, describeError } from '../../core/errors';
-import type { InsightsStore } from '../../core/insights';
 import type { Logger } from '../../core/logger';
-import type { Mentor } from '../../core/mentor';
-import type { PlanService } from '../../core/plans/plan-service';
 import type { Adapter } from '../adapter';
 import { BackgroundQueue } from './background-queue';
 import { type BoltApp, createBoltApp, type SlackConnection } from './create-bolt-app';
@@ -19,10 +16,7 @@ const STOP_GRACE_MS = 5000;
 /** What the Slack adapter needs. */
 export interface SlackAdapterOptions {
   connection: SlackConnection;
-  mentor: Mentor;
-  asker: AskService;
-  insights: InsightsStore;
-  plans?: PlanService;
+  core: ConversationCore;
   logger: Logger;
   /** Bolt's log level. */
   logLevel: LogLevel;
@@ -62,10 +56,7 @@ export class SlackAdapter implements Adapter {
     const bolt = createBoltApp(options.connection, options.logger, options.logLevel);
     this.bolt = bolt;
     const deps: SlackDeps = {
-      mentor: options.mentor,
-      asker: options.asker,
-      insights: options.insights,
-      plans: options.plans,
+      core: options.core,
       logger: options.logger,
       dedupe: options.dedupe ?? new MemoryDeduper(),
       answerChannels: new Set(options.answerChannels ?? []),

@@ -1,5 +1,6 @@
 import type { Answer } from '../../core/answers/compose-answer';
-import type { Reply, TopicNode } from '../../core/commands/reply';
+import type { TopicNode } from '../../core/commands/reply';
+import type { CoreReply } from '../../core/conversation/message';
 
 /** ANSI styling, or none when output is not a terminal. */
 export interface Style {
@@ -48,7 +49,7 @@ export function renderAnswerText(answer: Answer, style: Style = plainStyle): str
  * Renders any reply for a terminal. `commandPrefix` is how commands are typed here ("/" in the chat,
  * "" for the CLI).
  */
-export function renderReplyText(reply: Reply, style: Style = plainStyle, commandPrefix = '/'): string {
+export function renderReplyText(reply: CoreReply, style: Style = plainStyle, commandPrefix = '/'): string {
   switch (reply.type) {
     case 'answer':
       return renderAnswerText(reply.answer, style);
@@ -63,6 +64,20 @@ export function renderReplyText(reply: Reply, style: Style = plainStyle, command
         )
         .join('\n');
     case 'error':
+    case 'notice':
       return reply.message;
+    case 'plan':
+      return reply.plan.markdown;
+    case 'plan-request': {
+      const { result } = reply;
+      if (result.status === 'queued' || result.status === 'already-queued') return style.dim(result.message);
+      if (result.status !== 'invalid') return result.message;
+      const missing = result.errors.filter((e) => !result.message.includes(e.message));
+      return [result.message, ...missing.map((e) => `- ${e.message}`)].join('\n');
+    }
+    case 'plan-done':
+      return reply.result.message;
+    case 'plan-form':
+      return reply.hint;
   }
 }

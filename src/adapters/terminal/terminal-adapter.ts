@@ -1,22 +1,20 @@
 import { createInterface, type Interface } from 'node:readline';
-import type { AskService } from '../../core/ask-service';
-import { parseCommand } from '../../core/commands/parse-command';
-import type { Reply } from '../../core/commands/reply';
+import type { ConversationCore } from '../../core/conversation/conversation-core';
+import type { IncomingMessage } from '../../core/conversation/message';
+import { strings } from '../../core/conversation/strings';
 import { describeError } from '../../core/errors';
 import type { Logger } from '../../core/logger';
-import type { Mentor } from '../../core/mentor';
-import type { DeliveryTarget, PlanDeliverer, PlanService, StudyPlan } from '../../core/plans/plan-service';
+import type { DeliveryTarget, PlanDeliverer, StudyPlan } from '../../core/plans/plan-service';
 import type { Adapter } from '../adapter';
-import { handlePlanText } from './plan-text';
 import { ansiStyle, plainStyle, renderReplyText, type Style } from './render-text';
 
-/** What the terminal adapter needs. */
+/** What the terminal adapter needs: the core and its own streams. */
 export interface TerminalAdapterOptions {
-  mentor: Mentor;
-  asker: AskService;
-  plans?: PlanService;
+  core: ConversationCore;
   input: NodeJS.ReadableStream;
   output: NodeJS.WritableStream & { isTTY?: boolean };
+  /** Prints plans delivered here; the chat shows its prompt again after each. */
+  deliverer?: TerminalDeliverer;
   logger: Logger;
   /** Called when the user quits or input ends. */
   onExit?: () => void;
@@ -25,13 +23,12 @@ export interface TerminalAdapterOptions {
 const USER = { platform: 'terminal', id: 'local' } as const;
 
 /**
- * An interactive chat in the terminal (after Hubot's shell adapter): plain text asks; `/topics`,
- * `/help`, `/plan ...` and `/quit` are commands. Colour only on a TTY. It also delivers plans
- * requested here when the worker finishes them.
+ * An interactive chat in the terminal (after Hubot's shell adapter): every line goes to the
+ * conversation core as a DM (`/topics`, `/help`, `/plan ...` or a question); `/quit` leaves. Colour
+ * only on a TTY. Plans requested here are printed by its {@link TerminalDeliverer}.
  */
-export class TerminalAdapter implements Adapter, PlanDeliverer {
+export class TerminalAdapter implements Adapter {
   readonly name = 'terminal';
-  readonly platform = 'terminal';
   private rl: Interface | undefined;
   private readonly style: Style;
   private pending = Promise.resolve();
@@ -56,6 +53,7 @@ export class TerminalAdapter implements Adapter, PlanDeliverer {
       `${this.style.bold('backend-mentor')}: ask me about backend engineering. ${this.style.dim('/help for commands, /quit to leave.')}`,
     );
     this.rl.prompt();
+    if (this.options.deliverer) this.options.deliverer.afterPrint = () => this.rl?.prompt(true);
     this.rl.on('line', (line) => {
       // Lines are handled one after another, so answers come back in the order questions were asked.
       this.pending = this.pending.then(() => this.handleLine(line));
@@ -78,30 +76,20 @@ export class TerminalAdapter implements Adapter, PlanDeliverer {
       return;
     }
     try {
-      this.print(`${await this.reply(text)}\n`);
+      const message: IncomingMessage = {
+        user: USER,
+        where: { kind: 'dm', conversationId: 'local' },
+        text,
+        kind: 'message',
+        deliverTo: { platform: 'terminal', userId: USER.id },
+      };
+      const replies = await this.options.core.receive(message);
+      this.print(`${replies.map((r) => renderReplyText(r, this.style, '/')).join('\n')}\n`);
     } catch (error) {
       this.options.logger.error({ error: describeError(error) }, 'terminal message failed');
-      this.print('Sorry, something went wrong on my side. Please try again.');
+      this.print(strings.sorry);
     }
     this.rl?.prompt();
-  }
-
-  private async reply(text: string): Promise<string> {
-    const { mentor, plans } = this.options;
-    const command = parseCommand(text);
-    if (command.name === 'plan') {
-      if (!plans) return 'Study plans are not available here.';
-      return handlePlanText(plans, USER, command.args, this.style);
-    }
-    const reply: Reply =
-      command.name === 'help' ? mentor.help(plans?.helpEntries() ?? []) : mentor.handleText(text);
-    return renderReplyText(reply, this.style, '/');
-  }
-
-  /** Prints a finished plan in the chat. */
-  async deliver(_target: DeliveryTarget, plan: StudyPlan): Promise<void> {
-    this.print(`\n${this.style.bold('Your study plan is ready:')}\n${plan.markdown}\n`);
-    this.rl?.prompt(true);
   }
 
   async stop(): Promise<void> {
@@ -111,5 +99,26 @@ export class TerminalAdapter implements Adapter, PlanDeliverer {
 
   isReady(): boolean {
     return this.rl !== undefined;
+  }
+}
+
+/**
+ * Delivers plans asked in the terminal chat: prints them on the chat's output. It exists before the
+ * chat (the plan worker starts first); the chat shows its prompt again after each plan.
+ */
+export class TerminalDeliverer implements PlanDeliverer {
+  readonly platform = 'terminal';
+  /** Set by the chat once it runs. */
+  afterPrint: (() => void) | undefined;
+  private readonly style: Style;
+
+  constructor(private readonly output: NodeJS.WritableStream & { isTTY?: boolean }) {
+    this.style = output.isTTY ? ansiStyle : plainStyle;
+  }
+
+  /** Prints a finished plan in the chat. */
+  async deliver(_target: DeliveryTarget, plan: StudyPlan): Promise<void> {
+    this.output.write(`\n${this.style.bold('Your study plan is ready:')}\n${plan.markdown}\n\n`);
+    this.afterPrint?.();
   }
 }

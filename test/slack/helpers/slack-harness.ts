@@ -1,11 +1,12 @@
 import { join } from 'node:path';
 import { LogLevel } from '@slack/bolt';
 import { SlackAdapter, type SlackAdapterOptions } from '../../../src/adapters/slack/slack-adapter';
-import { AskService } from '../../../src/core/ask-service';
-import { MemoryInsightsStore } from '../../../src/core/insights';
+import { ConversationCore } from '../../../src/core/conversation/conversation-core';
+import { type InsightsStore, MemoryInsightsStore } from '../../../src/core/insights';
 import { KnowledgeBase } from '../../../src/core/knowledge/knowledge-base';
 import type { Logger } from '../../../src/core/logger';
 import { Mentor } from '../../../src/core/mentor';
+import type { PlanService } from '../../../src/core/plans/plan-service';
 import { MemoryRateLimiter } from '../../../src/core/rate-limiter';
 import { FakeSlackApi } from '../../fakes/slack/fake-slack-api';
 import {
@@ -30,7 +31,9 @@ export function recordingLogger(): Logger & { lines: { level: string; obj: objec
 }
 
 /** Options of one harness. */
-export interface HarnessOptions extends Partial<Omit<SlackAdapterOptions, 'connection'>> {
+export interface HarnessOptions extends Partial<Omit<SlackAdapterOptions, 'connection' | 'core'>> {
+  plans?: PlanService;
+  insights?: InsightsStore;
   knowledgeDir?: string;
   questionRateLimit?: number;
   socketMode?: boolean;
@@ -47,6 +50,7 @@ export class SlackHarness {
   adapter!: SlackAdapter;
   knowledge!: KnowledgeBase;
   mentor!: Mentor;
+  core!: ConversationCore;
   private responseSeq = 0;
 
   constructor(private readonly options: HarnessOptions = {}) {}
@@ -64,18 +68,18 @@ export class SlackHarness {
     });
     const knowledge = this.knowledge;
     this.mentor = new Mentor({ knowledge: () => knowledge.current });
-    const asker = new AskService({
+    const { plans, insights, ...adapterOptions } = this.options;
+    this.core = new ConversationCore({
       mentor: this.mentor,
-      insights: this.options.insights ?? this.insights,
+      insights: insights ?? this.insights,
       limiter: new MemoryRateLimiter(this.options.questionRateLimit ?? 1000, 60_000),
+      plans,
     });
     this.adapter = new SlackAdapter({
-      mentor: this.mentor,
-      asker,
-      insights: this.options.insights ?? this.insights,
+      core: this.core,
       logger: this.logger,
       logLevel: LogLevel.ERROR,
-      ...this.options,
+      ...adapterOptions,
       connection: {
         botToken: this.fake.validBotToken,
         signingSecret: SECRET,

@@ -2,7 +2,7 @@ import { MAX_QUESTION_LENGTH } from '../../../core/commands/validate-input';
 import { renderAnswer } from '../render/answer-messages';
 import { notice } from '../render/info-messages';
 import { LIMITS, truncate } from '../render/limits';
-import { discordUser, type SlashCommand, slashCommand } from './command';
+import { discordUser, discordWhere, type SlashCommand, slashCommand } from './command';
 
 /** `/ask question`: an answer from the knowledge, with topic suggestions while typing. */
 export const askCommand: SlashCommand = {
@@ -16,22 +16,22 @@ export const askCommand: SlashCommand = {
   ),
   ephemeral: false,
 
-  async execute(interaction, respond, { asker }) {
+  async execute(interaction, respond, { core }) {
     const question = interaction.options.getString('question') ?? '';
-    const { reply, answerId } = await asker.ask(discordUser(interaction), question);
-    if (reply.type === 'answer') await respond.send(renderAnswer(reply.answer, answerId));
+    const reply = await core.ask({
+      user: discordUser(interaction),
+      where: discordWhere(interaction),
+      text: question,
+    });
+    if (reply.type === 'answer') await respond.send(renderAnswer(reply.answer, reply.answerId));
     else if (reply.type === 'error') await respond.fail(notice(reply.message));
   },
 
-  async autocomplete(interaction, { mentor }) {
-    const typed = interaction.options.getFocused().replace(/\s+/g, ' ').trim();
-    const choices = mentor.suggest(typed, LIMITS.choices).map((s) => ({
-      name: truncate(s.title, LIMITS.choiceName),
-      value: truncate(s.title, LIMITS.choiceValue),
-    }));
+  async autocomplete(interaction, { core }) {
     // What the user typed stays the first choice, so picking a suggestion is never forced.
-    const own = typed.length > 0 && typed.length <= LIMITS.choiceValue ? [{ name: typed, value: typed }] : [];
-    const seen = new Set(own.map((c) => c.value.toLowerCase()));
-    return [...own, ...choices.filter((c) => !seen.has(c.value.toLowerCase()))].slice(0, LIMITS.choices);
+    return core.suggestQuestions(interaction.options.getFocused(), LIMITS.choices).map((s) => ({
+      name: truncate(s.name, LIMITS.choiceName),
+      value: truncate(s.value, LIMITS.choiceValue),
+    }));
   },
 };

@@ -9,21 +9,16 @@ import {
   type SlashCommandOptionsOnlyBuilder,
   type SlashCommandSubcommandsOnlyBuilder,
 } from 'discord.js';
-import type { AskService } from '../../../core/ask-service';
-import type { InsightsStore } from '../../../core/insights';
+import type { ConversationCore } from '../../../core/conversation/conversation-core';
+import type { Where } from '../../../core/conversation/message';
 import type { Logger } from '../../../core/logger';
-import type { Mentor } from '../../../core/mentor';
-import type { PlanService, UserRef } from '../../../core/plans/plan-service';
+import type { UserRef } from '../../../core/plans/plan-service';
 import type { Responder } from '../interactions/responder';
 import type { InteractionTokenStore } from '../plans/interaction-token-store';
 
-/** What the Discord handlers use: the core services, passed in from the composition root. */
+/** What the Discord handlers use: the conversation core, passed in from the composition root. */
 export interface DiscordDeps {
-  mentor: Mentor;
-  asker: AskService;
-  insights: InsightsStore;
-  /** Absent when study plans are not configured: /plan then says so. */
-  plans?: PlanService;
+  core: ConversationCore;
   logger: Logger;
   /** Where /plan new leaves the interaction token for the worker (never in job data). */
   tokens: InteractionTokenStore;
@@ -64,6 +59,18 @@ export function slashCommand(name: string, description: string): SlashCommandBui
 /** The user who ran an interaction, for the core. */
 export function discordUser(interaction: { user: { id: string } }): UserRef {
   return { platform: 'discord', id: interaction.user.id };
+}
+
+/** Where an interaction happened, for the core: a DM (no guild) or a channel. */
+export function discordWhere(interaction: {
+  guildId: string | null;
+  channelId: string | null;
+  user: { id: string };
+}): Where {
+  return {
+    kind: interaction.guildId ? 'channel' : 'dm',
+    conversationId: interaction.channelId ?? `dm:${interaction.user.id}`,
+  };
 }
 
 /** The JSON Discord registers for a command. */

@@ -1,11 +1,12 @@
 import type { ChatInputCommandInteraction } from 'discord.js';
-import type { DeliveryTarget, PlanRequestResult } from '../../../core/plans/plan-service';
+import { strings } from '../../../core/conversation/strings';
+import type { DeliveryTarget } from '../../../core/plans/plan-service';
 import { LEVELS, PLAN_LIMITS } from '../../../core/plans/validate-plan-request';
 import type { Responder } from '../interactions/responder';
+import { renderCoreReply } from '../render/core-reply';
 import { defuseMentions, notice } from '../render/info-messages';
 import { LIMITS, truncate } from '../render/limits';
-import { renderPlan } from '../render/plan-messages';
-import { type CommandContext, discordUser, type SlashCommand, slashCommand } from './command';
+import { type CommandContext, discordUser, discordWhere, type SlashCommand, slashCommand } from './command';
 
 /** Bounds Discord enforces in its own UI: the core's (the plan service checks again). */
 const { weeks: WEEKS, hoursPerWeek: HOURS } = PLAN_LIMITS;
@@ -64,20 +65,7 @@ const data = slashCommand('plan', 'Your backend study plan')
       ),
   );
 
-/** What the user sees after asking for a plan: the service's message, and where the plan will come. */
-export function requestMessage(result: PlanRequestResult): string {
-  if (result.status === 'queued' || result.status === 'already-queued') {
-    return `${result.message}\nI'll post the plan here when it's ready, or send it to you by DM if that takes longer than 15 minutes.`;
-  }
-  if (result.status === 'invalid') {
-    const missing = result.errors.filter((e) => !result.message.includes(e.message));
-    return [result.message, ...missing.map((e) => `- ${e.message}`)].join('\n');
-  }
-  return result.message;
-}
-
 async function planNew(interaction: ChatInputCommandInteraction, respond: Responder, ctx: CommandContext) {
-  const plans = ctx.plans!;
   await respond.defer();
   const target: DeliveryTarget = {
     platform: 'discord',
@@ -94,9 +82,14 @@ async function planNew(interaction: ChatInputCommandInteraction, respond: Respon
     known: interaction.options.getString('known') ?? undefined,
     level: interaction.options.getString('level') ?? undefined,
   };
-  const result = await plans.request(discordUser(interaction), input, target);
-  await respond.send([notice(requestMessage(result))]);
-  if (result.status !== 'queued') return;
+  const reply = await ctx.core.requestPlan(
+    discordUser(interaction),
+    input,
+    target,
+    discordWhere(interaction),
+  );
+  await respond.send(renderCoreReply(reply, () => []));
+  if (reply.type !== 'plan-request' || reply.result.status !== 'queued') return;
   // Stored only after the status edit above, so the worker's edit of the same message always comes later.
   await ctx.tokens.put(interaction.id, interaction.token).catch((error: unknown) => {
     ctx.logger.warn(
@@ -112,49 +105,38 @@ export const planCommand: SlashCommand = {
   ephemeral: true,
 
   async execute(interaction, respond, ctx) {
-    if (!ctx.plans) {
-      await respond.fail(notice('Study plans are not available on this bot.'));
+    if (!ctx.core.plansAvailable) {
+      await respond.fail(notice(strings.plansUnavailable));
       return;
     }
     const user = discordUser(interaction);
     const sub = interaction.options.getSubcommand(false);
     if (sub === 'new') return planNew(interaction, respond, ctx);
     if (sub === 'show') {
-      const plan = await ctx.plans.show(user);
-      if (!plan) {
-        await respond.send([notice('You have no study plan yet. Ask for one with /plan new.')]);
-        return;
-      }
-      await respond.send(renderPlan(plan, { attach: true }));
+      await respond.send(renderCoreReply(await ctx.core.showPlan(user), () => []));
       return;
     }
     if (sub === 'done') {
-      const result = await ctx.plans.markDone(user, interaction.options.getString('topic') ?? '');
-      if (result.status === 'no-plan') {
-        await respond.send([notice('You have no study plan yet. Ask for one with /plan new.')]);
-        return;
-      }
-      const suggestions =
-        result.status !== 'done' && result.suggestions?.length && !/did you mean/i.test(result.message)
-          ? `\nDid you mean: ${result.suggestions.map((s) => s.title).join(', ')}?`
-          : '';
-      await respond.send([notice(`${result.message}${suggestions}`)]);
+      const topic = interaction.options.getString('topic') ?? '';
+      await respond.send(renderCoreReply(await ctx.core.markDone(user, topic), () => []));
       return;
     }
     await respond.fail(notice('Use /plan new, /plan show or /plan done.'));
   },
 
   async autocomplete(interaction, ctx) {
-    if (!ctx.plans || interaction.options.getSubcommand(false) !== 'done') return [];
-    const typed = interaction.options.getFocused().trim().toLowerCase();
-    const topics = await ctx.plans.topicsOf(discordUser(interaction));
-    return topics
-      .filter((t) => t.title.toLowerCase().includes(typed))
-      .sort((a, b) => Number(a.done) - Number(b.done))
-      .slice(0, LIMITS.choices)
-      .map((t) => ({
-        name: truncate(defuseMentions(`${t.done ? '✓ ' : ''}${t.title}`), LIMITS.choiceName),
-        value: t.id.length <= LIMITS.choiceValue ? t.id : truncate(t.title, LIMITS.choiceValue),
-      }));
+    if (interaction.options.getSubcommand(false) !== 'done') return [];
+    const topics = await ctx.core.suggestPlanTopics(
+      discordUser(interaction),
+      interaction.options.getFocused(),
+      LIMITS.choices,
+    );
+    return topics.map((t) => ({
+      name: truncate(defuseMentions(t.name), LIMITS.choiceName),
+      value:
+        t.value.length <= LIMITS.choiceValue
+          ? t.value
+          : truncate(t.name.replace(/^✓ /, ''), LIMITS.choiceValue),
+    }));
   },
 };

@@ -1,5 +1,5 @@
 import { type ButtonInteraction, MessageFlags } from 'discord.js';
-import { type DiscordDeps, discordUser } from '../commands/command';
+import { type DiscordDeps, discordUser, discordWhere } from '../commands/command';
 import { renderAnswer } from '../render/answer-messages';
 import { notice } from '../render/info-messages';
 import { parseButtonId } from './custom-ids';
@@ -25,22 +25,11 @@ export async function handleButton(
     return;
   }
   if (action.kind === 'topic') {
-    const { reply, answerId } = await deps.asker.topic(user, action.key);
-    if (reply.type === 'answer') await respond.send(renderAnswer(reply.answer, answerId));
+    const reply = await deps.core.topic(user, discordWhere(interaction), action.key);
+    if (reply.type === 'answer') await respond.send(renderAnswer(reply.answer, reply.answerId));
     else await respond.fail(notice(reply.type === 'error' ? reply.message : 'I cannot show that topic.'));
     return;
   }
-  const recorded = await deps.insights.recordFeedback({
-    answerId: action.answerId,
-    helpful: action.helpful,
-    platform: 'discord',
-    userId: user.id,
-  });
-  await respond.send([
-    notice(
-      recorded
-        ? `Thanks for the feedback! ${action.helpful ? 'Glad it helped.' : "I'll let the maintainers know it didn't help."}`
-        : 'Thanks! That answer is too old to rate now, but you can ask again with /ask.',
-    ),
-  ]);
+  const reply = await deps.core.feedback(user, action.answerId, action.helpful);
+  await respond.send([notice(reply.type === 'notice' ? reply.message : '')]);
 }

@@ -1,26 +1,24 @@
 import { type GatewayMessageCreateDispatchData, MessageType, type REST, Routes } from 'discord.js';
-import { parseCommand } from '../../../core/commands/parse-command';
-import type { Reply } from '../../../core/commands/reply';
+import type { IncomingMessage } from '../../../core/conversation/message';
 import type { UserRef } from '../../../core/plans/plan-service';
 import type { DiscordDeps } from '../commands/command';
 import { errorFields, userMessageFor } from '../errors';
-import { renderAnswer } from '../render/answer-messages';
-import { notice, renderTopics } from '../render/info-messages';
+import { renderCoreReply } from '../render/core-reply';
+import { notice } from '../render/info-messages';
 import type { OutgoingMessage } from '../render/outgoing';
 import { restMessage } from '../rest-message';
 
 /** What the message handler needs besides the core services. */
 export interface MessageHandlerOptions {
-  deps: Pick<DiscordDeps, 'asker' | 'mentor' | 'logger'>;
+  deps: Pick<DiscordDeps, 'core' | 'logger'>;
   rest: REST;
   /** The bot's own user id (known after READY). */
   botId: () => string | undefined;
+  /** The application id (plans asked in a message are delivered by DM through it). */
+  appId: string;
   /** The /help lines, shown for "help" in a DM or a mention. */
   help: () => OutgoingMessage[];
 }
-
-const HINT =
-  'Hi! Ask me a backend-engineering question, e.g. "What does a backend engineer do?", or try /help.';
 
 /** True when a message is for the bot: any DM, or a server message that mentions it. */
 export function isForBot(message: GatewayMessageCreateDispatchData, botId: string): boolean {
@@ -39,26 +37,6 @@ export function isForBot(message: GatewayMessageCreateDispatchData, botId: strin
     (message.mentions ?? []).some((user) => user.id === botId) ||
     new RegExp(`<@!?${botId}>`).test(message.content ?? '')
   );
-}
-
-async function replyFor(
-  text: string,
-  user: UserRef,
-  options: MessageHandlerOptions,
-): Promise<OutgoingMessage[]> {
-  const { asker, mentor } = options.deps;
-  if (text === '') return [notice(HINT)];
-  const command = parseCommand(text);
-  if (command.name === 'help') return options.help();
-  if (command.name === 'plan') return [notice('Ask for a study plan with the /plan new command.')];
-  let reply: Reply;
-  let answerId: string | undefined;
-  if (command.name === 'topics') reply = mentor.topics(command.args);
-  else ({ reply, answerId } = await asker.ask(user, command.args));
-  if (reply.type === 'answer') return renderAnswer(reply.answer, answerId);
-  if (reply.type === 'topics') return renderTopics(reply.topics, reply.total, reply.filter);
-  if (reply.type === 'help') return options.help();
-  return [notice(reply.message)];
 }
 
 /**
@@ -87,8 +65,23 @@ export function createMessageHandler(options: MessageHandlerOptions) {
       const { body, files } = restMessage(out, first ? reference : {});
       await rest.post(Routes.channelMessages(message.channel_id), { body, files });
     };
+    // A reply chain is one conversation: its first message names it; otherwise the channel does.
+    const chain = message.referenced_message?.message_reference?.message_id ?? message.referenced_message?.id;
+    const incoming: IncomingMessage = {
+      user,
+      where: message.guild_id
+        ? {
+            kind: chain ? 'thread' : 'channel',
+            conversationId: chain ? `${message.channel_id}:${chain}` : message.channel_id,
+          }
+        : { kind: 'dm', conversationId: message.channel_id },
+      text,
+      kind: message.guild_id ? 'mention' : 'message',
+      deliverTo: { platform: 'discord', userId: user.id, applicationId: options.appId },
+    };
     try {
-      const messages = await replyFor(text, user, options);
+      const replies = await deps.core.receive(incoming);
+      const messages = replies.flatMap((reply) => renderCoreReply(reply, options.help));
       for (const [i, out] of messages.entries()) await post(out, i === 0);
     } catch (error) {
       deps.logger.error(

@@ -37,11 +37,7 @@ export function renderPlanResult(result: PlanRequestResult): SlackMessage[] {
 
 /** The result of `plan done <topic>`. */
 export function renderMarkDone(result: MarkDoneResult): SlackMessage[] {
-  const lines = [
-    `${result.status === 'done' ? ':white_check_mark:' : ':warning:'} ${escapeText(result.message)}`,
-  ];
-  if (result.status !== 'done' && result.suggestions?.length) {
-    lines.push(`Did you mean: ${result.suggestions.map((s) => `*${escapeText(s.title)}*`).join(', ')}?`);
-  }
-  return packMessages(sections(lines.join('\n')));
+  // The core's message already names the closest topics ("Did you mean ..."): shown once.
+  const icon = result.status === 'done' ? ':white_check_mark:' : ':warning:';
+  return packMessages(sections(`${icon} ${escapeText(result.message)}`));
 }

@@ -1,8 +1,10 @@
-import type { HelpEntry, Reply, TopicNode } from '../../../core/commands/reply';
+import type { HelpEntry, TopicNode } from '../../../core/commands/reply';
+import type { CoreReply } from '../../../core/conversation/message';
 import { type AnswerRenderOptions, renderAnswer } from './answer-message';
 import { escapeText } from './escape';
 import { LIMITS } from './limits';
 import { context, packMessages, type SlackMessage, section, sections } from './message';
+import { renderMarkDone, renderPlan, renderPlanResult } from './plan-message';
 
 /** How commands are typed where the reply is shown: `/mentor ` for the slash command, `@mentor ` in a conversation. */
 export interface ReplyRenderOptions extends AnswerRenderOptions {
@@ -21,7 +23,7 @@ function topicLines(nodes: TopicNode[], depth: number): string[] {
   ]);
 }
 
-function renderTopics(reply: Extract<Reply, { type: 'topics' }>, prefix: string): SlackMessage[] {
+function renderTopics(reply: Extract<CoreReply, { type: 'topics' }>, prefix: string): SlackMessage[] {
   if (reply.topics.length === 0) {
     return packMessages([section(`No topics match "${escapeText(reply.filter ?? '')}".`)]);
   }
@@ -60,12 +62,30 @@ export function renderNotice(message: string): SlackMessage[] {
   return packMessages(sections(escapeText(message)));
 }
 
-/** Renders any core reply as Slack messages (one, unless an answer is very long). */
-export function renderReply(reply: Reply, options: ReplyRenderOptions = {}): SlackMessage[] {
+/** Core texts name commands as typed in a DM (`plan show`): here they get this platform's prefix. */
+function withPrefix(message: string, prefix: string): string {
+  return message.replace(
+    /`((?:plan|topics|help)\b[^`]*)`/g,
+    (_, command: string) => `\`${prefix}${command}\``,
+  );
+}
+
+/** Renders any core reply as Slack messages (one, unless an answer or a plan is very long). */
+export function renderReply(reply: CoreReply, options: ReplyRenderOptions = {}): SlackMessage[] {
   const prefix = options.commandPrefix ?? '/mentor ';
   switch (reply.type) {
     case 'answer':
-      return renderAnswer(reply.answer, options);
+      return renderAnswer(reply.answer, { ...options, answerId: options.answerId ?? reply.answerId });
+    case 'notice':
+      return renderNotice(withPrefix(reply.message, prefix));
+    case 'plan':
+      return renderPlan(reply.plan, reply.title);
+    case 'plan-request':
+      return renderPlanResult(reply.result);
+    case 'plan-done':
+      return renderMarkDone(reply.result);
+    case 'plan-form':
+      return renderNotice(`${withPrefix(reply.hint, prefix)} (Or use /mentor plan for a form.)`);
     case 'topics':
       return renderTopics(reply, prefix);
     case 'help': {

@@ -10,9 +10,15 @@ export function relatedTopic(deps: SlackDeps) {
     const target = clickerTarget(deps, args);
     try {
       const key = args.action.value ?? '';
-      const { reply, answerId } = await deps.asker.topic(slackUser(target.user), key);
-      const share = reply.type === 'answer' ? { k: 't' as const, v: key, a: answerId } : undefined;
-      await sendEphemeral(target, renderReply(reply, { answerId, share }));
+      const where = target.channel
+        ? {
+            kind: 'channel' as const,
+            conversationId: target.threadTs ? `${target.channel}:${target.threadTs}` : target.channel,
+          }
+        : { kind: 'dm' as const, conversationId: target.user };
+      const reply = await deps.core.topic(slackUser(target.user), where, key);
+      const share = reply.type === 'answer' ? { k: 't' as const, v: key, a: reply.answerId } : undefined;
+      await sendEphemeral(target, renderReply(reply, { share }));
     } catch (error) {
       deps.logger.error({ error: describeError(error), user: target.user }, 'slack topic button failed');
       await sendEphemeral(target, renderError(SORRY));

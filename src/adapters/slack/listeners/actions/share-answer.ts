@@ -1,3 +1,4 @@
+import { strings } from '../../../../core/conversation/strings';
 import { describeError } from '../../../../core/errors';
 import { readShareRef } from '../../action-ids';
 import { type SlackDeps, SORRY } from '../../deps';
@@ -19,9 +20,11 @@ export function shareAnswer(deps: SlackDeps) {
     const target = clickerTarget(deps, args);
     try {
       const ref = readShareRef(args.action.value);
-      const reply = !ref ? undefined : ref.k === 't' ? deps.mentor.topic(ref.v) : deps.mentor.ask(ref.v);
+      const reply = ref
+        ? deps.core.share({ kind: ref.k === 't' ? 'topic' : 'question', value: ref.v, answerId: ref.a })
+        : undefined;
       if (!ref || reply?.type !== 'answer') {
-        await sendEphemeral(target, renderError('That answer can no longer be shared. Please ask again.'));
+        await sendEphemeral(target, renderError(strings.shareGone));
         return;
       }
       const messages = renderAnswer(reply.answer, { answerId: ref.a, sharedBy: target.user });

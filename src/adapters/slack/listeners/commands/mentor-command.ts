@@ -1,8 +1,8 @@
 import type { AllMiddlewareArgs, SlackCommandMiddlewareArgs } from '@slack/bolt';
-import { parseCommand } from '../../../../core/commands/parse-command';
+import type { CoreReply } from '../../../../core/conversation/message';
 import { describeError, isBotError } from '../../../../core/errors';
+import type { DeliveryTarget } from '../../../../core/plans/plan-service';
 import { type SlackDeps, SORRY, slackUser } from '../../deps';
-import { runPlanCommand } from '../../plan-commands';
 import { planModal } from '../../plan-modal';
 import { readSlackText } from '../../render/escape';
 import { renderError, renderReply } from '../../render/reply-message';
@@ -14,20 +14,19 @@ const PREFIX = '/mentor ';
 const FORM_HELP = { command: 'plan', args: '', description: 'Open a form to ask for a study plan.' };
 
 /**
- * `/mentor <question>`, `/mentor topics [filter]`, `/mentor plan ...`, `/mentor help`: acknowledged
- * at once, then answered privately (with a "Share in channel" button on answers). `/mentor plan`
- * alone opens the study-plan form right away (its trigger expires in 3 s); the rest runs in the
- * background queue, after other pending acks.
+ * `/mentor <text>`: acknowledged at once, then handed to the conversation core as a slash command
+ * and answered privately (with a "Share in channel" button on answers). `/mentor plan` alone opens
+ * the study-plan form right away (its trigger expires in 3 s); the rest runs in the background
+ * queue, after other pending acks.
  */
 export function mentorCommand(deps: SlackDeps) {
   return async (args: CommandArgs) => {
     await args.ack();
     const text = readSlackText(args.command.text ?? '');
-    const parsed = text === '' ? { name: 'help' as const, args: '' } : parseCommand(text);
-    if (parsed.name === 'plan' && parsed.args === '' && deps.plans) {
+    if (/^\/?plan$/i.test(text.trim()) && deps.core.plansAvailable) {
       await run(deps, args, () => openPlanForm(args));
     } else {
-      await deps.background.run(() => run(deps, args, (target) => answer(deps, args, parsed, target)));
+      await deps.background.run(() => run(deps, args, (target) => answer(deps, args, text, target)));
     }
   };
 }
@@ -65,34 +64,40 @@ async function openPlanForm({ command, client }: CommandArgs): Promise<void> {
   });
 }
 
-async function answer(
-  deps: SlackDeps,
-  args: CommandArgs,
-  parsed: ReturnType<typeof parseCommand>,
-  target: EphemeralTarget,
-): Promise<void> {
+async function answer(deps: SlackDeps, args: CommandArgs, text: string, target: EphemeralTarget) {
   const { command } = args;
-  const user = command.user_id;
-  if (parsed.name === 'help') {
-    const extra = deps.plans ? [FORM_HELP, ...deps.plans.helpEntries()] : [];
-    await sendEphemeral(target, renderReply(deps.mentor.help(extra), { commandPrefix: PREFIX }));
-  } else if (parsed.name === 'topics') {
-    await sendEphemeral(target, renderReply(deps.mentor.topics(parsed.args), { commandPrefix: PREFIX }));
-  } else if (parsed.name === 'plan') {
-    const inDm = command.channel_id.startsWith('D');
-    const outcome = await runPlanCommand(deps.plans, parsed.args, {
-      userId: user,
-      teamId: command.team_id,
-      channelId: inDm ? command.channel_id : undefined,
-      prefix: PREFIX,
-      shown: 'none',
-    });
-    if (outcome.kind === 'form') await openPlanForm(args);
-    else await sendEphemeral(target, outcome.messages);
-  } else {
-    const { reply, answerId } = await deps.asker.ask(slackUser(user), parsed.args);
-    const share =
-      reply.type === 'answer' ? { k: 'q' as const, v: reply.answer.question, a: answerId } : undefined;
-    await sendEphemeral(target, renderReply(reply, { commandPrefix: PREFIX, answerId, share }));
+  const inDm = command.channel_id.startsWith('D');
+  // A plan asked with the slash command comes in the DM it was asked from, else by DM.
+  const deliverTo: DeliveryTarget = {
+    platform: 'slack',
+    userId: command.user_id,
+    ...(inDm ? { channelId: command.channel_id } : {}),
+    ...(command.team_id ? { teamId: command.team_id } : {}),
+  };
+  const replies = await deps.core.receive({
+    user: slackUser(command.user_id),
+    where: { kind: inDm ? 'dm' : 'channel', conversationId: command.channel_id },
+    text,
+    kind: 'slash-command',
+    deliverTo,
+  });
+  for (const reply of replies) {
+    if (reply.type === 'plan-form') {
+      await openPlanForm(args);
+      continue;
+    }
+    await sendEphemeral(target, render(deps, reply));
   }
+}
+
+function render(deps: SlackDeps, reply: CoreReply) {
+  if (reply.type === 'help' && deps.core.plansAvailable) {
+    const commands = [...reply.commands];
+    const plan = commands.findIndex((c) => c.command === 'plan');
+    commands.splice(plan < 0 ? commands.length : plan, 0, FORM_HELP);
+    return renderReply({ ...reply, commands }, { commandPrefix: PREFIX });
+  }
+  const share =
+    reply.type === 'answer' ? { k: 'q' as const, v: reply.answer.question, a: reply.answerId } : undefined;
+  return renderReply(reply, { commandPrefix: PREFIX, share });
 }

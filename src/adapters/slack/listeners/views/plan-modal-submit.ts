@@ -1,8 +1,8 @@
 import type { AllMiddlewareArgs, SlackViewMiddlewareArgs, ViewSubmitAction } from '@slack/bolt';
+import { strings } from '../../../../core/conversation/strings';
 import { describeError } from '../../../../core/errors';
 import type { DeliveryTarget, PlanRequestResult } from '../../../../core/plans/plan-service';
 import { type SlackDeps, SORRY, slackUser } from '../../deps';
-import { PLANS_UNAVAILABLE } from '../../plan-commands';
 import { modalErrors, noticeModal, readPlanModal, readPlanModalContext } from '../../plan-modal';
 
 /** A view submission must be answered within 3 s; the plan service gets at most this long. */
@@ -32,8 +32,8 @@ export function planModalSubmit(deps: SlackDeps) {
   return async ({ ack, view, body }: SlackViewMiddlewareArgs<ViewSubmitAction> & AllMiddlewareArgs) => {
     const userId = body.user.id;
     try {
-      if (!deps.plans) {
-        await ack({ response_action: 'update', view: noticeModal(PLANS_UNAVAILABLE) });
+      if (!deps.core.plansAvailable) {
+        await ack({ response_action: 'update', view: noticeModal(strings.plansUnavailable) });
         return;
       }
       const input = readPlanModal(view.state.values);
@@ -53,7 +53,18 @@ export function planModalSubmit(deps: SlackDeps) {
         ...(where.threadTs ? { threadTs: where.threadTs } : {}),
         ...(teamId ? { teamId } : {}),
       };
-      const result = await withTimeout(deps.plans.request(slackUser(userId), input, target));
+      const reply = deps.core.requestPlan(slackUser(userId), input, target, {
+        kind: where.channelId ? 'dm' : 'channel',
+        conversationId: where.channelId ?? userId,
+      });
+      const result = await withTimeout(
+        reply.then(
+          (r): PlanRequestResult =>
+            r.type === 'plan-request'
+              ? r.result
+              : { status: 'unavailable', message: 'message' in r ? r.message : strings.sorry },
+        ),
+      );
       if (result.status === 'invalid' && result.errors.length > 0) {
         await ack({ response_action: 'errors', errors: modalErrors(result.errors) });
         return;

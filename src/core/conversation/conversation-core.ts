@@ -1,0 +1,267 @@
+import type { Answer } from '../answers/compose-answer';
+import { AskService } from '../ask-service';
+import { parseCommand } from '../commands/parse-command';
+import type { HelpEntry, Reply } from '../commands/reply';
+import type { InsightsStore } from '../insights';
+import type { Mentor } from '../mentor';
+import { parsePlanArgs } from '../plans/parse-plan-args';
+import type { DeliveryTarget, PlanRequestInput, PlanService, UserRef } from '../plans/plan-service';
+import type { RateLimiter } from '../rate-limiter';
+import { type ContextKey, type ContextStore, MemoryContextStore } from './context-store';
+import type { CoreReply, IncomingMessage, Suggestion, Where } from './message';
+import { strings } from './strings';
+
+/** What the core is built from (in `main.ts`); adapters get only the built core. */
+export interface ConversationCoreOptions {
+  mentor: Mentor;
+  insights: InsightsStore;
+  limiter: RateLimiter;
+  /** Study plans; without them the plan commands say plans are not available. */
+  plans?: PlanService;
+  /** Conversation contexts; in memory (bounded, 30-minute TTL) when not given. */
+  contexts?: ContextStore;
+  /** Called with every answer and how long it took (metrics). */
+  observe?: (answer: Answer, seconds: number) => void;
+  /** Called when the rate limit refuses a question (metrics). */
+  observeLimited?: () => void;
+}
+
+/** What a Share button carries: the question asked, or the topic shown. */
+export type ShareRef = { kind: 'question' | 'topic'; value: string; answerId?: string };
+
+/** Autocomplete lists are at most this long (Discord's limit, the smallest of the platforms). */
+const MAX_SUGGESTIONS = 25;
+
+/**
+ * The conversation core (after Hubot's `receive`): every platform hands it what a user wrote and
+ * renders what it returns. It owns command parsing, the ask path (rate limit, answer, record,
+ * observe), plans, help, topics, the conversation context and every user-facing text. It never
+ * throws for user input; a failing store does not stop an answer.
+ */
+export class ConversationCore {
+  private readonly asker: AskService;
+  /** Per-conversation context (last question, its answer, what the user said about themselves). */
+  readonly contexts: ContextStore;
+
+  constructor(private readonly options: ConversationCoreOptions) {
+    this.asker = new AskService({
+      mentor: options.mentor,
+      insights: options.insights,
+      limiter: options.limiter,
+      observe: options.observe,
+      observeLimited: options.observeLimited,
+    });
+    this.contexts = options.contexts ?? new MemoryContextStore();
+  }
+
+  /** True when study plans are available (adapters show or hide their plan commands). */
+  get plansAvailable(): boolean {
+    return this.options.plans !== undefined;
+  }
+
+  /**
+   * The one entry point for text: a DM, a mention, a terminal line, the text of a slash command such
+   * as Slack's `/mentor ...`. Reads `help`, `topics [filter]`, `plan ...` or a question.
+   */
+  async receive(message: IncomingMessage): Promise<CoreReply[]> {
+    const text = message.text.trim();
+    if (message.questionsOnly) return [await this.ask(message)];
+    if (text === '') return [this.help()];
+    const command = parseCommand(text);
+    if (command.name === 'help') return [this.help()];
+    if (command.name === 'topics') return [this.topics(command.args)];
+    if (command.name === 'plan') return [await this.plan(message, command.args)];
+    return [await this.ask({ ...message, text: command.args })];
+  }
+
+  /** A question (`/ask`, or any message where only questions are read): rate limited, recorded, remembered. */
+  async ask(message: Pick<IncomingMessage, 'user' | 'where' | 'text'>): Promise<CoreReply> {
+    const { reply, answerId } = await this.asker.ask(message.user, message.text);
+    const out = this.fromReply(reply, answerId);
+    if (out.type === 'answer') await this.remember(message, out.answer);
+    return out;
+  }
+
+  /** A related-topic button or an autocomplete choice: the topic's answer, rate limited and recorded. */
+  async topic(user: UserRef, where: Where, ref: string): Promise<CoreReply> {
+    const { reply, answerId } = await this.asker.topic(user, ref);
+    const out = this.fromReply(reply, answerId);
+    if (out.type === 'answer') await this.remember({ user, where }, out.answer);
+    return out;
+  }
+
+  /** "Share in channel": the same answer again, for everyone (not counted again, not recorded again). */
+  share(ref: ShareRef): CoreReply {
+    const reply =
+      ref.kind === 'topic' ? this.options.mentor.topic(ref.value) : this.options.mentor.ask(ref.value);
+    if (reply.type !== 'answer') return { type: 'error', id: 'share.gone', message: strings.shareGone };
+    return { type: 'answer', answer: reply.answer, answerId: ref.answerId };
+  }
+
+  /** A helpful / not helpful button: records the verdict and thanks the user. */
+  async feedback(user: UserRef, answerId: string, helpful: boolean): Promise<CoreReply> {
+    const recorded = await this.options.insights
+      .recordFeedback({ answerId, helpful, platform: user.platform, userId: user.id })
+      .catch(() => false);
+    const message = !recorded
+      ? strings.feedbackGone
+      : helpful
+        ? strings.feedbackHelpful
+        : strings.feedbackNotHelpful;
+    return { type: 'notice', id: recorded ? 'feedback.recorded' : 'feedback.gone', message };
+  }
+
+  /** The knowledge tree, optionally filtered. */
+  topics(filter = ''): CoreReply {
+    return this.fromReply(this.options.mentor.topics(filter));
+  }
+
+  /** The commands and what they do (plan commands included when plans are available). */
+  help(): CoreReply {
+    return this.fromReply(this.options.mentor.help(this.options.plans?.helpEntries() ?? []));
+  }
+
+  /** `plan ...` typed as text: show, done, a request, or (alone) the form. */
+  private async plan(message: IncomingMessage, args: string): Promise<CoreReply> {
+    const command = parsePlanArgs(args);
+    if (command.action === 'show') return this.showPlan(message.user);
+    if (command.action === 'done') return this.markDone(message.user, command.topic);
+    if (!this.options.plans)
+      return { type: 'notice', id: 'plan.unavailable', message: strings.plansUnavailable };
+    if (command.empty) return { type: 'plan-form', hint: strings.planHint };
+    if (!message.deliverTo)
+      return { type: 'notice', id: 'plan.unavailable', message: strings.plansUnavailable };
+    return this.requestPlan(message.user, command.input, message.deliverTo, message.where);
+  }
+
+  /** A plan request from a form or a slash command's options (or from `plan <stack>` text). */
+  async requestPlan(
+    user: UserRef,
+    input: PlanRequestInput,
+    target: DeliveryTarget,
+    where?: Where,
+  ): Promise<CoreReply> {
+    const plans = this.options.plans;
+    if (!plans) return { type: 'notice', id: 'plan.unavailable', message: strings.plansUnavailable };
+    const result = await plans.request(user, input, target);
+    if (where && result.status !== 'invalid') await this.rememberAbout({ user, where }, input);
+    return { type: 'plan-request', result };
+  }
+
+  /** `plan show`: the user's latest plan with progress, or the one "no plan yet" text. */
+  async showPlan(user: UserRef): Promise<CoreReply> {
+    const plans = this.options.plans;
+    if (!plans) return { type: 'notice', id: 'plan.unavailable', message: strings.plansUnavailable };
+    const plan = await plans.show(user);
+    if (!plan) return { type: 'notice', id: 'plan.none', message: strings.noPlan };
+    return { type: 'plan', plan, title: 'Your study plan' };
+  }
+
+  /** `plan done <topic>`: ticks a topic (typos forgiven); its message names the closest topics once. */
+  async markDone(user: UserRef, topic: string): Promise<CoreReply> {
+    const plans = this.options.plans;
+    if (!plans) return { type: 'notice', id: 'plan.unavailable', message: strings.plansUnavailable };
+    if (topic.trim() === '') return { type: 'notice', id: 'plan.which-topic', message: strings.whichTopic };
+    const result = await plans.markDone(user, topic);
+    if (result.status === 'no-plan') return { type: 'notice', id: 'plan.none', message: strings.noPlan };
+    // The closest topics are named once, in the message, whatever the plan service put there.
+    if (result.status !== 'done' && result.suggestions?.length && !/did you mean/i.test(result.message)) {
+      const titles = result.suggestions.map((s) => s.title).join(', ');
+      return {
+        type: 'plan-done',
+        result: { ...result, message: `${result.message} Did you mean: ${titles}?` },
+      };
+    }
+    return { type: 'plan-done', result };
+  }
+
+  /** Autocomplete for a question: what was typed first, then topic titles that complete it. */
+  suggestQuestions(partial: string, limit = MAX_SUGGESTIONS): Suggestion[] {
+    const typed = partial.replace(/\s+/g, ' ').trim();
+    const own = typed.length > 0 && typed.length <= 100 ? [{ name: typed, value: typed }] : [];
+    const seen = new Set(own.map((c) => c.value.toLowerCase()));
+    const found = this.options.mentor
+      .suggest(typed, limit)
+      .map((s) => ({ name: s.title, value: s.title }))
+      .filter((c) => !seen.has(c.value.toLowerCase()));
+    return [...own, ...found].slice(0, limit);
+  }
+
+  /** Autocomplete for a `topics` filter: document and section titles containing what was typed. */
+  suggestCategories(partial: string, limit = MAX_SUGGESTIONS): Suggestion[] {
+    const typed = partial.trim().toLowerCase();
+    const reply = this.options.mentor.topics();
+    if (reply.type !== 'topics') return [];
+    type Node = (typeof reply.topics)[number];
+    const titles = (nodes: Node[]): string[] =>
+      nodes.flatMap((n) => (n.kind === 'item' ? [] : [n.title, ...titles(n.children)]));
+    return [...new Set(titles(reply.topics))]
+      .filter((t) => t.toLowerCase().includes(typed))
+      .sort((a, b) => Number(!a.toLowerCase().startsWith(typed)) - Number(!b.toLowerCase().startsWith(typed)))
+      .slice(0, limit)
+      .map((t) => ({ name: t, value: t }));
+  }
+
+  /** Autocomplete for `plan done`: the topics of the user's plan, open ones first (done ones ticked). */
+  async suggestPlanTopics(user: UserRef, partial: string, limit = MAX_SUGGESTIONS): Promise<Suggestion[]> {
+    if (!this.options.plans) return [];
+    const typed = partial.trim().toLowerCase();
+    const topics = await this.options.plans.topicsOf(user);
+    return topics
+      .filter((t) => t.title.toLowerCase().includes(typed))
+      .sort((a, b) => Number(a.done) - Number(b.done))
+      .slice(0, limit)
+      .map((t) => ({ name: `${t.done ? '✓ ' : ''}${t.title}`, value: t.id }));
+  }
+
+  /** The help entries alone (a platform lists them with its own commands). */
+  helpEntries(): HelpEntry[] {
+    const reply = this.options.mentor.help(this.options.plans?.helpEntries() ?? []);
+    return reply.type === 'help' ? reply.commands : [];
+  }
+
+  private fromReply(reply: Reply, answerId?: string): CoreReply {
+    if (reply.type === 'answer') return { type: 'answer', answer: reply.answer, answerId };
+    return reply;
+  }
+
+  private async remember(message: { user: UserRef; where: Where }, answer: Answer): Promise<void> {
+    await this.contexts
+      .update(keyOf(message), (c) => ({
+        ...c,
+        lastQuestion: answer.question,
+        lastAnswerUnitIds: answer.sources.map((s) => s.id),
+        lastAnswerTitles: answer.sources.map((s) => s.title),
+      }))
+      .catch(() => undefined);
+  }
+
+  private async rememberAbout(
+    message: { user: UserRef; where: Where },
+    input: PlanRequestInput,
+  ): Promise<void> {
+    const known = (Array.isArray(input.known) ? input.known : (input.known ?? '').split(','))
+      .map((k) => k.trim().toLowerCase())
+      .filter((k) => k !== '');
+    if (known.length === 0 && !input.level) return;
+    await this.contexts
+      .update(keyOf(message), (c) => ({
+        ...c,
+        about: {
+          ...c.about,
+          knows: [...new Set([...c.about.knows, ...known])].slice(0, 50),
+          ...(input.level ? { level: input.level.toLowerCase() } : {}),
+        },
+      }))
+      .catch(() => undefined);
+  }
+}
+
+/** The context key of a message: its platform, its conversation and its user. */
+export function keyOf(message: { user: UserRef; where: Where }): ContextKey {
+  return {
+    platform: message.user.platform,
+    conversationId: message.where.conversationId,
+    userId: message.user.id,
+  };
+}
