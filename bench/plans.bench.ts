@@ -14,12 +14,12 @@ import { buildPlans, loadCurriculum, startRedisPlanWorker } from '../src/app/bui
 import { projectRoot } from '../src/app/project-root';
 import { KnowledgeBase } from '../src/core/knowledge/knowledge-base';
 import { silentLogger } from '../src/core/logger';
+import { DeliveryRegistry } from '../src/core/plans/delivery-registry';
 import { generatePlan } from '../src/core/plans/generate-plan';
 import type { PlanDeliverer } from '../src/core/plans/plan-service';
 import { planData } from '../src/core/plans/render-plan';
 import { createTechnologyResolver } from '../src/core/plans/resolve-technologies';
 import { type PlanRequest, validatePlanRequest } from '../src/core/plans/validate-plan-request';
-import { DeliveryRegistry } from '../src/queue/delivery-registry';
 import { jobOptions } from '../src/queue/queue-settings';
 import { closeRedis, createRedisConnection } from '../src/queue/redis-connection';
 import { startRedis } from '../test/helpers/redis-server';

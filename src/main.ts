@@ -16,10 +16,10 @@ import { type Config, loadConfig, secretsOf } from './config/config';
 import { ConversationCore } from './core/conversation/conversation-core';
 import { describeError, isBotError } from './core/errors';
 import { Mentor } from './core/mentor';
+import { DeliveryRegistry } from './core/plans/delivery-registry';
 import { createLogger } from './ops/logger';
 import { Metrics } from './ops/metrics';
 import { OpsServer, type ReadinessCheck } from './ops/ops-server';
-import { DeliveryRegistry } from './queue/delivery-registry';
 
 const SHUTDOWN_TIMEOUT_MS = 10_000;
 

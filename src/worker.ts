@@ -10,10 +10,10 @@ import { loadCurriculum, startRedisPlanWorker } from './app/build-plans';
 import { gracefulShutdown } from './app/graceful-shutdown';
 import { loadConfig, secretsOf } from './config/config';
 import { describeError, isBotError } from './core/errors';
+import { DeliveryRegistry } from './core/plans/delivery-registry';
 import { createLogger } from './ops/logger';
 import { Metrics } from './ops/metrics';
 import { OpsServer } from './ops/ops-server';
-import { DeliveryRegistry } from './queue/delivery-registry';
 
 const SHUTDOWN_TIMEOUT_MS = 30_000;
 

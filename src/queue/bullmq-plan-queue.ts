@@ -2,8 +2,8 @@ import { Queue } from 'bullmq';
 import type { Redis } from 'ioredis';
 import { describeError } from '../core/errors';
 import type { Logger } from '../core/logger';
-import type { PlanJobData } from './plan-job';
-import type { PlanJobQueue } from './plan-job-queue';
+import type { PlanJobData } from '../core/plans/plan-job';
+import type { PlanJobQueue } from '../core/plans/plan-job-queue';
 import { jobOptions, type PlanJobSettings } from './queue-settings';
 
 /** Options of the BullMQ producer. */

@@ -2,14 +2,15 @@
  * The BullMQ worker for plan jobs. Run in the bot process (unless PLAN_WORKER=false) and by
  * `npm run worker`, so several processes or machines can share one Redis.
  */
-import { type Job, UnrecoverableError, Worker } from 'bullmq';
+import { type Job, Worker } from 'bullmq';
 import type { Redis } from 'ioredis';
 import { describeError } from '../core/errors';
 import type { Logger } from '../core/logger';
+import type { DeliveryRegistry } from '../core/plans/delivery-registry';
+import { isUnrecoverable } from '../core/plans/job-errors';
+import type { PlanJobData } from '../core/plans/plan-job';
+import { handleFinalFailure, type PlanJobHandler } from '../core/plans/plan-job-handler';
 import type { PlanStore } from '../core/plans/plan-store';
-import type { DeliveryRegistry } from './delivery-registry';
-import type { PlanJobData } from './plan-job';
-import { handleFinalFailure, type PlanJobHandler } from './plan-job-handler';
 
 /** Options of a plan worker. Every worker of a queue must use the same `stalledInterval`. */
 export interface PlanWorkerOptions {
@@ -58,7 +59,7 @@ export function startPlanWorker(options: PlanWorkerOptions): PlanWorker {
   worker.on('failed', (job, error) => {
     if (!job) return;
     const final =
-      error instanceof UnrecoverableError ||
+      isUnrecoverable(error) ||
       typeof job.finishedOn === 'number' ||
       job.attemptsMade >= (job.opts.attempts ?? 1);
     logger.warn(

@@ -15,7 +15,7 @@ import type { ConversationCore } from '../../src/core/conversation/conversation-
 import type { CoreReply } from '../../src/core/conversation/message';
 import { strings } from '../../src/core/conversation/strings';
 import { silentLogger } from '../../src/core/logger';
-import { DeliveryRegistry } from '../../src/queue/delivery-registry';
+import { DeliveryRegistry } from '../../src/core/plans/delivery-registry';
 import { startBot } from '../discord/harness';
 import { dmPlace } from '../fakes/discord/payloads';
 import { stopProcess, until } from '../helpers/built-process';

@@ -17,7 +17,7 @@ import {
 } from '../../src/app/build-plans';
 import { KnowledgeBase } from '../../src/core/knowledge/knowledge-base';
 import { silentLogger } from '../../src/core/logger';
-import { DeliveryRegistry } from '../../src/queue/delivery-registry';
+import { DeliveryRegistry } from '../../src/core/plans/delivery-registry';
 import type { PlanWorker } from '../../src/queue/plan-worker';
 import type { RecordedRequest } from '../fakes/discord/fake-discord';
 import { fakeUser, guildPlace, opt } from '../fakes/discord/payloads';

@@ -1,10 +1,10 @@
-import { UnrecoverableError } from 'bullmq';
 import { silentLogger } from '../../src/core/logger';
-import { DeliveryRegistry } from '../../src/queue/delivery-registry';
-import { MemoryPlanStore } from '../../src/queue/memory-plan-store';
-import type { PlanJobData } from '../../src/queue/plan-job';
-import { createPlanJobHandler } from '../../src/queue/plan-job-handler';
-import { processPlanJob } from '../../src/queue/plan-processor';
+import { DeliveryRegistry } from '../../src/core/plans/delivery-registry';
+import { UnrecoverableJobError } from '../../src/core/plans/job-errors';
+import { MemoryPlanStore } from '../../src/core/plans/memory-plan-store';
+import type { PlanJobData } from '../../src/core/plans/plan-job';
+import { createPlanJobHandler } from '../../src/core/plans/plan-job-handler';
+import { processPlanJob } from '../../src/core/plans/plan-processor';
 import { loadFixtures, RecordingDeliverer } from './helpers';
 
 const { curriculum, source } = loadFixtures();
@@ -32,14 +32,14 @@ describe('processPlanJob (the pure processor)', () => {
     [{ ...job, request: { ...job.request, stack: ['cobol'] } }, /unknown topics cobol/],
     [{ ...job, target: { platform: 'irc', userId: 'x' } }, /target/],
     ['not an object', /invalid plan job payload/],
-  ])('GIVEN a malformed payload THEN an UnrecoverableError (no retry)', (data, message) => {
+  ])('GIVEN a malformed payload THEN an unrecoverable error (no retry)', (data, message) => {
     let thrown: unknown;
     try {
       processPlanJob(data, { curriculum, source });
     } catch (error) {
       thrown = error;
     }
-    expect(thrown).toBeInstanceOf(UnrecoverableError);
+    expect(thrown).toBeInstanceOf(UnrecoverableJobError);
     expect((thrown as Error).message).toMatch(message);
   });
 });

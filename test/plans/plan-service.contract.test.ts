@@ -6,8 +6,8 @@ import { join } from 'node:path';
 import { buildPlans, type PlansRuntime } from '../../src/app/build-plans';
 import { KnowledgeBase } from '../../src/core/knowledge/knowledge-base';
 import { silentLogger } from '../../src/core/logger';
+import { DeliveryRegistry } from '../../src/core/plans/delivery-registry';
 import type { UserRef } from '../../src/core/plans/plan-service';
-import { DeliveryRegistry } from '../../src/queue/delivery-registry';
 import { startRedis, type TestRedis } from '../helpers/redis-server';
 import { RecordingDeliverer, ROOT } from './helpers';
 

@@ -8,7 +8,7 @@ import { Queue } from 'bullmq';
 import { buildPlans, loadCurriculum, startRedisPlanWorker } from '../../src/app/build-plans';
 import { KnowledgeBase } from '../../src/core/knowledge/knowledge-base';
 import { silentLogger } from '../../src/core/logger';
-import { DeliveryRegistry } from '../../src/queue/delivery-registry';
+import { DeliveryRegistry } from '../../src/core/plans/delivery-registry';
 import { freePort, startRedis, type TestRedis } from '../helpers/redis-server';
 import { eventually, RecordingDeliverer, ROOT } from './helpers';
 

@@ -19,8 +19,8 @@ import {
 } from '../../src/app/build-plans';
 import { KnowledgeBase } from '../../src/core/knowledge/knowledge-base';
 import { silentLogger } from '../../src/core/logger';
+import { DeliveryRegistry } from '../../src/core/plans/delivery-registry';
 import type { DeliveryTarget, PlanDeliverer, UserRef } from '../../src/core/plans/plan-service';
-import { DeliveryRegistry } from '../../src/queue/delivery-registry';
 import type { PlanWorker } from '../../src/queue/plan-worker';
 import { freePort, startRedis, type TestRedis } from '../helpers/redis-server';
 import { eventually, ROOT } from './helpers';

@@ -1,5 +1,5 @@
-import type { StudyPlan, UserRef } from '../core/plans/plan-service';
-import type { ClaimResult, DeliveryGate, PlanStore } from '../core/plans/plan-store';
+import type { StudyPlan, UserRef } from './plan-service';
+import type { ClaimResult, DeliveryGate, PlanStore } from './plan-store';
 
 /** {@link PlanStore} in process memory (no REDIS_URL): the same rules, lost on restart. */
 export class MemoryPlanStore implements PlanStore {

@@ -1,4 +1,4 @@
-import type { DeliveryTarget, PlanDeliverer } from '../core/plans/plan-service';
+import type { DeliveryTarget, PlanDeliverer } from './plan-service';
 
 /**
  * The plan deliverers of one process, keyed by platform. Adapters register themselves once they

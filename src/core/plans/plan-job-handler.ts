@@ -4,15 +4,15 @@
  * delivery lock make a second run skip the delivery.
  */
 import { randomUUID } from 'node:crypto';
-import { describeError } from '../core/errors';
-import type { Logger } from '../core/logger';
-import type { Curriculum } from '../core/plans/curriculum';
-import type { PlanSource } from '../core/plans/generate-plan';
-import { planMessages } from '../core/plans/plan-messages';
-import type { PlanStore } from '../core/plans/plan-store';
+import { describeError } from '../errors';
+import type { Logger } from '../logger';
+import type { Curriculum } from './curriculum';
 import type { DeliveryRegistry } from './delivery-registry';
+import type { PlanSource } from './generate-plan';
 import type { PlanJobData } from './plan-job';
+import { planMessages } from './plan-messages';
 import { processPlanJob } from './plan-processor';
+import type { PlanStore } from './plan-store';
 
 /** What the handler needs. */
 export interface PlanJobHandlerOptions {

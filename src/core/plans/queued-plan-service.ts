@@ -1,11 +1,14 @@
 import { randomUUID } from 'node:crypto';
-import type { HelpEntry } from '../core/commands/reply';
-import { BotError, describeError } from '../core/errors';
-import type { Logger } from '../core/logger';
-import type { Curriculum } from '../core/plans/curriculum';
-import type { PlanSource } from '../core/plans/generate-plan';
-import { PLAN_HELP, planMessages } from '../core/plans/plan-messages';
-import { matchPlanTopic, planTopics, withProgress } from '../core/plans/plan-progress';
+import type { HelpEntry } from '../commands/reply';
+import { BotError, describeError } from '../errors';
+import type { Logger } from '../logger';
+import type { Curriculum } from './curriculum';
+import type { PlanSource } from './generate-plan';
+import type { PlanJobData } from './plan-job';
+import type { PlanJobQueue } from './plan-job-queue';
+import { PLAN_HELP, planMessages } from './plan-messages';
+import { processPlanJob } from './plan-processor';
+import { matchPlanTopic, planTopics, withProgress } from './plan-progress';
 import type {
   DeliveryTarget,
   MarkDoneResult,
@@ -14,13 +17,10 @@ import type {
   PlanService,
   StudyPlan,
   UserRef,
-} from '../core/plans/plan-service';
-import type { PlanStore } from '../core/plans/plan-store';
-import { createTechnologyResolver, type TechnologyResolver } from '../core/plans/resolve-technologies';
-import { invalidRequestMessage, validatePlanRequest } from '../core/plans/validate-plan-request';
-import type { PlanJobData } from './plan-job';
-import type { PlanJobQueue } from './plan-job-queue';
-import { processPlanJob } from './plan-processor';
+} from './plan-service';
+import type { PlanStore } from './plan-store';
+import { createTechnologyResolver, type TechnologyResolver } from './resolve-technologies';
+import { invalidRequestMessage, validatePlanRequest } from './validate-plan-request';
 
 /** What the service needs. */
 export interface QueuedPlanServiceOptions {

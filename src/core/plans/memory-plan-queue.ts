@@ -1,6 +1,6 @@
-import { UnrecoverableError } from 'bullmq';
-import { describeError } from '../core/errors';
-import type { Logger } from '../core/logger';
+import { describeError } from '../errors';
+import type { Logger } from '../logger';
+import { isUnrecoverable } from './job-errors';
 import type { PlanJobData } from './plan-job';
 import type { PlanJobHandler } from './plan-job-handler';
 import type { PlanJobQueue } from './plan-job-queue';
@@ -78,7 +78,7 @@ export class MemoryPlanQueue implements PlanJobQueue {
       } catch (error) {
         this.options.logger.warn({ jobId, attempt, error: describeError(error) }, 'plan job failed');
         if (this.closed) return;
-        if (error instanceof UnrecoverableError || attempt >= attempts) {
+        if (isUnrecoverable(error) || attempt >= attempts) {
           await this.options.onFailed?.(jobId, data, error).catch(() => {});
           return;
         }

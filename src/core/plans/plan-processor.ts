@@ -2,11 +2,11 @@
  * The plan job processor: one pure function of the typed payload. It checks the payload and generates
  * the plan; it does no I/O, so running it twice (BullMQ is at least once) gives the same plan.
  */
-import { UnrecoverableError } from 'bullmq';
-import type { Curriculum } from '../core/plans/curriculum';
-import { generatePlan, type PlanSource } from '../core/plans/generate-plan';
-import type { StudyPlan } from '../core/plans/plan-service';
+import type { Curriculum } from './curriculum';
+import { generatePlan, type PlanSource } from './generate-plan';
+import { UnrecoverableJobError } from './job-errors';
 import { checkPlanJob, type PlanJobData } from './plan-job';
+import type { StudyPlan } from './plan-service';
 
 /** What the processor reads besides the payload. */
 export interface PlanProcessorContext {
@@ -15,7 +15,7 @@ export interface PlanProcessorContext {
 }
 
 /**
- * Checks a job's data and builds its plan. Throws `UnrecoverableError` for a payload that no retry
+ * Checks a job's data and builds its plan. Throws {@link UnrecoverableJobError} for a payload that no retry
  * can fix (malformed, or naming topics the curriculum does not have).
  */
 export function processPlanJob(
@@ -23,11 +23,11 @@ export function processPlanJob(
   context: PlanProcessorContext,
 ): { job: PlanJobData; plan: StudyPlan } {
   const checked = checkPlanJob(data);
-  if (!checked.ok) throw new UnrecoverableError(`invalid plan job payload: ${checked.problem}`);
+  if (!checked.ok) throw new UnrecoverableJobError(`invalid plan job payload: ${checked.problem}`);
   const { job } = checked;
   const unknown = [...job.request.stack, ...job.request.known].filter((t) => !context.curriculum.byId.has(t));
   if (unknown.length > 0) {
-    throw new UnrecoverableError(
+    throw new UnrecoverableJobError(
       `invalid plan job payload: unknown topics ${unknown.slice(0, 5).join(', ')}`,
     );
   }
