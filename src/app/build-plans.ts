@@ -12,7 +12,6 @@ import { DeliveryRegistry } from '../core/plans/delivery-registry';
 import type { PlanSource } from '../core/plans/generate-plan';
 import { MemoryPlanQueue } from '../core/plans/memory-plan-queue';
 import { MemoryPlanStore } from '../core/plans/memory-plan-store';
-import { decodePlan, encodePlan } from '../core/plans/plan-codec';
 import { createPlanJobHandler, handleFinalFailure } from '../core/plans/plan-job-handler';
 import type { PlanService } from '../core/plans/plan-service';
 import type { PlanStore } from '../core/plans/plan-store';
@@ -21,7 +20,7 @@ import { BullPlanQueue } from '../queue/bullmq-plan-queue';
 import { type PlanWorker, startPlanWorker } from '../queue/plan-worker';
 import type { PlanJobSettings } from '../queue/queue-settings';
 import { closeRedis, createRedisConnection } from '../queue/redis-connection';
-import { type PlanCodec, RedisPlanStore } from '../queue/redis-plan-store';
+import { RedisPlanStore } from '../queue/redis-plan-store';
 import { projectRoot } from './project-root';
 
 type PlansConfig = Pick<Config, 'redisUrl' | 'plans' | 'knowledgeDir'>;
@@ -98,15 +97,6 @@ export function sourceLookup(knowledge: () => KnowledgeSnapshot): (unitId: strin
   };
 }
 
-/** Stores plans compactly: the schedule only; texts come back from the curriculum and the knowledge. */
-export function compactCodec(curriculum: Curriculum, knowledge: () => KnowledgeSnapshot): PlanCodec {
-  const source = sourceLookup(knowledge);
-  return {
-    encode: (plan) => encodePlan(plan, curriculum),
-    decode: (stored) => decodePlan(stored, curriculum, source),
-  };
-}
-
 /** Options of a standalone or in-process Redis worker. */
 export interface RedisWorkerOptions {
   config: PlansConfig & { redisUrl: string };
@@ -128,10 +118,7 @@ export function startRedisPlanWorker(options: RedisWorkerOptions): PlanWorker {
     name: 'plans-worker-store',
     logger,
   });
-  const store = new RedisPlanStore(storeConnection, {
-    prefix: config.plans.prefix,
-    codec: compactCodec(options.curriculum, options.knowledge),
-  });
+  const store = new RedisPlanStore(storeConnection, { prefix: config.plans.prefix });
   const handler = createPlanJobHandler({
     curriculum: () => options.curriculum,
     source: sourceLookup(options.knowledge),
@@ -215,10 +202,7 @@ export function buildPlans(options: BuildPlansOptions): PlansRuntime {
     logger,
     settings: options.tuning?.jobSettings,
   });
-  const store = new RedisPlanStore(producer, {
-    prefix: config.plans.prefix,
-    codec: compactCodec(curriculum, options.knowledge),
-  });
+  const store = new RedisPlanStore(producer, { prefix: config.plans.prefix });
   const runWorker = options.inProcessWorker ?? config.plans.inProcessWorker;
   const worker = runWorker
     ? startRedisPlanWorker({

@@ -76,35 +76,19 @@ export class BullPlanQueue implements PlanJobQueue {
     return (await this.position(jobId)) ?? 0;
   }
 
-  async activeJobData(jobId: string): Promise<unknown | undefined> {
-    const results = await this.options.connection
-      .pipeline()
-      .lpos(this.queue.toKey('active'), jobId)
-      .hget(this.queue.toKey(jobId), 'data')
-      .exec();
-    const [[positionError, position] = [], [dataError, data] = []] = results ?? [];
-    if (positionError || dataError) throw positionError ?? dataError;
-    return typeof position === 'number' && typeof data === 'string' ? JSON.parse(data) : undefined;
-  }
-
+  /**
+   * From BullMQ's public API only: 0 while the job is being built; while it waits, the number of
+   * waiting jobs (an upper bound: jobs are taken oldest first and this one may not be the newest).
+   */
   async position(jobId: string): Promise<number | undefined> {
-    const redis = this.options.connection;
-    const wait = this.queue.toKey('wait');
-    const results = await redis
-      .pipeline()
-      .llen(wait)
-      .lpos(wait, jobId)
-      .lpos(this.queue.toKey('active'), jobId)
-      .zscore(this.queue.toKey('delayed'), jobId)
-      .exec();
-    const [length, inWait, inActive, delayed] = (results ?? []).map(([error, value]) => {
-      if (error) throw error;
-      return value;
-    });
-    // New jobs are pushed on the left and taken from the right: the jobs ahead are those to the right.
-    if (typeof inWait === 'number') return Number(length) - inWait;
-    if (typeof inActive === 'number') return 0;
-    if (delayed !== null && delayed !== undefined) return Number(length) + 1;
+    const job = await this.queue.getJob(jobId);
+    if (!job) return undefined;
+    const state = await job.getState();
+    if (state === 'active') return 0;
+    if (state === 'waiting' || state === 'prioritized' || state === 'waiting-children') {
+      return Math.max(1, await this.queue.getWaitingCount());
+    }
+    if (state === 'delayed') return (await this.queue.getWaitingCount()) + 1;
     return undefined;
   }
 

@@ -16,18 +16,6 @@ import type { ClaimResult, DeliveryGate, PlanStore } from '../core/plans/plan-st
 
 const DAY_S = 86_400;
 
-/** How plans are written to and read from Redis (see src/core/plans/plan-codec.ts). */
-export interface PlanCodec {
-  encode(plan: StudyPlan): string;
-  decode(stored: string): StudyPlan;
-}
-
-/** Whole plans as JSON (no curriculum needed; larger). */
-export const jsonPlanCodec: PlanCodec = {
-  encode: (plan) => JSON.stringify(plan),
-  decode: (stored) => JSON.parse(stored) as StudyPlan,
-};
-
 const SCRIPTS = {
   planClaim: {
     numberOfKeys: 2,
@@ -66,6 +54,15 @@ if redis.call('EXISTS', KEYS[1]) == 1 then return 'delivered' end
 if redis.call('SET', KEYS[2], ARGV[1], 'NX', 'PX', ARGV[2]) then return 'deliver' end
 return 'busy'`,
   },
+  planSave: {
+    numberOfKeys: 1,
+    lua: `
+local saved = redis.call('HGET', KEYS[1], 'requestedAt')
+if (not saved) or saved <= ARGV[3] then
+  redis.call('HSET', KEYS[1], 'plan', ARGV[2], 'requestedAt', ARGV[3], 'jobId', ARGV[1])
+end
+return 1`,
+  },
   planFinishDelivery: {
     numberOfKeys: 4,
     lua: `
@@ -96,6 +93,7 @@ type Scripted = Redis & {
   planUnclaim(...args: (string | number)[]): Promise<number>;
   planBeginDelivery(...args: (string | number)[]): Promise<DeliveryGate>;
   planFinishDelivery(...args: (string | number)[]): Promise<number>;
+  planSave(...args: (string | number)[]): Promise<number>;
   planFailed(...args: (string | number)[]): Promise<number>;
 };
 
@@ -105,15 +103,12 @@ export interface RedisPlanStoreOptions {
   prefix: string;
   /** How long a claim holds the user's in-progress slot at most (default 6 hours). */
   activeTtlSeconds?: number;
-  /** How plans are stored (default: whole JSON). */
-  codec?: PlanCodec;
 }
 
 /** {@link PlanStore} on Redis; atomic steps are Lua scripts. */
 export class RedisPlanStore implements PlanStore {
   private readonly redis: Scripted;
   private readonly activeTtl: number;
-  private readonly codec: PlanCodec;
 
   constructor(
     redis: Redis,
@@ -124,7 +119,6 @@ export class RedisPlanStore implements PlanStore {
     }
     this.redis = redis as Scripted;
     this.activeTtl = options.activeTtlSeconds ?? 6 * 3600;
-    this.codec = options.codec ?? jsonPlanCodec;
   }
 
   private key(kind: string, rest: string): string {
@@ -187,6 +181,10 @@ export class RedisPlanStore implements PlanStore {
     );
   }
 
+  async savePlan(user: UserRef, jobId: string, plan: StudyPlan): Promise<void> {
+    await this.redis.planSave(this.userKey('latest', user), jobId, JSON.stringify(plan), plan.createdAt);
+  }
+
   async finishDelivery(user: UserRef, jobId: string, plan: StudyPlan, token = ''): Promise<void> {
     await this.redis.planFinishDelivery(
       this.key('delivered', jobId),
@@ -196,7 +194,7 @@ export class RedisPlanStore implements PlanStore {
       jobId,
       token,
       30 * DAY_S,
-      this.codec.encode(plan),
+      JSON.stringify(plan),
       plan.createdAt,
     );
   }
@@ -218,7 +216,7 @@ export class RedisPlanStore implements PlanStore {
 
   async latestPlan(user: UserRef): Promise<StudyPlan | undefined> {
     const json = await this.redis.hget(this.userKey('latest', user), 'plan');
-    return json ? this.codec.decode(json) : undefined;
+    return json ? (JSON.parse(json) as StudyPlan) : undefined;
   }
 
   async doneTopics(user: UserRef): Promise<string[]> {

@@ -47,10 +47,6 @@ export class MemoryPlanQueue implements PlanJobQueue {
     return position;
   }
 
-  async activeJobData(jobId: string): Promise<unknown | undefined> {
-    return this.active?.jobId === jobId ? this.active.data : undefined;
-  }
-
   async position(jobId: string): Promise<number | undefined> {
     if (this.active?.jobId === jobId) return 0;
     const index = this.waiting.findIndex((j) => j.jobId === jobId);

@@ -63,6 +63,12 @@ export class MemoryPlanStore implements PlanStore {
     return 'deliver';
   }
 
+  async savePlan(user: UserRef, _jobId: string, plan: StudyPlan): Promise<void> {
+    const key = MemoryPlanStore.key(user);
+    const saved = this.latest.get(key);
+    if (!saved || saved.createdAt <= plan.createdAt) this.latest.set(key, plan);
+  }
+
   async finishDelivery(user: UserRef, jobId: string, plan: StudyPlan, token?: string): Promise<void> {
     const key = MemoryPlanStore.key(user);
     const saved = this.latest.get(key);

@@ -1,5 +1,5 @@
 /**
- * What a worker does with one plan job: build the plan (pure processor), save it, and deliver it once
+ * What a worker does with one plan job: build the plan (pure processor), save it, then deliver it once
  * as far as the user can see. BullMQ runs a job at least once; the store's delivered-job record and
  * delivery lock make a second run skip the delivery.
  */
@@ -71,6 +71,8 @@ export function createPlanJobHandler(options: PlanJobHandlerOptions): PlanJobHan
       }
       if (gate === 'busy') throw new Error('plan delivery in progress in another worker');
     }
+    // Saved before it is sent: `plan show` reads the store, never the queue's own keys.
+    await store.savePlan(job.user, jobId, plan);
     try {
       await deliverer.deliver(job.target, plan, jobId);
     } catch (error) {
@@ -79,8 +81,7 @@ export function createPlanJobHandler(options: PlanJobHandlerOptions): PlanJobHan
     }
     // Saving the plan and recording the delivery is one write, sent without waiting for its answer so
     // the job completes in the same moment. Waiting would not make it safer: failing the job over a
-    // failed record would only make a retry send the plan twice. (While the plan is being sent,
-    // `plan show` builds it from the job itself.)
+    // failed record would only make a retry send the plan twice. (The plan itself is already saved.)
     const recorded = store.finishDelivery(job.user, jobId, plan, token).catch((error: unknown) => {
       logger.error({ jobId, error: describeError(error) }, 'plan delivered but not recorded');
     });

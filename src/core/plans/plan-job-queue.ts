@@ -11,8 +11,6 @@ export interface PlanJobQueue {
   whenReady(ms: number): Promise<void>;
   /** Queues a job under `jobId`; resolves with its position (1 = next, 0 = being built). */
   add(jobId: string, data: PlanJobData): Promise<number>;
-  /** The data of a job being built or sent right now (position 0), else undefined. */
-  activeJobData(jobId: string): Promise<unknown | undefined>;
   /** A job's position (0 while being built), or undefined once it finished or is gone. */
   position(jobId: string): Promise<number | undefined>;
   /** How many jobs are in each state (waiting, active, delayed, failed), for metrics. */

@@ -1,7 +1,7 @@
 /**
  * Where plan state lives: the user's latest plan and progress, the one-plan-in-progress slot, the
  * daily count, and the record of delivered jobs that makes delivery happen once. Implemented on Redis
- * (src/queue/redis-plan-store.ts) and in memory (src/queue/memory-plan-store.ts).
+ * (src/queue/redis-plan-store.ts) and in memory (src/core/plans/memory-plan-store.ts).
  */
 import type { StudyPlan, UserRef } from './plan-service';
 
@@ -34,6 +34,11 @@ export interface PlanStore {
    * `deliver`. (A job's first run needs no check: nothing can have delivered it yet.)
    */
   beginDelivery(jobId: string, lockMs: number, token: string): Promise<DeliveryGate>;
+  /**
+   * Before delivering: saves `plan` as the user's latest (unless a newer request's plan is saved), so
+   * `plan show` reads it from the store while it is being sent.
+   */
+  savePlan(user: UserRef, jobId: string, plan: StudyPlan): Promise<void>;
   /**
    * After delivering, in one step: saves `plan` as the user's latest (unless a newer request's plan is
    * saved), records `jobId` as delivered, drops its lock (if `token` holds it) and frees the user's slot.

@@ -7,7 +7,6 @@ import type { PlanSource } from './generate-plan';
 import type { PlanJobData } from './plan-job';
 import type { PlanJobQueue } from './plan-job-queue';
 import { PLAN_HELP, planMessages } from './plan-messages';
-import { processPlanJob } from './plan-processor';
 import { matchPlanTopic, planTopics, withProgress } from './plan-progress';
 import type {
   DeliveryTarget,
@@ -25,8 +24,8 @@ import { invalidRequestMessage, validatePlanRequest } from './validate-plan-requ
 /** What the service needs. */
 export interface QueuedPlanServiceOptions {
   curriculum: () => Curriculum;
-  /** Finds knowledge units (for a plan built from a job still being sent). */
-  source: (unitId: string) => PlanSource | undefined;
+  /** Finds knowledge units (kept for callers that pass it; plans are read from the store). */
+  source?: (unitId: string) => PlanSource | undefined;
   store: PlanStore;
   queue: PlanJobQueue;
   dailyCap: number;
@@ -156,25 +155,9 @@ export class QueuedPlanService implements PlanService {
     }
   }
 
-  /**
-   * The user's current plan: the one being sent right now (built again from its job: the worker saves
-   * it once the send is done), else the latest saved one.
-   */
+  /** The user's latest plan: saved by the worker before it is sent. */
   private async currentPlan(user: UserRef): Promise<StudyPlan | undefined> {
-    const { store, queue } = this.options;
-    // In this order: the worker saves the plan and frees the slot in one write, so a job that is gone
-    // by the time it is looked up has its plan saved by the time the saved plan is read.
-    const active = await store.activeJob(user);
-    const data = active ? await queue.activeJobData(active.jobId) : undefined;
-    if (data !== undefined) {
-      try {
-        return processPlanJob(data, { curriculum: this.options.curriculum(), source: this.options.source })
-          .plan;
-      } catch {
-        // A malformed job fails on its own; show what was saved.
-      }
-    }
-    return store.latestPlan(user);
+    return this.options.store.latestPlan(user);
   }
 
   async show(user: UserRef): Promise<StudyPlan | undefined> {

@@ -130,27 +130,12 @@ export function renderPlanSummary(plan: PlanData, done: ReadonlySet<string> = ne
   return lines.join('\n');
 }
 
-/**
- * The plan with its `markdown` rendered on first read (then kept). The Markdown is presentation: a
- * deliverer that renders the structured plan itself (Discord embeds, Slack blocks) never pays for it.
- * The property is an ordinary enumerable one to readers: JSON, spreads and structured clones get the
- * string.
- */
+/** The plan as plain data with its Markdown (rendered with the topics in `done` ticked). */
 export function withMarkdown(data: PlanData, done: ReadonlySet<string> = new Set()): StudyPlan {
-  let markdown: string | undefined;
-  return {
-    ...data,
-    get markdown(): string {
-      markdown ??= renderPlanMarkdown(data, done);
-      return markdown;
-    },
-    set markdown(value: string) {
-      markdown = value;
-    },
-  };
+  return { ...data, markdown: renderPlanMarkdown(data, done) };
 }
 
-/** The plan's data without reading (and so rendering) its Markdown. */
+/** The plan's data without its Markdown. */
 export function planData(plan: StudyPlan): PlanData {
   const data: Record<string, unknown> = {};
   for (const key of Object.keys(plan)) if (key !== 'markdown') data[key] = plan[key as keyof StudyPlan];
