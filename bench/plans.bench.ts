@@ -1,16 +1,18 @@
 /**
  * Study-plan benchmarks.
  * 1. Plan generation p50/p99 (the pure generator), against a JSON round trip of the same plan.
- * 2. End-to-end jobs/s through the real BullMQ queue with the real processor (generate, save, deliver
- *    once with a no-op deliverer), against empty BullMQ jobs on the same Redis in the same run, at
- *    worker concurrency 1 and 8. Target: at least 50% of the empty-job rate at concurrency 8. The
- *    requests are the ones people make (4-26 weeks, 4-20 hours a week, nine stacks). Also shown: a
- *    deliverer that reads the plan's Markdown (rendered on first read, as the terminal's does), and
- *    the full range of requests (1-52 weeks, 1-60 hours: plans of up to 50 weeks).
+ * 2. A burst of 500 plan requests from 500 users through the real plan service and BullMQ queue on a
+ *    private redis-server, built by the real processor and delivered by the real Slack deliverer to
+ *    the fake Slack Web API: every plan delivered once, request-to-delivery p50/p99, target p99 < 2 s.
+ *    Baseline in the same run: 500 empty BullMQ jobs posting one message with a bare WebClient. (The
+ *    old target, plan jobs/s >= 50% of empty jobs, is retired: the bot allows 5 plans per user a day.)
  */
 import { join } from 'node:path';
+import { LogLevel, webApi } from '@slack/bolt';
 import { Queue, Worker } from 'bullmq';
-import { buildPlans, loadCurriculum, startRedisPlanWorker } from '../src/app/build-plans';
+import { buildSlackDeliverer } from '../src/adapters/slack/build-slack-adapter';
+import { renderPlan as renderSlackPlan } from '../src/adapters/slack/render/plan-message';
+import { buildPlans, loadCurriculum } from '../src/app/build-plans';
 import { projectRoot } from '../src/app/project-root';
 import { KnowledgeBase } from '../src/core/knowledge/knowledge-base';
 import { silentLogger } from '../src/core/logger';
@@ -22,8 +24,9 @@ import { createTechnologyResolver } from '../src/core/plans/resolve-technologies
 import { type PlanRequest, validatePlanRequest } from '../src/core/plans/validate-plan-request';
 import { jobOptions } from '../src/queue/queue-settings';
 import { closeRedis, createRedisConnection } from '../src/queue/redis-connection';
+import { FakeSlackApi } from '../test/fakes/slack/fake-slack-api';
 import { startRedis } from '../test/helpers/redis-server';
-import { printComparison, printFigure, since, summarize } from './lib/stats';
+import { percentile, printComparison, printFigure, since, summarize } from './lib/stats';
 
 const ROOT = projectRoot();
 const knowledge = KnowledgeBase.load({ dir: join(ROOT, 'knowledge'), logger: silentLogger });
@@ -42,13 +45,6 @@ const STACKS = [
   'php laravel mysql',
   'kafka elasticsearch redis',
 ];
-
-/** The request of job `i`: typical weeks and hours, or (full range) anything the limits allow. */
-function requestInput(i: number, fullRange: boolean) {
-  const weeks = fullRange ? 1 + (i % 52) : [4, 6, 8, 10, 12, 16, 20, 26][i % 8]!;
-  const hoursPerWeek = fullRange ? 1 + ((i * 13) % 60) : [4, 5, 6, 8, 10, 12, 15, 20][(i * 3) % 8]!;
-  return { stack: STACKS[i % STACKS.length], weeks, hoursPerWeek, known: i % 4 === 0 ? 'git' : '' };
-}
 
 /** Varied, valid requests (deterministic). */
 function requests(count: number): PlanRequest[] {
@@ -97,147 +93,148 @@ function benchGeneration(): void {
   printFigure('generation p99', g.p99, 'ms', '< 5 ms', g.p99 < 5);
 }
 
-/** Time for `count` jobs to complete once `start` is called. */
-function completions(worker: Worker, count: number): Promise<number> {
-  return new Promise((resolve) => {
-    let done = 0;
-    const t0 = performance.now();
-    worker.on('completed', () => {
-      if (++done === count) resolve(since(t0));
-    });
+const BURST = 500;
+/** Worker concurrency of both runs (PLAN_WORKER_CONCURRENCY); `--concurrency=N` changes it. */
+const CONCURRENCY = Number(process.argv.find((a) => a.startsWith('--concurrency='))?.slice(14) ?? 32);
+
+/** The request of user `i` in the burst: the weeks, hours and stacks people ask for. */
+function burstInput(i: number) {
+  const weeks = [4, 6, 8, 10, 12, 16, 20, 26][i % 8]!;
+  const hoursPerWeek = [4, 5, 6, 8, 10, 12, 15, 20][(i * 3) % 8]!;
+  return { stack: STACKS[i % STACKS.length], weeks, hoursPerWeek, known: i % 4 === 0 ? 'git' : '' };
+}
+
+/**
+ * The project: 500 users ask for a plan at once through the real plan service and BullMQ queue, the
+ * bot's in-process worker (concurrency CONCURRENCY) builds each with the real processor, and the
+ * real Slack deliverer posts it to the fake Slack Web API. Request-to-delivery latency per user.
+ */
+async function burstProject(url: string, apiUrl: string, token: string): Promise<number[]> {
+  const config = {
+    knowledgeDir: join(ROOT, 'knowledge'),
+    redisUrl: url,
+    plans: {
+      inProcessWorker: true,
+      queueName: 'bench-burst',
+      prefix: '{bench-burst}',
+      dailyCap: 5,
+      workerConcurrency: 4,
+    },
+  };
+  const asked = new Map<string, number>();
+  const latencies: number[] = [];
+  const deliveries = new Map<string, number>();
+  const messages: number[] = [];
+  const sendMs: number[] = [];
+  const slack = buildSlackDeliverer({ botToken: token, apiUrl }, silentLogger, 'error');
+  const timed: PlanDeliverer = {
+    platform: 'slack',
+    async deliver(target, plan, jobId) {
+      const t0 = performance.now();
+      await slack.deliver(target, plan, jobId);
+      sendMs.push(since(t0));
+      deliveries.set(target.userId, (deliveries.get(target.userId) ?? 0) + 1);
+      latencies.push(since(asked.get(target.userId)!));
+      messages.push(renderSlackPlan(plan).length);
+    },
+  };
+  const runtime = buildPlans({
+    config,
+    logger: silentLogger,
+    knowledge: () => knowledge.current,
+    curriculum,
+    deliverers: new DeliveryRegistry([timed]),
   });
-}
-
-interface QueueRun {
-  concurrency: number;
-  jobs: number;
-  /** Requests over the whole allowed range instead of typical ones. */
-  fullRange?: boolean;
-  /** The deliverer reads the plan's Markdown (as the terminal does) instead of sending nothing. */
-  readMarkdown?: boolean;
-}
-
-async function benchQueue(url: string, run: number, spec: QueueRun) {
-  const { concurrency, jobs, fullRange = false, readMarkdown = false } = spec;
-  const settings = {
-    attempts: 5,
-    backoffMs: 1000,
-    keepCompleted: { age: 3600, count: 1000 },
-    keepFailed: { age: 3600, count: 1000 },
-  };
-  const baseline = async (round: number) => {
-    const name = `bench-empty-${run}-${round}`;
-    const prefix = `{bench-${run}-${round}}`;
-    const queue = new Queue(name, { connection: { url }, prefix, defaultJobOptions: jobOptions(settings) });
-    for (let i = 0; i < jobs; i += 500) {
-      await queue.addBulk(
-        Array.from({ length: Math.min(500, jobs - i) }, (_, k) => ({ name: 'empty', data: { i: i + k } })),
-      );
-    }
-    const connection = createRedisConnection(url, 'blocking', { name: 'bench-empty' });
-    const worker = new Worker(name, async () => {}, { connection, prefix, concurrency, autorun: false });
-    const finished = completions(worker, jobs);
-    void worker.run();
-    const ms = await finished;
-    await worker.close();
-    await queue.close();
-    await closeRedis(connection);
-    return (jobs / ms) * 1000;
-  };
-
-  const project = async (round: number) => {
-    const name = `bench-plans-${run}-${round}`;
-    const prefix = `{bench-plans-${run}-${round}}`;
-    const config = {
-      knowledgeDir: join(ROOT, 'knowledge'),
-      redisUrl: url,
-      plans: {
-        inProcessWorker: false,
-        queueName: name,
-        prefix,
-        dailyCap: 1000,
-        workerConcurrency: concurrency,
-      },
-    };
-    const runtime = buildPlans({
-      config,
-      logger: silentLogger,
-      knowledge: () => knowledge.current,
-      curriculum,
-      tuning: { jobSettings: settings },
-    });
-    const t0 = performance.now();
-    for (let i = 0; i < jobs; i++) {
-      const user = { platform: 'terminal' as const, id: `u${i}` };
-      const result = await runtime.service.request(user, requestInput(i, fullRange), {
-        platform: 'terminal',
-        userId: user.id,
+  const started = performance.now();
+  await Promise.all(
+    Array.from({ length: BURST }, async (_, i) => {
+      const userId = `U${String(i).padStart(5, '0')}`;
+      asked.set(userId, performance.now());
+      const result = await runtime.service.request({ platform: 'slack', id: userId }, burstInput(i), {
+        platform: 'slack',
+        userId,
+        channelId: `D${userId}`,
       });
       if (result.status !== 'queued') throw new Error(`request ${i}: ${result.message}`);
-    }
-    const requestMs = since(t0);
-    let delivered = 0;
-    const noop: PlanDeliverer = {
-      platform: 'terminal',
-      async deliver(_target, plan) {
-        if (readMarkdown && plan.markdown.length === 0) throw new Error('empty plan');
-        delivered++;
-      },
-    };
-    const worker = startRedisPlanWorker({
-      config,
-      logger: silentLogger,
-      knowledge: () => knowledge.current,
-      curriculum,
-      deliverers: new DeliveryRegistry([noop]),
-      tuning: { concurrency },
-    });
-    const ms = await completions(worker.worker, jobs);
-    await worker.close();
-    await runtime.close();
-    if (delivered !== jobs) throw new Error(`delivered ${delivered} of ${jobs}`);
-    return { rate: (jobs / ms) * 1000, requestRate: (jobs / requestMs) * 1000 };
-  };
-
-  // Three alternating rounds, best of each: the machine may be busy with other work for a moment.
-  let empty = 0;
-  let plans = { rate: 0, requestRate: 0 };
-  for (let round = 0; round < 3; round++) {
-    empty = Math.max(empty, await baseline(round));
-    const p = await project(round);
-    if (p.rate > plans.rate) plans = p;
+    }),
+  );
+  const queuedAt = performance.now();
+  const deadline = Date.now() + 120_000;
+  while (latencies.length < BURST && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
+  console.log(
+    `  all ${BURST} requests answered after ${Math.round(queuedAt - started)} ms; all delivered after ${Math.round(performance.now() - started)} ms`,
+  );
+  await new Promise((r) => setTimeout(r, 500)); // a double delivery would show up here
+  await runtime.close();
+  const twice = [...deliveries.values()].filter((n) => n !== 1).length;
+  if (deliveries.size !== BURST || twice > 0) {
+    throw new Error(`delivered to ${deliveries.size} of ${BURST} users; ${twice} more than once`);
   }
-  return { empty, plans };
+  console.log(
+    `  Slack messages per plan: p50 ${percentile(messages, 50)}, max ${Math.max(...messages)} (Slack allows about one a second per channel); one plan sent in p50 ${percentile(sendMs, 50).toFixed(0)} ms, p99 ${percentile(sendMs, 99).toFixed(0)} ms`,
+  );
+  return latencies;
+}
+
+/** The baseline: 500 empty BullMQ jobs at once, each posting one message with a bare Slack WebClient. */
+async function burstBaseline(url: string, apiUrl: string, token: string): Promise<number[]> {
+  const prefix = '{bench-bare}';
+  const queue = new Queue('bench-bare', { connection: { url }, prefix, defaultJobOptions: jobOptions() });
+  const connection = createRedisConnection(url, 'blocking', { name: 'bench-bare' });
+  const client = new webApi.WebClient(token, { slackApiUrl: apiUrl, logLevel: LogLevel.ERROR });
+  const asked = new Map<string, number>();
+  const latencies: number[] = [];
+  const worker = new Worker(
+    'bench-bare',
+    async (job) => {
+      await client.chat.postMessage({ channel: job.data.channel, text: 'plan' });
+      latencies.push(since(asked.get(job.data.channel)!));
+    },
+    { connection, prefix, concurrency: CONCURRENCY },
+  );
+  await Promise.all(
+    Array.from({ length: BURST }, async (_, i) => {
+      const channel = `DBARE${i}`;
+      asked.set(channel, performance.now());
+      await queue.add('empty', { channel });
+    }),
+  );
+  const deadline = Date.now() + 120_000;
+  while (latencies.length < BURST && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
+  await worker.close();
+  await queue.close();
+  await closeRedis(connection);
+  return latencies;
 }
 
 async function main(): Promise<void> {
   benchGeneration();
   const redis = await startRedis();
+  const fake = new FakeSlackApi();
+  await fake.start();
   try {
     console.log(
-      '\nend-to-end jobs/s through BullMQ on a private redis-server (baseline: empty jobs, same Redis, same run)',
+      `\na burst of ${BURST} plan requests from ${BURST} users, worker concurrency ${CONCURRENCY}: request to delivery on the Slack fake, through BullMQ on a private redis-server (baseline: ${BURST} empty jobs posting one message with a bare WebClient)`,
     );
-    let run = 0;
-    const runs: (QueueRun & { target?: boolean; label: string })[] = [
-      { concurrency: 1, jobs: 1000, label: 'concurrency 1' },
-      { concurrency: 8, jobs: 3000, label: 'concurrency 8', target: true },
-      { concurrency: 8, jobs: 3000, readMarkdown: true, label: 'concurrency 8, Markdown read' },
-      { concurrency: 8, jobs: 3000, fullRange: true, label: 'concurrency 8, full range' },
-    ];
-    for (const spec of runs) {
-      const { empty, plans } = await benchQueue(redis.url, ++run, spec);
-      const ok = spec.target ? plans.rate >= 0.5 * empty : undefined;
-      printComparison({
-        what: `plan jobs/s, ${spec.label} (${spec.jobs} jobs)`,
-        project: plans.rate,
-        baseline: empty,
-        unit: 'jobs/s',
-        target: ok === undefined ? undefined : '>= 0.50x',
-        ok,
-      });
-      printFigure('  plan requests/s queued (sequential)', plans.requestRate, 'req/s');
-    }
+    const bare = summarize(await burstBaseline(redis.url, fake.apiUrl, fake.validBotToken));
+    const project = summarize(await burstProject(redis.url, fake.apiUrl, fake.validBotToken));
+    printFigure(`  every plan delivered once (${BURST} users)`, project.n, 'plans');
+    printComparison({
+      what: 'request-to-delivery p50',
+      project: project.p50,
+      baseline: bare.p50,
+      unit: 'ms',
+    });
+    printComparison({
+      what: 'request-to-delivery p99',
+      project: project.p99,
+      baseline: bare.p99,
+      unit: 'ms',
+      target: '< 2000 ms',
+      ok: project.p99 < 2000,
+    });
   } finally {
+    await fake.stop();
     await redis.destroy();
     knowledge.close();
   }
