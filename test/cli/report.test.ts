@@ -50,8 +50,6 @@ describe('cli report against the bot Redis', () => {
       stderr: capture(),
       env: { REDIS_URL: ctx.server.url },
     });
-    expect(text.text()).toMatch(
-      /Questions I could not answer[\s\S]*2 {2}How do I bake sourdough bread\?/,
-    );
+    expect(text.text()).toMatch(/Questions I could not answer[\s\S]*2 {2}How do I bake sourdough bread\?/);
   });
 });
