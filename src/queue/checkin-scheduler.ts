@@ -43,6 +43,8 @@ export interface CheckinQueueOptions {
   prefix: string;
   /** Tests: other repeat options (e.g. `{ every: 200 }`) instead of the weekly pattern. */
   repeat?: (clock: PlanClock) => Omit<RepeatOptions, 'key'>;
+  /** Connection errors of the queue (BullMQ retries by itself); pass the logger's warn. */
+  onError?: (error: Error) => void;
 }
 
 const TEMPLATE_OPTS = {
@@ -63,6 +65,7 @@ export class BullmqCheckinScheduler implements CheckinScheduler {
       prefix: options.prefix,
     });
     this.repeat = options.repeat ?? checkinRepeat;
+    this.queue.on('error', options.onError ?? (() => {}));
   }
 
   /** @inheritdoc */
@@ -103,12 +106,16 @@ export interface CheckinWorkerOptions {
   onOutcome?: (outcome: CheckinOutcome) => void;
   /** BullMQ stalled-job check interval (default 30 s; tests shorten it). */
   stalledInterval?: number;
+  /** BullMQ job lock duration (default 30 s; tests shorten it so a killed worker's job stalls soon). */
+  lockDuration?: number;
+  /** Connection and processing errors (BullMQ retries by itself); pass the logger's warn. */
+  onError?: (error: Error) => void;
 }
 
 /** Starts a BullMQ worker running check-ins. The connection must be a `blocking` one. */
 export function startCheckinWorker(options: CheckinWorkerOptions): Worker<CheckinJobData, CheckinOutcome> {
   const firedAt = options.firedAt ?? ((at: number) => new Date(at));
-  return new Worker<CheckinJobData, CheckinOutcome>(
+  const worker = new Worker<CheckinJobData, CheckinOutcome>(
     options.queueName,
     async (job) => {
       const scheduledAt = job.opts.prevMillis ?? job.timestamp;
@@ -121,6 +128,9 @@ export function startCheckinWorker(options: CheckinWorkerOptions): Worker<Checki
       prefix: options.prefix,
       concurrency: options.concurrency ?? 4,
       ...(options.stalledInterval ? { stalledInterval: options.stalledInterval } : {}),
+      ...(options.lockDuration ? { lockDuration: options.lockDuration } : {}),
     },
   );
+  worker.on('error', options.onError ?? (() => {}));
+  return worker;
 }
