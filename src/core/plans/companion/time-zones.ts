@@ -75,15 +75,26 @@ export function firstWeekDate(clock: PlanClock): DateTime {
   return start.plus({ days: (clock.weekday - start.weekday + 7) % 7 });
 }
 
+// Zone arithmetic costs tens to hundreds of microseconds in luxon; the same plan weeks are asked for
+// on every fire, so instants are remembered (pure: same inputs, same answer), at most 50,000 at once.
+const instantCache = new Map<string, number>();
+
 /**
  * The instant of week `week`'s check-in (1-based): 09:00 local on the plan's weekday of that week.
  * Calendar arithmetic in the zone, so a DST change moves the UTC time, never the local one.
  */
 export function checkinInstant(clock: PlanClock, week: number): Date {
-  return firstWeekDate(clock)
-    .plus({ weeks: week - 1 })
-    .set({ hour: CHECKIN_HOUR, minute: 0, second: 0, millisecond: 0 })
-    .toJSDate();
+  const key = `${clock.startDate}|${clock.weekday}|${clock.zone}|${week}`;
+  let at = instantCache.get(key);
+  if (at === undefined) {
+    at = firstWeekDate(clock)
+      .plus({ weeks: week - 1 })
+      .set({ hour: CHECKIN_HOUR, minute: 0, second: 0, millisecond: 0 })
+      .toMillis();
+    if (instantCache.size >= 50_000) instantCache.clear();
+    instantCache.set(key, at);
+  }
+  return new Date(at);
 }
 
 /** Every week's check-in instant for a plan of `weeks` weeks. */
@@ -91,15 +102,21 @@ export function checkinInstants(clock: PlanClock, weeks: number): Date[] {
   return Array.from({ length: weeks }, (_, i) => checkinInstant(clock, i + 1));
 }
 
+const WEEK_MS = 7 * 24 * 3600 * 1000;
+
 /**
- * The plan week an instant falls in (1-based; 0 before week 1): whole local weeks since week 1's
- * check-in, so a fire a few seconds late still counts as its week.
+ * The plan week an instant falls in (1-based; 0 before week 1): the last week whose check-in instant
+ * is not after it, so a fire a few seconds late still counts as its week.
  */
 export function weekAt(clock: PlanClock, instant: Date): number {
-  const at = DateTime.fromJSDate(instant).setZone(safeZone(clock.zone));
-  const first = firstWeekDate(clock).set({ hour: CHECKIN_HOUR });
-  if (at < first) return 0;
-  return Math.floor(at.diff(first, 'weeks').weeks + 1e-9) + 1;
+  const t = instant.getTime();
+  const first = checkinInstant(clock, 1).getTime();
+  if (t < first) return 0;
+  // A week is 7 days +- 1 hour around a DST change: start from the estimate and step to the exact week.
+  let week = Math.floor((t - first) / WEEK_MS) + 1;
+  while (week > 1 && checkinInstant(clock, week).getTime() > t) week--;
+  while (checkinInstant(clock, week + 1).getTime() <= t) week++;
+  return week;
 }
 
 /** The cron pattern (minute hour * * weekday) BullMQ evaluates in the zone: 09:00 on the weekday. */
