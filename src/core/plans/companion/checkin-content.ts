@@ -3,7 +3,7 @@
  * week, and the actions as plain data (ids + labels) that adapters render as buttons.
  */
 import type { StudyPlan } from '../plan-service';
-import { progressGlance } from './progress-glance';
+import { progressGlance, topicTotals } from './progress-glance';
 
 /** A topic as a check-in lists it. */
 export interface CheckinTopic {
@@ -54,17 +54,14 @@ export function parseCheckinAction(
   return undefined;
 }
 
+/** Distinct topics of the weeks up to `upTo` (hours summed over parts), marked done or not. */
 function weekTopics(plan: Pick<StudyPlan, 'weeks'>, upTo: number, done: ReadonlySet<string>): CheckinTopic[] {
-  const out = new Map<string, CheckinTopic>();
-  for (const w of plan.weeks) {
-    if (w.week > upTo) break;
-    for (const t of w.topics) {
-      const seen = out.get(t.id);
-      if (seen) seen.hours += t.hours;
-      else out.set(t.id, { id: t.id, title: t.title, hours: t.hours, done: done.has(t.id) });
-    }
-  }
-  return [...out.values()];
+  return topicTotals({ weeks: plan.weeks.filter((w) => w.week <= upTo) }).map((t) => ({
+    id: t.id,
+    title: t.title,
+    hours: t.hours,
+    done: done.has(t.id),
+  }));
 }
 
 const line = (t: CheckinTopic) => `- ${t.done ? '[x]' : '[ ]'} **${t.title}** (${t.hours} h)`;
