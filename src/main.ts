@@ -99,6 +99,7 @@ async function main(): Promise<void> {
       buildSlackAdapter({
         slack: config.slack,
         redis: stores.redis,
+        keyPrefix: stores.keyPrefix,
         logLevel: config.logLevel,
         mentor,
         asker,
@@ -115,6 +116,7 @@ async function main(): Promise<void> {
     const discord = buildDiscord({
       config: config.discord,
       redis: stores.redis,
+      keyPrefix: stores.keyPrefix,
       mentor,
       asker,
       insights,
@@ -128,7 +130,7 @@ async function main(): Promise<void> {
     deliverers.register(deliverer);
   const checks: ReadinessCheck[] = [
     { name: 'knowledge', check: () => knowledge.current.units.length > 0 },
-    ...(stores.redis ? [{ name: 'redis', check: () => stores.redis?.status === 'ready' }] : []),
+    ...stores.checks,
     ...adapters.map((a) => ({ name: a.name, check: () => a.isReady() })),
   ];
   ops =

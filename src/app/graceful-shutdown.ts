@@ -1,4 +1,5 @@
 import type { Logger } from '../core/logger';
+import { disconnectUnready } from '../queue/redis-connection';
 
 /** How a process shuts down: what to log, how long it may take, and what to close. */
 export interface ShutdownOptions {
@@ -26,6 +27,9 @@ export function gracefulShutdown(options: ShutdownOptions): (reason: string, cod
       process.exit(1);
     }, options.timeoutMs);
     timer.unref();
+    const ended = disconnectUnready();
+    if (ended > 0)
+      options.logger.warn({ connections: ended }, 'closed Redis connections that were not connected');
     await options.stop();
     process.exit(code);
   };

@@ -10,6 +10,7 @@ import type { PlanStore } from '../core/plans/plan-store';
 import type { DeliveryRegistry } from './delivery-registry';
 import type { PlanJobData } from './plan-job';
 import { handleFinalFailure, type PlanJobHandler } from './plan-job-handler';
+import { isRedisConnectionError } from './redis-connection';
 
 /** Options of a plan worker. Every worker of a queue must use the same `stalledInterval`. */
 export interface PlanWorkerOptions {
@@ -54,7 +55,9 @@ export function startPlanWorker(options: PlanWorkerOptions): PlanWorker {
       ...(options.stalledInterval ? { stalledInterval: options.stalledInterval } : {}),
     },
   );
-  worker.on('error', (error) => logger.error({ error: describeError(error) }, 'plan worker error'));
+  worker.on('error', (error) => {
+    if (!isRedisConnectionError(error)) logger.error({ error: describeError(error) }, 'plan worker error');
+  });
   worker.on('failed', (job, error) => {
     if (!job) return;
     const final =

@@ -18,6 +18,8 @@ export interface SlackParts {
   slack: SlackSettings;
   /** Shares event de-duplication between processes when set (the stores' client; closed by its owner). */
   redis?: Redis;
+  /** Prefix of the keys written to `redis` (`REDIS_KEY_PREFIX`). */
+  keyPrefix?: string;
   logLevel: string;
   mentor: Mentor;
   asker: AskService;
@@ -32,7 +34,9 @@ export interface SlackParts {
  * otherwise.
  */
 export function buildSlackAdapter(parts: SlackParts): SlackAdapter {
-  const dedupe: Deduper = parts.redis ? new RedisDeduper(parts.redis, parts.logger) : new MemoryDeduper();
+  const dedupe: Deduper = parts.redis
+    ? new RedisDeduper(parts.redis, parts.logger, `${parts.keyPrefix ?? 'backend-mentor'}:slack:seen:`)
+    : new MemoryDeduper();
   return new SlackAdapter({
     connection: parts.slack,
     mentor: parts.mentor,
