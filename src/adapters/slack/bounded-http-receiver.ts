@@ -1,7 +1,7 @@
 import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { type App, HTTPReceiver, type HTTPReceiverOptions, type Receiver } from '@slack/bolt';
-import { createBoundedServer, SLACK_HTTP_BOUNDS, type ServerBounds } from '../../ops/bounded-server';
+import { createBoundedServer, type ServerBounds, SLACK_HTTP_BOUNDS } from '../../ops/bounded-server';
 
 /** Slack's replay window: a request timestamp further than this from now (either way) is refused. */
 const MAX_SKEW_SECONDS = 5 * 60;
