@@ -139,12 +139,22 @@ async function main(): Promise<void> {
       : new OpsServer({ port: config.opsPort, metrics, checks, logger });
   await ops?.start();
   // Platforms connect side by side.
-  await Promise.all(
+  // One adapter failing to start (a revoked token) must not stop the others; /readyz names it.
+  const started = await Promise.allSettled(
     adapters.map(async (adapter) => {
       await adapter.start();
       logger.info({ adapter: adapter.name }, 'adapter started');
     }),
   );
+  started.forEach((result, i) => {
+    if (result.status === 'rejected')
+      logger.error(
+        { adapter: adapters[i]?.name, error: describeError(result.reason) },
+        'adapter failed to start',
+      );
+  });
+  const failed = started.find((r): r is PromiseRejectedResult => r.status === 'rejected');
+  if (failed && started.every((r) => r.status === 'rejected')) throw failed.reason;
   logger.info({ adapters: adapters.map((a) => a.name) }, 'ready');
 }
 
