@@ -4,8 +4,14 @@ import { STOP_WORDS } from './stop-words';
 /** Groups of words and phrases that mean the same thing; the first entry names the group. */
 export type SynonymGroups = readonly (readonly string[])[];
 
-/** Turns text into search terms. The same function runs at index time and at query time. */
-export type Analyzer = (text: string) => string[];
+/**
+ * Turns text into search terms. The same function runs at index time and at query time. `related`
+ * maps a term to the terms of distinct but related concepts (searched with a lower weight).
+ */
+export type Analyzer = ((text: string) => string[]) & { related?: ReadonlyMap<string, readonly string[]> };
+
+/** Longest token kept: longer runs of letters are cut before stemming (no word is that long). */
+export const MAX_TOKEN_LENGTH = 40;
 
 interface Phrase {
   stems: string[];
@@ -71,12 +77,28 @@ function rawTokens(text: string): RawToken[] {
     : text.normalize('NFKC').replace(/’/g, "'").match(TOKEN);
   if (!words) return [];
   const tokens: RawToken[] = new Array(words.length);
-  for (let i = 0; i < words.length; i++) tokens[i] = { raw: words[i]!, lower: words[i]!.toLowerCase() };
+  for (let i = 0; i < words.length; i++) {
+    const word = words[i]!.length > MAX_TOKEN_LENGTH ? words[i]!.slice(0, MAX_TOKEN_LENGTH) : words[i]!;
+    tokens[i] = { raw: word, lower: word.toLowerCase() };
+  }
   return tokens;
 }
 
+/** The words of a text as the search reads them (original spelling and lower case). */
+export function tokenize(text: string): { raw: string; lower: string }[] {
+  return rawTokens(text);
+}
+
+/**
+ * The largest spelling distance a correction of a word of this length may have: none under 5
+ * letters, one up to 7, two from 8. The same rule for questions, plan requests and `plan done`.
+ */
+export function maxTypoDistance(length: number): number {
+  return length >= 8 ? 2 : length >= 5 ? 1 : 0;
+}
+
 /** "Go" the language, or the verb? Decided from the neighbouring words, the same way everywhere. */
-function isGoLanguage(tokens: RawToken[], i: number): boolean {
+export function isGoLanguage(tokens: readonly RawToken[], i: number): boolean {
   const before = tokens[i - 1]?.lower;
   const after = tokens[i + 1]?.lower;
   if (tokens.length === 1) return true;
@@ -95,7 +117,7 @@ function isGoLanguage(tokens: RawToken[], i: number): boolean {
  * const analyze = createAnalyzer([['kubernetes', 'k8s']]);
  * analyze('k8s or Kubernetes?'); // ['kubernetes', 'kubernetes']
  */
-export function createAnalyzer(groups: SynonymGroups): Analyzer {
+export function createAnalyzer(groups: SynonymGroups, relatedGroups: SynonymGroups = []): Analyzer {
   const single = new Map<string, string>();
   const phrases: Phrase[] = [];
   const phrasesByFirst = new Map<string, Phrase[]>();
@@ -138,7 +160,7 @@ export function createAnalyzer(groups: SynonymGroups): Analyzer {
     out.push(single.get(stemmed) ?? stemmed);
   };
 
-  return (text: string): string[] => {
+  const analyze = (text: string): string[] => {
     const tokens = rawTokens(text);
     const stems = tokens.map((t) => stemWord(t.lower));
     const out: string[] = [];
@@ -158,4 +180,15 @@ export function createAnalyzer(groups: SynonymGroups): Analyzer {
     }
     return out;
   };
+  const related = new Map<string, string[]>();
+  for (const group of relatedGroups) {
+    const terms = group.map((entry) => analyze(entry));
+    terms.forEach((own, k) => {
+      const others = terms.flatMap((t, j) => (j === k ? [] : t)).filter((t) => !own.includes(t));
+      for (const term of own.length === 1 ? own : []) {
+        related.set(term, [...new Set([...(related.get(term) ?? []), ...others])]);
+      }
+    });
+  }
+  return Object.assign(analyze, { related });
 }

@@ -40,6 +40,8 @@ const FIELD_BOOST = { title: 3, aliases: 3, path: 0.5, text: 1 };
  * ("salary of a backend engineer") is not taken for a match.
  */
 export const UNKNOWN_TERM_WEIGHT = 1.5;
+/** Longest slice of work of {@link SearchIndex.build} between two turns of the event loop. */
+const SLICE_MS = 10;
 /** Below this inverse document frequency a term is in nearly every unit. */
 const GENERIC_IDF = 0.2;
 /** Longest ending a known word may carry and still count as that word. */
@@ -58,6 +60,8 @@ const rarityWeight = (idf: number) => Math.min(1, (idf + 0.2) / 2);
 export class SearchIndex {
   private readonly mini: MiniSearch<KnowledgeUnit>;
   private readonly vocabulary: SearchableMap<number>;
+  /** Terms of the unit being added, collected while MiniSearch tokenizes it. */
+  private collecting: Set<string> | undefined;
   private readonly units = new Map<string, KnowledgeUnit>();
   private byKey: Map<string, KnowledgeUnit> | undefined;
   /** Analysed title and text of the units phrase matching has looked at (filled on first use). */
@@ -70,11 +74,10 @@ export class SearchIndex {
   constructor(
     units: readonly KnowledgeUnit[],
     private readonly analyze: Analyzer,
-    private readonly unknownTermWeight = UNKNOWN_TERM_WEIGHT,
+    private readonly unknownTermWeight?: number,
   ) {
     // The vocabulary (term -> number of units) is collected while MiniSearch tokenizes, so every
     // unit is analysed once.
-    let unitTerms: Set<string> | undefined;
     const pathTerms = new Map<string, string[]>();
     this.mini = new MiniSearch<KnowledgeUnit>({
       fields: ['title', 'aliases', 'path', 'text'],
@@ -84,9 +87,12 @@ export class SearchIndex {
         let terms = field === 'path' ? pathTerms.get(text) : undefined;
         if (!terms) {
           terms = analyze(text);
-          if (field === 'path') pathTerms.set(text, terms);
+          if (field === 'path') {
+            if (pathTerms.size > 10_000) pathTerms.clear();
+            pathTerms.set(text, terms);
+          }
         }
-        if (unitTerms) for (const term of terms) unitTerms.add(term);
+        if (this.collecting) for (const term of terms) this.collecting.add(term);
         return terms;
       },
       processTerm: (term) => term,
@@ -96,16 +102,67 @@ export class SearchIndex {
         return (unit as unknown as Record<string, string>)[field] ?? '';
       },
     });
-    const frequencies = new Map<string, number>();
+    this.vocabulary = new SearchableMap<number>();
+    this.add(units);
+  }
+
+  /**
+   * Builds an index in slices of about {@link SLICE_MS} milliseconds, yielding to the event loop
+   * between them, so that a large knowledge set never blocks the process for long.
+   */
+  static async build(units: readonly KnowledgeUnit[], analyze: Analyzer): Promise<SearchIndex> {
+    const index = new SearchIndex([], analyze);
+    let start = 0;
+    while (start < units.length) {
+      const began = performance.now();
+      let end = start;
+      while (end < units.length && performance.now() - began < SLICE_MS) {
+        index.add(units.slice(end, end + 50));
+        end += 50;
+      }
+      start = end;
+      await new Promise((resolve) => setImmediate(resolve));
+    }
+    return index;
+  }
+
+  /** Adds units (ids not yet indexed). */
+  add(units: readonly KnowledgeUnit[]): void {
     for (const unit of units) {
       const terms = new Set<string>();
-      unitTerms = terms;
+      this.collecting = terms;
       this.mini.add(unit);
       this.units.set(unit.id, unit);
-      for (const term of terms) frequencies.set(term, (frequencies.get(term) ?? 0) + 1);
+      this.byKey?.set(unit.key, unit);
+      for (const term of terms) this.vocabulary.set(term, (this.vocabulary.get(term) ?? 0) + 1);
     }
-    unitTerms = undefined;
-    this.vocabulary = SearchableMap.from(frequencies);
+    this.collecting = undefined;
+  }
+
+  /** Removes units (by id) from the index and the vocabulary: a changed file touches only its own units. */
+  remove(units: readonly KnowledgeUnit[]): void {
+    for (const unit of units) {
+      const indexed = this.units.get(unit.id);
+      if (!indexed) continue;
+      const terms = new Set<string>();
+      for (const text of [
+        indexed.title,
+        indexed.aliases.join(' '),
+        indexed.path.slice(0, -1).join(' '),
+        indexed.text,
+      ]) {
+        for (const term of this.analyze(text)) terms.add(term);
+      }
+      this.mini.discard(indexed.id);
+      this.units.delete(indexed.id);
+      this.byKey?.delete(indexed.key);
+      this.unitWords.delete(indexed.id);
+      for (const term of terms) {
+        const df = (this.vocabulary.get(term) ?? 0) - 1;
+        if (df > 0) this.vocabulary.set(term, df);
+        else this.vocabulary.delete(term);
+      }
+    }
   }
 
   /** Number of indexed units. */
@@ -152,7 +209,13 @@ export class SearchIndex {
       const best = Math.max(...completions.map((m) => this.vocabulary.get(m) ?? 0));
       return { term, kind: 'prefix', matches: completions, confidence: 0.6, idf: this.idf(best) };
     }
-    return { term, kind: 'unknown', matches: [], confidence: 0, idf: this.unknownTermWeight };
+    return {
+      term,
+      kind: 'unknown',
+      matches: [],
+      confidence: 0,
+      idf: this.unknownTermWeight ?? UNKNOWN_TERM_WEIGHT,
+    };
   }
 
   /** The closest vocabulary term within a small edit distance (a swap of two letters counts as one). */

@@ -1,0 +1,102 @@
+/**
+ * The general backend-and-career glossary that ships with the engine and applies to any knowledge.
+ * An operator's `synonyms.yml` in the knowledge directory adds groups to it and can remove entries.
+ *
+ * - `same`: spellings of one thing (`k8s` is `kubernetes`): indexed and searched as one term.
+ * - `related`: distinct concepts a learner may mean when asking for another (`oauth` and `jwt`,
+ *   `https` and `tls`): searched with a lower weight, so a unit about the exact term always wins and
+ *   one about a related term is found only when nothing names the exact one.
+ *
+ * The first entry of a group names it.
+ */
+export interface SynonymTable {
+  same: readonly (readonly string[])[];
+  related: readonly (readonly string[])[];
+}
+
+export const GLOSSARY: SynonymTable = {
+  same: [
+    ['kubernetes', 'k8s', 'kube'],
+    ['golang', 'go lang'],
+    ['postgresql', 'postgres', 'psql'],
+    ['javascript', 'js', 'ecmascript'],
+    ['typescript', 'ts'],
+    ['nodejs', 'node.js'],
+    ['expressjs', 'express.js'],
+    ['rails', 'ror', 'ruby on rails'],
+    ['dotnet', '.net', 'c#', 'csharp', 'c sharp', 'asp.net', '.net core', 'dotnet core'],
+    ['messagequeue', 'mq', 'message queue', 'message broker', 'message bus'],
+    ['cicd', 'ci/cd', 'ci cd', 'continuous integration', 'continuous delivery', 'continuous deployment'],
+    ['iac', 'infrastructure as code'],
+    ['gcp', 'google cloud', 'google cloud platform'],
+    ['aws', 'amazon web services'],
+    ['azure', 'microsoft azure'],
+    ['sqs', 'simple queue service', 'amazon sqs'],
+    ['mongodb', 'mongo'],
+    ['elasticsearch', 'elastic search'],
+    ['rabbitmq', 'rabbit mq'],
+    ['kafka', 'apache kafka'],
+    ['graphql', 'graph ql', 'gql'],
+    ['grpc', 'g rpc'],
+    ['rest', 'restful', 'rest api', 'rest apis'],
+    ['api', 'apis'],
+    ['database', 'databases', 'db', 'dbs', 'data store', 'datastore'],
+    ['rdbms', 'relational database management system'],
+    ['nosql', 'non relational', 'non-relational'],
+    ['frontend', 'front end', 'front-end', 'client side', 'client-side'],
+    ['backend', 'back end', 'back-end', 'server side', 'server-side'],
+    ['authentication', 'authn', 'login', 'log in', 'sign in'],
+    ['authorization', 'authorisation', 'authz'],
+    ['encryption', 'encrypt', 'encrypted', 'encrypting'],
+    ['performance', 'perf'],
+    ['cache', 'caching', 'cached'],
+    ['testing', 'tests', 'test'],
+    ['debugging', 'debug'],
+    ['microservices', 'microservice', 'micro services', 'micro-services'],
+    ['developer', 'dev', 'devs', 'programmer', 'programmers', 'coder'],
+    ['engineer', 'engineers', 'swe'],
+    ['responsibilities', 'responsibility', 'duties', 'duty', 'day to day', 'day-to-day'],
+    ['salary', 'pay', 'paid', 'compensation', 'earn', 'earnings', 'wage', 'wages'],
+    ['collaboration', 'collaborate', 'teamwork', 'cross-functional'],
+    ['devops', 'dev ops'],
+    ['sre', 'sres', 'site reliability', 'site reliability engineering', 'site reliability engineer'],
+    ['incident', 'incidents', 'outage', 'outages', 'downtime'],
+    ['terraform', 'tf'],
+    ['python', 'py', 'python3'],
+    ['spring', 'spring boot', 'springboot'],
+    ['wordpress', 'wp'],
+    ['resume', 'résumé', 'cv', 'curriculum vitae'],
+    ['interview', 'interviews', 'interviewing'],
+    ['cdn', 'content delivery network', 'content delivery networks'],
+    ['dns', 'domain name system'],
+    ['rpc', 'remote procedure call'],
+    ['vpn', 'virtual private network'],
+    ['ssh', 'secure shell'],
+    ['jwt', 'json web token', 'json web tokens'],
+    ['http', 'hypertext transfer protocol'],
+  ],
+  related: [
+    ['oauth', 'oauth2', 'jwt', 'authentication', 'sso'],
+    ['https', 'tls', 'ssl'],
+    ['tdd', 'unit testing', 'unit tests', 'testing'],
+    ['messagequeue', 'pub/sub', 'pubsub', 'event bus', 'broker', 'kafka', 'rabbitmq'],
+    ['cicd', 'pipeline', 'pipelines', 'github actions', 'jenkins'],
+    ['nosql', 'document database', 'key value store', 'mongodb'],
+    ['graph database', 'neo4j'],
+    ['docker', 'container', 'containers', 'containerization', 'containerize', 'containerized'],
+    ['performance', 'speed', 'faster', 'slow', 'slower', 'latency', 'speed up', 'sluggish'],
+    ['security', 'secure', 'vulnerability', 'vulnerabilities', 'hacking'],
+    ['job', 'role', 'position', 'career'],
+    ['devops', 'ops', 'sre'],
+    ['observability', 'monitoring', 'telemetry'],
+    ['cloud', 'cloud computing', 'cloud provider', 'cloud providers'],
+    ['api', 'endpoint', 'endpoints', 'web service', 'web services'],
+    ['sql', 'relational', 'rdbms'],
+    ['elasticsearch', 'opensearch', 'full text search'],
+    ['grpc', 'protobuf', 'protocol buffers'],
+    ['microservices', 'service oriented', 'soa'],
+    ['debugging', 'bug', 'bugs'],
+    ['incident', 'production issue', 'on call', 'on-call'],
+    ['salary', 'offer', 'negotiation', 'equity'],
+  ],
+};
