@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { BotError, describeError } from '../errors';
 import type { Logger } from '../logger';
 import { type Analyzer, createAnalyzer, type SynonymGroups } from '../search/analyzer';
+import { warmEnglishWords } from '../search/english-words';
 import { SearchIndex } from '../search/search-index';
 import { combineSynonyms, loadOperatorSynonyms } from '../search/synonyms';
 import {
@@ -188,6 +189,7 @@ export class KnowledgeBase {
     this.errors.clear();
     this.files = listing.files;
     this.analyzer = this.buildAnalyzer();
+    warmEnglishWords();
   }
 
   /** Parses one file's text into its record, or records why it could not be. */

@@ -8,7 +8,9 @@ export type SynonymGroups = readonly (readonly string[])[];
  * Turns text into search terms. The same function runs at index time and at query time. `related`
  * maps a term to the terms of distinct but related concepts (searched with a lower weight).
  */
-export type Analyzer = ((text: string) => string[]) & { related?: ReadonlyMap<string, readonly string[]> };
+export type Analyzer = ((text: string, query?: boolean) => string[]) & {
+  related?: ReadonlyMap<string, readonly string[]>;
+};
 
 /** Longest token kept: longer runs of letters are cut before stemming (no word is that long). */
 export const MAX_TOKEN_LENGTH = 40;
@@ -58,7 +60,7 @@ export function canonicalToken(entry: string): string {
 const stemCache = new Map<string, string>();
 
 /** Porter2 stem of a lower-case word (numbers unchanged), cached: vocabularies are small, texts are not. */
-function stemWord(word: string): string {
+export function stemWord(word: string): string {
   let stemmed = stemCache.get(word);
   if (stemmed === undefined) {
     stemmed = /^\p{N}+$/u.test(word) ? word : stem(word);
@@ -160,17 +162,25 @@ export function createAnalyzer(groups: SynonymGroups, relatedGroups: SynonymGrou
     out.push(single.get(stemmed) ?? stemmed);
   };
 
-  const analyze = (text: string): string[] => {
+  // Text keeps the words of a synonym phrase beside its canonical token ("message queue" is found
+  // by "queue" too); a question (`query`) is read as the phrase alone.
+  const analyze = (text: string, query = false): string[] => {
     const tokens = rawTokens(text);
     const stems = tokens.map((t) => stemWord(t.lower));
     const out: string[] = [];
     for (let i = 0; i < tokens.length; i++) {
       const token = tokens[i]!;
+      let matched: Phrase | undefined;
       for (const phrase of phrasesByFirst.get(stems[i]!) ?? []) {
         if (phrase.stems.every((s, k) => stems[i + k] === s)) {
           out.push(phrase.canonical);
+          matched = phrase;
           break;
         }
+      }
+      if (matched && query) {
+        i += matched.stems.length - 1;
+        continue;
       }
       if (token.lower === 'go') {
         if (isGoLanguage(tokens, i)) out.push(single.get('golang') ?? 'golang');

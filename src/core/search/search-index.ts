@@ -1,7 +1,8 @@
 import MiniSearch from 'minisearch';
 import SearchableMap from 'minisearch/SearchableMap';
 import type { KnowledgeUnit } from '../knowledge/types';
-import type { Analyzer } from './analyzer';
+import { type Analyzer, maxTypoDistance, stemWord, tokenize } from './analyzer';
+import { isEnglishWord } from './english-words';
 
 /** How one term of a question was found in the knowledge vocabulary. */
 export interface TermMatch {
@@ -29,8 +30,10 @@ export interface SearchHit {
 export interface SearchOutcome {
   hits: SearchHit[];
   terms: TermMatch[];
-  /** Share (0..1) of the question's information the knowledge vocabulary covers, weighted by rarity. */
+  /** Share (0..1) of the question's information the best unit itself covers, weighted by rarity. */
   coverage: number;
+  /** The share of the question some hits cover together (an answer of two units). */
+  coverageOf?: (hits: readonly SearchHit[]) => number;
 }
 
 const FIELD_BOOST = { title: 3, aliases: 3, path: 0.5, text: 1 };
@@ -50,6 +53,19 @@ const MAX_SUFFIX = 4;
 const PHRASE_BOOST = 1.5;
 /** How many of the best hits are checked for phrases. */
 const PHRASE_WINDOW = 10;
+/** How many of the best hits are re-ranked by how well the unit itself fits the question. */
+const RERANK_WINDOW = 20;
+/** The weight of a word the knowledge lacks, as a share of the weight of its rarest word. */
+const UNKNOWN_SHARE = 0.5;
+const HOW_WORKS = /\bhow\s+(do|does|did|is|are|can|could|would|will)\b.*\bwork(s|ing)?\b/i;
+/** Weight of a related concept (`tls` for `https`) against the exact term. */
+const RELATED_WEIGHT = 0.3;
+/** Score factor for a unit whose whole title the question names. */
+const TITLE_FIT = 2;
+/** Share of its score a list item keeps against sections and documents: a topic outranks a mention. */
+const ITEM_SHARE = 0.5;
+/** Share of its score a unit keeps when it covers nothing of the question. */
+const COVERAGE_FLOOR = 0.25;
 /** Query terms are weighted by rarity too, so words found everywhere ("backend") cannot decide the ranking. */
 const rarityWeight = (idf: number) => Math.min(1, (idf + 0.2) / 2);
 
@@ -66,6 +82,8 @@ export class SearchIndex {
   private byKey: Map<string, KnowledgeUnit> | undefined;
   /** Analysed title and text of the units phrase matching has looked at (filled on first use). */
   private readonly unitWords = new Map<string, string[]>();
+  /** Analysed titles of the units re-ranking has looked at (filled on first use). */
+  private readonly titleTerms = new Map<string, string[]>();
 
   /**
    * @param units the units to index (ids must be unique)
@@ -157,6 +175,7 @@ export class SearchIndex {
       this.units.delete(indexed.id);
       this.byKey?.delete(indexed.key);
       this.unitWords.delete(indexed.id);
+      this.titleTerms.delete(indexed.id);
       for (const term of terms) {
         const df = (this.vocabulary.get(term) ?? 0) - 1;
         if (df > 0) this.vocabulary.set(term, df);
@@ -188,10 +207,24 @@ export class SearchIndex {
     return Math.log(1 + (n - df + 0.5) / (df + 0.5));
   }
 
-  /** Finds a term in the vocabulary: exactly, by correcting a typo, or by completing a prefix. */
-  resolve(term: string): TermMatch {
+  /**
+   * The weight of a word the knowledge does not contain: as informative as its rarest known word (a
+   * word never seen is a subject the knowledge lacks), so it scales with the size of the knowledge.
+   */
+  private unknownWeight(): number {
+    return this.unknownTermWeight ?? UNKNOWN_SHARE * this.idf(1);
+  }
+
+  /**
+   * Finds a term in the vocabulary: exactly, by correcting a typo, or by completing a prefix. A word
+   * of the English dictionary (`word`, as typed) is never corrected or completed into another one.
+   */
+  resolve(term: string, word = term): TermMatch {
     const df = this.vocabulary.get(term);
     if (df !== undefined) return { term, kind: 'exact', matches: [term], confidence: 1, idf: this.idf(df) };
+    if (isEnglishWord(word)) {
+      return { term, kind: 'unknown', matches: [], confidence: 0, idf: this.unknownWeight() };
+    }
     const corrected = this.correct(term);
     if (corrected) {
       const [match, distance] = corrected;
@@ -225,7 +258,7 @@ export class SearchIndex {
       const swapped = term.slice(0, i) + term[i + 1] + term[i] + term.slice(i + 2);
       if (this.vocabulary.has(swapped)) return [swapped, 1];
     }
-    const maxDistance = term.length >= 8 ? 2 : term.length >= 5 ? 1 : 0;
+    const maxDistance = maxTypoDistance(term.length);
     if (maxDistance === 0) return undefined;
     let best: [string, number, number] | undefined;
     for (const [key, [df, distance]] of this.vocabulary.fuzzyGet(term, maxDistance)) {
@@ -257,22 +290,31 @@ export class SearchIndex {
    * index.search('postgress or mysql?').hits[0]?.unit.title; // "Relational Databases"
    */
   search(question: string, limit = 10): SearchOutcome {
+    const surface = new Map<string, string>();
+    for (const t of tokenize(question)) if (!surface.has(stemWord(t.lower))) surface.set(stemWord(t.lower), t.lower);
     const seen = new Set<string>();
-    const terms = this.analyze(question)
-      .filter((t) => !seen.has(t) && seen.add(t))
-      .map((t) => this.resolve(t));
+    // "How does X work?" asks about X: "work" there is the form of the question, not a subject.
+    const form = HOW_WORKS.test(question) ? new Set(['work']) : undefined;
+    const terms = this.analyze(question, true)
+      .filter((t) => !form?.has(t) && !seen.has(t) && seen.add(t))
+      .map((t) => this.resolve(t, surface.get(t)));
     // Words found in nearly every unit ("backend" in a backend knowledge base) cannot change the
     // ranking but make MiniSearch score every unit: they are searched only when nothing else is.
     const specific = terms.filter((t) => t.idf >= GENERIC_IDF);
     const weights = new Map<string, number>();
+    const relatedOf = new Map<string, number>();
     for (const t of specific.length > 0 ? specific : terms) {
       const weight = t.confidence * rarityWeight(t.idf);
-      for (const m of t.matches) weights.set(m, Math.max(weights.get(m) ?? 0, weight));
+      for (const m of t.matches) {
+        weights.set(m, Math.max(weights.get(m) ?? 0, weight));
+        for (const r of this.analyze.related?.get(m) ?? []) {
+          if (this.vocabulary.has(r)) relatedOf.set(r, Math.max(relatedOf.get(r) ?? 0, weight * RELATED_WEIGHT));
+        }
+      }
     }
-    const total = terms.reduce((sum, t) => sum + t.idf, 0);
-    const covered = terms.reduce((sum, t) => sum + t.idf * t.confidence, 0);
-    const coverage = total > 0 ? covered / total : 0;
-    if (weights.size === 0) return { hits: [], terms, coverage };
+    // A related concept is searched only with a lower weight, and never above the exact term.
+    for (const [r, w] of relatedOf) if (!weights.has(r)) weights.set(r, w);
+    if (weights.size === 0) return { hits: [], terms, coverage: 0, coverageOf: () => 0 };
     const results = this.mini.search([...weights.keys()].join(' '), {
       tokenize: (text) => text.split(' '),
       processTerm: (term) => term,
@@ -281,10 +323,75 @@ export class SearchIndex {
       combineWith: 'OR',
     });
     const hits = results
-      .slice(0, Math.max(limit, PHRASE_WINDOW))
+      .slice(0, Math.max(limit, RERANK_WINDOW))
       .map((r) => ({ unit: this.units.get(String(r.id))!, score: r.score, terms: r.terms }));
     this.boostPhrases(hits, specific);
-    return { hits: hits.slice(0, limit), terms, coverage };
+    this.rerank(hits, terms, relatedOf);
+    const coverage = hits[0] ? this.unitCoverage(hits[0], terms, relatedOf) : 0;
+    const coverageOf = (units: readonly SearchHit[]) =>
+      this.unitCoverage({ terms: [...new Set(units.flatMap((h) => h.terms))] }, terms, relatedOf);
+    return { hits: hits.slice(0, limit), terms, coverage, coverageOf };
+  }
+
+  /**
+   * How much of the question one unit covers (0..1): the rarity-weighted share of the question's
+   * terms found in the unit's title, path or text (a related concept counts for little, a word the
+   * knowledge lacks counts against).
+   */
+  unitCoverage(hit: Pick<SearchHit, 'terms'>, terms: readonly TermMatch[], related: ReadonlyMap<string, number>): number {
+    let total = 0;
+    let covered = 0;
+    for (const t of terms) {
+      total += t.idf;
+      if (t.matches.some((m) => hit.terms.includes(m))) covered += t.idf * t.confidence;
+      else if (t.matches.some((m) => (this.analyze.related?.get(m) ?? []).some((r) => related.has(r) && hit.terms.includes(r)))) {
+        covered += t.idf * t.confidence * RELATED_WEIGHT;
+      }
+    }
+    return total > 0 ? covered / total : 0;
+  }
+
+  /** The analysed terms of a unit's title (a synonym phrase as its one term), cached. */
+  titleTermsOf(unit: KnowledgeUnit): string[] {
+    let title = this.titleTerms.get(unit.id);
+    if (!title) {
+      title = [...new Set(this.analyze(unit.title, true))];
+      this.titleTerms.set(unit.id, title);
+    }
+    return title;
+  }
+
+  /**
+   * Re-ranks the best hits by how well each unit itself fits the question: its coverage of the
+   * question, and how much of its title the question names (a unit titled by the question's words is
+   * the topic itself; one that only mentions them is not).
+   */
+  private rerank(hits: SearchHit[], terms: readonly TermMatch[], related: ReadonlyMap<string, number>): void {
+    const window = hits.slice(0, RERANK_WINDOW);
+    const asked = new Set(terms.flatMap((t) => t.matches));
+    const fits = new Map<string, { fit: number; coverage: number }>();
+    for (const hit of window) {
+      const title = this.titleTermsOf(hit.unit);
+      const fit = title.length > 0 ? title.filter((t) => asked.has(t)).length / title.length : 0;
+      const coverage = this.unitCoverage(hit, terms, related);
+      fits.set(hit.unit.id, { fit, coverage });
+      hit.score *= (1 + TITLE_FIT * fit) * (COVERAGE_FLOOR + coverage) * (hit.unit.kind === 'item' ? ITEM_SHARE : 1);
+    }
+    // A part of a topic ("Disadvantages" of a section) gives way to the topic itself when that
+    // covers the question as well and is named by it at least as well.
+    for (const hit of window) {
+      const own = fits.get(hit.unit.id)!;
+      for (let p = hit.unit.parentId; p; p = this.units.get(p)?.parentId) {
+        const parent = fits.get(p);
+        const parentHit = window.find((h) => h.unit.id === p);
+        if (parent && parentHit && parent.coverage >= own.coverage && parent.fit >= own.fit && parent.fit > 0) {
+          parentHit.score = Math.max(parentHit.score, hit.score * 1.01);
+          break;
+        }
+      }
+    }
+    window.sort((a, b) => b.score - a.score);
+    hits.splice(0, window.length, ...window);
   }
 
   /**
