@@ -47,6 +47,8 @@ export interface Answer {
  * knowledge". A share, so it means the same on knowledge of any size.
  */
 export const MIN_COVERAGE = 0.45;
+/** At this share the lead unit answers the question on its own; below, the best hits must together cover most of it. */
+const CLEAR_COVERAGE = 0.6;
 /** About how many characters of the lead unit an answer shows before "more". */
 export const LEAD_LIMIT = 1500;
 /** How many "Read more" links an answer names. */
@@ -191,6 +193,21 @@ function secondUnit(outcome: SearchOutcome, index: SearchIndex): SearchHit | und
 }
 
 /**
+ * Whether the answer's unit(s) cover the question: the lead unit covers most of it, or covers enough
+ * and a neighbouring hit covers the rest (the words belong together in this knowledge), or the second
+ * unit of a two-subject question covers what the lead lacks.
+ */
+function isCovered(outcome: SearchOutcome, also: SearchHit | undefined): boolean {
+  const [first, ...rest] = outcome.hits;
+  if (!first) return false;
+  if (outcome.coverage >= CLEAR_COVERAGE) return true;
+  const together = (h: SearchHit) => outcome.coverageOf?.([first, h]) ?? 0;
+  if (also && outcome.coverage >= MIN_COVERAGE * 0.66 && together(also) >= CLEAR_COVERAGE) return true;
+  if (outcome.coverage < MIN_COVERAGE) return false;
+  return rest.slice(0, 4).some((h) => together(h) >= CLEAR_COVERAGE);
+}
+
+/**
  * Turns a search outcome into an answer: the single most relevant unit first, a second one when the
  * question compares two close matches, the sources, and up to 3 related topics. When the knowledge
  * does not cover the question, says so and names the closest topics.
@@ -207,8 +224,7 @@ export function composeAnswer(
   const confidence = Math.round(outcome.coverage * 100) / 100;
   const [first] = outcome.hits;
   const also = secondUnit(outcome, index);
-  const together = also && outcome.coverageOf ? outcome.coverageOf([first!, also]) : 0;
-  const covered = outcome.coverage >= MIN_COVERAGE || (together >= MIN_COVERAGE && outcome.coverage >= MIN_COVERAGE / 2);
+  const covered = isCovered(outcome, also);
   if (!first || !covered) {
     const closest = outcome.hits.length > 0 ? outcome.hits.map((h) => h.unit) : topSections(index, units);
     const related = pickRelated(

@@ -56,7 +56,7 @@ const PHRASE_WINDOW = 10;
 /** How many of the best hits are re-ranked by how well the unit itself fits the question. */
 const RERANK_WINDOW = 20;
 /** The weight of a word the knowledge lacks, as a share of the weight of its rarest word. */
-const UNKNOWN_SHARE = 0.5;
+const UNKNOWN_SHARE = 1;
 const HOW_WORKS = /\bhow\s+(do|does|did|is|are|can|could|would|will)\b.*\bwork(s|ing)?\b/i;
 /** Weight of a related concept (`tls` for `https`) against the exact term. */
 const RELATED_WEIGHT = 0.3;
