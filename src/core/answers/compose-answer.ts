@@ -54,6 +54,8 @@ export const LEAD_LIMIT = 1500;
 /** How many "Read more" links an answer names. */
 const MAX_RESOURCES = 5;
 const MAX_RELATED = 3;
+/** How many of the next best hits may complete a two-subject question without naming the subject. */
+const SECOND_WINDOW = 5;
 
 const source = (unit: KnowledgeUnit): AnswerSource => ({
   id: unit.id,
@@ -104,7 +106,7 @@ export function cutMarkdown(markdown: string, limit = LEAD_LIMIT): [string, stri
   const head = markdown.slice(0, limit);
   const fences = (head.match(/^\s*(```|~~~)/gm) ?? []).length;
   let at = -1;
-  if (fences % 2 === 1) at = head.search(/\n\s*(```|~~~)[^\n]*\n(?![\s\S]*\n\s*(```|~~~))/) ;
+  if (fences % 2 === 1) at = head.search(/\n\s*(```|~~~)[^\n]*\n(?![\s\S]*\n\s*(```|~~~))/);
   if (at <= 0) at = head.lastIndexOf('\n\n');
   if (at < limit / 2) at = Math.max(at, head.search(/\n(?=\s*([-*+]|\d+[.)])\s)[^\n]*$/));
   if (at < limit / 2) {
@@ -138,7 +140,11 @@ const readMore = (resources: KnowledgeResource[]) =>
 function sized(index: SearchIndex, shown: KnowledgeUnit[]) {
   const [lead, more] = cutMarkdown(shown.map((unit) => unitMarkdown(index, unit)).join('\n\n'));
   const resources = resourcesOf(shown);
-  return { markdown: `${lead}${more ? '\n\n…' : ''}${readMore(resources)}`, more: more || undefined, resources };
+  return {
+    markdown: `${lead}${more ? '\n\n…' : ''}${readMore(resources)}`,
+    more: more || undefined,
+    resources,
+  };
 }
 
 function pickRelated(
@@ -171,7 +177,7 @@ function topSections(index: SearchIndex, units: readonly KnowledgeUnit[]): Knowl
 /**
  * A second unit for the answer, only when the question has a second subject that the first unit
  * lacks ("python or java"): a unit whose title names a subject of the question that the first unit
- * does not contain. A subject is a question term at least as rare as the question's median term.
+ * does not contain, else one of the next best hits that contains it. A subject is a question term at least as rare as the question's median term.
  */
 function secondUnit(outcome: SearchOutcome, index: SearchIndex): SearchHit | undefined {
   const [first, ...rest] = outcome.hits;
@@ -186,10 +192,15 @@ function secondUnit(outcome: SearchOutcome, index: SearchIndex): SearchHit | und
   // The unit most about what the first one misses: its title names a missing subject, and it matches
   // as few of the first one's subjects as possible.
   const shared = (h: SearchHit) => h.terms.filter((term) => covered.includes(term)).length;
-  return rest
-    .filter((h) => !overlaps(index, first.unit, h.unit))
-    .filter((h) => index.titleTermsOf(h.unit).some((term) => missing.includes(term)))
-    .sort((a, b) => shared(a) - shared(b) || b.score - a.score)[0];
+  // A unit titled by the missing subject, else one of the best hits that contains it.
+  const candidates = rest.filter((h) => !overlaps(index, first.unit, h.unit));
+  const names = (h: SearchHit) => index.titleTermsOf(h.unit).some((term) => missing.includes(term));
+  const contains = (h: SearchHit) => h.terms.some((term) => missing.includes(term));
+  const best = (hits: SearchHit[]) => hits.sort((a, b) => shared(a) - shared(b) || b.score - a.score)[0];
+  return (
+    best(candidates.filter(names)) ??
+    best(candidates.slice(0, SECOND_WINDOW).filter((h) => contains(h) && h.score >= first.score * 0.1))
+  );
 }
 
 /**
@@ -238,7 +249,16 @@ export function composeAnswer(
       outcome.terms.length === 0
         ? `Ask me a question about what I know${names ? `, for example ${names}` : ''}.`
         : `I don't know that one: my knowledge doesn't cover it.${names ? ` The closest topics I know are ${names}.` : ''}`;
-    return { question, matched: false, markdown, resources: [], sources: [], related, corrections: [], confidence };
+    return {
+      question,
+      matched: false,
+      markdown,
+      resources: [],
+      sources: [],
+      related,
+      corrections: [],
+      confidence,
+    };
   }
   const shown = [first.unit];
   if (also) shown.push(also.unit);

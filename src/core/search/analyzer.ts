@@ -105,7 +105,7 @@ export function isGoLanguage(tokens: readonly RawToken[], i: number): boolean {
   const after = tokens[i + 1]?.lower;
   if (tokens.length === 1) return true;
   if (after !== undefined && GO_EXCLUDED_AFTER.has(after)) return false;
-  if (tokens[i]?.raw === 'Go' && i > 0) return true;
+  if (tokens[i]?.raw === 'Go') return true;
   if (before !== undefined && GO_BEFORE.has(before)) return true;
   if (after !== undefined && GO_AFTER.has(after)) return true;
   return after === undefined && before !== undefined && before !== 'to' && !STOP_WORDS.has(before);

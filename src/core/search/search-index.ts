@@ -2,7 +2,7 @@ import MiniSearch from 'minisearch';
 import SearchableMap from 'minisearch/SearchableMap';
 import type { KnowledgeUnit } from '../knowledge/types';
 import { type Analyzer, maxTypoDistance, stemWord, tokenize } from './analyzer';
-import { isEnglishWord } from './english-words';
+import { isEnglishWord, isEverydayWord } from './english-words';
 
 /** How one term of a question was found in the knowledge vocabulary. */
 export interface TermMatch {
@@ -57,6 +57,8 @@ const PHRASE_WINDOW = 10;
 const RERANK_WINDOW = 20;
 /** The weight of a word the knowledge lacks, as a share of the weight of its rarest word. */
 const UNKNOWN_SHARE = 1;
+/** An everyday English word the knowledge lacks ("keep", "safe") weighs this share of a rarer one. */
+const EVERYDAY_SHARE = 0.5;
 const HOW_WORKS = /\bhow\s+(do|does|did|is|are|can|could|would|will)\b.*\bwork(s|ing)?\b/i;
 /** Weight of a related concept (`tls` for `https`) against the exact term. */
 const RELATED_WEIGHT = 0.3;
@@ -223,7 +225,8 @@ export class SearchIndex {
     const df = this.vocabulary.get(term);
     if (df !== undefined) return { term, kind: 'exact', matches: [term], confidence: 1, idf: this.idf(df) };
     if (isEnglishWord(word)) {
-      return { term, kind: 'unknown', matches: [], confidence: 0, idf: this.unknownWeight() };
+      const idf = this.unknownWeight() * (isEverydayWord(word) ? EVERYDAY_SHARE : 1);
+      return { term, kind: 'unknown', matches: [], confidence: 0, idf };
     }
     const corrected = this.correct(term);
     if (corrected) {
@@ -291,7 +294,8 @@ export class SearchIndex {
    */
   search(question: string, limit = 10): SearchOutcome {
     const surface = new Map<string, string>();
-    for (const t of tokenize(question)) if (!surface.has(stemWord(t.lower))) surface.set(stemWord(t.lower), t.lower);
+    for (const t of tokenize(question))
+      if (!surface.has(stemWord(t.lower))) surface.set(stemWord(t.lower), t.lower);
     const seen = new Set<string>();
     // "How does X work?" asks about X: "work" there is the form of the question, not a subject.
     const form = HOW_WORKS.test(question) ? new Set(['work']) : undefined;
@@ -308,7 +312,8 @@ export class SearchIndex {
       for (const m of t.matches) {
         weights.set(m, Math.max(weights.get(m) ?? 0, weight));
         for (const r of this.analyze.related?.get(m) ?? []) {
-          if (this.vocabulary.has(r)) relatedOf.set(r, Math.max(relatedOf.get(r) ?? 0, weight * RELATED_WEIGHT));
+          if (this.vocabulary.has(r))
+            relatedOf.set(r, Math.max(relatedOf.get(r) ?? 0, weight * RELATED_WEIGHT));
         }
       }
     }
@@ -338,17 +343,30 @@ export class SearchIndex {
    * terms found in the unit's title, path or text (a related concept counts for little, a word the
    * knowledge lacks counts against).
    */
-  unitCoverage(hit: Pick<SearchHit, 'terms'>, terms: readonly TermMatch[], related: ReadonlyMap<string, number>): number {
+  unitCoverage(
+    hit: Pick<SearchHit, 'terms'>,
+    terms: readonly TermMatch[],
+    related: ReadonlyMap<string, number>,
+  ): number {
     let total = 0;
     let covered = 0;
     for (const t of terms) {
       total += t.idf;
       if (t.matches.some((m) => hit.terms.includes(m))) covered += t.idf * t.confidence;
-      else if (t.matches.some((m) => (this.analyze.related?.get(m) ?? []).some((r) => related.has(r) && hit.terms.includes(r)))) {
+      else if (
+        t.matches.some((m) =>
+          (this.analyze.related?.get(m) ?? []).some((r) => related.has(r) && hit.terms.includes(r)),
+        )
+      ) {
         covered += t.idf * t.confidence * RELATED_WEIGHT;
       }
     }
     return total > 0 ? covered / total : 0;
+  }
+
+  /** Analyses text as questions are (`query`) or as knowledge is: for filters that must agree with search. */
+  analyzeText(text: string, query = true): string[] {
+    return this.analyze(text, query);
   }
 
   /** The analysed terms of a unit's title (a synonym phrase as its one term), cached. */
@@ -375,7 +393,8 @@ export class SearchIndex {
       const fit = title.length > 0 ? title.filter((t) => asked.has(t)).length / title.length : 0;
       const coverage = this.unitCoverage(hit, terms, related);
       fits.set(hit.unit.id, { fit, coverage });
-      hit.score *= (1 + TITLE_FIT * fit) * (COVERAGE_FLOOR + coverage) * (hit.unit.kind === 'item' ? ITEM_SHARE : 1);
+      hit.score *=
+        (1 + TITLE_FIT * fit) * (COVERAGE_FLOOR + coverage) * (hit.unit.kind === 'item' ? ITEM_SHARE : 1);
     }
     // A part of a topic ("Disadvantages" of a section) gives way to the topic itself when that
     // covers the question as well and is named by it at least as well.
@@ -384,7 +403,13 @@ export class SearchIndex {
       for (let p = hit.unit.parentId; p; p = this.units.get(p)?.parentId) {
         const parent = fits.get(p);
         const parentHit = window.find((h) => h.unit.id === p);
-        if (parent && parentHit && parent.coverage >= own.coverage && parent.fit >= own.fit && parent.fit > 0) {
+        if (
+          parent &&
+          parentHit &&
+          parent.coverage >= own.coverage &&
+          parent.fit >= own.fit &&
+          parent.fit > 0
+        ) {
           parentHit.score = Math.max(parentHit.score, hit.score * 1.01);
           break;
         }
