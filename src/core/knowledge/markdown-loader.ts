@@ -292,7 +292,9 @@ export function parseKnowledgeFile(file: string, raw: string, options: ParseOpti
           continue;
         }
         const parent = parentEntry?.builder ?? owner;
-        const kind = nested ? { kind: 'content' as const } : classifyItem(inline, resolve);
+        // An entry of a table of contents is dropped with its sub-entries; a link with a list below it is content.
+        const classified = classifyItem(inline, resolve);
+        const kind = nested && classified.kind === 'resource' ? { kind: 'content' as const } : classified;
         if (kind.kind !== 'content') {
           if (kind.resource) parent.resources.push(kind.resource);
           items.push({ builder: undefined, level: inner.level });
