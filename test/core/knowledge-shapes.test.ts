@@ -53,7 +53,10 @@ describe('knowledge of other shapes (synthetic fixtures written for these tests)
 
   test('GIVEN a further-reading section of links only THEN its links go to the parent section', () => {
     expect(byTitle('Source(s) and further reading')).toBeUndefined();
-    expect(byTitle('Load balancing')?.resources?.map((r) => r.title)).toEqual(['Scalable architecture', 'Layer 4 vs layer 7']);
+    expect(byTitle('Load balancing')?.resources?.map((r) => r.title)).toEqual([
+      'Scalable architecture',
+      'Layer 4 vs layer 7',
+    ]);
   });
 
   test('GIVEN a topic and its disadvantages THEN the topic leads an answer about it', () => {
@@ -93,9 +96,13 @@ describe('knowledge of other shapes (synthetic fixtures written for these tests)
   });
 
   test('GIVEN zero-width characters and a base URL THEN titles are clean and relative links absolute', () => {
-    const parsed = parseKnowledgeFile('guide/a.md', '# Ti\u200btle\u200d\n\nSee [the notes](notes.md) and [top](#top).\n', {
-      baseUrl: 'https://docs.example.org/kb',
-    });
+    const parsed = parseKnowledgeFile(
+      'guide/a.md',
+      '# Ti\u200btle\u200d\n\nSee [the notes](notes.md) and [top](#top).\n',
+      {
+        baseUrl: 'https://docs.example.org/kb',
+      },
+    );
     expect(parsed[0]?.title).toBe('Title');
     expect(parsed[0]?.markdown).toBe('See [the notes](https://docs.example.org/kb/guide/notes.md) and top.');
   });
