@@ -57,6 +57,14 @@ interface FileRecord {
 const SLICE_MS = 10;
 const turn = () => new Promise((resolve) => setImmediate(resolve));
 
+/** Runs `work` on slices of `items`, yielding to the event loop between slices. */
+async function sliced<T>(items: readonly T[], work: (part: readonly T[]) => void): Promise<void> {
+  for (let k = 0; k < items.length; k += 50) {
+    work(items.slice(k, k + 50));
+    if (k + 50 < items.length) await turn();
+  }
+}
+
 /**
  * Loads every Markdown file of a directory into a searchable snapshot and keeps it current: a changed
  * file replaces only its own units in the index. A file that fails to parse keeps its previous
@@ -158,7 +166,7 @@ export class KnowledgeBase {
     for (const file of new Set(changed)) {
       if (!isKnowledgeFile(file)) continue;
       const result = await readKnowledgeFile(join(this.options.dir, file)).catch(() => undefined);
-      index.remove(this.indexed.get(file) ?? []);
+      await sliced(this.indexed.get(file) ?? [], (part) => index.remove(part));
       this.indexed.delete(file);
       if (!result) {
         this.records.delete(file);
@@ -174,7 +182,7 @@ export class KnowledgeBase {
         [...this.records].find(([f, r]) => f !== file && r.hash === record.hash && this.indexed.has(f));
       if (record && !twin) {
         const units = record.units.filter((u) => !index.get(u.id));
-        index.add(units);
+        await sliced(units, (part) => index.add(part));
         this.indexed.set(file, units);
       }
     }

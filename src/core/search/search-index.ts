@@ -45,6 +45,10 @@ const FIELD_BOOST = { title: 3, aliases: 3, path: 0.5, text: 1 };
 export const UNKNOWN_TERM_WEIGHT = 1.5;
 /** Longest slice of work of {@link SearchIndex.build} between two turns of the event loop. */
 const SLICE_MS = 10;
+/** Postings (units containing a searched term) one question may score: this share of the units... */
+const POSTING_SHARE = 0.25;
+/** ...but never fewer than this many. */
+const POSTING_FLOOR = 5000;
 /** Below this inverse document frequency a term is in nearly every unit. */
 const GENERIC_IDF = 0.2;
 /** Longest ending a known word may carry and still count as that word. */
@@ -304,7 +308,23 @@ export class SearchIndex {
       .map((t) => this.resolve(t, surface.get(t)));
     // Words found in nearly every unit ("backend" in a backend knowledge base) cannot change the
     // ranking but make MiniSearch score every unit: they are searched only when nothing else is.
-    const specific = terms.filter((t) => t.idf >= GENERIC_IDF);
+    let specific = terms.filter((t) => t.idf >= GENERIC_IDF);
+    // On large knowledge, the most common of the question's words would make MiniSearch score most
+    // units: the rarest words are searched first, within a budget of postings (a share of the units).
+    const dfOf = (t: TermMatch) => Math.max(0, ...t.matches.map((m) => this.vocabulary.get(m) ?? 0));
+    const budget = Math.max(POSTING_FLOOR, this.units.size * POSTING_SHARE);
+    let spent = 0;
+    const kept = [...specific]
+      .sort((a, b) => dfOf(a) - dfOf(b))
+      .filter((t, k) => {
+        spent += dfOf(t);
+        return k === 0 || spent <= budget;
+      });
+    if (kept.length < specific.length) {
+      specific = specific.filter((t) => kept.includes(t));
+      const set = new Set(specific);
+      terms.splice(0, terms.length, ...terms.filter((t) => set.has(t) || t.matches.length === 0));
+    }
     const weights = new Map<string, number>();
     const relatedOf = new Map<string, number>();
     for (const t of specific.length > 0 ? specific : terms) {
