@@ -63,6 +63,8 @@ const RERANK_WINDOW = 20;
 const UNKNOWN_SHARE = 1;
 /** An everyday English word the knowledge lacks ("keep", "safe") weighs this share of a rarer one. */
 const EVERYDAY_SHARE = 0.5;
+/** Idioms of questions that name no subject ("how does git work under the hood"). */
+const FILLER_PHRASES = /\b(under the hood|in a nutshell|in (simple|plain|layman'?s) (terms|english|words)|like i'?m five|eli5)\b/gi;
 const HOW_WORKS = /\bhow\s+(do|does|did|is|are|can|could|would|will)\b.*\bwork(s|ing)?\b/i;
 /** Weight of a related concept (`tls` for `https`) against the exact term. */
 const RELATED_WEIGHT = 0.3;
@@ -303,7 +305,7 @@ export class SearchIndex {
     const seen = new Set<string>();
     // "How does X work?" asks about X: "work" there is the form of the question, not a subject.
     const form = HOW_WORKS.test(question) ? new Set(['work']) : undefined;
-    const terms = this.analyze(question, true)
+    const terms = this.analyze(question.replace(FILLER_PHRASES, ' '), true)
       .filter((t) => !form?.has(t) && !seen.has(t) && seen.add(t))
       .map((t) => this.resolve(t, surface.get(t)));
     // Words found in nearly every unit ("backend" in a backend knowledge base) cannot change the
@@ -393,7 +395,9 @@ export class SearchIndex {
   titleTermsOf(unit: KnowledgeUnit): string[] {
     let title = this.titleTerms.get(unit.id);
     if (!title) {
-      title = [...new Set(this.analyze(unit.title, true))];
+      // "How does X work?" titles a topic about X, as the same question does.
+      const form = HOW_WORKS.test(unit.title) ? 'work' : undefined;
+      title = [...new Set(this.analyze(unit.title, true))].filter((t) => t !== form);
       this.titleTerms.set(unit.id, title);
     }
     return title;
