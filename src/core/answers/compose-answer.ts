@@ -24,12 +24,14 @@ export interface Answer {
   question: string;
   /** False when the knowledge does not cover the question: `markdown` then says so honestly. */
   matched: boolean;
-  /**
-   * The answer in Markdown, most relevant part first: at most about {@link LEAD_LIMIT} characters of
-   * it (cut at a paragraph, list item or sentence), then the "Read more" links of its section.
-   */
+  /** The whole answer in Markdown, most relevant part first, then the "Read more" links of its section. */
   markdown: string;
-  /** The rest of the answer when `markdown` was cut (for a "more" button or command). */
+  /**
+   * The answer sized for a chat message: at most about {@link LEAD_LIMIT} characters of `markdown`
+   * (cut at a paragraph, list item or sentence, "…" when cut), then the "Read more" links.
+   */
+  lead?: string;
+  /** The rest of the answer when `lead` was cut (for a "more" button or command). */
   more?: string;
   /** Links the answer's section lists for further reading (also named under `markdown`). */
   resources?: KnowledgeResource[];
@@ -138,10 +140,13 @@ const readMore = (resources: KnowledgeResource[]) =>
 
 /** The answer text of some units: the lead cut to size, the rest as "more", and their resources. */
 function sized(index: SearchIndex, shown: KnowledgeUnit[]) {
-  const [lead, more] = cutMarkdown(shown.map((unit) => unitMarkdown(index, unit)).join('\n\n'));
+  const whole = shown.map((unit) => unitMarkdown(index, unit)).join('\n\n');
+  const [lead, more] = cutMarkdown(whole);
   const resources = resourcesOf(shown);
+  const links = readMore(resources);
   return {
-    markdown: `${lead}${more ? '\n\n…' : ''}${readMore(resources)}`,
+    markdown: `${whole}${links}`,
+    lead: `${lead}${more ? '\n\n…' : ''}${links}`,
     more: more || undefined,
     resources,
   };

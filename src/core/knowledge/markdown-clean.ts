@@ -68,7 +68,13 @@ export function decodeEntities(text: string): string {
   });
 }
 
-/** HTML reduced to its text: images become their alt text (or nothing), tags are dropped. */
+/** Names of HTML elements: other `<words>` in text (`<storage>`, `<T>`) are literal text, not tags. */
+const HTML_TAGS =
+  'a|abbr|article|aside|audio|b|blockquote|body|br|button|canvas|caption|center|cite|code|col|colgroup|dd|del|details|div|dl|dt|em|embed|figcaption|figure|font|footer|form|h[1-6]|head|header|hr|html|i|iframe|img|input|ins|kbd|label|li|link|main|mark|meta|nav|noscript|object|ol|option|p|param|picture|pre|q|s|samp|script|section|select|small|source|span|strike|strong|style|sub|summary|sup|svg|path|table|tbody|td|template|textarea|tfoot|th|thead|time|tr|track|tt|u|ul|var|video|wbr';
+const TAG = new RegExp(`<\\/?(?:${HTML_TAGS})(?=[\\s/>])[^<>]*>`, 'gi');
+const HAS_HTML = new RegExp(`<\\/?(?:${HTML_TAGS})(?=[\\s/>])[^<>]*>|&#?\\w+;`, 'i');
+
+/** HTML reduced to its text: images become their alt text (or nothing), HTML tags are dropped. */
 export function htmlToText(html: string): string {
   return decodeEntities(
     html
@@ -79,7 +85,7 @@ export function htmlToText(html: string): string {
         (_m, _q, a = '', b = '') => ` ${a || b} `,
       )
       .replace(/<br\s*\/?>/gi, '\n')
-      .replace(/<\/?[A-Za-z][^<>]*>/g, ''),
+      .replace(TAG, ''),
   )
     .replace(/[ \t]+/g, ' ')
     .replace(/\n\s*\n+/g, '\n')
@@ -137,10 +143,10 @@ export function cleanDisplayMarkdown(markdown: string, resolve: LinkResolver): s
         const url = resolve(href);
         return url ? `[${label}](${url})` : label;
       });
-      if (/<\/?[A-Za-z][^<>]*>|&#?\w+;/.test(text)) {
+      if (HAS_HTML.test(text)) {
         text = text
           .split('\n')
-          .map((line) => (/<\/?[A-Za-z][^<>]*>|&#?\w+;/.test(line) ? htmlToText(line) : line))
+          .map((line) => (HAS_HTML.test(line) ? htmlToText(line) : line))
           .join('\n');
       }
       return stripResourceMarkers(text);

@@ -64,7 +64,8 @@ const UNKNOWN_SHARE = 1;
 /** An everyday English word the knowledge lacks ("keep", "safe") weighs this share of a rarer one. */
 const EVERYDAY_SHARE = 0.5;
 /** Idioms of questions that name no subject ("how does git work under the hood"). */
-const FILLER_PHRASES = /\b(under the hood|in a nutshell|in (simple|plain|layman'?s) (terms|english|words)|like i'?m five|eli5)\b/gi;
+const FILLER_PHRASES =
+  /\b(under the hood|in a nutshell|in (simple|plain|layman'?s) (terms|english|words)|like i'?m five|eli5)\b/gi;
 const HOW_WORKS = /\bhow\s+(do|does|did|is|are|can|could|would|will)\b.*\bwork(s|ing)?\b/i;
 /** Weight of a related concept (`tls` for `https`) against the exact term. */
 const RELATED_WEIGHT = 0.3;
