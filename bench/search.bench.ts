@@ -165,6 +165,14 @@ function syntheticFile(words: string[], units: number, name: string): string {
   return lines.join('\n');
 }
 
+/** A small topic file: a title, a paragraph and one section (2 units, about 600 bytes). */
+function smallFile(words: string[], name: string): string {
+  const word = () =>
+    rand() < 0.3 ? `term${Math.floor(rand() * 20000)}` : words[Math.floor(rand() * words.length)]!;
+  const sentence = (n: number) => Array.from({ length: n }, word).join(' ');
+  return `# ${name} ${sentence(2)}\n\n${sentence(40)}.\n\n## ${sentence(3)}\n\n${sentence(40)}.\n`;
+}
+
 async function main() {
   const qs = questions();
   const seed = await compare('seed knowledge', join(ROOT, 'knowledge'), qs, 100);
@@ -176,7 +184,7 @@ async function main() {
     for (let d = 0; d < 50; d++) {
       mkdirSync(join(many, `part-${d}`));
       for (let f = 0; f < 1000; f++)
-        writeFileSync(join(many, `part-${d}`, `topic-${f}.md`), syntheticFile(words, 2, `Topic ${d}.${f}`));
+        writeFileSync(join(many, `part-${d}`, `topic-${f}.md`), smallFile(words, `Topic ${d}.${f}`));
     }
     const { knowledge, loadMs } = await compare('50,000 small files', many, qs, 3, 50);
     printFigure('50,000 files: cold start', loadMs, 'ms', '< 10000 ms', loadMs < 10_000);
