@@ -1,6 +1,6 @@
-import { loadKnowledge } from '../helpers/knowledge';
+import { loadKnowledge, SEED_KNOWLEDGE } from '../helpers/knowledge';
 
-const { index } = loadKnowledge().current;
+const { index } = loadKnowledge(SEED_KNOWLEDGE).current;
 const top = (question: string) => index.search(question).hits[0]?.unit.title;
 
 describe('SearchIndex.search', () => {

@@ -1,8 +1,8 @@
 import { pageTopics } from '../../src/core/knowledge/topics';
-import { loadKnowledge } from '../helpers/knowledge';
+import { loadKnowledge, SEED_KNOWLEDGE } from '../helpers/knowledge';
 
 describe('pageTopics', () => {
-  const { units, index } = loadKnowledge().current;
+  const { units, index } = loadKnowledge(SEED_KNOWLEDGE).current;
 
   test('groups sections under their document and never lists list items', () => {
     const page = pageTopics(units, index, { pageSize: 500 });

@@ -4,6 +4,11 @@ import { silentLogger } from '../../src/core/logger';
 import { Mentor } from '../../src/core/mentor';
 
 export const PROJECT_KNOWLEDGE = join(__dirname, '../../knowledge');
+/**
+ * The user's seed document alone, as it was before our guides joined it: engine tests that name its
+ * units run on it, so new guides in knowledge/ do not change what they measure.
+ */
+export const SEED_KNOWLEDGE = join(__dirname, '../fixtures/knowledge-seed');
 export const ALT_KNOWLEDGE = join(__dirname, '../fixtures/knowledge-alt');
 export const PROJECT_SYNONYMS = join(PROJECT_KNOWLEDGE, 'synonyms.yml');
 

@@ -48,9 +48,9 @@ export interface Answer {
  * Below this share of the question covered by the answer's own unit(s), the question is "not in the
  * knowledge". A share, so it means the same on knowledge of any size.
  */
-export const MIN_COVERAGE = 0.45;
+export const MIN_COVERAGE = 0.4;
 /** At this share the lead unit answers the question on its own; below, the best hits must together cover most of it. */
-const CLEAR_COVERAGE = 0.6;
+const CLEAR_COVERAGE = 0.5;
 /** About how many characters of the lead unit an answer shows before "more". */
 export const LEAD_LIMIT = 1500;
 /** How many "Read more" links an answer names. */

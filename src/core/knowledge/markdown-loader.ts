@@ -134,6 +134,15 @@ function itemTitle(inline: Token | undefined): string {
   return words.length > 8 ? `${words.slice(0, 8).join(' ')}…` : cleanTitle(text);
 }
 
+/** True when a list item names its subject (`**Go**: ...`, `Go: ...`): a definition, not a mention. */
+function isDefinedItem(inline: Token | undefined): boolean {
+  const children = inline?.children ?? [];
+  const first = children.findIndex((c) => c.type !== 'text' || c.content.trim() !== '');
+  if (children[first]?.type === 'strong_open') return true;
+  const colon = stripResourceMarkers(inlineText(inline)).indexOf(':');
+  return colon > 1 && colon <= 60;
+}
+
 function parseFrontMatter(file: string, yaml: string): z.infer<typeof FrontMatter> {
   let data: unknown;
   try {
@@ -302,6 +311,7 @@ export function parseKnowledgeFile(file: string, raw: string, options: ParseOpti
         }
         contentItems++;
         const item = create('item', itemTitle(inline), parent, parent.level);
+        if (isDefinedItem(inline)) item.unit.defined = true;
         // A section's search text names its items; their words belong to the items themselves.
         if (parent === owner) owner.textParts.push(item.unit.title);
         if (inner.map) {

@@ -24,6 +24,8 @@ export interface KnowledgeUnit {
   markdown: string;
   /** For a section with a list: the Markdown of the paragraphs before the list (context for its items). */
   intro?: string;
+  /** For a list item: it names its subject (`**Go**: ...`), so it is a definition, not a mention. */
+  defined?: boolean;
   /** Other names for the unit (document front matter `aliases`). */
   aliases: string[];
   /** Document front matter `tags`. */

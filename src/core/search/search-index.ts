@@ -71,7 +71,7 @@ const HOW_WORKS = /\bhow\s+(do|does|did|is|are|can|could|would|will)\b.*\bwork(s
 const RELATED_WEIGHT = 0.3;
 /** Score factor for a unit whose whole title the question names. */
 const TITLE_FIT = 2;
-/** Share of its score a list item keeps against sections and documents: a topic outranks a mention. */
+/** Share of its score a list item that only mentions things keeps against sections, documents and defined items. */
 const ITEM_SHARE = 0.5;
 /** Share of its score a unit keeps when it covers nothing of the question. */
 const COVERAGE_FLOOR = 0.25;
@@ -405,6 +405,28 @@ export class SearchIndex {
   }
 
   /**
+   * How much of a title the question names, each title word weighted by its rarity: naming the rare
+   * word of "Job Responsibilities" says more than naming the common words of "A Day as a Backend
+   * Developer".
+   */
+  private titleFit(title: readonly string[], asked: ReadonlySet<string>): number {
+    if (title.length === 0) return 0;
+    let named = 0;
+    let total = 0;
+    let count = 0;
+    for (const t of title) {
+      const weight = this.idf(this.vocabulary.get(t) ?? 1);
+      total += weight;
+      if (asked.has(t)) {
+        named += weight;
+        count++;
+      }
+    }
+    // Half by words named, half by their rarity: a long title is not lost for one common word.
+    return (count / title.length + (total > 0 ? named / total : 0)) / 2;
+  }
+
+  /**
    * Re-ranks the best hits by how well each unit itself fits the question: its coverage of the
    * question, and how much of its title the question names (a unit titled by the question's words is
    * the topic itself; one that only mentions them is not).
@@ -415,11 +437,13 @@ export class SearchIndex {
     const fits = new Map<string, { fit: number; coverage: number }>();
     for (const hit of window) {
       const title = this.titleTermsOf(hit.unit);
-      const fit = title.length > 0 ? title.filter((t) => asked.has(t)).length / title.length : 0;
+      const fit = this.titleFit(title, asked);
       const coverage = this.unitCoverage(hit, terms, related);
       fits.set(hit.unit.id, { fit, coverage });
       hit.score *=
-        (1 + TITLE_FIT * fit) * (COVERAGE_FLOOR + coverage) * (hit.unit.kind === 'item' ? ITEM_SHARE : 1);
+        (1 + TITLE_FIT * fit) *
+        (COVERAGE_FLOOR + coverage) *
+        (hit.unit.kind === 'item' && !hit.unit.defined ? ITEM_SHARE : 1);
     }
     // A part of a topic ("Disadvantages" of a section) gives way to the topic itself when that
     // covers the question as well and is named by it at least as well.
