@@ -18,9 +18,9 @@ describe('cli report against the bot Redis', () => {
       limiter: new MemoryRateLimiter(100, 60_000),
     });
     const user = { platform: 'slack', id: 'U1' } as const;
-    await asker.ask(user, 'How much do backend engineers earn?');
-    await asker.ask(user, 'how much do backend engineers earn?');
-    await asker.ask(user, 'Should I learn Rust?');
+    await asker.ask(user, 'How do I bake sourdough bread?');
+    await asker.ask(user, 'how do I bake sourdough bread?');
+    await asker.ask(user, 'What is the capital of France?');
     const { answerId } = await asker.ask(user, 'What is gRPC?');
     await insights.recordFeedback({ answerId: answerId!, helpful: false, platform: 'slack', userId: 'U1' });
 
@@ -36,8 +36,8 @@ describe('cli report against the bot Redis', () => {
     expect(code).toBe(0);
     expect(JSON.parse(stdout.text())).toEqual({
       unanswered: [
-        { question: 'How much do backend engineers earn?', count: 2 },
-        { question: 'Should I learn Rust?', count: 1 },
+        { question: 'How do I bake sourdough bread?', count: 2 },
+        { question: 'What is the capital of France?', count: 1 },
       ],
       notHelpful: [{ question: 'What is gRPC?', title: 'gRPC', count: 1 }],
       feedback: { helpful: 0, notHelpful: 1 },
@@ -50,8 +50,6 @@ describe('cli report against the bot Redis', () => {
       stderr: capture(),
       env: { REDIS_URL: ctx.server.url },
     });
-    expect(text.text()).toMatch(
-      /Questions I could not answer[\s\S]*2 {2}How much do backend engineers earn\?/,
-    );
+    expect(text.text()).toMatch(/Questions I could not answer[\s\S]*2 {2}How do I bake sourdough bread\?/);
   });
 });

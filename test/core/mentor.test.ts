@@ -79,7 +79,7 @@ describe('Mentor.topics', () => {
   test('GIVEN no filter THEN the whole knowledge tree', () => {
     const reply = mentor.topics();
     expect(reply.type === 'topics' && reply.topics[0]?.title).toBe('Backend Engineer Role');
-    expect(reply.type === 'topics' && reply.total).toBe(42);
+    expect(reply.type === 'topics' && reply.total).toBe(115);
   });
 
   test('GIVEN a filter THEN only matching branches, with their ancestors', () => {

@@ -11,6 +11,10 @@ import { BotError } from '../errors';
 const TopicId = z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'must be kebab-case (a-z, 0-9, -)');
 const Prerequisite = z.string().regex(/^@?[a-z0-9]+(-[a-z0-9]+)*$/, 'must be a topic id or @group');
 const Practice = z.object({ task: z.string().trim().min(1), done_when: z.string().trim().min(1) });
+const Resource = z.object({
+  title: z.string().trim().min(1),
+  url: z.string().url().startsWith('https://', 'must be an https URL'),
+});
 
 const TopicSchema = z.object({
   id: TopicId,
@@ -22,6 +26,7 @@ const TopicSchema = z.object({
   hours: z.number().int().min(1).max(200),
   outcomes: z.array(z.string().trim().min(1)).min(1),
   practice: Practice,
+  resource: Resource.optional(),
 });
 
 const Slot = z.union([
@@ -51,6 +56,8 @@ export interface CurriculumTopic {
   hours: number;
   outcomes: string[];
   practice: { task: string; doneWhen: string };
+  /** One free, well-kept resource to learn the topic from (official documentation first). */
+  resource?: { title: string; url: string };
 }
 
 /** A place in the plan's priority list: a topic, or `count` topics of a group. */
