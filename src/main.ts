@@ -5,9 +5,9 @@
  */
 import { config as loadDotenv } from 'dotenv';
 import type { Adapter } from './adapters/adapter';
-import { TerminalAdapter, TerminalDeliverer } from './adapters/terminal/terminal-adapter';
+import type { PlatformContext } from './adapters/platform';
+import { loadPlatforms } from './adapters/platforms';
 import { buildContextStore } from './app/build-context-store';
-import { buildDeliverers } from './app/build-deliverers';
 import { buildKnowledge } from './app/build-knowledge';
 import { buildPlans } from './app/build-plans';
 import { buildStores } from './app/build-stores';
@@ -35,8 +35,7 @@ function readConfig(): Config {
 
 async function main(): Promise<void> {
   const config = readConfig();
-  const terminalOnly = !config.discord && !config.slack;
-  const useTerminal = terminalOnly || config.terminal;
+  const useTerminal = config.terminal || (!config.discord && !config.slack);
   const logger = createLogger({
     level: useTerminal && !config.logLevelSet ? 'warn' : config.logLevel,
     secrets: secretsOf(config),
@@ -51,25 +50,19 @@ async function main(): Promise<void> {
   const insights = metrics.observeFeedback(stores.insights);
   const mentor = new Mentor({ knowledge: () => knowledge.current });
 
-  // Every deliverer exists before the plan worker starts. The Discord adapter and its deliverer
-  // share the interaction tokens, so they are built together; the adapter gets the core below.
-  const terminalDeliverer = useTerminal ? new TerminalDeliverer(process.stdout) : undefined;
-  const discord = config.discord
-    ? (await import('./adapters/discord')).buildDiscordParts({
-        config: config.discord,
-        redis: stores.redis,
-        keyPrefix: stores.keyPrefix,
-        logger,
-      })
-    : undefined;
-  const deliverers = new DeliveryRegistry(
-    await buildDeliverers({
-      config,
-      logger,
-      terminal: terminalDeliverer,
-      platforms: discord ? [discord.deliverer] : [],
-    }),
-    (platform, ok) => metrics.delivered(platform, ok ? 'delivered' : 'failed'),
+  // Every deliverer exists before the plan worker starts; the adapters get the core below. Only the
+  // platforms configured are loaded (src/adapters/platforms.ts).
+  const platforms = await loadPlatforms(config, 'bot');
+  const context: PlatformContext = {
+    config,
+    logger,
+    role: 'bot',
+    redis: stores.redis,
+    keyPrefix: stores.keyPrefix,
+  };
+  const ownDeliverers = platforms.map((platform) => platform.createDeliverer(context));
+  const deliverers = new DeliveryRegistry(ownDeliverers, (platform, ok) =>
+    metrics.delivered(platform, ok ? 'delivered' : 'failed'),
   );
   // Study plans: BullMQ on Redis (with a worker here unless PLAN_WORKER=false), or in memory.
   const plans = buildPlans({ config, logger, knowledge: () => knowledge.current, deliverers });
@@ -102,33 +95,16 @@ async function main(): Promise<void> {
     },
   });
 
-  if (terminalDeliverer) {
+  platforms.forEach((platform, i) => {
     adapters.push(
-      new TerminalAdapter({
+      platform.createAdapter({
+        ...context,
         core,
-        input: process.stdin,
-        output: process.stdout,
-        deliverer: terminalDeliverer,
-        logger,
+        deliverer: ownDeliverers[i]!,
         onExit: () => void shutdown('stdin closed'),
       }),
     );
-  }
-  // Platform libraries are loaded only for the platforms configured.
-  if (config.slack) {
-    const { buildSlackAdapter } = await import('./adapters/slack/build-slack-adapter');
-    adapters.push(
-      buildSlackAdapter({
-        slack: config.slack,
-        redis: stores.redis,
-        keyPrefix: stores.keyPrefix,
-        logLevel: config.logLevel,
-        core,
-        logger,
-      }),
-    );
-  }
-  if (discord) adapters.push(discord.createAdapter(core));
+  });
   const checks: ReadinessCheck[] = [
     { name: 'knowledge', check: () => knowledge.current.units.length > 0 },
     ...stores.checks,

@@ -4,7 +4,7 @@
  * until SIGINT/SIGTERM, when it finishes the jobs in hand and exits.
  */
 import { config as loadDotenv } from 'dotenv';
-import { buildDeliverers } from './app/build-deliverers';
+import { loadPlatforms } from './adapters/platforms';
 import { buildKnowledge } from './app/build-knowledge';
 import { loadCurriculum, startRedisPlanWorker } from './app/build-plans';
 import { buildRedisHealth } from './app/build-stores';
@@ -33,8 +33,12 @@ async function main(): Promise<void> {
   knowledge.watch();
   const curriculum = loadCurriculum(config, logger, knowledge.current);
   const metrics = new Metrics();
-  const deliverers = new DeliveryRegistry(await buildDeliverers({ config, logger }), (platform, ok) =>
-    metrics.delivered(platform, ok ? 'delivered' : 'failed'),
+  // Delivery only: each configured platform's deliverer (no gateway, no Bolt app).
+  const context = { config, logger, role: 'worker' as const, keyPrefix: config.keyPrefix };
+  const platforms = await loadPlatforms(config, 'worker');
+  const deliverers = new DeliveryRegistry(
+    platforms.map((platform) => platform.createDeliverer(context)),
+    (platform, ok) => metrics.delivered(platform, ok ? 'delivered' : 'failed'),
   );
   if (deliverers.platforms().length === 0) {
     logger.warn({}, 'no platform is configured: this worker can build plans but deliver none of them');

@@ -98,7 +98,7 @@ const envSchema = (role: ConfigRole) =>
       PLAN_QUEUE_NAME: optional,
       PLAN_QUEUE_PREFIX: optional,
       PLAN_DAILY_CAP: int(5, 1, 1000),
-      PLAN_WORKER_CONCURRENCY: int(4, 1, 64),
+      PLAN_WORKER_CONCURRENCY: int(16, 1, 64),
       QUESTION_RATE_LIMIT: int(20, 1, 10000),
       TERMINAL: flag(false),
     })

@@ -79,13 +79,11 @@ export class BullPlanQueue implements PlanJobQueue {
   }
 
   /**
-   * From BullMQ's public API only: 0 while the job is being built; while it waits, the number of
+   * From BullMQ's public API only (`getJobState`, one script that does not read the job's data): 0 while the job is being built; while it waits, the number of
    * waiting jobs (an upper bound: jobs are taken oldest first and this one may not be the newest).
    */
   async position(jobId: string): Promise<number | undefined> {
-    const job = await this.queue.getJob(jobId);
-    if (!job) return undefined;
-    const state = await job.getState();
+    const state = await this.queue.getJobState(jobId);
     if (state === 'active') return 0;
     if (state === 'waiting' || state === 'prioritized' || state === 'waiting-children') {
       return Math.max(1, await this.queue.getWaitingCount());

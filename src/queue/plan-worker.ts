@@ -23,7 +23,7 @@ export interface PlanWorkerOptions {
   store: PlanStore;
   deliverers: DeliveryRegistry;
   logger: Logger;
-  /** Jobs worked on at once (default 4). */
+  /** Jobs worked on at once (default 16: a job mostly waits on the platform API). */
   concurrency?: number;
   /** Job lock in ms (BullMQ default 30 s); a crashed worker's job is retried after about this long. */
   lockDuration?: number;
@@ -49,7 +49,7 @@ export function startPlanWorker(options: PlanWorkerOptions): PlanWorker {
     {
       connection: options.connection,
       prefix: options.prefix,
-      concurrency: options.concurrency ?? 4,
+      concurrency: options.concurrency ?? 16,
       maxStalledCount: options.maxStalledCount ?? 1,
       // Undefined would override BullMQ's defaults: pass only what is set.
       ...(options.lockDuration ? { lockDuration: options.lockDuration } : {}),

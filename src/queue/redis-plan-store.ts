@@ -64,12 +64,8 @@ end
 return 1`,
   },
   planFinishDelivery: {
-    numberOfKeys: 4,
+    numberOfKeys: 3,
     lua: `
-local saved = redis.call('HGET', KEYS[4], 'requestedAt')
-if (not saved) or saved <= ARGV[5] then
-  redis.call('HSET', KEYS[4], 'plan', ARGV[4], 'requestedAt', ARGV[5], 'jobId', ARGV[1])
-end
 redis.call('SET', KEYS[1], '1', 'EX', ARGV[3])
 if ARGV[2] ~= '' and redis.call('GET', KEYS[2]) == ARGV[2] then redis.call('DEL', KEYS[2]) end
 local v = redis.call('GET', KEYS[3])
@@ -185,17 +181,14 @@ export class RedisPlanStore implements PlanStore {
     await this.redis.planSave(this.userKey('latest', user), jobId, JSON.stringify(plan), plan.createdAt);
   }
 
-  async finishDelivery(user: UserRef, jobId: string, plan: StudyPlan, token = ''): Promise<void> {
+  async finishDelivery(user: UserRef, jobId: string, token = ''): Promise<void> {
     await this.redis.planFinishDelivery(
       this.key('delivered', jobId),
       this.key('delivering', jobId),
       this.userKey('active', user),
-      this.userKey('latest', user),
       jobId,
       token,
       30 * DAY_S,
-      JSON.stringify(plan),
-      plan.createdAt,
     );
   }
 

@@ -43,17 +43,18 @@ describe('SlackPlanDeliverer', () => {
     expect(fake.calls[1]!.args.thread_ts).toBeUndefined();
   });
 
-  test('GIVEN a long plan THEN several messages, each within limits, one a second in that channel', async () => {
+  test('GIVEN a long plan THEN several messages, each within limits: the first three at once, then one a second in that channel', async () => {
     let clock = 0;
     const sleeps: number[] = [];
-    const pacer = new ChannelPacer(
-      1000,
-      () => clock,
-      async (ms) => {
+    const pacer = new ChannelPacer({
+      intervalMs: 1000,
+      burst: 3,
+      now: () => clock,
+      sleep: async (ms) => {
         sleeps.push(ms);
         clock += ms;
       },
-    );
+    });
     const d = new SlackPlanDeliverer({
       botToken: fake.validBotToken,
       apiUrl: fake.apiUrl,
@@ -63,9 +64,9 @@ describe('SlackPlanDeliverer', () => {
     });
     await d.deliver({ platform: 'slack', userId: 'U0001', channelId: 'D0001' }, samplePlan(52, 6), 'job-3');
     const posts = fake.callsOf('chat.postMessage');
-    expect(posts.length).toBeGreaterThan(2);
+    expect(posts.length).toBeGreaterThan(3);
     for (const p of posts) expectWithinSlackLimits(p.args as never);
-    expect(sleeps).toEqual(Array(posts.length - 1).fill(1000));
+    expect(sleeps).toEqual(Array(posts.length - 3).fill(1000));
     const all = posts.map((p) => JSON.stringify(p.args.blocks)).join('');
     expect(all).toContain('Week 1 ');
     expect(all).toContain('Topic 52.6');

@@ -57,7 +57,7 @@ export class DiscordAdapter implements Adapter {
     this.client = client;
     const router = new InteractionRouter(
       { ...this.options, commands: COMMANDS },
-      { rest: client.rest, appId: this.options.appId, ackAfterMs: this.options.ackAfterMs },
+      { ackAfterMs: this.options.ackAfterMs },
     );
     const onMessage = createMessageHandler({
       deps: this.options,

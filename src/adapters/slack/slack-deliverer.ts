@@ -14,7 +14,7 @@ export interface SlackDelivererOptions {
   apiUrl?: string;
   logger: Logger;
   logLevel?: string;
-  /** Spacing of messages to one channel (default 1000 ms: Slack's ~1 message a second). */
+  /** Sustained spacing of messages to one channel (default 1000 ms: Slack's ~1 message a second, short bursts allowed). */
   minIntervalMs?: number;
   /** A ready Web API client (tests); built from the token otherwise. */
   client?: webApi.WebClient;
@@ -36,7 +36,7 @@ const errorCode = (error: unknown) => (error as { data?: { error?: string } }).d
 /**
  * Delivers finished study plans to Slack (called by the plan worker, in `npm start` or `npm run
  * worker`): into the thread or DM where the plan was asked, otherwise a DM opened with
- * `conversations.open`. A long plan goes in several messages, about one a second per channel. A job
+ * `conversations.open`. A long plan goes in several messages: a short burst at once, then about one a second per channel. A job
  * retried after a partial delivery continues where it stopped instead of repeating messages.
  */
 export class SlackPlanDeliverer implements PlanDeliverer {
@@ -56,7 +56,7 @@ export class SlackPlanDeliverer implements PlanDeliverer {
         logLevel: level,
         retryConfig: { retries: 3, factor: 2, minTimeout: 500, maxTimeout: 5000 },
       });
-    this.pacer = options.pacer ?? new ChannelPacer(options.minIntervalMs ?? 1000);
+    this.pacer = options.pacer ?? new ChannelPacer({ intervalMs: options.minIntervalMs ?? 1000 });
   }
 
   async deliver(target: DeliveryTarget, plan: StudyPlan, jobId: string): Promise<void> {

@@ -69,10 +69,7 @@ export class MemoryPlanStore implements PlanStore {
     if (!saved || saved.createdAt <= plan.createdAt) this.latest.set(key, plan);
   }
 
-  async finishDelivery(user: UserRef, jobId: string, plan: StudyPlan, token?: string): Promise<void> {
-    const key = MemoryPlanStore.key(user);
-    const saved = this.latest.get(key);
-    if (!saved || saved.createdAt <= plan.createdAt) this.latest.set(key, plan);
+  async finishDelivery(user: UserRef, jobId: string, token?: string): Promise<void> {
     this.delivered.add(jobId);
     if (token !== undefined && this.locks.get(jobId)?.token === token) this.locks.delete(jobId);
     await this.release(user, jobId);

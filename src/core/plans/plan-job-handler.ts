@@ -65,7 +65,7 @@ export function createPlanJobHandler(options: PlanJobHandlerOptions): PlanJobHan
       token = randomUUID();
       const gate = await store.beginDelivery(jobId, lockMs, token);
       if (gate === 'delivered') {
-        await store.finishDelivery(job.user, jobId, plan);
+        await store.finishDelivery(job.user, jobId);
         logger.info({ jobId }, 'plan already delivered; not sending it again');
         return 'already-delivered';
       }
@@ -79,10 +79,10 @@ export function createPlanJobHandler(options: PlanJobHandlerOptions): PlanJobHan
       if (token) await store.abortDelivery(jobId, token).catch(() => {});
       throw error;
     }
-    // Saving the plan and recording the delivery is one write, sent without waiting for its answer so
+    // Recording the delivery is one write, sent without waiting for its answer so
     // the job completes in the same moment. Waiting would not make it safer: failing the job over a
     // failed record would only make a retry send the plan twice. (The plan itself is already saved.)
-    const recorded = store.finishDelivery(job.user, jobId, plan, token).catch((error: unknown) => {
+    const recorded = store.finishDelivery(job.user, jobId, token).catch((error: unknown) => {
       logger.error({ jobId, error: describeError(error) }, 'plan delivered but not recorded');
     });
     logger.info({ jobId, platform: job.target.platform, weeks: plan.weeks.length }, 'plan delivered');

@@ -40,10 +40,10 @@ export interface PlanStore {
    */
   savePlan(user: UserRef, jobId: string, plan: StudyPlan): Promise<void>;
   /**
-   * After delivering, in one step: saves `plan` as the user's latest (unless a newer request's plan is
-   * saved), records `jobId` as delivered, drops its lock (if `token` holds it) and frees the user's slot.
+   * After delivering, in one step: records `jobId` as delivered, drops its lock (if `token` holds it)
+   * and frees the user's slot. (The plan itself was saved by {@link savePlan} before it was sent.)
    */
-  finishDelivery(user: UserRef, jobId: string, plan: StudyPlan, token?: string): Promise<void>;
+  finishDelivery(user: UserRef, jobId: string, token?: string): Promise<void>;
   /** Drops the delivery lock after a failed delivery (so a retry may deliver). */
   abortDelivery(jobId: string, token: string): Promise<void>;
   /**

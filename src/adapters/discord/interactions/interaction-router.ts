@@ -1,4 +1,4 @@
-import type { AutocompleteInteraction, Interaction, REST, RepliableInteraction } from 'discord.js';
+import type { AutocompleteInteraction, Interaction, RepliableInteraction } from 'discord.js';
 import type { CommandContext, SlashCommand } from '../commands/command';
 import { errorFields, userMessageFor } from '../errors';
 import { notice } from '../render/info-messages';
@@ -8,10 +8,6 @@ import { Responder } from './responder';
 
 /** Options of the router. */
 export interface RouterOptions {
-  /** The client's REST manager (responses go through it). */
-  rest: REST;
-  /** The application id (DISCORD_APP_ID), when an interaction does not carry its own. */
-  appId: string;
   /** Defer ("thinking...") when a handler has not answered after this long; Discord allows 3 s. */
   ackAfterMs?: number;
 }
@@ -27,7 +23,7 @@ export class InteractionRouter {
 
   constructor(
     private readonly ctx: CommandContext,
-    private readonly options: RouterOptions,
+    options: RouterOptions,
   ) {
     this.byName = new Map(ctx.commands.map((c) => [c.data.name, c]));
     this.ackAfterMs = options.ackAfterMs ?? 2000;
@@ -57,7 +53,7 @@ export class InteractionRouter {
     ephemeral: boolean,
     work: (respond: Responder) => Promise<void>,
   ): Promise<void> {
-    const respond = new Responder(this.options.rest, this.ref(interaction), ephemeral);
+    const respond = new Responder(interaction, ephemeral);
     const log = this.ctx.logger;
     const where = { interaction: interaction.id, kind: describe(interaction), user: interaction.user.id };
     const watchdog = setTimeout(() => {
@@ -79,14 +75,6 @@ export class InteractionRouter {
     }
   }
 
-  private ref(interaction: { id: string; token: string; applicationId: string | null }) {
-    return {
-      id: interaction.id,
-      token: interaction.token,
-      applicationId: interaction.applicationId || this.options.appId,
-    };
-  }
-
   private async autocomplete(interaction: AutocompleteInteraction): Promise<void> {
     const command = this.byName.get(interaction.commandName);
     let choices: { name: string; value: string | number }[] = [];
@@ -105,7 +93,7 @@ export class InteractionRouter {
         name: truncate(c.name, LIMITS.choiceName),
         value: typeof c.value === 'string' ? truncate(c.value, LIMITS.choiceValue) : c.value,
       }));
-    await Responder.choices(this.options.rest, this.ref(interaction), valid).catch((error: unknown) => {
+    await Responder.choices(interaction, valid).catch((error: unknown) => {
       this.ctx.logger.warn(
         { interaction: interaction.id, ...errorFields(error) },
         'discord autocomplete reply failed',

@@ -1,29 +1,36 @@
 import {
-  InteractionResponseType,
+  type AutocompleteInteraction,
+  type InteractionEditReplyOptions,
+  type InteractionReplyOptions,
   MessageFlags,
-  type REST,
-  type RESTPostAPIChannelMessageJSONBody,
-  Routes,
+  type RepliableInteraction,
 } from 'discord.js';
 import type { OutgoingMessage } from '../render/outgoing';
-import { restMessage } from '../rest-message';
 
-/** What a response needs to know of its interaction. */
-export interface InteractionRef {
-  id: string;
-  token: string;
-  applicationId: string;
+/** A rendered message as discord.js reply options: pings disabled, files as attachments. */
+function replyOptions(message: OutgoingMessage): InteractionEditReplyOptions {
+  return {
+    ...(message.content !== undefined ? { content: message.content } : {}),
+    embeds: message.embeds ?? [],
+    components: message.components ?? [],
+    files: (message.files ?? []).map((file) => ({ attachment: file.data, name: file.name })),
+    allowedMentions: { parse: [] },
+  };
 }
 
-const NO_RESPONSE_BODY = new URLSearchParams({ with_response: 'false' });
-const WAIT = new URLSearchParams({ wait: 'true' });
+/** Reply or follow-up options, private when `ephemeral`. */
+function withFlags(message: OutgoingMessage, ephemeral: boolean): InteractionReplyOptions {
+  return {
+    ...(replyOptions(message) as InteractionReplyOptions),
+    ...(ephemeral ? { flags: MessageFlags.Ephemeral } : {}),
+  };
+}
 
 /**
- * Answers one interaction in order, whatever state it is in: the first message is the reply (or the
- * edit of a deferred reply), the rest are follow-ups. Calls are queued so a watchdog `defer()` and a
- * handler's `send()` can never race into Discord's "already acknowledged". It talks to Discord's
- * interaction endpoints through the client's REST manager with the plain API payloads the renderers
- * build (every one with `allowed_mentions: { parse: [] }`), which keeps the hot path short.
+ * Answers one interaction in order, whatever state it is in, through discord.js's interaction
+ * methods: the first message is `reply` (or `editReply` of a `deferReply`), the rest are `followUp`s.
+ * Calls are queued so a watchdog `defer()` and a handler's `send()` can never race into Discord's
+ * "already acknowledged". Every message goes with `allowedMentions: { parse: [] }`.
  */
 export class Responder {
   private state: 'none' | 'deferred' | 'replied' = 'none';
@@ -32,8 +39,7 @@ export class Responder {
 
   /** @param ephemeral whether the response is visible only to the user (fixed at the first answer). */
   constructor(
-    private readonly rest: REST,
-    readonly interaction: InteractionRef,
+    readonly interaction: RepliableInteraction,
     readonly ephemeral: boolean,
   ) {}
 
@@ -48,38 +54,11 @@ export class Responder {
     return run;
   }
 
-  private flags(ephemeral: boolean): Partial<RESTPostAPIChannelMessageJSONBody> {
-    return ephemeral ? { flags: MessageFlags.Ephemeral } : {};
-  }
-
-  private async callback(
-    type: InteractionResponseType,
-    message?: OutgoingMessage,
-    ephemeral = this.ephemeral,
-  ) {
-    const { id, token } = this.interaction;
-    const { body, files } = message
-      ? restMessage(message, this.flags(ephemeral))
-      : { body: this.flags(ephemeral), files: undefined };
-    await this.rest.post(Routes.interactionCallback(id, token), {
-      body: { type, data: body },
-      files,
-      auth: false,
-      query: NO_RESPONSE_BODY,
-    });
-  }
-
-  private async followUp(message: OutgoingMessage, ephemeral: boolean) {
-    const { applicationId, token } = this.interaction;
-    const { body, files } = restMessage(message, this.flags(ephemeral));
-    await this.rest.post(Routes.webhook(applicationId, token), { body, files, auth: false, query: WAIT });
-  }
-
   /** Acknowledges now ("thinking..."), unless already answered. */
   defer(): Promise<void> {
     return this.enqueue(async () => {
       if (this.state !== 'none') return;
-      await this.callback(InteractionResponseType.DeferredChannelMessageWithSource);
+      await this.interaction.deferReply(this.ephemeral ? { flags: MessageFlags.Ephemeral } : {});
       this.state = 'deferred';
     });
   }
@@ -89,19 +68,13 @@ export class Responder {
     return this.enqueue(async () => {
       for (const message of messages) {
         if (this.state === 'none') {
-          await this.callback(InteractionResponseType.ChannelMessageWithSource, message);
+          await this.interaction.reply(withFlags(message, this.ephemeral));
           this.state = 'replied';
         } else if (this.state === 'deferred' && !this.originalFilled) {
-          const { applicationId, token } = this.interaction;
-          const { body, files } = restMessage(message);
-          await this.rest.patch(Routes.webhookMessage(applicationId, token, '@original'), {
-            body,
-            files,
-            auth: false,
-          });
+          await this.interaction.editReply(replyOptions(message));
           this.originalFilled = true;
         } else {
-          await this.followUp(message, this.ephemeral);
+          await this.interaction.followUp(withFlags(message, this.ephemeral));
         }
       }
     });
@@ -111,25 +84,20 @@ export class Responder {
   fail(message: OutgoingMessage): Promise<void> {
     return this.enqueue(async () => {
       if (this.state === 'none') {
-        await this.callback(InteractionResponseType.ChannelMessageWithSource, message, true);
+        await this.interaction.reply(withFlags(message, true));
         this.state = 'replied';
       } else {
-        await this.followUp(message, true);
+        await this.interaction.followUp(withFlags(message, true));
         this.originalFilled = true;
       }
     });
   }
 
-  /** Answers an autocomplete request with its choices. */
+  /** Answers an autocomplete request with its choices (`interaction.respond`). */
   static async choices(
-    rest: REST,
-    interaction: InteractionRef,
+    interaction: AutocompleteInteraction,
     choices: { name: string; value: string | number }[],
   ): Promise<void> {
-    await rest.post(Routes.interactionCallback(interaction.id, interaction.token), {
-      body: { type: InteractionResponseType.ApplicationCommandAutocompleteResult, data: { choices } },
-      auth: false,
-      query: NO_RESPONSE_BODY,
-    });
+    await interaction.respond(choices);
   }
 }

@@ -43,7 +43,7 @@ export class DiscordPlanDeliverer implements PlanDeliverer {
   private readonly rest: REST;
   private readonly now: () => number;
 
-  constructor(private readonly options: DiscordDelivererOptions) {
+  constructor(readonly options: DiscordDelivererOptions) {
     this.rest = new REST({ version: '10', api: restBase(options.apiUrl ?? DISCORD_API) }).setToken(
       options.token,
     );

@@ -43,8 +43,6 @@ export function button(
   };
 }
 
-const size = (blocks: Block[]) => JSON.stringify(blocks).length;
-
 /**
  * The fallback (notification) text of a message: the text of its sections once, cut to a
  * notification's size. `lead` is put first unless the first section already says it.
@@ -62,19 +60,26 @@ export function fallbackText(blocks: Block[], lead = ''): string {
  * within Slack's block count and size limits. The tail stays together on the last message.
  */
 export function packMessages(content: Block[], tail: Block[] = [], lead = ''): SlackMessage[] {
+  // The JSON of a list of blocks is "[" + the blocks' JSON joined by "," + "]": sizes add up, so each
+  // block is serialised once (re-serialising the growing message for every block was quadratic).
+  const sizeOf = (blocks: Block[]) => blocks.reduce((sum, b) => sum + JSON.stringify(b).length + 1, 1);
   const groups: Block[][] = [];
   let current: Block[] = [];
-  const fits = (blocks: Block[], extra: Block[]) =>
-    blocks.length + extra.length <= LIMITS.blocksPerMessage &&
-    size([...blocks, ...extra]) <= LIMITS.blocksJson;
+  let currentSize = 1;
+  const fits = (count: number, bytes: number) =>
+    current.length + count <= LIMITS.blocksPerMessage && currentSize + bytes <= LIMITS.blocksJson;
   for (const block of content) {
-    if (current.length > 0 && !fits(current, [block])) {
+    const bytes = sizeOf([block]) - 1;
+    if (current.length > 0 && !fits(1, bytes)) {
       groups.push(current);
       current = [];
+      currentSize = 1;
     }
     current.push(block);
+    currentSize += bytes;
   }
-  if (tail.length > 0 && current.length > 0 && !fits(current, tail)) {
+  const tailBytes = sizeOf(tail) - 1;
+  if (tail.length > 0 && current.length > 0 && !fits(tail.length, tailBytes)) {
     groups.push(current);
     current = [];
   }

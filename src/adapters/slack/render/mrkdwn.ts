@@ -4,6 +4,8 @@ const BOLD = '\u0001';
 
 /** Converts the inline Markdown of one line (outside code) to Slack mrkdwn; the line is already escaped. */
 function inline(line: string): string {
+  // Every mark below needs one of these characters: most plan and answer lines have none.
+  if (!/[[*_~]/.test(line)) return line;
   return line
     .replace(
       /\[([^\]\n]+)\]\((https?:\/\/[^\s)|]+)\)/g,
