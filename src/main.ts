@@ -9,7 +9,7 @@ import { TerminalAdapter, TerminalDeliverer } from './adapters/terminal/terminal
 import { buildContextStore } from './app/build-context-store';
 import { buildDeliverers } from './app/build-deliverers';
 import { buildKnowledge } from './app/build-knowledge';
-import { buildPlans } from './app/build-plans';
+import { buildPlans, loadCurriculum } from './app/build-plans';
 import { buildStores } from './app/build-stores';
 import { gracefulShutdown } from './app/graceful-shutdown';
 import { type Config, loadConfig, secretsOf } from './config/config';
@@ -49,7 +49,8 @@ async function main(): Promise<void> {
   let queueCounts: () => Promise<Record<string, number>> = async () => ({});
   const metrics = new Metrics(() => queueCounts());
   const insights = metrics.observeFeedback(stores.insights);
-  const mentor = new Mentor({ knowledge: () => knowledge.current });
+  const curriculum = loadCurriculum(config, logger, knowledge.current);
+  const mentor = new Mentor({ knowledge: () => knowledge.current, curriculum: () => curriculum });
 
   // Every deliverer exists before the plan worker starts. The Discord adapter and its deliverer
   // share the interaction tokens, so they are built together; the adapter gets the core below.
@@ -71,7 +72,13 @@ async function main(): Promise<void> {
     (platform, ok) => metrics.delivered(platform, ok ? 'delivered' : 'failed'),
   );
   // Study plans: BullMQ on Redis (with a worker here unless PLAN_WORKER=false), or in memory.
-  const plans = buildPlans({ config, logger, knowledge: () => knowledge.current, deliverers });
+  const plans = buildPlans({
+    config,
+    logger,
+    knowledge: () => knowledge.current,
+    deliverers,
+    curriculum,
+  });
   queueCounts = () => plans.queueCounts();
   // The one conversation core every adapter talks to.
   const core = new ConversationCore({
