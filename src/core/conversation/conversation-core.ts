@@ -199,6 +199,22 @@ export class ConversationCore {
     return { type: 'plan-request', result };
   }
 
+  /**
+   * "Plan this" under a technology answer: a plan for that topic that starts from what the user said
+   * in this conversation (what they know, their hours and level).
+   */
+  async planTopic(user: UserRef, where: Where, topicId: string, target: DeliveryTarget): Promise<CoreReply> {
+    const about = (await this.contexts.get(keyOf({ user, where })).catch(() => undefined))?.about;
+    const known = (about?.knows ?? []).filter((k) => k !== topicId);
+    const input: PlanRequestInput = {
+      stack: topicId,
+      ...(about?.hoursPerWeek ? { hoursPerWeek: about.hoursPerWeek } : {}),
+      ...(known.length > 0 ? { known } : {}),
+      ...(about?.level ? { level: about.level } : {}),
+    };
+    return this.requestPlan(user, input, target, where);
+  }
+
   /** `plan show`: the user's latest plan with progress, or the one "no plan yet" text. */
   async showPlan(user: UserRef): Promise<CoreReply> {
     const plans = this.options.plans;
