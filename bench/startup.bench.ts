@@ -84,6 +84,7 @@ async function main() {
     const baseRss: number[] = [];
     let restRss = 0;
     let loadRss = 0;
+    let peakRss = 0;
     for (let round = 0; round < ROUNDS; round++) {
       const opsPort = await freePort();
       const slackPort = await freePort();
@@ -110,6 +111,10 @@ async function main() {
             place: guildPlace(),
           }),
         );
+        // Peak RSS: sampled every 20 ms while the burst is in flight, not only after it.
+        const sampler = setInterval(() => {
+          peakRss = Math.max(peakRss, rssMb(bot.pid!));
+        }, 20);
         await Promise.all([
           ...interactions.map((it) => discord.callbackOf(it.id, 10_000)),
           ...Array.from({ length: 200 }, (_, i) =>
@@ -126,7 +131,9 @@ async function main() {
           ),
         ]);
         await new Promise((r) => setTimeout(r, 1500));
+        clearInterval(sampler);
         loadRss = rssMb(bot.pid!);
+        peakRss = Math.max(peakRss, loadRss);
       }
       await stop(bot);
 
@@ -157,6 +164,14 @@ async function main() {
       ok: restRss < 150,
     });
     printFigure('RSS after 200 Discord + 200 Slack questions', loadRss, 'MB', '< 150 MB', loadRss < 150);
+    printComparison({
+      what: 'peak RSS during 200 Discord + 200 Slack questions at once (bot)',
+      project: peakRss,
+      baseline: median(baseRss),
+      unit: 'MB',
+      target: '< 250 MB',
+      ok: peakRss < 250,
+    });
 
     const workerReady: number[] = [];
     let workerRss = 0;

@@ -59,6 +59,7 @@ async function main(): Promise<void> {
     ? (await import('./adapters/discord')).buildDiscordParts({
         config: config.discord,
         redis: stores.redis,
+        keyPrefix: stores.keyPrefix,
         logger,
       })
     : undefined;
@@ -127,6 +128,7 @@ async function main(): Promise<void> {
       buildSlackAdapter({
         slack: config.slack,
         redis: stores.redis,
+        keyPrefix: stores.keyPrefix,
         logLevel: config.logLevel,
         core,
         logger,
@@ -136,7 +138,7 @@ async function main(): Promise<void> {
   if (discord) adapters.push(discord.createAdapter(core));
   const checks: ReadinessCheck[] = [
     { name: 'knowledge', check: () => knowledge.current.units.length > 0 },
-    ...(stores.redis ? [{ name: 'redis', check: () => stores.redis?.status === 'ready' }] : []),
+    ...stores.checks,
     ...adapters.map((a) => ({ name: a.name, check: () => a.isReady() })),
   ];
   ops =
@@ -145,12 +147,22 @@ async function main(): Promise<void> {
       : new OpsServer({ port: config.opsPort, metrics, checks, logger });
   await ops?.start();
   // Platforms connect side by side.
-  await Promise.all(
+  // One adapter failing to start (a revoked token) must not stop the others; /readyz names it.
+  const started = await Promise.allSettled(
     adapters.map(async (adapter) => {
       await adapter.start();
       logger.info({ adapter: adapter.name }, 'adapter started');
     }),
   );
+  started.forEach((result, i) => {
+    if (result.status === 'rejected')
+      logger.error(
+        { adapter: adapters[i]?.name, error: describeError(result.reason) },
+        'adapter failed to start',
+      );
+  });
+  const failed = started.find((r): r is PromiseRejectedResult => r.status === 'rejected');
+  if (failed && started.every((r) => r.status === 'rejected')) throw failed.reason;
   logger.info({ adapters: adapters.map((a) => a.name) }, 'ready');
 }
 

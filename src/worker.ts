@@ -7,6 +7,7 @@ import { config as loadDotenv } from 'dotenv';
 import { buildDeliverers } from './app/build-deliverers';
 import { buildKnowledge } from './app/build-knowledge';
 import { loadCurriculum, startRedisPlanWorker } from './app/build-plans';
+import { buildRedisHealth } from './app/build-stores';
 import { gracefulShutdown } from './app/graceful-shutdown';
 import { loadConfig, secretsOf } from './config/config';
 import { describeError, isBotError } from './core/errors';
@@ -19,7 +20,7 @@ const SHUTDOWN_TIMEOUT_MS = 30_000;
 
 async function main(): Promise<void> {
   loadDotenv({ quiet: true });
-  const config = loadConfig(process.env);
+  const config = loadConfig(process.env, 'worker');
   const logger = createLogger({
     level: config.logLevel,
     secrets: secretsOf(config),
@@ -46,6 +47,7 @@ async function main(): Promise<void> {
     deliverers,
   });
   // The same ops endpoints as the bot, so the image's HEALTHCHECK and Prometheus work for workers too.
+  const redisHealth = buildRedisHealth(config.redisUrl, logger);
   const ops =
     config.opsPort === undefined
       ? undefined
@@ -56,6 +58,7 @@ async function main(): Promise<void> {
           checks: [
             { name: 'knowledge', check: () => knowledge.current.units.length > 0 },
             { name: 'worker', check: () => worker.worker.isRunning() },
+            ...redisHealth.checks,
           ],
         });
   await ops?.start();
@@ -66,6 +69,7 @@ async function main(): Promise<void> {
     stop: async () => {
       await worker.close();
       await ops?.stop();
+      await redisHealth.close();
       knowledge.close();
     },
   });

@@ -40,7 +40,14 @@ export async function buildDeliverers(sources: DelivererSources): Promise<PlanDe
   const given = new Set((sources.platforms ?? []).map((d) => d.platform));
   if (sources.config.discord && !given.has('discord')) {
     const { createDiscordDeliverer } = await import('../adapters/discord');
-    list.push(createDiscordDeliverer(sources.config.discord, sources.config.redisUrl, sources.logger));
+    list.push(
+      createDiscordDeliverer(
+        sources.config.discord,
+        sources.config.redisUrl,
+        sources.logger,
+        sources.config.keyPrefix,
+      ),
+    );
   }
   list.push(...(sources.platforms ?? []));
   const byPlatform = new Map(list.map((d) => [d.platform, d]));

@@ -1,8 +1,11 @@
-import Redis from 'ioredis';
+import type { Redis } from 'ioredis';
 import type { Config } from '../config/config';
 import { type InsightsStore, MemoryInsightsStore } from '../core/insights';
 import type { Logger } from '../core/logger';
-import { MemoryRateLimiter, type RateLimiter } from '../core/rate-limiter';
+import { FallbackRateLimiter, MemoryRateLimiter, type RateLimiter } from '../core/rate-limiter';
+import type { ReadinessCheck } from '../ops/ops-server';
+import { closeRedis, createRedisConnection } from '../queue/redis-connection';
+import { watchRedisServer } from '../stores/redis-health';
 import { RedisInsightsStore } from '../stores/redis-insights-store';
 import { RedisRateLimiter } from '../stores/redis-rate-limiter';
 
@@ -10,51 +13,66 @@ import { RedisRateLimiter } from '../stores/redis-rate-limiter';
 export interface Stores {
   insights: InsightsStore;
   limiter: RateLimiter;
-  /** The Redis client behind the stores, when there is one (readiness checks, shutdown). */
+  /** The Redis client behind the stores, when there is one (dedupe, Discord tokens, shutdown). */
   redis?: Redis;
+  /** Prefix of every key the stores and the adapters' Redis helpers write (`REDIS_KEY_PREFIX`). */
+  keyPrefix: string;
+  /** Readiness of the shared Redis: connected, and an eviction policy that loses nothing. */
+  checks: ReadinessCheck[];
   close(): Promise<void>;
 }
 
 const QUESTION_WINDOW_MS = 60_000;
 
 /**
- * Builds the stores. The Redis client fails fast while Redis is down (no offline queue, short
- * timeouts), so a question is still answered: the rate limit then lets it through and the answer is
- * simply not recorded.
+ * Builds the stores. The Redis client comes from the one connection factory and fails fast while
+ * Redis is down (no offline queue, short timeouts), so a question is still answered: the rate limit
+ * then falls back to a per-process limiter and the answer is simply not recorded.
  */
-export function buildStores(config: Pick<Config, 'redisUrl' | 'questionRateLimit'>, logger: Logger): Stores {
+export function buildStores(
+  config: Pick<Config, 'redisUrl' | 'questionRateLimit' | 'keyPrefix'>,
+  logger: Logger,
+): Stores {
+  const memoryLimiter = new MemoryRateLimiter(config.questionRateLimit, QUESTION_WINDOW_MS);
   if (!config.redisUrl) {
     return {
       insights: new MemoryInsightsStore(),
-      limiter: new MemoryRateLimiter(config.questionRateLimit, QUESTION_WINDOW_MS),
+      limiter: memoryLimiter,
+      keyPrefix: config.keyPrefix,
+      checks: [],
       close: async () => {},
     };
   }
-  const redis = new Redis(config.redisUrl, {
-    enableOfflineQueue: false,
-    maxRetriesPerRequest: 1,
-    commandTimeout: 1000,
-    connectTimeout: 2000,
-    retryStrategy: (attempt) => Math.min(attempt * 200, 2000),
+  const redis = createRedisConnection(config.redisUrl, 'producer', {
+    name: 'stores',
+    logger,
+    overrides: { commandTimeout: 1000 },
   });
-  let down = false;
-  redis.on('error', (error) => {
-    if (!down)
-      logger.warn({ error: error.message }, 'Redis is unreachable; answers go on without shared state');
-    down = true;
-  });
-  redis.on('ready', () => {
-    if (down) logger.info({}, 'Redis is back');
-    down = false;
-  });
+  const health = watchRedisServer(redis, logger, 'stores');
   return {
-    insights: new RedisInsightsStore(redis),
-    limiter: new RedisRateLimiter(redis, config.questionRateLimit, QUESTION_WINDOW_MS),
+    insights: new RedisInsightsStore(redis, config.keyPrefix),
+    limiter: new FallbackRateLimiter(
+      new RedisRateLimiter(redis, config.questionRateLimit, QUESTION_WINDOW_MS, config.keyPrefix),
+      memoryLimiter,
+      logger,
+    ),
     redis,
-    close: async () => {
-      await redis.quit().catch(() => redis.disconnect());
-    },
+    keyPrefix: config.keyPrefix,
+    checks: health.checks,
+    close: () => closeRedis(redis),
   };
+}
+
+/**
+ * For a process without stores (the plan worker): one small connection whose only job is to report
+ * the Redis server's readiness (`redis`, `redis-eviction-policy`) at start and in `/readyz`.
+ */
+export function buildRedisHealth(
+  redisUrl: string,
+  logger: Logger,
+): { checks: ReadinessCheck[]; close(): Promise<void> } {
+  const redis = createRedisConnection(redisUrl, 'producer', { name: 'health', logger });
+  return { checks: watchRedisServer(redis, logger, 'health').checks, close: () => closeRedis(redis) };
 }
 
 /** Resolves when the client is ready, or rejects with a clear error after `timeoutMs`. */

@@ -7,9 +7,29 @@ const optional = z
   .transform((v) => (v === '' ? undefined : v))
   .optional();
 const url = (name: string) =>
-  optional.refine((v) => v === undefined || /^(https?|wss?|rediss?):\/\/[^\s]+$/.test(v), {
+  optional.refine((v) => v === undefined || /^https?:\/\/[^\s]+$/.test(v), {
     message: `${name} must be a URL such as http://host:port`,
   });
+/** Redis's default `databases 16`: a database number outside 0-15 is refused before connecting. */
+const REDIS_DATABASES = 16;
+const redisUrl = optional.superRefine((v, ctx) => {
+  if (v === undefined) return;
+  const match = /^rediss?:\/\/[^\s/?]*(?:\/(\d*))?(?:\?\S*)?$/.exec(v);
+  if (!match) {
+    ctx.addIssue({
+      code: 'custom',
+      message:
+        'REDIS_URL must be a Redis URL such as redis://host:6379 or rediss://user:password@host:6380/0',
+    });
+    return;
+  }
+  if (match[1] && Number(match[1]) >= REDIS_DATABASES) {
+    ctx.addIssue({
+      code: 'custom',
+      message: `REDIS_URL names database ${match[1]}; Redis has databases 0 to ${REDIS_DATABASES - 1}`,
+    });
+  }
+});
 const port = (fallback: number) =>
   optional
     .transform((v) => (v === undefined ? fallback : Number(v)))
@@ -32,62 +52,72 @@ const snowflake = optional.refine((v) => v === undefined || /^\d{5,25}$/.test(v)
   message: 'must be a numeric Discord id (snowflake)',
 });
 
+/**
+ * Which process reads the configuration: the bot (`npm start`) needs what its adapters need; the plan
+ * worker (`npm run worker`) only what delivery needs (no Slack signing secret, no Slack port).
+ */
+export type ConfigRole = 'bot' | 'worker';
+
 /** Every environment variable the bot reads. `.env.example` documents each one. */
-const EnvSchema = z
-  .object({
-    KNOWLEDGE_DIR: optional,
-    LOG_LEVEL: optional.refine(
-      (v) => v === undefined || /^(trace|debug|info|warn|error|fatal|silent)$/.test(v),
-      {
-        message: 'must be one of trace, debug, info, warn, error, fatal, silent',
-      },
-    ),
-    DISCORD_TOKEN: optional.refine((v) => v === undefined || /^[\w.-]{20,}$/.test(v), {
-      message: 'must be a Discord bot token (letters, digits, dots, dashes; no spaces or "Bot " prefix)',
-    }),
-    DISCORD_APP_ID: snowflake,
-    DISCORD_GUILD_ID: snowflake,
-    DISCORD_API_URL: url('DISCORD_API_URL'),
-    SLACK_BOT_TOKEN: optional.refine((v) => v === undefined || v.startsWith('xoxb-'), {
-      message: 'must be a Slack bot token starting with xoxb-',
-    }),
-    SLACK_SIGNING_SECRET: optional,
-    SLACK_APP_TOKEN: optional.refine((v) => v === undefined || v.startsWith('xapp-'), {
-      message: 'must be a Slack app-level token starting with xapp-',
-    }),
-    SLACK_API_URL: url('SLACK_API_URL'),
-    SLACK_ANSWER_CHANNELS: optional,
-    PORT: port(3000),
-    REDIS_URL: url('REDIS_URL'),
-    OPS_PORT: optional
-      .transform((v) => (v === undefined ? undefined : Number(v)))
-      .refine((v) => v === undefined || (Number.isInteger(v) && v >= 0 && v <= 65535), {
-        message: 'must be a port number from 0 to 65535',
+const envSchema = (role: ConfigRole) =>
+  z
+    .object({
+      KNOWLEDGE_DIR: optional,
+      LOG_LEVEL: optional.refine(
+        (v) => v === undefined || /^(trace|debug|info|warn|error|fatal|silent)$/.test(v),
+        {
+          message: 'must be one of trace, debug, info, warn, error, fatal, silent',
+        },
+      ),
+      DISCORD_TOKEN: optional.refine((v) => v === undefined || /^[\w.-]{20,}$/.test(v), {
+        message: 'must be a Discord bot token (letters, digits, dots, dashes; no spaces or "Bot " prefix)',
       }),
-    PLAN_WORKER: flag(true),
-    PLAN_QUEUE_NAME: optional,
-    PLAN_QUEUE_PREFIX: optional,
-    PLAN_DAILY_CAP: int(5, 1, 1000),
-    PLAN_WORKER_CONCURRENCY: int(4, 1, 64),
-    QUESTION_RATE_LIMIT: int(20, 1, 10000),
-    TERMINAL: flag(false),
-  })
-  .superRefine((env, ctx) => {
-    if (env.DISCORD_TOKEN && !env.DISCORD_APP_ID) {
-      ctx.addIssue({
-        code: 'custom',
-        path: ['DISCORD_APP_ID'],
-        message: 'is required when DISCORD_TOKEN is set',
-      });
-    }
-    if (env.SLACK_BOT_TOKEN && !env.SLACK_APP_TOKEN && !env.SLACK_SIGNING_SECRET) {
-      ctx.addIssue({
-        code: 'custom',
-        path: ['SLACK_SIGNING_SECRET'],
-        message: 'is required in HTTP mode (when SLACK_BOT_TOKEN is set without SLACK_APP_TOKEN)',
-      });
-    }
-  });
+      DISCORD_APP_ID: snowflake,
+      DISCORD_GUILD_ID: snowflake,
+      DISCORD_API_URL: url('DISCORD_API_URL'),
+      SLACK_BOT_TOKEN: optional.refine((v) => v === undefined || v.startsWith('xoxb-'), {
+        message: 'must be a Slack bot token starting with xoxb-',
+      }),
+      SLACK_SIGNING_SECRET: optional,
+      SLACK_APP_TOKEN: optional.refine((v) => v === undefined || v.startsWith('xapp-'), {
+        message: 'must be a Slack app-level token starting with xapp-',
+      }),
+      SLACK_API_URL: url('SLACK_API_URL'),
+      SLACK_ANSWER_CHANNELS: optional,
+      PORT: port(3000),
+      REDIS_URL: redisUrl,
+      REDIS_KEY_PREFIX: optional.refine((v) => v === undefined || /^[\w{}.:-]{1,64}$/.test(v), {
+        message: 'must be 1 to 64 letters, digits or _ - . : { }',
+      }),
+      OPS_PORT: optional
+        .transform((v) => (v === undefined ? undefined : Number(v)))
+        .refine((v) => v === undefined || (Number.isInteger(v) && v >= 0 && v <= 65535), {
+          message: 'must be a port number from 0 to 65535',
+        }),
+      PLAN_WORKER: flag(true),
+      PLAN_QUEUE_NAME: optional,
+      PLAN_QUEUE_PREFIX: optional,
+      PLAN_DAILY_CAP: int(5, 1, 1000),
+      PLAN_WORKER_CONCURRENCY: int(4, 1, 64),
+      QUESTION_RATE_LIMIT: int(20, 1, 10000),
+      TERMINAL: flag(false),
+    })
+    .superRefine((env, ctx) => {
+      if (env.DISCORD_TOKEN && !env.DISCORD_APP_ID) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['DISCORD_APP_ID'],
+          message: 'is required when DISCORD_TOKEN is set',
+        });
+      }
+      if (role === 'bot' && env.SLACK_BOT_TOKEN && !env.SLACK_APP_TOKEN && !env.SLACK_SIGNING_SECRET) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['SLACK_SIGNING_SECRET'],
+          message: 'is required in HTTP mode (when SLACK_BOT_TOKEN is set without SLACK_APP_TOKEN)',
+        });
+      }
+    });
 
 /** The validated configuration. */
 export interface Config {
@@ -105,6 +135,8 @@ export interface Config {
     answerChannels: string[];
   };
   redisUrl?: string;
+  /** Prefix of every Redis key outside BullMQ's (stores, dedupe, rate limit, insights, tokens). */
+  keyPrefix: string;
   opsPort?: number;
   plans: {
     inProcessWorker: boolean;
@@ -120,12 +152,13 @@ export interface Config {
 }
 
 /**
- * Reads and validates the configuration from an environment object (`process.env` in production).
+ * Reads and validates the configuration from an environment object (`process.env` in production) for
+ * the bot or the plan worker (`role`).
  * Throws a {@link BotError} `config.invalid` whose message lists every missing or malformed variable;
  * values are never included in the message.
  */
-export function loadConfig(env: Record<string, string | undefined>): Config {
-  const parsed = EnvSchema.safeParse(env);
+export function loadConfig(env: Record<string, string | undefined>, role: ConfigRole = 'bot'): Config {
+  const parsed = envSchema(role).safeParse(env);
   if (!parsed.success) {
     const lines = parsed.error.issues.map((issue) => `- ${issue.path.join('.')}: ${issue.message}`);
     const message = `The configuration is invalid:\n${lines.join('\n')}\nSee .env.example for every variable.`;
@@ -159,6 +192,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
         }
       : undefined,
     redisUrl: e.REDIS_URL,
+    keyPrefix: e.REDIS_KEY_PREFIX ?? 'backend-mentor',
     opsPort: e.OPS_PORT,
     plans: {
       inProcessWorker: e.PLAN_WORKER,

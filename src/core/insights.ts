@@ -50,14 +50,18 @@ export class MemoryInsightsStore implements InsightsStore {
   private readonly votes = new Set<string>();
   private next = 0;
 
-  constructor(private readonly maxAnswers = 10_000) {}
+  constructor(
+    private readonly maxAnswers = 10_000,
+    /** Distinct questions each list (unanswered, not helpful) keeps. */
+    private readonly maxEntries = 1000,
+  ) {}
 
   async recordAnswer(answer: Answer): Promise<string> {
     if (!answer.matched) {
       const key = questionKey(answer.question);
       const entry = this.unanswered.get(key) ?? { value: answer.question, count: 0 };
       entry.count++;
-      this.unanswered.set(key, entry);
+      this.keepRecent(this.unanswered, key, entry);
     }
     const id = (this.next++).toString(36);
     this.answers.set(id, { question: answer.question, title: answer.sources[0]?.title ?? '' });
@@ -79,9 +83,16 @@ export class MemoryInsightsStore implements InsightsStore {
       const key = `${questionKey(answer.question)}\n${answer.title}`;
       const entry = this.notHelpful.get(key) ?? { value: answer, count: 0 };
       entry.count++;
-      this.notHelpful.set(key, entry);
+      this.keepRecent(this.notHelpful, key, entry);
     }
     return true;
+  }
+
+  /** Stores `entry` as the most recently seen; beyond `maxEntries` the least recently seen is dropped. */
+  private keepRecent<T>(map: Map<string, T>, key: string, entry: T): void {
+    map.delete(key);
+    map.set(key, entry);
+    if (map.size > this.maxEntries) map.delete(map.keys().next().value as string);
   }
 
   async report(limit = 20): Promise<InsightsReport> {

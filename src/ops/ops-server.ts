@@ -1,6 +1,7 @@
-import { createServer, type Server } from 'node:http';
+import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Logger } from '../core/logger';
+import { createBoundedServer, OPS_BOUNDS, type ServerBounds } from './bounded-server';
 import type { Metrics } from './metrics';
 
 /** One readiness check: a name and a probe that resolves true when that part is ready. */
@@ -25,7 +26,8 @@ async function probe(check: ReadinessCheck): Promise<boolean> {
 
 /**
  * The operator's HTTP server: `/healthz` (the process is alive), `/readyz` (every check passes:
- * knowledge loaded, Redis, each platform connected) and `/metrics` (Prometheus text format).
+ * knowledge loaded, Redis, each platform connected) and `/metrics` (Prometheus text format). Slow
+ * and idle clients are cut off and connections are capped ({@link OPS_BOUNDS}).
  */
 export class OpsServer {
   private server: Server | undefined;
@@ -37,13 +39,15 @@ export class OpsServer {
       metrics: Metrics;
       checks: ReadinessCheck[];
       logger: Logger;
+      /** Client timeouts and connection limit (default {@link OPS_BOUNDS}). */
+      bounds?: ServerBounds;
     },
   ) {}
 
   /** Starts listening; resolves with the port (useful with port 0). */
   async start(): Promise<number> {
     const { metrics, checks, logger } = this.options;
-    this.server = createServer((req, res) => {
+    this.server = createBoundedServer(this.options.bounds ?? OPS_BOUNDS, (req, res) => {
       const path = (req.url ?? '/').split('?')[0];
       const send = (status: number, type: string, body: string) => {
         res.writeHead(status, { 'content-type': type, 'cache-control': 'no-store' });

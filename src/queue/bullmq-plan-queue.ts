@@ -5,6 +5,7 @@ import type { Logger } from '../core/logger';
 import type { PlanJobData } from '../core/plans/plan-job';
 import type { PlanJobQueue } from '../core/plans/plan-job-queue';
 import { jobOptions, type PlanJobSettings } from './queue-settings';
+import { isRedisConnectionError } from './redis-connection';
 
 /** Options of the BullMQ producer. */
 export interface BullPlanQueueOptions {
@@ -41,9 +42,10 @@ export class BullPlanQueue implements PlanJobQueue {
       prefix: options.prefix,
       defaultJobOptions: jobOptions(options.settings),
     });
-    this.queue.on('error', (error) =>
-      options.logger.warn({ queue: options.name, error: describeError(error) }, 'plan queue error'),
-    );
+    this.queue.on('error', (error) => {
+      if (isRedisConnectionError(error)) return;
+      options.logger.warn({ queue: options.name, error: describeError(error) }, 'plan queue error');
+    });
   }
 
   isAvailable(): boolean {

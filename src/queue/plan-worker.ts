@@ -11,6 +11,7 @@ import { isUnrecoverable } from '../core/plans/job-errors';
 import type { PlanJobData } from '../core/plans/plan-job';
 import { handleFinalFailure, type PlanJobHandler } from '../core/plans/plan-job-handler';
 import type { PlanStore } from '../core/plans/plan-store';
+import { isRedisConnectionError } from './redis-connection';
 
 /** Options of a plan worker. Every worker of a queue must use the same `stalledInterval`. */
 export interface PlanWorkerOptions {
@@ -55,7 +56,9 @@ export function startPlanWorker(options: PlanWorkerOptions): PlanWorker {
       ...(options.stalledInterval ? { stalledInterval: options.stalledInterval } : {}),
     },
   );
-  worker.on('error', (error) => logger.error({ error: describeError(error) }, 'plan worker error'));
+  worker.on('error', (error) => {
+    if (!isRedisConnectionError(error)) logger.error({ error: describeError(error) }, 'plan worker error');
+  });
   worker.on('failed', (job, error) => {
     if (!job) return;
     const final =

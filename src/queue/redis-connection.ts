@@ -27,7 +27,9 @@ const reconnectDelay = (times: number) => Math.min(100 * 2 ** Math.min(times, 5)
 
 /**
  * Creates an ioredis client for `url` configured for `role`. Connection errors are logged once per
- * outage (not once per reconnect attempt) and never thrown as unhandled `error` events.
+ * outage (the first error, not every reconnect attempt) and the outage's end is logged with how many
+ * errors it hid and how long it lasted; errors are never thrown as unhandled `error` events. BullMQ's
+ * own `console.warn` lines go through `logger` too ({@link routeBullmqWarnings}).
  *
  * @example
  * const producer = createRedisConnection(config.redisUrl, 'producer', { name: 'plans-producer', logger });
@@ -43,20 +45,90 @@ export function createRedisConnection(url: string, role: RedisRole, options: Red
     ...roleOptions,
     ...options.overrides,
   });
-  let down = false;
+  if (options.logger) routeBullmqWarnings(options.logger);
+  live.add(client);
+  client.once('end', () => live.delete(client));
+  let outage: { since: number; errors: number } | undefined;
   client.on('error', (error: unknown) => {
-    if (down) return;
-    down = true;
+    if (outage) {
+      outage.errors++;
+      return;
+    }
+    outage = { since: Date.now(), errors: 1 };
     options.logger?.warn(
       { connection: options.name, error: describeError(error) },
-      'redis connection failed; retrying',
+      'redis connection failed; retrying (logged once until it is restored)',
     );
   });
   client.on('ready', () => {
-    if (down) options.logger?.info({ connection: options.name }, 'redis connection restored');
-    down = false;
+    if (outage) {
+      options.logger?.info(
+        { connection: options.name, errors: outage.errors, downMs: Date.now() - outage.since },
+        'redis connection restored',
+      );
+    }
+    outage = undefined;
   });
   return client;
+}
+
+/** Every client the factory made that has not ended yet (for {@link disconnectUnready}). */
+const live = new Set<Redis>();
+
+/**
+ * At shutdown: ends at once every connection that is not connected now (Redis unreachable, wrong
+ * password), so nothing waits for a Redis that is not coming (BullMQ's close would wait for ever).
+ * Commands queued on those connections fail, as they would have anyway. Returns how many it ended.
+ */
+export function disconnectUnready(): number {
+  let ended = 0;
+  for (const client of live) {
+    if (client.status === 'ready') continue;
+    client.disconnect();
+    live.delete(client);
+    ended++;
+  }
+  return ended;
+}
+
+const CONNECTION_ERROR =
+  /ECONNREFUSED|ECONNRESET|ETIMEDOUT|EHOSTUNREACH|ENOTFOUND|EPIPE|WRONGPASS|NOAUTH|Connection is closed|connect ETIMEDOUT|Stream isn't writeable/;
+
+/**
+ * True for an error that only says Redis cannot be reached (refused, reset, timed out, wrong
+ * password). The connection that hit it already logs it once per outage, so `error` listeners of
+ * BullMQ queues and workers (which re-emit every reconnect attempt) should not log it again.
+ */
+export function isRedisConnectionError(error: unknown): boolean {
+  return CONNECTION_ERROR.test(
+    error instanceof Error ? `${error.message} ${(error as { code?: string }).code ?? ''}` : String(error),
+  );
+}
+
+let warningLogger: Logger | undefined;
+const BULLMQ_WARNING =
+  /^(IMPORTANT! Eviction policy|It is highly recommended to use a minimum Redis version|BullMQ:)/;
+
+/**
+ * Sends BullMQ's own warnings (it writes them with `console.warn`/`console.error`: an eviction policy
+ * other than `noeviction`, an old Redis, bad connection options) to `logger` as JSON lines. Only
+ * messages that start like BullMQ's are taken; everything else reaches the console untouched.
+ * Installed once per process; the latest logger wins.
+ */
+export function routeBullmqWarnings(logger: Logger): void {
+  const first = warningLogger === undefined;
+  warningLogger = logger;
+  if (!first) return;
+  for (const method of ['warn', 'error'] as const) {
+    const original = console[method].bind(console);
+    console[method] = (...args: unknown[]) => {
+      if (typeof args[0] === 'string' && BULLMQ_WARNING.test(args[0]) && warningLogger) {
+        warningLogger.warn({ source: 'bullmq' }, args.map(String).join(' '));
+        return;
+      }
+      original(...args);
+    };
+  }
 }
 
 /** Closes a client: QUIT when connected, else disconnect at once. Never throws. */

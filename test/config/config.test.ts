@@ -38,7 +38,7 @@ describe('loadConfig', () => {
     });
     expect(message).toContain('SLACK_BOT_TOKEN: must be a Slack bot token starting with xoxb-');
     expect(message).toContain('PORT: must be a port number');
-    expect(message).toContain('REDIS_URL: REDIS_URL must be a URL');
+    expect(message).toContain('REDIS_URL: REDIS_URL must be a Redis URL such as redis://');
     expect(message).toContain('DISCORD_APP_ID: must be a numeric Discord id');
     expect(message).not.toContain('not-a-slack-token-secret-value');
   });
@@ -72,5 +72,36 @@ describe('loadConfig', () => {
     expect(config.slack).toMatchObject({ port: 4000, answerChannels: ['C1', 'C2'], signingSecret: 'shh' });
     expect(config).toMatchObject({ redisUrl: 'redis://127.0.0.1:6380', opsPort: 9100 });
     expect(config.plans.inProcessWorker).toBe(false);
+  });
+
+  test('GIVEN the plan worker with a Slack bot token and no signing secret THEN the worker starts, the bot does not', () => {
+    expect(
+      loadConfig({ SLACK_BOT_TOKEN: 'xoxb-1', REDIS_URL: 'redis://r:6379' }, 'worker').slack?.botToken,
+    ).toBe('xoxb-1');
+    expect(errorOf({ SLACK_BOT_TOKEN: 'xoxb-1' })).toContain('SLACK_SIGNING_SECRET');
+  });
+
+  test('GIVEN a REDIS_URL that is not redis:// or rediss:// THEN it is refused and the message never suggests http://', () => {
+    for (const value of ['http://127.0.0.1:6379', 'ws://r:6379', 'https://r']) {
+      const message = errorOf({ REDIS_URL: value });
+      expect(message).toContain('REDIS_URL must be a Redis URL');
+      expect(message).not.toContain('http://');
+    }
+    expect(loadConfig({ REDIS_URL: 'rediss://user:pw@r.example:6380/3' }).redisUrl).toBe(
+      'rediss://user:pw@r.example:6380/3',
+    );
+  });
+
+  test('GIVEN a REDIS_URL naming database 99 THEN start is refused: Redis has databases 0 to 15', () => {
+    expect(errorOf({ REDIS_URL: 'redis://127.0.0.1:6379/99' })).toContain(
+      'names database 99; Redis has databases 0 to 15',
+    );
+    expect(loadConfig({ REDIS_URL: 'redis://127.0.0.1:6379/15' }).redisUrl).toContain('/15');
+  });
+
+  test('GIVEN REDIS_KEY_PREFIX THEN every store key prefix comes from it (default backend-mentor)', () => {
+    expect(loadConfig({}).keyPrefix).toBe('backend-mentor');
+    expect(loadConfig({ REDIS_KEY_PREFIX: 'staging' }).keyPrefix).toBe('staging');
+    expect(errorOf({ REDIS_KEY_PREFIX: 'has space' })).toContain('REDIS_KEY_PREFIX');
   });
 });

@@ -1,4 +1,4 @@
-import { createAnalyzer } from '../../src/core/search/analyzer';
+import { createAnalyzer, MAX_TOKEN_LENGTH } from '../../src/core/search/analyzer';
 
 const analyze = createAnalyzer([
   ['kubernetes', 'k8s'],
@@ -49,5 +49,19 @@ describe('createAnalyzer', () => {
   test('GIVEN text with no words THEN there are no terms', () => {
     expect(analyze('?!... --- ***')).toEqual([]);
     expect(analyze('')).toEqual([]);
+  });
+});
+
+describe('token length', () => {
+  test('GIVEN a 100,000-character word THEN it is cut before stemming into one short term', () => {
+    const terms = analyze(`${'x'.repeat(100_000)} kubernetes`);
+    expect(terms).toHaveLength(2);
+    expect(terms[0]!.length).toBeLessThanOrEqual(MAX_TOKEN_LENGTH);
+    expect(terms[1]).toBe('kubernetes');
+  });
+
+  test('GIVEN a question THEN a synonym phrase stands alone; in text its words are kept beside it', () => {
+    expect(analyze('message queue', true)).toEqual(['messagequeue']);
+    expect(analyze('message queue')).toEqual(expect.arrayContaining(['messagequeue', 'queue']));
   });
 });

@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { isBotError } from '../../src/core/errors';
@@ -99,5 +99,64 @@ describe('KnowledgeBase', () => {
       error = e;
     }
     expect(isBotError(error, 'knowledge.missing-dir')).toBe(true);
+  });
+
+  test('GIVEN binary and non-UTF-8 files named .md THEN they are skipped with a warning naming them', async () => {
+    writeFileSync(join(dir, 'good.md'), '# Good\n\nfine\n');
+    writeFileSync(join(dir, 'photo.md'), Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x00, 0x01, 0x02]));
+    writeFileSync(join(dir, 'latin1.md'), Buffer.from('# Caf\xe9\n', 'latin1'));
+    const { logger, lines } = recordingLogger();
+    base = await KnowledgeBase.open({ dir, logger });
+    expect(base.current.units.map((u) => u.title)).toEqual(['Good']);
+    const warned = lines.filter((l) => l.level === 'warn').map((l) => l.msg ?? '');
+    expect(warned.some((m) => m.includes('photo.md') && m.includes('binary'))).toBe(true);
+    expect(warned.some((m) => m.includes('latin1.md') && m.includes('UTF-8'))).toBe(true);
+  });
+
+  test('GIVEN a symbolic link loop THEN linked folders are followed once and the loop is reported', async () => {
+    mkdirSync(join(dir, 'real'));
+    writeFileSync(join(dir, 'real', 'a.md'), '# Alpha\n\ntext\n');
+    symlinkSync(join(dir, 'real'), join(dir, 'linked'));
+    symlinkSync(dir, join(dir, 'real', 'back-to-top'));
+    const { logger, lines } = recordingLogger();
+    base = await KnowledgeBase.open({ dir, logger });
+    expect(base.current.units.map((u) => u.title)).toEqual(['Alpha']);
+    expect(lines.some((l) => l.level === 'warn' && l.msg?.includes('loop'))).toBe(true);
+  });
+
+  test('GIVEN one changed file THEN only its units are replaced in the same index', async () => {
+    writeFileSync(join(dir, 'a.md'), '# Alpha\n\n- **Redis**: an in-memory store.\n');
+    writeFileSync(join(dir, 'b.md'), '# Beta\n\n- **Postgres**: a relational database.\n');
+    base = await KnowledgeBase.open({ dir, logger: recordingLogger().logger });
+    const before = base.current;
+    const beta = before.units.find((u) => u.title === 'Postgres');
+    writeFileSync(join(dir, 'a.md'), '# Alpha\n\n- **Kafka**: a distributed log.\n');
+    const after = await base.refresh(['a.md']);
+    expect(after.index).toBe(before.index);
+    expect(after.units.find((u) => u.title === 'Postgres')).toBe(beta);
+    expect(after.index.search('kafka').hits[0]?.unit.title).toBe('Kafka');
+    expect(after.index.search('redis').hits).toEqual([]);
+  });
+
+  test('GIVEN a file that keeps changing THEN it is reloaded before the changes stop (debounce with a maximum wait)', async () => {
+    writeFileSync(join(dir, 'k.md'), '# Knowledge\n\nversion 0\n');
+    base = await KnowledgeBase.open({ dir, logger: recordingLogger().logger });
+    base.watch(200, 400);
+    let reloads = 0;
+    base.onReload(() => reloads++);
+    for (let n = 1; n <= 16; n++) {
+      writeFileSync(join(dir, 'k.md'), `# Knowledge\n\nversion ${n}\n`);
+      await new Promise((resolve) => setTimeout(resolve, 60));
+    }
+    expect(reloads).toBeGreaterThan(0);
+  });
+
+  test('GIVEN an operator synonyms.yml that removes a glossary entry THEN that spelling no longer maps', () => {
+    writeFileSync(join(dir, 'k.md'), '# Knowledge\n\n- **Kubernetes**: runs containers.\n');
+    base = KnowledgeBase.load({ dir, logger: recordingLogger().logger });
+    expect(base.current.index.search('k8s').hits[0]?.unit.title).toBe('Kubernetes');
+    writeFileSync(join(dir, 'synonyms.yml'), 'groups: []\nremove: [k8s]\n');
+    base.reload();
+    expect(base.current.index.search('k8s').hits).toEqual([]);
   });
 });

@@ -37,7 +37,7 @@ describe('RedisInteractionTokenStore (real redis-server)', () => {
   let probe: Redis;
   beforeAll(async () => {
     redis = await startRedis();
-    store = new RedisInteractionTokenStore({ redis: redis.url });
+    store = new RedisInteractionTokenStore({ redis: redis.url, keyPrefix: '{backend-mentor}' });
     probe = new Redis(redis.url);
   });
   afterAll(async () => {
@@ -48,7 +48,7 @@ describe('RedisInteractionTokenStore (real redis-server)', () => {
 
   test('GIVEN a stored token THEN another connection reads it, under a hash-tagged key with a 15-minute TTL', async () => {
     await store.put('111', 'secret-token');
-    const other = new RedisInteractionTokenStore({ redis: probe });
+    const other = new RedisInteractionTokenStore({ redis: probe, keyPrefix: '{backend-mentor}' });
     expect(await other.get('111')).toBe('secret-token');
     const key = '{backend-mentor}:discord:interaction-token:111';
     const ttl = await probe.pttl(key);

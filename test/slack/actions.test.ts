@@ -32,6 +32,18 @@ describe('Slack HTTP mode: buttons', () => {
     expect(JSON.parse(share.value)).toMatchObject({ k: 't', v: topic.value });
   });
 
+  test('GIVEN a related-topic button on an answer inside a thread THEN the reply stays in that thread', async () => {
+    const buttons = await askPrivately('What is Go?');
+    const topic = buttons.find((b) => b.action_id === 'mentor_topic_1')!;
+    const { payload, responseId } = h.buttonPayload(topic, {
+      ephemeral: false,
+      threadTs: '1700000000.000001',
+    });
+    await h.interaction(payload);
+    const [post] = await h.waitForResponses(responseId);
+    expect(post!.args).toMatchObject({ response_type: 'ephemeral', thread_ts: '1700000000.000001' });
+  });
+
   test('GIVEN helpful and not helpful clicks THEN the feedback is stored against the answer id and the user is thanked', async () => {
     const buttons = await askPrivately('what databases should I learn?');
     const down = buttons.find((b) => b.action_id === 'mentor_feedback_down')!;

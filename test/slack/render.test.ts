@@ -167,6 +167,19 @@ describe('renderAnswer', () => {
 });
 
 describe('renderReply', () => {
+  test('GIVEN a topics list THEN the notification text says its lead once, then the topics', () => {
+    const [m] = renderReply({
+      type: 'topics',
+      topics: [
+        { id: 'go', title: 'Go', kind: 'section', children: [] },
+        { id: 'docker', title: 'Docker', kind: 'section', children: [] },
+      ],
+      total: 2,
+    });
+    expect(m!.text.startsWith('Topics I know:')).toBe(true);
+    expect(m!.text.split('Topics I know:')).toHaveLength(2);
+  });
+
   test('GIVEN a topics filter with markup THEN it is escaped in the reply', () => {
     const [m] = renderReply({ type: 'topics', filter: '<!channel>', topics: [], total: 0 });
     expect(JSON.stringify(m)).toContain('&lt;!channel&gt;');

@@ -21,8 +21,14 @@ type DiscordConfig = NonNullable<Config['discord']>;
  * original response), otherwise this process's memory (an in-process worker shares it). A Redis URL
  * opens a connection of the store's own; a client is shared (and left open on close).
  */
-export function createInteractionTokenStore(redis?: string | Redis): InteractionTokenStore {
-  return redis ? new RedisInteractionTokenStore({ redis }) : new MemoryInteractionTokenStore();
+export function createInteractionTokenStore(
+  redis?: string | Redis,
+  keyPrefix?: string,
+  logger?: Logger,
+): InteractionTokenStore {
+  return redis
+    ? new RedisInteractionTokenStore({ redis, keyPrefix, logger })
+    : new MemoryInteractionTokenStore();
 }
 
 /** What the bot process needs to run Discord. */
@@ -30,6 +36,8 @@ export interface DiscordBuildOptions {
   config: DiscordConfig;
   /** The process's Redis client (shared stores), when REDIS_URL is set. */
   redis?: Redis;
+  /** Prefix of the keys written to `redis` (`REDIS_KEY_PREFIX`). */
+  keyPrefix?: string;
   core: ConversationCore;
   logger: Logger;
 }
@@ -46,7 +54,7 @@ export function buildDiscordParts(options: DiscordPartsOptions): {
   createAdapter: (core: ConversationCore) => DiscordAdapter;
 } {
   const { config, logger } = options;
-  const tokens = createInteractionTokenStore(options.redis);
+  const tokens = createInteractionTokenStore(options.redis, options.keyPrefix);
   const deliverer = new DiscordPlanDeliverer({ token: config.token, apiUrl: config.apiUrl, tokens, logger });
   const createAdapter = (core: ConversationCore) =>
     new DiscordAdapter({
@@ -70,11 +78,16 @@ export function buildDiscord(options: DiscordBuildOptions): {
 }
 
 /** The deliverer for a stand-alone worker process (`npm run worker`): REST only, tokens from Redis. */
-export function createDiscordDeliverer(config: DiscordConfig, redisUrl: string | undefined, logger: Logger) {
+export function createDiscordDeliverer(
+  config: DiscordConfig,
+  redisUrl: string | undefined,
+  logger: Logger,
+  keyPrefix?: string,
+) {
   return new DiscordPlanDeliverer({
     token: config.token,
     apiUrl: config.apiUrl,
-    tokens: createInteractionTokenStore(redisUrl),
+    tokens: createInteractionTokenStore(redisUrl, keyPrefix, logger),
     logger,
     closeTokens: true,
   });

@@ -15,6 +15,8 @@ export interface SlackParts {
   slack: SlackSettings;
   /** Shares event de-duplication between processes when set (the stores' client; closed by its owner). */
   redis?: Redis;
+  /** Prefix of the keys written to `redis` (`REDIS_KEY_PREFIX`). */
+  keyPrefix?: string;
   logLevel: string;
   core: ConversationCore;
   logger: Logger;
@@ -26,7 +28,9 @@ export interface SlackParts {
  * otherwise.
  */
 export function buildSlackAdapter(parts: SlackParts): SlackAdapter {
-  const dedupe: Deduper = parts.redis ? new RedisDeduper(parts.redis, parts.logger) : new MemoryDeduper();
+  const dedupe: Deduper = parts.redis
+    ? new RedisDeduper(parts.redis, parts.logger, `${parts.keyPrefix ?? 'backend-mentor'}:slack:seen:`)
+    : new MemoryDeduper();
   return new SlackAdapter({
     connection: parts.slack,
     core: parts.core,

@@ -1,5 +1,6 @@
-import { App, HTTPReceiver, type LogLevel, SocketModeReceiver } from '@slack/bolt';
+import { App, type LogLevel, SocketModeReceiver } from '@slack/bolt';
 import type { Logger } from '../../core/logger';
+import { BoundedHttpReceiver } from './bounded-http-receiver';
 import { toSlackLogger } from './slack-logger';
 
 /** How to reach Slack. */
@@ -19,7 +20,7 @@ export interface SlackConnection {
 export interface BoltApp {
   app: App;
   mode: 'socket' | 'http';
-  receiver: HTTPReceiver | SocketModeReceiver;
+  receiver: BoundedHttpReceiver | SocketModeReceiver;
 }
 
 /** Web API retries: a few quick ones (a 3-second ack and a user waiting leave no room for Slack's default of 10). */
@@ -27,7 +28,7 @@ const RETRY_CONFIG = { retries: 2, factor: 2, minTimeout: 300, maxTimeout: 2000 
 
 /**
  * Builds the Bolt app for Socket Mode (with an app token) or HTTP mode (signing secret, `PORT`,
- * `/slack/events`). Initialisation is deferred: `await app.init()` runs `auth.test` so a bad token
+ * `/slack/events`, on a server that bounds its clients: {@link BoundedHttpReceiver}). Initialisation is deferred: `await app.init()` runs `auth.test` so a bad token
  * is a clear error, not an unhandled rejection.
  */
 export function createBoltApp(connection: SlackConnection, logger: Logger, level: LogLevel): BoltApp {
@@ -45,7 +46,7 @@ export function createBoltApp(connection: SlackConnection, logger: Logger, level
         // then goes to SLACK_API_URL as well.
         installerOptions: { clientOptions: { ...clientOptions } },
       })
-    : new HTTPReceiver({
+    : new BoundedHttpReceiver({
         signingSecret: connection.signingSecret ?? '',
         endpoints: '/slack/events',
         port: connection.port,

@@ -34,6 +34,8 @@ async function sendOne(target: EphemeralTarget, message: SlackMessage): Promise<
       await target.respond({
         response_type: 'ephemeral',
         ...(target.keepOriginal ? { replace_original: false } : {}),
+        // A button pressed on a message in a thread answers in that thread.
+        ...(target.threadTs ? { thread_ts: target.threadTs } : {}),
         text: message.text,
         blocks: message.blocks,
       });

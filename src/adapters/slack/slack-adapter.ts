@@ -62,13 +62,23 @@ export class SlackAdapter implements Adapter {
       answerChannels: new Set(options.answerChannels ?? []),
       background: this.background,
     };
-    bolt.app.use(async ({ body, next }) => {
+    bolt.app.use(async (args) => {
+      const { body, next } = args;
       deps.background.touch();
       // Retried deliveries (X-Slack-Retry-Num, Socket Mode retry_attempt) carry the same event_id.
       const eventId = (body as { event_id?: unknown }).event_id;
       if (typeof eventId === 'string' && !(await deps.dedupe.claim(`event:${eventId}`))) {
         options.logger.debug({ eventId }, 'slack: duplicate delivery ignored');
         return;
+      }
+      // A slash command replayed with the same trigger_id is acknowledged and answered once.
+      const command = body as { command?: unknown; trigger_id?: unknown };
+      if (typeof command.command === 'string' && typeof command.trigger_id === 'string') {
+        if (!(await deps.dedupe.claim(`trigger:${command.trigger_id}`))) {
+          await (args as { ack?: () => Promise<void> }).ack?.();
+          options.logger.debug({}, 'slack: replayed slash command ignored');
+          return;
+        }
       }
       await next();
     });

@@ -1,4 +1,4 @@
-import type { KnowledgeUnit } from '../knowledge/types';
+import type { KnowledgeResource, KnowledgeUnit } from '../knowledge/types';
 import type { SearchHit, SearchIndex, SearchOutcome } from '../search/search-index';
 import type { OutOfScope } from './scope';
 
@@ -25,8 +25,17 @@ export interface Answer {
   question: string;
   /** False when the knowledge does not cover the question: `markdown` then says so honestly. */
   matched: boolean;
-  /** The answer in Markdown, most relevant part first. */
+  /** The whole answer in Markdown, most relevant part first, then the "Read more" links of its section. */
   markdown: string;
+  /**
+   * The answer sized for a chat message: at most about {@link LEAD_LIMIT} characters of `markdown`
+   * (cut at a paragraph, list item or sentence, "…" when cut), then the "Read more" links.
+   */
+  lead?: string;
+  /** The rest of the answer when `lead` was cut (for a "more" button or command). */
+  more?: string;
+  /** Links the answer's section lists for further reading (also named under `markdown`). */
+  resources?: KnowledgeResource[];
   sources: AnswerSource[];
   /** Up to 3 topics: related ones after a match, the closest ones otherwise. */
   related: RelatedTopic[];
@@ -52,13 +61,20 @@ export interface LearnOffer {
   planCommand: string;
 }
 
-/** Below this coverage a question is "not in the knowledge". Calibrated on paraphrased, misspelt and off-topic questions. */
-export const MIN_COVERAGE = 0.55;
-/** A second unit joins the answer when it scores at least this share of the first. */
-const SECOND_UNIT_SHARE = 0.85;
-/** Query terms at least this rare count as a subject of the question ("python" in "python or java"). */
-const SUBJECT_IDF = 1;
+/**
+ * Below this share of the question covered by the answer's own unit(s), the question is "not in the
+ * knowledge". A share, so it means the same on knowledge of any size.
+ */
+export const MIN_COVERAGE = 0.45;
+/** At this share the lead unit answers the question on its own; below, the best hits must together cover most of it. */
+const CLEAR_COVERAGE = 0.6;
+/** About how many characters of the lead unit an answer shows before "more". */
+export const LEAD_LIMIT = 1500;
+/** How many "Read more" links an answer names. */
+const MAX_RESOURCES = 5;
 const MAX_RELATED = 3;
+/** How many of the next best hits may complete a two-subject question without naming the subject. */
+const SECOND_WINDOW = 5;
 
 const source = (unit: KnowledgeUnit): AnswerSource => ({
   id: unit.id,
@@ -86,7 +102,71 @@ function unitMarkdown(index: SearchIndex, unit: KnowledgeUnit): string {
   const parent = unit.parentId ? index.get(unit.parentId) : undefined;
   if (unit.kind === 'item' && parent?.intro)
     return `${unit.markdown}\n\n> ${parent.intro.replace(/\n/g, '\n> ')}`;
-  return unit.markdown || `**${unit.title}**`;
+  // A section's heading is not part of its Markdown: the answer names the topic it shows.
+  let body = unit.kind !== 'item' && unit.markdown ? `**${unit.title}**\n\n${unit.markdown}` : unit.markdown;
+  // An introduction that ends in ":" is answered together with what follows it.
+  if (/:\s*$/.test(body)) {
+    for (const id of unit.childIds) {
+      const child = index.get(id);
+      if (!child) continue;
+      body += `\n\n${child.kind === 'item' ? child.markdown : `**${child.title}**\n\n${child.markdown}`}`;
+      if (body.length > LEAD_LIMIT) break;
+    }
+  }
+  return body || `**${unit.title}**`;
+}
+
+/**
+ * Cuts Markdown at about `limit` characters, at the last paragraph, list item or sentence boundary
+ * before it (never inside a code block): `[lead, rest]`, `rest` empty when nothing was cut.
+ */
+export function cutMarkdown(markdown: string, limit = LEAD_LIMIT): [string, string] {
+  if (markdown.length <= limit * 1.2) return [markdown, ''];
+  const head = markdown.slice(0, limit);
+  const fences = (head.match(/^\s*(```|~~~)/gm) ?? []).length;
+  let at = -1;
+  if (fences % 2 === 1) at = head.search(/\n\s*(```|~~~)[^\n]*\n(?![\s\S]*\n\s*(```|~~~))/);
+  if (at <= 0) at = head.lastIndexOf('\n\n');
+  if (at < limit / 2) at = Math.max(at, head.search(/\n(?=\s*([-*+]|\d+[.)])\s)[^\n]*$/));
+  if (at < limit / 2) {
+    const sentence = [...head.matchAll(/[.!?](\s)/g)].pop();
+    if (sentence?.index !== undefined) at = Math.max(at, sentence.index + 1);
+  }
+  if (at < limit / 4) at = head.lastIndexOf(' ');
+  if (at <= 0) at = limit;
+  return [markdown.slice(0, at).trimEnd(), markdown.slice(at).trim()];
+}
+
+/** "Read more" links of the units shown, at most {@link MAX_RESOURCES}. */
+function resourcesOf(units: KnowledgeUnit[]): KnowledgeResource[] {
+  const seen = new Set<string>();
+  const out: KnowledgeResource[] = [];
+  for (const r of units.flatMap((u) => u.resources ?? [])) {
+    const key = (r.url ?? r.title).toLowerCase();
+    if (seen.has(key) || out.length >= MAX_RESOURCES) continue;
+    seen.add(key);
+    out.push(r);
+  }
+  return out;
+}
+
+const readMore = (resources: KnowledgeResource[]) =>
+  resources.length === 0
+    ? ''
+    : `\n\nRead more: ${resources.map((r) => (r.url ? `[${r.title}](${r.url})` : r.title)).join(', ')}`;
+
+/** The answer text of some units: the lead cut to size, the rest as "more", and their resources. */
+function sized(index: SearchIndex, shown: KnowledgeUnit[]) {
+  const whole = shown.map((unit) => unitMarkdown(index, unit)).join('\n\n');
+  const [lead, more] = cutMarkdown(whole);
+  const resources = resourcesOf(shown);
+  const links = readMore(resources);
+  return {
+    markdown: `${whole}${links}`,
+    lead: `${lead}${more ? '\n\n…' : ''}${links}`,
+    more: more || undefined,
+    resources,
+  };
 }
 
 function pickRelated(
@@ -117,25 +197,47 @@ function topSections(index: SearchIndex, units: readonly KnowledgeUnit[]): Knowl
 }
 
 /**
- * A second unit for the answer: one that covers a subject of the question the first does not
- * ("python or java"), or one that scores nearly as well.
+ * A second unit for the answer, only when the question has a second subject that the first unit
+ * lacks ("python or java"): a unit whose title names a subject of the question that the first unit
+ * does not contain, else one of the next best hits that contains it. A subject is a question term at least as rare as the question's median term.
  */
-function secondUnit(outcome: SearchOutcome, index: SearchIndex): KnowledgeUnit | undefined {
+function secondUnit(outcome: SearchOutcome, index: SearchIndex): SearchHit | undefined {
   const [first, ...rest] = outcome.hits;
   if (!first) return undefined;
-  const candidates = rest.filter((h) => !overlaps(index, first.unit, h.unit));
-  const subjects = outcome.terms.filter((t) => t.idf >= SUBJECT_IDF).flatMap((t) => t.matches);
+  const known = outcome.terms.filter((t) => t.matches.length > 0);
+  const idfs = known.map((t) => t.idf).sort((a, b) => a - b);
+  const median = idfs[Math.floor((idfs.length - 1) / 2)] ?? 0;
+  const subjects = known.filter((t) => t.idf >= median).flatMap((t) => t.matches);
   const missing = subjects.filter((term) => !first.terms.includes(term));
-  // The unit most about what the first one misses: it matches a missing subject and as few of the
-  // first one's subjects as possible ("Django and Flask" rather than a section naming Spring Boot too).
+  if (missing.length === 0) return undefined;
   const covered = subjects.filter((term) => first.terms.includes(term));
+  // The unit most about what the first one misses: its title names a missing subject, and it matches
+  // as few of the first one's subjects as possible.
   const shared = (h: SearchHit) => h.terms.filter((term) => covered.includes(term)).length;
-  const completing = candidates
-    .filter((h) => h.terms.some((term) => missing.includes(term)))
-    .sort((a, b) => shared(a) - shared(b) || b.score - a.score)[0];
-  if (completing && completing.score >= first.score * 0.1) return completing.unit;
-  const close = candidates[0];
-  return close && close.score >= first.score * SECOND_UNIT_SHARE ? close.unit : undefined;
+  // A unit titled by the missing subject, else one of the best hits that contains it.
+  const candidates = rest.filter((h) => !overlaps(index, first.unit, h.unit));
+  const names = (h: SearchHit) => index.titleTermsOf(h.unit).some((term) => missing.includes(term));
+  const contains = (h: SearchHit) => h.terms.some((term) => missing.includes(term));
+  const best = (hits: SearchHit[]) => hits.sort((a, b) => shared(a) - shared(b) || b.score - a.score)[0];
+  return (
+    best(candidates.filter(names)) ??
+    best(candidates.slice(0, SECOND_WINDOW).filter((h) => contains(h) && h.score >= first.score * 0.1))
+  );
+}
+
+/**
+ * Whether the answer's unit(s) cover the question: the lead unit covers most of it, or covers enough
+ * and a neighbouring hit covers the rest (the words belong together in this knowledge), or the second
+ * unit of a two-subject question covers what the lead lacks.
+ */
+function isCovered(outcome: SearchOutcome, also: SearchHit | undefined): boolean {
+  const [first, ...rest] = outcome.hits;
+  if (!first) return false;
+  if (outcome.coverage >= CLEAR_COVERAGE) return true;
+  const together = (h: SearchHit) => outcome.coverageOf?.([first, h]) ?? 0;
+  if (also && outcome.coverage >= MIN_COVERAGE * 0.66 && together(also) >= CLEAR_COVERAGE) return true;
+  if (outcome.coverage < MIN_COVERAGE) return false;
+  return rest.slice(0, 4).some((h) => together(h) >= CLEAR_COVERAGE);
 }
 
 /**
@@ -154,7 +256,9 @@ export function composeAnswer(
     .map((t) => ({ from: t.term, to: t.matches[0] ?? t.term }));
   const confidence = Math.round(outcome.coverage * 100) / 100;
   const [first] = outcome.hits;
-  if (!first || outcome.coverage < MIN_COVERAGE) {
+  const also = secondUnit(outcome, index);
+  const covered = isCovered(outcome, also);
+  if (!first || !covered) {
     const closest = outcome.hits.length > 0 ? outcome.hits.map((h) => h.unit) : topSections(index, units);
     const related = pickRelated(
       index,
@@ -167,16 +271,23 @@ export function composeAnswer(
       outcome.terms.length === 0
         ? `Ask me a question about what I know${names ? `, for example ${names}` : ''}.`
         : `I don't know that one: my knowledge doesn't cover it.${names ? ` The closest topics I know are ${names}.` : ''}`;
-    return { question, matched: false, markdown, sources: [], related, corrections: [], confidence };
+    return {
+      question,
+      matched: false,
+      markdown,
+      resources: [],
+      sources: [],
+      related,
+      corrections: [],
+      confidence,
+    };
   }
   const shown = [first.unit];
-  const also = secondUnit(outcome, index);
-  if (also) shown.push(also);
-  const markdown = shown.map((unit) => unitMarkdown(index, unit)).join('\n\n');
+  if (also) shown.push(also.unit);
   return {
     question,
     matched: true,
-    markdown,
+    ...sized(index, shown),
     sources: shown.map(source),
     related: pickRelated(index, outcome.hits, shown),
     corrections,
@@ -194,7 +305,7 @@ export function answerForUnit(unit: KnowledgeUnit, index: SearchIndex): Answer {
   return {
     question: unit.title,
     matched: true,
-    markdown: unitMarkdown(index, unit),
+    ...sized(index, [unit]),
     sources: [source(unit)],
     related: pickRelated(index, hits, [unit]),
     corrections: [],

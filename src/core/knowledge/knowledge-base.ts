@@ -1,11 +1,20 @@
-import { existsSync, type FSWatcher, readdirSync, readFileSync, watch } from 'node:fs';
-import { join, relative, sep } from 'node:path';
-import { parse as parseYaml } from 'yaml';
-import { z } from 'zod';
+import { createHash } from 'node:crypto';
+import { existsSync, type FSWatcher, watch } from 'node:fs';
+import { join } from 'node:path';
 import { BotError, describeError } from '../errors';
 import type { Logger } from '../logger';
-import { createAnalyzer, type SynonymGroups } from '../search/analyzer';
+import { type Analyzer, createAnalyzer, type SynonymGroups } from '../search/analyzer';
+import { warmEnglishWords } from '../search/english-words';
 import { SearchIndex } from '../search/search-index';
+import { combineSynonyms, loadOperatorSynonyms } from '../search/synonyms';
+import {
+  isKnowledgeFile,
+  type Listing,
+  listKnowledgeFiles,
+  listKnowledgeFilesSync,
+  readKnowledgeFile,
+  readKnowledgeFileSync,
+} from './knowledge-files';
 import { parseKnowledgeFile } from './markdown-loader';
 import type { KnowledgeFileError, KnowledgeUnit } from './types';
 
@@ -20,54 +29,82 @@ export interface KnowledgeSnapshot {
 
 /** Where knowledge comes from. */
 export interface KnowledgeOptions {
-  /** Directory of `.md` files (searched recursively). */
+  /** Directory of Markdown files (`.md`, `.mdx`, searched recursively; `_name` files are partials). */
   dir: string;
-  /** Synonym table used when `dir` has no `synonyms.yml` of its own. */
+  /**
+   * @deprecated Ignored: the engine's glossary applies to every knowledge directory, and a
+   * directory's own `synonyms.yml` adds to it.
+   */
   fallbackSynonymsFile?: string;
+  /** Base URL of the knowledge (e.g. `KNOWLEDGE_BASE_URL`): relative links become absolute against it. */
+  baseUrl?: string;
   logger: Logger;
 }
 
 const SYNONYMS_FILE = 'synonyms.yml';
-const SynonymsSchema = z.object({
-  groups: z.array(z.array(z.union([z.string(), z.number()]).transform(String)).min(1)),
-});
 
-/** Reads a synonym table (YAML: `groups: [[canonical, other, ...], ...]`). */
+/** Reads the `groups` of a synonym table (kept for tools that read one table alone). */
 export function loadSynonyms(file: string): SynonymGroups {
-  const parsed = SynonymsSchema.safeParse(parseYaml(readFileSync(file, 'utf8')));
-  if (!parsed.success) {
-    throw new BotError('knowledge.synonyms', `The synonym table ${file} is malformed.`, {
-      detail: `${file}: expected "groups:" with lists of words (${parsed.error.issues[0]?.message})`,
-    });
-  }
-  return parsed.data.groups;
+  return loadOperatorSynonyms(file).groups;
 }
 
-function listMarkdownFiles(dir: string): string[] {
-  return readdirSync(dir, { recursive: true, withFileTypes: true })
-    .filter((entry) => entry.isFile() && entry.name.toLowerCase().endsWith('.md'))
-    .map((entry) => relative(dir, join(entry.parentPath, entry.name)).split(sep).join('/'))
-    .sort();
+interface FileRecord {
+  units: KnowledgeUnit[];
+  hash: string;
+}
+
+/** Longest stretch of parsing between two turns of the event loop while loading asynchronously. */
+const SLICE_MS = 10;
+/** How many files are read at once while loading asynchronously. */
+const READ_BATCH = 64;
+const turn = () => new Promise((resolve) => setImmediate(resolve));
+
+/** Runs `work` on slices of `items`, yielding to the event loop between slices. */
+async function sliced<T>(items: readonly T[], work: (part: readonly T[]) => void): Promise<void> {
+  for (let k = 0; k < items.length; k += 50) {
+    work(items.slice(k, k + 50));
+    if (k + 50 < items.length) await turn();
+  }
 }
 
 /**
- * Loads every Markdown file of a directory into a searchable snapshot, and rebuilds it when files
- * change. A file that fails to parse keeps its previous version (or is left out on first load) and is
- * reported by name.
+ * Loads every Markdown file of a directory into a searchable snapshot and keeps it current: a changed
+ * file replaces only its own units in the index. A file that fails to parse keeps its previous
+ * version (or is left out on first load) and is reported by name; binary and non-UTF-8 files are
+ * skipped with a warning.
  */
 export class KnowledgeBase {
   private snapshot: KnowledgeSnapshot | undefined;
-  private readonly goodUnits = new Map<string, KnowledgeUnit[]>();
+  private readonly records = new Map<string, FileRecord>();
+  /** The units of each file that are in the index (none for a file identical to an earlier one). */
+  private readonly indexed = new Map<string, KnowledgeUnit[]>();
+  private readonly errors = new Map<string, string>();
+  private files: string[] = [];
+  private analyzer: Analyzer | undefined;
   private watcher: FSWatcher | undefined;
-  private timer: NodeJS.Timeout | undefined;
   private readonly listeners: ((snapshot: KnowledgeSnapshot) => void)[] = [];
+  private readonly pending = new Set<string>();
+  private fullPending = false;
+  private debounce: NodeJS.Timeout | undefined;
+  private maxWait: NodeJS.Timeout | undefined;
+  private running: Promise<void> | undefined;
 
   constructor(private readonly options: KnowledgeOptions) {}
 
-  /** Loads a directory once and returns the ready knowledge base. Throws when the directory is missing. */
+  /** Loads a directory synchronously and returns the ready knowledge base. Throws when the directory is missing. */
   static load(options: KnowledgeOptions): KnowledgeBase {
     const base = new KnowledgeBase(options);
     base.reload();
+    return base;
+  }
+
+  /**
+   * Loads a directory with asynchronous I/O, parsing and indexing in short slices so that the event
+   * loop is never blocked for long. Throws when the directory is missing.
+   */
+  static async open(options: KnowledgeOptions): Promise<KnowledgeBase> {
+    const base = new KnowledgeBase(options);
+    await base.reloadAsync();
     return base;
   }
 
@@ -82,83 +119,240 @@ export class KnowledgeBase {
     this.listeners.push(listener);
   }
 
-  /** Re-reads every file and swaps in a new index. Returns the new snapshot. */
+  private checkDir(): void {
+    if (!existsSync(this.options.dir)) {
+      throw new BotError(
+        'knowledge.missing-dir',
+        `The knowledge directory ${this.options.dir} does not exist.`,
+      );
+    }
+  }
+
+  /** Re-reads every file synchronously and swaps in a new index. Returns the new snapshot. */
   reload(): KnowledgeSnapshot {
-    const { dir, logger } = this.options;
-    if (!existsSync(dir)) {
-      throw new BotError('knowledge.missing-dir', `The knowledge directory ${dir} does not exist.`);
+    this.checkDir();
+    const listing = listKnowledgeFilesSync(this.options.dir);
+    this.startFull(listing);
+    for (const file of listing.files) this.accept(file, readKnowledgeFileSync(join(this.options.dir, file)));
+    this.selectIndexed();
+    return this.publish(new SearchIndex(this.indexedUnits(), this.analyzer!));
+  }
+
+  /** Re-reads every file asynchronously (see {@link KnowledgeBase.open}). */
+  async reloadAsync(): Promise<KnowledgeSnapshot> {
+    this.checkDir();
+    const listing = await listKnowledgeFiles(this.options.dir);
+    this.startFull(listing);
+    let began = performance.now();
+    // Files are read READ_BATCH at a time (the reads overlap), then parsed in short slices.
+    for (let k = 0; k < listing.files.length; k += READ_BATCH) {
+      const batch = listing.files.slice(k, k + READ_BATCH);
+      const texts = await Promise.all(
+        batch.map((file) =>
+          readKnowledgeFile(join(this.options.dir, file)).catch((e) => ({ reason: describeError(e) })),
+        ),
+      );
+      for (let j = 0; j < batch.length; j++) {
+        this.accept(batch[j]!, texts[j]!);
+        if (performance.now() - began > SLICE_MS) {
+          await turn();
+          began = performance.now();
+        }
+      }
     }
-    const files = listMarkdownFiles(dir);
-    const errors: KnowledgeFileError[] = [];
-    const units: KnowledgeUnit[] = [];
+    this.selectIndexed();
+    return this.publish(await SearchIndex.build(this.indexedUnits(), this.analyzer!));
+  }
+
+  /**
+   * Re-reads only the given files (relative paths): their old units leave the index and their new
+   * ones join it; a file that no longer exists is removed. Returns the new snapshot.
+   */
+  async refresh(changed: Iterable<string>): Promise<KnowledgeSnapshot> {
+    const index = this.snapshot?.index;
+    if (!index) return this.reloadAsync();
+    for (const file of new Set(changed)) {
+      if (!isKnowledgeFile(file)) continue;
+      const result = await readKnowledgeFile(join(this.options.dir, file)).catch(() => undefined);
+      await sliced(this.indexed.get(file) ?? [], (part) => index.remove(part));
+      this.indexed.delete(file);
+      if (!result) {
+        this.records.delete(file);
+        this.errors.delete(file);
+        this.files = this.files.filter((f) => f !== file);
+        continue;
+      }
+      if (!this.files.includes(file)) this.files = [...this.files, file].sort();
+      this.accept(file, result);
+      const record = this.records.get(file);
+      const twin =
+        record &&
+        [...this.records].find(([f, r]) => f !== file && r.hash === record.hash && this.indexed.has(f));
+      if (record && !twin) {
+        const units = record.units.filter((u) => !index.get(u.id));
+        await sliced(units, (part) => index.add(part));
+        this.indexed.set(file, units);
+      }
+    }
+    return this.publish(index);
+  }
+
+  private startFull(listing: Listing): void {
+    for (const loop of listing.loops) {
+      this.options.logger.warn({ path: loop }, `knowledge folder ${loop} is a symbolic link loop; skipped`);
+    }
+    for (const file of this.records.keys()) if (!listing.files.includes(file)) this.records.delete(file);
+    this.errors.clear();
+    this.files = listing.files;
+    this.analyzer = this.buildAnalyzer();
+    warmEnglishWords();
+  }
+
+  /** Parses one file's text into its record, or records why it could not be. */
+  private accept(file: string, read: { text: string } | { reason: string }): void {
+    const { logger, baseUrl } = this.options;
+    if ('reason' in read) {
+      this.errors.set(file, `${file} skipped: ${read.reason}`);
+      this.records.delete(file);
+      logger.warn({ file }, `knowledge file ${file} skipped: ${read.reason}`);
+      return;
+    }
+    try {
+      const units = dedupeUnits(parseKnowledgeFile(file, read.text, { baseUrl }));
+      const hash = createHash('sha1').update(read.text.replace(/\s+/g, ' ').trim()).digest('base64');
+      this.records.set(file, { units, hash });
+      this.errors.delete(file);
+    } catch (error) {
+      const message = describeError(error);
+      this.errors.set(file, message);
+      logger.error(
+        { file, error: message },
+        this.records.has(file)
+          ? `knowledge file ${file} could not be parsed; keeping its previous version`
+          : `knowledge file ${file} could not be parsed; it is left out`,
+      );
+    }
+  }
+
+  /** Chooses the units to index: every file's, except files identical to an earlier one and ids taken. */
+  private selectIndexed(): void {
+    this.indexed.clear();
+    const hashes = new Set<string>();
     const ids = new Set<string>();
-    for (const file of files) {
-      let fileUnits: KnowledgeUnit[] | undefined;
-      try {
-        fileUnits = parseKnowledgeFile(file, readFileSync(join(dir, file), 'utf8'));
-        this.goodUnits.set(file, fileUnits);
-      } catch (error) {
-        const message = describeError(error);
-        errors.push({ file, message });
-        fileUnits = this.goodUnits.get(file);
-        logger.error(
-          { file, error: message },
-          fileUnits
-            ? `knowledge file ${file} could not be parsed; keeping its previous version`
-            : `knowledge file ${file} could not be parsed; it is left out`,
-        );
-      }
-      for (const unit of fileUnits ?? []) {
-        if (ids.has(unit.id)) continue;
-        ids.add(unit.id);
-        units.push(unit);
-      }
+    for (const file of this.files) {
+      const record = this.records.get(file);
+      if (!record || hashes.has(record.hash)) continue;
+      hashes.add(record.hash);
+      const units = record.units.filter((u) => !ids.has(u.id) && ids.add(u.id));
+      this.indexed.set(file, units);
     }
-    for (const file of this.goodUnits.keys()) if (!files.includes(file)) this.goodUnits.delete(file);
-    const analyzer = createAnalyzer(this.synonyms());
-    this.snapshot = { units, index: new SearchIndex(units, analyzer), files, errors, loadedAt: new Date() };
-    logger.info({ dir, files: files.length, units: units.length }, 'knowledge indexed');
+  }
+
+  private indexedUnits(): KnowledgeUnit[] {
+    const units: KnowledgeUnit[] = [];
+    for (const file of this.files) for (const unit of this.indexed.get(file) ?? []) units.push(unit);
+    return units;
+  }
+
+  private publish(index: SearchIndex): KnowledgeSnapshot {
+    const units = this.indexedUnits();
+    const errors = [...this.errors].map(([file, message]) => ({ file, message }));
+    this.snapshot = { units, index, files: this.files, errors, loadedAt: new Date() };
+    this.options.logger.info(
+      { dir: this.options.dir, files: this.files.length, units: units.length },
+      'knowledge indexed',
+    );
     for (const listener of this.listeners) listener(this.snapshot);
     return this.snapshot;
   }
 
-  private synonyms(): SynonymGroups {
+  private buildAnalyzer(): Analyzer {
     const own = join(this.options.dir, SYNONYMS_FILE);
-    const file = existsSync(own) ? own : this.options.fallbackSynonymsFile;
-    if (!file || !existsSync(file)) return [];
-    try {
-      return loadSynonyms(file);
-    } catch (error) {
-      this.options.logger.error({ file, error: describeError(error) }, `synonym table ${file} ignored`);
-      return [];
+    let operator: ReturnType<typeof loadOperatorSynonyms> | undefined;
+    if (existsSync(own)) {
+      try {
+        operator = loadOperatorSynonyms(own);
+      } catch (error) {
+        this.options.logger.error({ file: own, error: describeError(error) }, `synonym table ${own} ignored`);
+      }
     }
+    const table = combineSynonyms(operator);
+    return createAnalyzer(table.same, table.related);
   }
 
-  /** Watches the directory and rebuilds (debounced) when a file changes. */
-  watch(debounceMs = 150): void {
+  /**
+   * Watches the directory: changed files are reloaded `debounceMs` after the last change, and at
+   * least every `maxWaitMs` while changes keep coming. A changed `synonyms.yml` rebuilds everything.
+   */
+  watch(debounceMs = 150, maxWaitMs = 2000): void {
     if (this.watcher) return;
-    this.watcher = watch(this.options.dir, { recursive: true }, () => {
-      clearTimeout(this.timer);
-      this.timer = setTimeout(() => {
-        try {
-          this.reload();
-        } catch (error) {
-          this.options.logger.error(
-            { error: describeError(error) },
-            'knowledge reload failed; keeping the previous index',
-          );
-        }
-      }, debounceMs);
+    this.watcher = watch(this.options.dir, { recursive: true }, (_event, name) => {
+      const file = name?.toString().split('\\').join('/');
+      if (!file || file === SYNONYMS_FILE) this.fullPending = true;
+      else if (isKnowledgeFile(file)) this.pending.add(file);
+      else if (!/\.\w+$/.test(file)) this.fullPending = true;
+      else return;
+      clearTimeout(this.debounce);
+      this.debounce = setTimeout(() => this.flush(), debounceMs);
+      this.maxWait ??= setTimeout(() => this.flush(), maxWaitMs);
     });
     this.watcher.on('error', (error) =>
       this.options.logger.error({ error: describeError(error) }, 'knowledge watcher failed'),
     );
   }
 
+  private flush(): void {
+    clearTimeout(this.debounce);
+    clearTimeout(this.maxWait);
+    this.debounce = undefined;
+    this.maxWait = undefined;
+    if (this.running) {
+      void this.running.then(() => this.flush());
+      return;
+    }
+    const full = this.fullPending;
+    const files = [...this.pending];
+    this.fullPending = false;
+    this.pending.clear();
+    if (!full && files.length === 0) return;
+    this.running = (full ? this.reloadAsync() : this.refresh(files))
+      .then(() => undefined)
+      .catch((error) => {
+        this.options.logger.error(
+          { error: describeError(error) },
+          'knowledge reload failed; keeping the previous index',
+        );
+      })
+      .finally(() => {
+        this.running = undefined;
+      });
+  }
+
   /** Stops watching. */
   close(): void {
-    clearTimeout(this.timer);
+    clearTimeout(this.debounce);
+    clearTimeout(this.maxWait);
     this.watcher?.close();
     this.watcher = undefined;
   }
+}
+
+/** The units of a file without repeats: a second unit with the same title and content is dropped. */
+function dedupeUnits(units: KnowledgeUnit[]): KnowledgeUnit[] {
+  const seen = new Set<string>();
+  const dropped = new Set<string>();
+  const kept = units.filter((u) => {
+    if (u.kind === 'document' || u.markdown === '') return true;
+    const key = `${u.title.toLowerCase()}\u0000${u.markdown}`;
+    if (!seen.has(key)) {
+      seen.add(key);
+      return true;
+    }
+    dropped.add(u.id);
+    return false;
+  });
+  if (dropped.size === 0) return units;
+  for (const u of kept)
+    if (u.childIds.some((id) => dropped.has(id))) u.childIds = u.childIds.filter((id) => !dropped.has(id));
+  return kept.filter((u) => !u.parentId || !dropped.has(u.parentId));
 }

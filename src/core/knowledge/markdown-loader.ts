@@ -3,16 +3,39 @@ import frontMatterPlugin from 'markdown-it-front-matter';
 import { parse as parseYaml } from 'yaml';
 import { z } from 'zod';
 import { BotError } from '../errors';
+import {
+  cleanDisplayMarkdown,
+  htmlToText,
+  type LinkResolver,
+  linkResolver,
+  preprocessMarkdown,
+  stripResourceMarkers,
+} from './markdown-clean';
 import { dedent, humanize, slugify, unitKey } from './text-utils';
-import type { KnowledgeUnit } from './types';
+import type { KnowledgeResource, KnowledgeUnit } from './types';
+
+const stringList = z
+  .union([z.string(), z.array(z.union([z.string(), z.number()]))])
+  .transform((v) =>
+    (Array.isArray(v) ? v : String(v).split(',')).map((x) => String(x).trim()).filter(Boolean),
+  );
 
 const FrontMatter = z
   .object({
-    title: z.string().trim().min(1).optional(),
-    aliases: z.array(z.string().trim().min(1)).optional(),
-    tags: z.array(z.string().trim().min(1)).optional(),
+    title: z.union([z.string(), z.number()]).transform(String).pipe(z.string().trim().min(1)).optional(),
+    aliases: stringList.optional(),
+    tags: stringList.optional(),
+    keywords: stringList.optional(),
+    description: z.string().trim().optional(),
+    base_url: z.string().trim().url().optional(),
   })
   .passthrough();
+
+/** How a file is read: a base URL for its relative links. */
+export interface ParseOptions {
+  /** Base URL of the knowledge directory: relative links become absolute against it. */
+  baseUrl?: string;
+}
 
 interface Builder {
   unit: KnowledgeUnit;
@@ -22,9 +45,10 @@ interface Builder {
   textParts: string[];
   /** Markdown of the blocks before the first list, fixed when the first list is seen. */
   intro?: string;
+  resources: KnowledgeResource[];
 }
 
-const md = new MarkdownIt('commonmark').use(frontMatterPlugin, () => {});
+const md = new MarkdownIt('commonmark').enable('table').use(frontMatterPlugin, () => {});
 type Token = ReturnType<typeof md.parse>[number];
 
 /** The plain text of an inline token: text and code, without Markdown markup. */
@@ -42,6 +66,51 @@ function inlineText(token: Token | undefined): string {
     .trim();
 }
 
+/** Words of a text, for the "a link and a few words" rule. */
+const wordCount = (text: string) => (text.match(/[\p{L}\p{N}]+/gu) ?? []).length;
+
+/** The most words besides its link that a list item may have and still be only a resource. */
+const RESOURCE_EXTRA_WORDS = 12;
+
+/**
+ * What a list item is: a `resource` (a link, maybe with a few words: listed under its section's
+ * answer), a `toc` entry (an in-page or site-relative link: dropped), or `content`.
+ */
+function classifyItem(
+  inline: Token | undefined,
+  resolve: LinkResolver,
+): { kind: 'resource' | 'toc' | 'content'; resource?: KnowledgeResource } {
+  const children = inline?.children ?? [];
+  let linkWords = 0;
+  let otherWords = 0;
+  let inLink = false;
+  let links = 0;
+  let first: { title: string; href: string } | undefined;
+  let external = false;
+  for (const child of children) {
+    if (child.type === 'link_open') {
+      inLink = true;
+      links++;
+      const href = String(child.attrGet('href') ?? '');
+      if (resolve(href)) external = true;
+      first ??= { title: '', href };
+    } else if (child.type === 'link_close') inLink = false;
+    else if (child.type === 'text' || child.type === 'code_inline') {
+      const words = wordCount(stripResourceMarkers(child.content));
+      if (!inLink) otherWords += words;
+      else {
+        linkWords += words;
+        if (links === 1 && first) first.title += child.content;
+      }
+    }
+  }
+  if (!first || linkWords === 0 || otherWords > Math.max(RESOURCE_EXTRA_WORDS, linkWords))
+    return { kind: 'content' };
+  if (!external) return otherWords <= 2 ? { kind: 'toc' } : { kind: 'content' };
+  const title = stripResourceMarkers(first.title).replace(/\s+/g, ' ').trim();
+  return { kind: 'resource', resource: { title: title || first.href, url: resolve(first.href) } };
+}
+
 function cleanTitle(text: string): string {
   return text.replace(/[\s:：]+$/u, '').trim();
 }
@@ -56,9 +125,9 @@ function itemTitle(inline: Token | undefined): string {
       .slice(first + 1, close < 0 ? undefined : close)
       .map((c) => c.content)
       .join('');
-    if (cleanTitle(bold)) return cleanTitle(bold);
+    if (cleanTitle(bold)) return cleanTitle(stripResourceMarkers(bold));
   }
-  const text = inlineText(inline);
+  const text = stripResourceMarkers(inlineText(inline));
   const colon = text.indexOf(':');
   if (colon > 1 && colon <= 60) return cleanTitle(text.slice(0, colon));
   const words = text.split(' ');
@@ -113,19 +182,23 @@ function blockEnd(tokens: Token[], start: number): number {
 
 /**
  * Parses one Markdown knowledge file into units: the document, each heading's section, and each list
- * item. Throws a {@link BotError} (`knowledge.front-matter`) naming the file when its front matter is
- * broken.
+ * item with content of its own. A list item that is only a link (maybe with a few words) is a resource
+ * of its section, a table of contents is dropped, HTML is reduced to text and links that only work on
+ * the original site become plain text (absolute with a base URL). Throws a {@link BotError}
+ * (`knowledge.front-matter`) naming the file when its front matter is broken.
  *
  * @param file path relative to the knowledge directory, e.g. `backend-engineer.md`
  * @param source the file's text
  */
-export function parseKnowledgeFile(file: string, source: string): KnowledgeUnit[] {
+export function parseKnowledgeFile(file: string, raw: string, options: ParseOptions = {}): KnowledgeUnit[] {
+  const source = preprocessMarkdown(raw);
   const tokens = md.parse(source, {});
-  const lines = source.split(/\r?\n/);
+  const lines = source.split('\n');
   const frontToken = tokens.find((t) => t.type === 'front_matter');
   const front = frontToken ? parseFrontMatter(file, String(frontToken.meta as unknown)) : {};
+  const resolve = linkResolver(file, front.base_url ?? options.baseUrl);
   const fileSlug = file
-    .replace(/\.md$/i, '')
+    .replace(/\.(md|mdx|markdown)$/i, '')
     .split(/[\\/]/)
     .map((part) => slugify(part))
     .join('/');
@@ -152,13 +225,14 @@ export function parseKnowledgeFile(file: string, source: string): KnowledgeUnit[
       tags: front.tags ?? [],
     };
     parent?.unit.childIds.push(id);
-    const builder: Builder = { unit, level, blocks: [], textParts: [] };
+    const builder: Builder = { unit, level, blocks: [], textParts: [], resources: [] };
     builders.push(builder);
     return builder;
   };
 
   const doc = create('document', front.title ?? humanize(file), undefined, 0);
-  doc.unit.aliases = front.aliases ?? [];
+  doc.unit.aliases = [...(front.aliases ?? []), ...(front.keywords ?? [])];
+  if (front.description) doc.textParts.push(front.description);
   const sections: Builder[] = [doc];
   let titledByHeading = front.title !== undefined;
 
@@ -167,7 +241,7 @@ export function parseKnowledgeFile(file: string, source: string): KnowledgeUnit[
     if (token.type === 'front_matter' || token.level !== 0 || token.nesting === -1) continue;
     if (token.type === 'heading_open') {
       const level = Number(token.tag.slice(1));
-      const title = cleanTitle(inlineText(tokens[i + 1])) || 'Untitled';
+      const title = cleanTitle(htmlToText(stripResourceMarkers(inlineText(tokens[i + 1])))) || 'Untitled';
       i = blockEnd(tokens, i);
       if (level === 1 && !titledByHeading && doc.unit.childIds.length === 0) {
         doc.unit.title = title;
@@ -181,36 +255,71 @@ export function parseKnowledgeFile(file: string, source: string): KnowledgeUnit[
     }
     const end = blockEnd(tokens, i);
     const owner = sections[sections.length - 1]!;
+    if (token.type === 'html_block') {
+      const text = htmlToText(token.content);
+      if (text !== '') {
+        owner.blocks.push(text);
+        owner.textParts.push(text);
+      }
+      i = end;
+      continue;
+    }
+    const isList = token.type === 'bullet_list_open' || token.type === 'ordered_list_open';
+    const blockIndex = owner.blocks.length;
     if (token.map) {
-      const block = dedent(lines.slice(token.map[0], token.map[1]).join('\n'));
-      owner.blocks.push(block);
-      const isList = token.type === 'bullet_list_open' || token.type === 'ordered_list_open';
+      owner.blocks.push(
+        cleanDisplayMarkdown(dedent(lines.slice(token.map[0], token.map[1]).join('\n')), resolve),
+      );
       if (isList && owner.intro === undefined) owner.intro = owner.blocks.slice(0, -1).join('\n\n');
     }
-    const items: { builder: Builder; level: number }[] = [];
+    const items: { builder: Builder | undefined; level: number }[] = [];
+    let contentItems = 0;
     for (let k = i; k <= end; k++) {
       const inner = tokens[k]!;
       if (inner.type === 'list_item_open') {
         while (items.length > 0 && items[items.length - 1]!.level >= inner.level) items.pop();
         let inline: Token | undefined;
-        for (let j = k + 1; j < tokens.length && tokens[j]!.type !== 'list_item_close'; j++) {
-          if (tokens[j]!.type === 'inline') {
-            inline = tokens[j];
-            break;
-          }
+        let nested = false;
+        const close = blockEnd(tokens, k);
+        for (let j = k + 1; j < close; j++) {
+          const t = tokens[j]!;
+          if (t.type === 'inline' && !inline) inline = t;
+          if (t.type === 'bullet_list_open' || t.type === 'ordered_list_open') nested = true;
         }
-        const parent = items[items.length - 1]?.builder ?? owner;
+        const parentEntry = items[items.length - 1];
+        if (parentEntry && !parentEntry.builder) {
+          items.push({ builder: undefined, level: inner.level });
+          continue;
+        }
+        const parent = parentEntry?.builder ?? owner;
+        // An entry of a table of contents is dropped with its sub-entries; a link with a list below it is content.
+        const classified = classifyItem(inline, resolve);
+        const kind = nested && classified.kind === 'resource' ? { kind: 'content' as const } : classified;
+        if (kind.kind !== 'content') {
+          if (kind.resource) parent.resources.push(kind.resource);
+          items.push({ builder: undefined, level: inner.level });
+          continue;
+        }
+        contentItems++;
         const item = create('item', itemTitle(inline), parent, parent.level);
         // A section's search text names its items; their words belong to the items themselves.
         if (parent === owner) owner.textParts.push(item.unit.title);
-        if (inner.map) item.blocks.push(itemMarkdown(lines.slice(inner.map[0], inner.map[1]), inner));
+        if (inner.map) {
+          item.blocks.push(
+            cleanDisplayMarkdown(itemMarkdown(lines.slice(inner.map[0], inner.map[1]), inner), resolve),
+          );
+        }
         items.push({ builder: item, level: inner.level });
       } else if (inner.type === 'inline' || inner.type === 'fence' || inner.type === 'code_block') {
-        const text = inner.type === 'inline' ? inlineText(inner) : inner.content.trim();
+        const current = items[items.length - 1];
+        if (current && !current.builder) continue;
+        const text = inner.type === 'inline' ? stripResourceMarkers(inlineText(inner)) : inner.content.trim();
         if (items.length === 0) owner.textParts.push(text);
-        for (const { builder } of items) builder.textParts.push(text);
+        for (const { builder } of items) builder?.textParts.push(text);
       }
     }
+    // A list of nothing but links is shown as "Read more", not as content.
+    if (isList && contentItems === 0) owner.blocks.splice(blockIndex, 1);
     i = end;
   }
 
@@ -220,29 +329,59 @@ export function parseKnowledgeFile(file: string, source: string): KnowledgeUnit[
 /** A section with no text of its own shows its children's content when short, else their titles. */
 const SUMMARY_CONTENT_LIMIT = 1500;
 
-/** Fills in text and Markdown; a section with no text of its own is summarised by its children. */
+/**
+ * Fills in text and Markdown. A section with nothing but resources gives them to its parent and is no
+ * unit; a section with no text of its own is summarised by its children.
+ */
 function finish(builders: Builder[]): KnowledgeUnit[] {
-  const byId = new Map(builders.map((b) => [b.unit.id, b.unit]));
-  for (const { unit, blocks, textParts, intro } of builders) {
-    unit.markdown = blocks.join('\n\n').trim();
+  const byId = new Map(builders.map((b) => [b.unit.id, b]));
+  const dropped = new Set<string>();
+  for (const b of [...builders].reverse()) {
+    const { unit, blocks, textParts, intro, resources } = b;
+    unit.markdown = blocks
+      .filter((x) => x !== '')
+      .join('\n\n')
+      .trim();
     unit.text = textParts.join(' ').trim();
     if (intro) unit.intro = intro;
+    const parent = unit.parentId ? byId.get(unit.parentId) : undefined;
+    const empty = unit.markdown === '' && unit.childIds.every((id) => dropped.has(id));
+    if (parent && empty) {
+      parent.resources.unshift(...resources);
+      dropped.add(unit.id);
+      continue;
+    }
+    if (resources.length > 0) unit.resources = dedupeResources(resources);
   }
+  const kept = builders.filter((b) => !dropped.has(b.unit.id));
+  for (const { unit } of kept) unit.childIds = unit.childIds.filter((id) => !dropped.has(id));
   // Children are finished before their parents are summarised: walk from the deepest units up.
-  for (const { unit } of [...builders].reverse()) {
+  for (const { unit } of [...kept].reverse()) {
     if (unit.markdown !== '' || unit.childIds.length === 0) continue;
-    const children = unit.childIds.map((id) => byId.get(id)!);
+    const children = unit.childIds.map((id) => byId.get(id)!.unit);
     const content = children.map((child) => `**${child.title}**\n\n${child.markdown}`).join('\n\n');
     unit.markdown =
       content.length <= SUMMARY_CONTENT_LIMIT
         ? content
         : children
             .map((child) => {
-              const names = child.childIds.map((id) => byId.get(id)!.title);
+              const names = child.childIds.map((id) => byId.get(id)!.unit.title);
               return names.length > 0 ? `- **${child.title}**: ${names.join(', ')}` : `- **${child.title}**`;
             })
             .join('\n');
-    unit.text = children.map((child) => child.title).join('. ');
+    if (unit.text === '') unit.text = children.map((child) => child.title).join('. ');
   }
-  return builders.map((b) => b.unit);
+  for (const { unit } of kept)
+    if (unit.markdown === '' && unit.childIds.length === 0) unit.markdown = unit.text;
+  return kept.map((b) => b.unit);
+}
+
+function dedupeResources(resources: KnowledgeResource[]): KnowledgeResource[] {
+  const seen = new Set<string>();
+  return resources.filter((r) => {
+    const key = (r.url ?? r.title).toLowerCase();
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
 }

@@ -28,6 +28,15 @@ export interface KnowledgeUnit {
   aliases: string[];
   /** Document front matter `tags`. */
   tags: string[];
+  /** Links listed in the unit's section ("Read more"): never answers of their own. */
+  resources?: KnowledgeResource[];
+}
+
+/** A link a section lists for further reading. */
+export interface KnowledgeResource {
+  title: string;
+  /** Absolute URL; absent when the link only worked on the original site. */
+  url?: string;
 }
 
 /** A knowledge file that could not be read or parsed. */

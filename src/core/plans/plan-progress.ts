@@ -1,3 +1,4 @@
+import { maxTypoDistance } from '../search/analyzer';
 import { editDistance } from './edit-distance';
 import type { StudyPlan } from './plan-service';
 import { planData, withMarkdown } from './render-plan';
@@ -44,7 +45,7 @@ export function matchPlanTopic(plan: StudyPlan, text: string): TopicMatch {
     })
     .sort((a, b) => a.d - b.d);
   const best = scored[0];
-  const allowed = compact.length >= 8 ? 2 : compact.length >= 4 ? 1 : 0;
+  const allowed = maxTypoDistance(compact.length);
   if (best && best.d <= allowed && (scored[1]?.d ?? 99) > best.d) return { found: best.t };
   const containing = topics.filter(
     (t) => wanted.length >= 3 && (normalize(t.title).includes(wanted) || t.id.includes(wanted)),

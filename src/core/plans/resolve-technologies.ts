@@ -1,6 +1,9 @@
+import { isGoLanguage, maxTypoDistance, tokenize as tokenizeText } from '../search/analyzer';
+import { isEnglishWord } from '../search/english-words';
+import { GLOSSARY } from '../search/glossary';
 import type { Curriculum, CurriculumTopic } from './curriculum';
 import { editDistance } from './edit-distance';
-import { FILLER_WORDS, GO_VERB_AFTER, GO_VERB_BEFORE_TO } from './plan-words';
+import { FILLER_WORDS } from './plan-words';
 
 /** A word that names no known technology, with the closest known topics (none when nothing is near). */
 export interface UnknownTechnology {
@@ -20,8 +23,6 @@ export interface ResolvedTechnologies {
 /** Reads free text such as "I want to do Java with Spring" into curriculum topics. */
 export type TechnologyResolver = (text: string) => ResolvedTechnologies;
 
-// Words keep inner punctuation (node.js, ci/cd, c#, .net, asp.net); pieces are tried when the whole is unknown.
-const TOKEN = /\.?[\p{L}\p{N}]+(?:[./'’_+-][\p{L}\p{N}]+)*(?:#|\+\+)?/gu;
 const SPLIT = /[./'’_-]+/;
 const MAX_WORD = 40;
 /** Unknown words looked up for typos and suggestions; later ones are only counted. */
@@ -29,42 +30,32 @@ const MAX_LOOKED_UP = 5;
 
 interface Token {
   raw: string;
+  lower: string;
   word: string;
 }
 
+/** The search's tokenizer (one text pipeline for questions and plans), possessives dropped. */
 function tokenize(text: string): Token[] {
-  const out: Token[] = [];
-  for (const match of text.normalize('NFKC').matchAll(TOKEN)) {
-    const raw = match[0].replace(/’/g, "'").replace(/'s$/i, '');
-    out.push({ raw, word: raw.toLowerCase() });
-  }
-  return out;
-}
-
-/** "go" the language, or the verb ("I want to go with Java", "let's go")? */
-function isGoLanguage(tokens: Token[], i: number): boolean {
-  const before = tokens[i - 1]?.word;
-  const after = tokens[i + 1]?.word;
-  if (tokens[i]!.raw === 'Go' && i > 0 && (after === undefined || !GO_VERB_AFTER.has(after))) return true;
-  if (after !== undefined && GO_VERB_AFTER.has(after)) return false;
-  if (
-    before === "let's" ||
-    before === 'lets' ||
-    before === 'let' ||
-    before === 'gonna' ||
-    before === 'wanna'
-  ) {
-    return false;
-  }
-  if (before === 'to' && GO_VERB_BEFORE_TO.has(tokens[i - 2]?.word ?? '')) return false;
-  if (before === 'i' || before === 'we' || before === 'will' || before === "i'll") return false;
-  return true;
+  return tokenizeText(text).map((t) => ({ ...t, word: t.lower.replace(/'s$/, '') }));
 }
 
 /** Every name of a topic, as word lists: id, title, aliases. */
 function namesOf(topic: CurriculumTopic): string[][] {
   const names = [topic.id, topic.title, ...topic.aliases].map((n) => tokenize(n).map((t) => t.word));
   return names.filter((n) => n.length > 0);
+}
+
+/**
+ * The glossary's spellings of a topic's names (`k8s` for Kubernetes): the curriculum's aliases and the
+ * search's synonyms are one source.
+ */
+function glossaryNamesOf(topic: CurriculumTopic): string[][] {
+  const own = new Set([topic.id, topic.title, ...topic.aliases].map((n) => n.toLowerCase()));
+  return GLOSSARY.same
+    .filter((group) => group.some((entry) => own.has(entry.toLowerCase())))
+    .flat()
+    .map((n) => tokenize(n).map((t) => t.word))
+    .filter((n) => n.length > 0);
 }
 
 /**
@@ -81,8 +72,12 @@ export function createTechnologyResolver(curriculum: Curriculum): TechnologyReso
   const phrases = new Map<string, string>();
   const singles = new Map<string, string>();
   let longest = 1;
-  for (const topic of curriculum.topics) {
-    for (const words of namesOf(topic)) {
+  const named = curriculum.topics.flatMap((topic) => namesOf(topic).map((words) => ({ topic, words })));
+  const fromGlossary = curriculum.topics.flatMap((topic) =>
+    glossaryNamesOf(topic).map((words) => ({ topic, words })),
+  );
+  for (const { topic, words } of [...named, ...fromGlossary]) {
+    {
       const key = words.join(' ');
       if (words.length === 1) {
         if (!singles.has(key)) singles.set(key, topic.id);
@@ -148,7 +143,8 @@ export function createTechnologyResolver(curriculum: Curriculum): TechnologyReso
       }
       const near = closest(w, 3);
       const first = near[0];
-      const allowed = w.length >= 8 ? 2 : w.length >= 5 ? 1 : 0;
+      // A real English word ("rust") is never read as a typo of another name.
+      const allowed = isEnglishWord(w) ? 0 : maxTypoDistance(w.length);
       if (first && first.distance <= allowed && (near[1]?.distance ?? 99) > first.distance) {
         corrections.push({ from: w.slice(0, MAX_WORD), to: titleOf(first.id) });
         add(first.id);
@@ -185,7 +181,7 @@ export function createTechnologyResolver(curriculum: Curriculum): TechnologyReso
       }
       const w = tokens[i]!.word;
       if (w === 'go') {
-        if (isGoLanguage(tokens, i)) add(singles.get('go') ?? 'go');
+        if (tokens.length === 1 || isGoLanguage(tokens, i)) add(singles.get('go') ?? 'go');
       } else {
         word(w);
       }

@@ -4,8 +4,16 @@ import { STOP_WORDS } from './stop-words';
 /** Groups of words and phrases that mean the same thing; the first entry names the group. */
 export type SynonymGroups = readonly (readonly string[])[];
 
-/** Turns text into search terms. The same function runs at index time and at query time. */
-export type Analyzer = (text: string) => string[];
+/**
+ * Turns text into search terms. The same function runs at index time and at query time. `related`
+ * maps a term to the terms of distinct but related concepts (searched with a lower weight).
+ */
+export type Analyzer = ((text: string, query?: boolean) => string[]) & {
+  related?: ReadonlyMap<string, readonly string[]>;
+};
+
+/** Longest token kept: longer runs of letters are cut before stemming (no word is that long). */
+export const MAX_TOKEN_LENGTH = 40;
 
 interface Phrase {
   stems: string[];
@@ -52,7 +60,7 @@ export function canonicalToken(entry: string): string {
 const stemCache = new Map<string, string>();
 
 /** Porter2 stem of a lower-case word (numbers unchanged), cached: vocabularies are small, texts are not. */
-function stemWord(word: string): string {
+export function stemWord(word: string): string {
   let stemmed = stemCache.get(word);
   if (stemmed === undefined) {
     stemmed = /^\p{N}+$/u.test(word) ? word : stem(word);
@@ -71,17 +79,33 @@ function rawTokens(text: string): RawToken[] {
     : text.normalize('NFKC').replace(/’/g, "'").match(TOKEN);
   if (!words) return [];
   const tokens: RawToken[] = new Array(words.length);
-  for (let i = 0; i < words.length; i++) tokens[i] = { raw: words[i]!, lower: words[i]!.toLowerCase() };
+  for (let i = 0; i < words.length; i++) {
+    const word = words[i]!.length > MAX_TOKEN_LENGTH ? words[i]!.slice(0, MAX_TOKEN_LENGTH) : words[i]!;
+    tokens[i] = { raw: word, lower: word.toLowerCase() };
+  }
   return tokens;
 }
 
+/** The words of a text as the search reads them (original spelling and lower case). */
+export function tokenize(text: string): { raw: string; lower: string }[] {
+  return rawTokens(text);
+}
+
+/**
+ * The largest spelling distance a correction of a word of this length may have: none under 5
+ * letters, one up to 7, two from 8. The same rule for questions, plan requests and `plan done`.
+ */
+export function maxTypoDistance(length: number): number {
+  return length >= 8 ? 2 : length >= 5 ? 1 : 0;
+}
+
 /** "Go" the language, or the verb? Decided from the neighbouring words, the same way everywhere. */
-function isGoLanguage(tokens: RawToken[], i: number): boolean {
+export function isGoLanguage(tokens: readonly RawToken[], i: number): boolean {
   const before = tokens[i - 1]?.lower;
   const after = tokens[i + 1]?.lower;
   if (tokens.length === 1) return true;
   if (after !== undefined && GO_EXCLUDED_AFTER.has(after)) return false;
-  if (tokens[i]?.raw === 'Go' && i > 0) return true;
+  if (tokens[i]?.raw === 'Go') return true;
   if (before !== undefined && GO_BEFORE.has(before)) return true;
   if (after !== undefined && GO_AFTER.has(after)) return true;
   return after === undefined && before !== undefined && before !== 'to' && !STOP_WORDS.has(before);
@@ -95,7 +119,7 @@ function isGoLanguage(tokens: RawToken[], i: number): boolean {
  * const analyze = createAnalyzer([['kubernetes', 'k8s']]);
  * analyze('k8s or Kubernetes?'); // ['kubernetes', 'kubernetes']
  */
-export function createAnalyzer(groups: SynonymGroups): Analyzer {
+export function createAnalyzer(groups: SynonymGroups, relatedGroups: SynonymGroups = []): Analyzer {
   const single = new Map<string, string>();
   const phrases: Phrase[] = [];
   const phrasesByFirst = new Map<string, Phrase[]>();
@@ -138,17 +162,25 @@ export function createAnalyzer(groups: SynonymGroups): Analyzer {
     out.push(single.get(stemmed) ?? stemmed);
   };
 
-  return (text: string): string[] => {
+  // Text keeps the words of a synonym phrase beside its canonical token ("message queue" is found
+  // by "queue" too); a question (`query`) is read as the phrase alone.
+  const analyze = (text: string, query = false): string[] => {
     const tokens = rawTokens(text);
     const stems = tokens.map((t) => stemWord(t.lower));
     const out: string[] = [];
     for (let i = 0; i < tokens.length; i++) {
       const token = tokens[i]!;
+      let matched: Phrase | undefined;
       for (const phrase of phrasesByFirst.get(stems[i]!) ?? []) {
         if (phrase.stems.every((s, k) => stems[i + k] === s)) {
           out.push(phrase.canonical);
+          matched = phrase;
           break;
         }
+      }
+      if (matched && query) {
+        i += matched.stems.length - 1;
+        continue;
       }
       if (token.lower === 'go') {
         if (isGoLanguage(tokens, i)) out.push(single.get('golang') ?? 'golang');
@@ -158,4 +190,15 @@ export function createAnalyzer(groups: SynonymGroups): Analyzer {
     }
     return out;
   };
+  const related = new Map<string, string[]>();
+  for (const group of relatedGroups) {
+    const terms = group.map((entry) => analyze(entry));
+    terms.forEach((own, k) => {
+      const others = terms.flatMap((t, j) => (j === k ? [] : t)).filter((t) => !own.includes(t));
+      for (const term of own.length === 1 ? own : []) {
+        related.set(term, [...new Set([...(related.get(term) ?? []), ...others])]);
+      }
+    });
+  }
+  return Object.assign(analyze, { related });
 }

@@ -1,7 +1,8 @@
 import MiniSearch from 'minisearch';
 import SearchableMap from 'minisearch/SearchableMap';
 import type { KnowledgeUnit } from '../knowledge/types';
-import type { Analyzer } from './analyzer';
+import { type Analyzer, maxTypoDistance, stemWord, tokenize } from './analyzer';
+import { isEnglishWord, isEverydayWord } from './english-words';
 
 /** How one term of a question was found in the knowledge vocabulary. */
 export interface TermMatch {
@@ -29,8 +30,10 @@ export interface SearchHit {
 export interface SearchOutcome {
   hits: SearchHit[];
   terms: TermMatch[];
-  /** Share (0..1) of the question's information the knowledge vocabulary covers, weighted by rarity. */
+  /** Share (0..1) of the question's information the best unit itself covers, weighted by rarity. */
   coverage: number;
+  /** The share of the question some hits cover together (an answer of two units). */
+  coverageOf?: (hits: readonly SearchHit[]) => number;
 }
 
 const FIELD_BOOST = { title: 3, aliases: 3, path: 0.5, text: 1 };
@@ -40,6 +43,12 @@ const FIELD_BOOST = { title: 3, aliases: 3, path: 0.5, text: 1 };
  * ("salary of a backend engineer") is not taken for a match.
  */
 export const UNKNOWN_TERM_WEIGHT = 1.5;
+/** Longest slice of work of {@link SearchIndex.build} between two turns of the event loop. */
+const SLICE_MS = 10;
+/** Postings (units containing a searched term) one question may score: this share of the units... */
+const POSTING_SHARE = 0.25;
+/** ...but never fewer than this many. */
+const POSTING_FLOOR = 5000;
 /** Below this inverse document frequency a term is in nearly every unit. */
 const GENERIC_IDF = 0.2;
 /** Longest ending a known word may carry and still count as that word. */
@@ -48,6 +57,24 @@ const MAX_SUFFIX = 4;
 const PHRASE_BOOST = 1.5;
 /** How many of the best hits are checked for phrases. */
 const PHRASE_WINDOW = 10;
+/** How many of the best hits are re-ranked by how well the unit itself fits the question. */
+const RERANK_WINDOW = 20;
+/** The weight of a word the knowledge lacks, as a share of the weight of its rarest word. */
+const UNKNOWN_SHARE = 1;
+/** An everyday English word the knowledge lacks ("keep", "safe") weighs this share of a rarer one. */
+const EVERYDAY_SHARE = 0.5;
+/** Idioms of questions that name no subject ("how does git work under the hood"). */
+const FILLER_PHRASES =
+  /\b(under the hood|in a nutshell|in (simple|plain|layman'?s) (terms|english|words)|like i'?m five|eli5)\b/gi;
+const HOW_WORKS = /\bhow\s+(do|does|did|is|are|can|could|would|will)\b.*\bwork(s|ing)?\b/i;
+/** Weight of a related concept (`tls` for `https`) against the exact term. */
+const RELATED_WEIGHT = 0.3;
+/** Score factor for a unit whose whole title the question names. */
+const TITLE_FIT = 2;
+/** Share of its score a list item keeps against sections and documents: a topic outranks a mention. */
+const ITEM_SHARE = 0.5;
+/** Share of its score a unit keeps when it covers nothing of the question. */
+const COVERAGE_FLOOR = 0.25;
 /** Query terms are weighted by rarity too, so words found everywhere ("backend") cannot decide the ranking. */
 const rarityWeight = (idf: number) => Math.min(1, (idf + 0.2) / 2);
 
@@ -58,10 +85,14 @@ const rarityWeight = (idf: number) => Math.min(1, (idf + 0.2) / 2);
 export class SearchIndex {
   private readonly mini: MiniSearch<KnowledgeUnit>;
   private readonly vocabulary: SearchableMap<number>;
+  /** Terms of the unit being added, collected while MiniSearch tokenizes it. */
+  private collecting: Set<string> | undefined;
   private readonly units = new Map<string, KnowledgeUnit>();
   private byKey: Map<string, KnowledgeUnit> | undefined;
   /** Analysed title and text of the units phrase matching has looked at (filled on first use). */
   private readonly unitWords = new Map<string, string[]>();
+  /** Analysed titles of the units re-ranking has looked at (filled on first use). */
+  private readonly titleTerms = new Map<string, string[]>();
 
   /**
    * @param units the units to index (ids must be unique)
@@ -70,11 +101,10 @@ export class SearchIndex {
   constructor(
     units: readonly KnowledgeUnit[],
     private readonly analyze: Analyzer,
-    private readonly unknownTermWeight = UNKNOWN_TERM_WEIGHT,
+    private readonly unknownTermWeight?: number,
   ) {
     // The vocabulary (term -> number of units) is collected while MiniSearch tokenizes, so every
     // unit is analysed once.
-    let unitTerms: Set<string> | undefined;
     const pathTerms = new Map<string, string[]>();
     this.mini = new MiniSearch<KnowledgeUnit>({
       fields: ['title', 'aliases', 'path', 'text'],
@@ -84,9 +114,12 @@ export class SearchIndex {
         let terms = field === 'path' ? pathTerms.get(text) : undefined;
         if (!terms) {
           terms = analyze(text);
-          if (field === 'path') pathTerms.set(text, terms);
+          if (field === 'path') {
+            if (pathTerms.size > 10_000) pathTerms.clear();
+            pathTerms.set(text, terms);
+          }
         }
-        if (unitTerms) for (const term of terms) unitTerms.add(term);
+        if (this.collecting) for (const term of terms) this.collecting.add(term);
         return terms;
       },
       processTerm: (term) => term,
@@ -96,16 +129,68 @@ export class SearchIndex {
         return (unit as unknown as Record<string, string>)[field] ?? '';
       },
     });
-    const frequencies = new Map<string, number>();
+    this.vocabulary = new SearchableMap<number>();
+    this.add(units);
+  }
+
+  /**
+   * Builds an index in slices of about {@link SLICE_MS} milliseconds, yielding to the event loop
+   * between them, so that a large knowledge set never blocks the process for long.
+   */
+  static async build(units: readonly KnowledgeUnit[], analyze: Analyzer): Promise<SearchIndex> {
+    const index = new SearchIndex([], analyze);
+    let start = 0;
+    while (start < units.length) {
+      const began = performance.now();
+      let end = start;
+      while (end < units.length && performance.now() - began < SLICE_MS) {
+        index.add(units.slice(end, end + 50));
+        end += 50;
+      }
+      start = end;
+      await new Promise((resolve) => setImmediate(resolve));
+    }
+    return index;
+  }
+
+  /** Adds units (ids not yet indexed). */
+  add(units: readonly KnowledgeUnit[]): void {
     for (const unit of units) {
       const terms = new Set<string>();
-      unitTerms = terms;
+      this.collecting = terms;
       this.mini.add(unit);
       this.units.set(unit.id, unit);
-      for (const term of terms) frequencies.set(term, (frequencies.get(term) ?? 0) + 1);
+      this.byKey?.set(unit.key, unit);
+      for (const term of terms) this.vocabulary.set(term, (this.vocabulary.get(term) ?? 0) + 1);
     }
-    unitTerms = undefined;
-    this.vocabulary = SearchableMap.from(frequencies);
+    this.collecting = undefined;
+  }
+
+  /** Removes units (by id) from the index and the vocabulary: a changed file touches only its own units. */
+  remove(units: readonly KnowledgeUnit[]): void {
+    for (const unit of units) {
+      const indexed = this.units.get(unit.id);
+      if (!indexed) continue;
+      const terms = new Set<string>();
+      for (const text of [
+        indexed.title,
+        indexed.aliases.join(' '),
+        indexed.path.slice(0, -1).join(' '),
+        indexed.text,
+      ]) {
+        for (const term of this.analyze(text)) terms.add(term);
+      }
+      this.mini.discard(indexed.id);
+      this.units.delete(indexed.id);
+      this.byKey?.delete(indexed.key);
+      this.unitWords.delete(indexed.id);
+      this.titleTerms.delete(indexed.id);
+      for (const term of terms) {
+        const df = (this.vocabulary.get(term) ?? 0) - 1;
+        if (df > 0) this.vocabulary.set(term, df);
+        else this.vocabulary.delete(term);
+      }
+    }
   }
 
   /** Number of indexed units. */
@@ -131,10 +216,25 @@ export class SearchIndex {
     return Math.log(1 + (n - df + 0.5) / (df + 0.5));
   }
 
-  /** Finds a term in the vocabulary: exactly, by correcting a typo, or by completing a prefix. */
-  resolve(term: string): TermMatch {
+  /**
+   * The weight of a word the knowledge does not contain: as informative as its rarest known word (a
+   * word never seen is a subject the knowledge lacks), so it scales with the size of the knowledge.
+   */
+  private unknownWeight(): number {
+    return this.unknownTermWeight ?? UNKNOWN_SHARE * this.idf(1);
+  }
+
+  /**
+   * Finds a term in the vocabulary: exactly, by correcting a typo, or by completing a prefix. A word
+   * of the English dictionary (`word`, as typed) is never corrected or completed into another one.
+   */
+  resolve(term: string, word = term): TermMatch {
     const df = this.vocabulary.get(term);
     if (df !== undefined) return { term, kind: 'exact', matches: [term], confidence: 1, idf: this.idf(df) };
+    if (isEnglishWord(word)) {
+      const idf = this.unknownWeight() * (isEverydayWord(word) ? EVERYDAY_SHARE : 1);
+      return { term, kind: 'unknown', matches: [], confidence: 0, idf };
+    }
     const corrected = this.correct(term);
     if (corrected) {
       const [match, distance] = corrected;
@@ -152,7 +252,13 @@ export class SearchIndex {
       const best = Math.max(...completions.map((m) => this.vocabulary.get(m) ?? 0));
       return { term, kind: 'prefix', matches: completions, confidence: 0.6, idf: this.idf(best) };
     }
-    return { term, kind: 'unknown', matches: [], confidence: 0, idf: this.unknownTermWeight };
+    return {
+      term,
+      kind: 'unknown',
+      matches: [],
+      confidence: 0,
+      idf: this.unknownTermWeight ?? UNKNOWN_TERM_WEIGHT,
+    };
   }
 
   /** The closest vocabulary term within a small edit distance (a swap of two letters counts as one). */
@@ -162,7 +268,7 @@ export class SearchIndex {
       const swapped = term.slice(0, i) + term[i + 1] + term[i] + term.slice(i + 2);
       if (this.vocabulary.has(swapped)) return [swapped, 1];
     }
-    const maxDistance = term.length >= 8 ? 2 : term.length >= 5 ? 1 : 0;
+    const maxDistance = maxTypoDistance(term.length);
     if (maxDistance === 0) return undefined;
     let best: [string, number, number] | undefined;
     for (const [key, [df, distance]] of this.vocabulary.fuzzyGet(term, maxDistance)) {
@@ -194,22 +300,49 @@ export class SearchIndex {
    * index.search('postgress or mysql?').hits[0]?.unit.title; // "Relational Databases"
    */
   search(question: string, limit = 10): SearchOutcome {
+    const surface = new Map<string, string>();
+    for (const t of tokenize(question))
+      if (!surface.has(stemWord(t.lower))) surface.set(stemWord(t.lower), t.lower);
     const seen = new Set<string>();
-    const terms = this.analyze(question)
-      .filter((t) => !seen.has(t) && seen.add(t))
-      .map((t) => this.resolve(t));
+    // "How does X work?" asks about X: "work" there is the form of the question, not a subject.
+    const form = HOW_WORKS.test(question) ? new Set(['work']) : undefined;
+    const terms = this.analyze(question.replace(FILLER_PHRASES, ' '), true)
+      .filter((t) => !form?.has(t) && !seen.has(t) && seen.add(t))
+      .map((t) => this.resolve(t, surface.get(t)));
     // Words found in nearly every unit ("backend" in a backend knowledge base) cannot change the
     // ranking but make MiniSearch score every unit: they are searched only when nothing else is.
-    const specific = terms.filter((t) => t.idf >= GENERIC_IDF);
+    let specific = terms.filter((t) => t.idf >= GENERIC_IDF);
+    // On large knowledge, the most common of the question's words would make MiniSearch score most
+    // units: the rarest words are searched first, within a budget of postings (a share of the units).
+    const dfOf = (t: TermMatch) => Math.max(0, ...t.matches.map((m) => this.vocabulary.get(m) ?? 0));
+    const budget = Math.max(POSTING_FLOOR, this.units.size * POSTING_SHARE);
+    let spent = 0;
+    const kept = [...specific]
+      .sort((a, b) => dfOf(a) - dfOf(b))
+      .filter((t, k) => {
+        spent += dfOf(t);
+        return k === 0 || spent <= budget;
+      });
+    if (kept.length < specific.length) {
+      specific = specific.filter((t) => kept.includes(t));
+      const set = new Set(specific);
+      terms.splice(0, terms.length, ...terms.filter((t) => set.has(t) || t.matches.length === 0));
+    }
     const weights = new Map<string, number>();
+    const relatedOf = new Map<string, number>();
     for (const t of specific.length > 0 ? specific : terms) {
       const weight = t.confidence * rarityWeight(t.idf);
-      for (const m of t.matches) weights.set(m, Math.max(weights.get(m) ?? 0, weight));
+      for (const m of t.matches) {
+        weights.set(m, Math.max(weights.get(m) ?? 0, weight));
+        for (const r of this.analyze.related?.get(m) ?? []) {
+          if (this.vocabulary.has(r))
+            relatedOf.set(r, Math.max(relatedOf.get(r) ?? 0, weight * RELATED_WEIGHT));
+        }
+      }
     }
-    const total = terms.reduce((sum, t) => sum + t.idf, 0);
-    const covered = terms.reduce((sum, t) => sum + t.idf * t.confidence, 0);
-    const coverage = total > 0 ? covered / total : 0;
-    if (weights.size === 0) return { hits: [], terms, coverage };
+    // A related concept is searched only with a lower weight, and never above the exact term.
+    for (const [r, w] of relatedOf) if (!weights.has(r)) weights.set(r, w);
+    if (weights.size === 0) return { hits: [], terms, coverage: 0, coverageOf: () => 0 };
     const results = this.mini.search([...weights.keys()].join(' '), {
       tokenize: (text) => text.split(' '),
       processTerm: (term) => term,
@@ -218,10 +351,97 @@ export class SearchIndex {
       combineWith: 'OR',
     });
     const hits = results
-      .slice(0, Math.max(limit, PHRASE_WINDOW))
+      .slice(0, Math.max(limit, RERANK_WINDOW))
       .map((r) => ({ unit: this.units.get(String(r.id))!, score: r.score, terms: r.terms }));
     this.boostPhrases(hits, specific);
-    return { hits: hits.slice(0, limit), terms, coverage };
+    this.rerank(hits, terms, relatedOf);
+    const coverage = hits[0] ? this.unitCoverage(hits[0], terms, relatedOf) : 0;
+    const coverageOf = (units: readonly SearchHit[]) =>
+      this.unitCoverage({ terms: [...new Set(units.flatMap((h) => h.terms))] }, terms, relatedOf);
+    return { hits: hits.slice(0, limit), terms, coverage, coverageOf };
+  }
+
+  /**
+   * How much of the question one unit covers (0..1): the rarity-weighted share of the question's
+   * terms found in the unit's title, path or text (a related concept counts for little, a word the
+   * knowledge lacks counts against).
+   */
+  unitCoverage(
+    hit: Pick<SearchHit, 'terms'>,
+    terms: readonly TermMatch[],
+    related: ReadonlyMap<string, number>,
+  ): number {
+    let total = 0;
+    let covered = 0;
+    for (const t of terms) {
+      total += t.idf;
+      if (t.matches.some((m) => hit.terms.includes(m))) covered += t.idf * t.confidence;
+      else if (
+        t.matches.some((m) =>
+          (this.analyze.related?.get(m) ?? []).some((r) => related.has(r) && hit.terms.includes(r)),
+        )
+      ) {
+        covered += t.idf * t.confidence * RELATED_WEIGHT;
+      }
+    }
+    return total > 0 ? covered / total : 0;
+  }
+
+  /** Analyses text as questions are (`query`) or as knowledge is: for filters that must agree with search. */
+  analyzeText(text: string, query = true): string[] {
+    return this.analyze(text, query);
+  }
+
+  /** The analysed terms of a unit's title (a synonym phrase as its one term), cached. */
+  titleTermsOf(unit: KnowledgeUnit): string[] {
+    let title = this.titleTerms.get(unit.id);
+    if (!title) {
+      // "How does X work?" titles a topic about X, as the same question does.
+      const form = HOW_WORKS.test(unit.title) ? 'work' : undefined;
+      title = [...new Set(this.analyze(unit.title, true))].filter((t) => t !== form);
+      this.titleTerms.set(unit.id, title);
+    }
+    return title;
+  }
+
+  /**
+   * Re-ranks the best hits by how well each unit itself fits the question: its coverage of the
+   * question, and how much of its title the question names (a unit titled by the question's words is
+   * the topic itself; one that only mentions them is not).
+   */
+  private rerank(hits: SearchHit[], terms: readonly TermMatch[], related: ReadonlyMap<string, number>): void {
+    const window = hits.slice(0, RERANK_WINDOW);
+    const asked = new Set(terms.flatMap((t) => t.matches));
+    const fits = new Map<string, { fit: number; coverage: number }>();
+    for (const hit of window) {
+      const title = this.titleTermsOf(hit.unit);
+      const fit = title.length > 0 ? title.filter((t) => asked.has(t)).length / title.length : 0;
+      const coverage = this.unitCoverage(hit, terms, related);
+      fits.set(hit.unit.id, { fit, coverage });
+      hit.score *=
+        (1 + TITLE_FIT * fit) * (COVERAGE_FLOOR + coverage) * (hit.unit.kind === 'item' ? ITEM_SHARE : 1);
+    }
+    // A part of a topic ("Disadvantages" of a section) gives way to the topic itself when that
+    // covers the question as well and is named by it at least as well.
+    for (const hit of window) {
+      const own = fits.get(hit.unit.id)!;
+      for (let p = hit.unit.parentId; p; p = this.units.get(p)?.parentId) {
+        const parent = fits.get(p);
+        const parentHit = window.find((h) => h.unit.id === p);
+        if (
+          parent &&
+          parentHit &&
+          parent.coverage >= own.coverage &&
+          parent.fit >= own.fit &&
+          parent.fit > 0
+        ) {
+          parentHit.score = Math.max(parentHit.score, hit.score * 1.01);
+          break;
+        }
+      }
+    }
+    window.sort((a, b) => b.score - a.score);
+    hits.splice(0, window.length, ...window);
   }
 
   /**

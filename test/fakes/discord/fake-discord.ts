@@ -112,6 +112,11 @@ export class FakeDiscord {
     return payload;
   }
 
+  /** Dispatches an interaction payload as given (hostile or unusual shapes); returns it. */
+  interaction(payload: Json): Json {
+    return this.track(payload);
+  }
+
   /** Dispatches a slash command; returns the interaction payload (id, token...). */
   slash(name: string, options: FakeOption[], who: { user: FakeUser; place: Place; at?: number }): Json {
     return this.track(slashInteraction({ appId: this.appId, ...who }, name, options));

@@ -36,7 +36,9 @@ export async function signedPost(post: SignedPost): Promise<{ status: number; bo
   return { status: res.status, body, ms: performance.now() - started };
 }
 
-/** The form body of a slash command, as Slack sends it. */
+let triggerSeq = 0;
+
+/** A slash command form body; each gets a fresh `trigger_id` (as Slack sends) unless one is given. */
 export function slashCommandBody(fields: {
   text: string;
   userId?: string;
@@ -59,7 +61,7 @@ export function slashCommandBody(fields: {
     api_app_id: 'A0001',
     is_enterprise_install: 'false',
     response_url: fields.responseUrl,
-    trigger_id: fields.triggerId ?? '1337.42.abcdef',
+    trigger_id: fields.triggerId ?? `1337.${++triggerSeq}.abcdef`,
   }).toString();
 }
 

@@ -1,12 +1,16 @@
-import Redis from 'ioredis';
+import type { Redis } from 'ioredis';
+import type { Logger } from '../../../core/logger';
+import { closeRedis, createRedisConnection } from '../../../queue/redis-connection';
 import { INTERACTION_TOKEN_TTL_MS, type InteractionTokenStore } from './interaction-token-store';
 
 /** Options of the Redis token store. */
 export interface RedisInteractionTokenStoreOptions {
   /** A Redis URL (the store opens and closes its own connection) or a connection to share. */
   redis: string | Redis;
-  /** Key prefix; a hash tag keeps the keys on one Redis Cluster slot. */
-  prefix?: string;
+  /** The configuration's key prefix (`REDIS_KEY_PREFIX`); keys are `<prefix>:discord:interaction-token:<id>`. */
+  keyPrefix?: string;
+  /** Logs an owned connection's outages (once each). */
+  logger?: Logger;
 }
 
 /**
@@ -22,15 +26,14 @@ export class RedisInteractionTokenStore implements InteractionTokenStore {
     this.owned = typeof options.redis === 'string';
     this.redis =
       typeof options.redis === 'string'
-        ? new Redis(options.redis, {
-            maxRetriesPerRequest: 1,
-            commandTimeout: 2000,
-            // A connection that never opened closes at once (ioredis would otherwise wait 2 s).
-            disconnectTimeout: 200,
+        ? createRedisConnection(options.redis, 'producer', {
+            name: 'discord-tokens',
+            logger: options.logger,
+            // Queue commands until the first connect (a plan may be delivered right after start).
+            overrides: { enableOfflineQueue: true, commandTimeout: 2000 },
           })
         : options.redis;
-    if (this.owned) this.redis.on('error', () => {});
-    this.prefix = options.prefix ?? '{backend-mentor}:discord:interaction-token:';
+    this.prefix = `${options.keyPrefix ?? 'backend-mentor'}:discord:interaction-token:`;
   }
 
   async put(interactionId: string, token: string, ttlMs = INTERACTION_TOKEN_TTL_MS): Promise<void> {
@@ -46,8 +49,6 @@ export class RedisInteractionTokenStore implements InteractionTokenStore {
   }
 
   async close(): Promise<void> {
-    if (!this.owned) return;
-    if (this.redis.status === 'ready') await this.redis.quit().catch(() => this.redis.disconnect());
-    else this.redis.disconnect();
+    if (this.owned) await closeRedis(this.redis);
   }
 }

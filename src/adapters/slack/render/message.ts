@@ -45,13 +45,16 @@ export function button(
 
 const size = (blocks: Block[]) => JSON.stringify(blocks).length;
 
-/** The fallback text of a message: the text of its sections, cut to a notification's size. */
+/**
+ * The fallback (notification) text of a message: the text of its sections once, cut to a
+ * notification's size. `lead` is put first unless the first section already says it.
+ */
 export function fallbackText(blocks: Block[], lead = ''): string {
-  const body = blocks
+  const texts = blocks
     .map((b) => (b.type === 'section' && b.text ? b.text.text : b.type === 'header' ? b.text.text : ''))
-    .filter(Boolean)
-    .join('\n\n');
-  return truncate([lead, body].filter(Boolean).join('\n\n') || lead || ' ', LIMITS.fallbackText);
+    .filter(Boolean);
+  const parts = lead && texts[0] !== lead ? [lead, ...texts] : texts;
+  return truncate(parts.join('\n\n') || ' ', LIMITS.fallbackText);
 }
 
 /**

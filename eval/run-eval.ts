@@ -1,0 +1,43 @@
+/**
+ * `npm run eval [set.jsonl ...] [--verbose]`: scores every question set against its knowledge and
+ * prints, per set, hit@1, the share whose top unit is the topic itself, the honest "I don't know" rate
+ * on off-topic questions, and the same for plain MiniSearch over the same text.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { KnowledgeBase } from '../src/core/knowledge/knowledge-base';
+import { silentLogger } from '../src/core/logger';
+import { type EvalScores, parseQuestionSet, scoreEngine, scorePlainMiniSearch } from '../src/core/search/evaluate';
+import { discoverSets } from './sets';
+
+const pct = (v: number) => (Number.isNaN(v) ? '  n/a' : `${(v * 100).toFixed(0).padStart(4)}%`);
+const line = (label: string, s: EvalScores) =>
+  `  ${label.padEnd(16)} hit@1 ${pct(s.hit)}   topic itself ${pct(s.topic)}   off-topic "I don't know" ${pct(s.none)}`;
+
+async function main() {
+  const args = process.argv.slice(2);
+  const verbose = args.includes('--verbose');
+  const sets = discoverSets(args.filter((a) => !a.startsWith('--')));
+  for (const set of sets) {
+    if (!existsSync(set.knowledge)) {
+      console.log(`${set.name}: skipped, knowledge ${set.knowledge} is missing (node scripts/fetch-corpora.mjs)`);
+      continue;
+    }
+    const questions = parseQuestionSet(readFileSync(set.questions, 'utf8'), set.questions);
+    const started = performance.now();
+    const knowledge = await KnowledgeBase.open({ dir: set.knowledge, logger: silentLogger });
+    const snapshot = knowledge.current;
+    const ours = scoreEngine(snapshot, questions);
+    const plain = scorePlainMiniSearch(snapshot.units, questions);
+    const ms = Math.round(performance.now() - started);
+    console.log(`${set.name}: ${questions.length} questions, ${snapshot.units.length} units (${ms} ms)`);
+    console.log(line('backend-mentor', ours));
+    console.log(line('plain MiniSearch', plain));
+    if (verbose) for (const m of ours.misses) console.log(`    ${m}`);
+    knowledge.close();
+  }
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});

@@ -1,0 +1,60 @@
+#!/usr/bin/env node
+// Rebuilds the public knowledge sets the evaluation runs on (eval/corpora/, git-ignored: their text is
+// never committed) from local mirrors of their repositories, at pinned commits.
+//
+//   node scripts/fetch-corpora.mjs [--mirror DIR]     # DIR defaults to /work/.mirror
+//
+// A mirror is a bare git directory at DIR/<owner>+<name>/repo. A corpus whose mirror is missing is
+// skipped with a line saying so; `npm run eval` then skips its question set too.
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+
+export const CORPORA = [
+  {
+    name: 'system-design-101',
+    repo: 'ByteByteGoHq/system-design-101',
+    commit: 'b28380a4710c5ec9638ec037d4168e288f334cba',
+    paths: ['data/guides'],
+  },
+  {
+    name: 'system-design-primer',
+    repo: 'donnemartin/system-design-primer',
+    commit: 'ae9bbd7b02d90b9866215de185217d33f39ab733',
+    paths: ['README.md'],
+  },
+  {
+    name: 'tech-interview-handbook',
+    repo: 'yangshun/tech-interview-handbook',
+    commit: '8ee2acb54a05c4add123a824d15e7dfc4e703b2f',
+    paths: ['apps/website/contents'],
+  },
+];
+
+const args = process.argv.slice(2);
+const mirror = args.includes('--mirror') ? args[args.indexOf('--mirror') + 1] : '/work/.mirror';
+let failed = 0;
+for (const corpus of CORPORA) {
+  const gitDir = join(mirror, corpus.repo.replace('/', '+'), 'repo');
+  const dest = join('eval', 'corpora', corpus.name);
+  if (!existsSync(gitDir)) {
+    console.log(`${corpus.name}: skipped, no mirror at ${gitDir}`);
+    continue;
+  }
+  rmSync(dest, { recursive: true, force: true });
+  mkdirSync(dest, { recursive: true });
+  const archive = spawnSync('git', ['--git-dir', gitDir, 'archive', corpus.commit, ...corpus.paths], {
+    maxBuffer: 1 << 30,
+  });
+  const untar =
+    archive.status === 0 ? spawnSync('tar', ['-x', '-C', dest], { input: archive.stdout }) : undefined;
+  if (untar?.status !== 0) {
+    console.log(
+      `${corpus.name}: failed (${archive.stderr?.toString().trim() || untar?.stderr?.toString().trim()})`,
+    );
+    failed++;
+    continue;
+  }
+  console.log(`${corpus.name}: ${corpus.repo}@${corpus.commit.slice(0, 10)} -> ${dest}`);
+}
+process.exit(failed > 0 ? 1 : 0);
