@@ -62,7 +62,8 @@ describe('follow-ups', () => {
 
   test('GIVEN an answer with nothing more to show THEN "more" shows its first related topic', async () => {
     const { say } = conversation();
-    const first = answerOf(await say('What does a backend engineer do?'));
+    const first = answerOf(await say('What is gRPC?'));
+    expect(first.more).toBeUndefined();
     const more = answerOf(await say('more'));
     expect(more.sources[0]?.title).toBe(first.related[0]?.title);
   });
@@ -128,5 +129,17 @@ describe('what the user says about themselves', () => {
     const answer = answerOf(await say("I'm a JavaScript developer and know some PHP, what language next?"));
     expect(answer.sources[0]?.title).not.toMatch(/^JavaScript/);
     expect(answer.learn?.topicId).not.toBe('javascript');
+  });
+});
+
+describe('"more" after a long answer', () => {
+  test('GIVEN an answer cut at its lead THEN "more" shows the rest, and the next "more" moves on', async () => {
+    const { say } = conversation();
+    const first = answerOf(await say('What does a backend engineer do?'));
+    expect(first.more).toBeTruthy();
+    const more = answerOf(await say('more'));
+    expect(more.markdown).toBe(first.more);
+    const next = answerOf(await say('more'));
+    expect(next.markdown).not.toBe(first.more);
   });
 });

@@ -11,6 +11,7 @@ import type { TechnologyResolver } from '../plans/resolve-technologies';
 import type { SearchIndex } from '../search/search-index';
 import { type AboutUser, listing, mergeAbout, readSelfStatement } from './about-user';
 import { type Answer, answerForUnit, composeAnswer, type LearnOffer } from './compose-answer';
+import { rephrasings } from './rephrase';
 import { outOfScopeKind, outOfScopeMarkdown } from './scope';
 
 /** What mentoring answers from: the knowledge, and the curriculum when there is one. */
@@ -199,6 +200,14 @@ export function mentorAnswer(question: string, ctx: MentoringContext): Answer {
       ? `${text} I already know ${listing(known.map((t) => t.title))}`
       : text;
   answer ??= search(searchText);
+  // Refused: a plainer reading of the same question ("would you suggest" -> "should I learn").
+  for (const plainer of answer.matched ? [] : rephrasings(searchText)) {
+    const retried = search(plainer);
+    if (retried.matched) {
+      answer = retried;
+      break;
+    }
+  }
   if (!answer.matched) return answer;
   if (resolve) answer = { ...answer, markdown: withoutKnown(answer.markdown, known, resolve) };
   const topic = curriculum && named.length <= 1 ? topicOf(answer, named, curriculum) : undefined;

@@ -299,7 +299,7 @@ export class ConversationCore {
   ): Promise<void> {
     // An answer that was not found leaves the previous question as the one follow-ups refer to.
     if (!answer.matched && !about) return;
-    const more = (answer as { more?: unknown }).more;
+    const more = answer.more;
     await this.contexts
       .update(keyOf(message), (c) => ({
         ...c,
@@ -309,7 +309,7 @@ export class ConversationCore {
               lastQuestion: answer.question,
               lastAnswerUnitIds: answer.sources.map((s) => s.id),
               lastAnswerTitles: answer.sources.map((s) => s.title),
-              lastMore: typeof more === 'string' && more.trim() !== '' ? more : undefined,
+              lastMore: more?.trim() ? more : undefined,
               lastRelatedKeys: answer.related.map((r) => r.key),
             }
           : {}),
