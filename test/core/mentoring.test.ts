@@ -20,6 +20,18 @@ describe('answers that mentor', () => {
     expect(learn?.planCommand).toBe('plan docker');
   });
 
+  test("GIVEN a question that is only a technology's name THEN the unit the curriculum cites for it answers", () => {
+    const { curriculum } = mentor.curriculumParts();
+    for (const [q, id] of [
+      ['k8s', 'kubernetes'],
+      ['what is postgres?', 'postgresql'],
+    ] as const) {
+      const answer = ask(q);
+      expect(answer.sources[0]?.id).toBe(curriculum!.byId.get(id)!.source);
+      expect(answer.learn?.topicId).toBe(id);
+    }
+  });
+
   test('GIVEN "X or Y" THEN the answer is a section that says when to choose each', () => {
     const api = ask('REST or GraphQL?');
     expect(api.markdown).toMatch(/Choose GraphQL when/);

@@ -145,6 +145,20 @@ function compare(question: string, sides: CurriculumTopic[], ctx: MentoringConte
   };
 }
 
+// "What is X?", "tell me about X", "X?": a question that is only a technology's name.
+const WHAT_IS = /^\s*(?:(?:so |and |ok )?(?:what(?:'s| is| are)|tell me about|explain|define|describe)\s+)?(?:an? |the )?(.+?)[\s?!.]*$/i;
+
+/** "What is X?" for one curriculum technology: the knowledge unit the curriculum cites for it. */
+function ownUnit(text: string, named: CurriculumTopic[], ctx: MentoringContext): Answer | undefined {
+  const name = text.match(WHAT_IS)?.[1];
+  // At most a few words: the name itself ("spring boot", "ruby on rails"), not a sentence around it.
+  if (!name || name.split(/\s+/).length > 3 || named.length !== 1 || !ctx.resolve) return undefined;
+  const read = ctx.resolve(name);
+  if (read.ids.length !== 1 || read.unknown.length > 0 || read.ids[0] !== named[0]!.id) return undefined;
+  const unit = ctx.index.get(named[0]!.source);
+  return unit ? { ...answerForUnit(unit, ctx.index), question: text } : undefined;
+}
+
 /** The topic a one-technology answer is about: the technology whose own unit answers, or the one named. */
 function topicOf(
   answer: Answer,
@@ -199,6 +213,7 @@ export function mentorAnswer(question: string, ctx: MentoringContext): Answer {
     known.length > 0 && CHOOSING.test(text)
       ? `${text} I already know ${listing(known.map((t) => t.title))}`
       : text;
+  answer ??= ownUnit(text, named, ctx);
   answer ??= search(searchText);
   // Refused: a plainer reading of the same question ("would you suggest" -> "should I learn").
   for (const plainer of answer.matched ? [] : rephrasings(searchText)) {
