@@ -42,12 +42,18 @@ const escapeRegex = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /** True when `text` names the topic (its title, id or an alias) as a whole word. */
 function names(text: string, topic: CurriculumTopic): boolean {
-  return [topic.title, topic.id, ...topic.aliases].some((name) =>
-    new RegExp(`(?:^|[^\\p{L}\\p{N}])${escapeRegex(name.toLowerCase())}(?:$|[^\\p{L}\\p{N}#+])`, 'u').test(
-      text.toLowerCase(),
-    ),
-  );
+  let patterns = namePatterns.get(topic);
+  if (!patterns) {
+    patterns = [topic.title, topic.id, ...topic.aliases].map(
+      (name) =>
+        new RegExp(`(?:^|[^\\p{L}\\p{N}])${escapeRegex(name.toLowerCase())}(?:$|[^\\p{L}\\p{N}#+])`, 'u'),
+    );
+    namePatterns.set(topic, patterns);
+  }
+  const lower = text.toLowerCase();
+  return patterns.some((p) => p.test(lower));
 }
+const namePatterns = new WeakMap<CurriculumTopic, RegExp[]>();
 
 /** The plan command that starts from what the user said about themselves. */
 export function planCommandFor(topicId: string, about: AboutUser | undefined): string {
@@ -89,10 +95,20 @@ function withoutKnown(markdown: string, known: CurriculumTopic[], resolve: Techn
   return `You said you know ${listing(known.map((t) => t.title))}, so I leave ${known.length > 1 ? 'those' : 'it'} out.\n\n${kept.join('\n')}`;
 }
 
-/** The share of the technologies a unit names that are the sides (0 when it misses one of them). */
+// The technologies each unit's text names, per resolver (knowledge units are immutable snapshots).
+const namedInUnit = new WeakMap<TechnologyResolver, WeakMap<KnowledgeUnit, ReadonlySet<string>>>();
+
+function technologiesIn(unit: KnowledgeUnit, resolve: TechnologyResolver): ReadonlySet<string> {
+  let byUnit = namedInUnit.get(resolve);
+  if (!byUnit) namedInUnit.set(resolve, (byUnit = new WeakMap()));
+  let ids = byUnit.get(unit);
+  if (!ids) byUnit.set(unit, (ids = new Set(resolve(unit.text).ids)));
+  return ids;
+}
+
+/** The share of the technologies a unit names that are the sides (the caller checked it names both). */
 function sideShare(unit: KnowledgeUnit, sides: CurriculumTopic[], resolve?: TechnologyResolver): number {
-  if (!sides.every((t) => names(unit.text, t))) return 0;
-  const named = new Set(resolve?.(unit.text).ids ?? []);
+  const named = new Set(resolve ? technologiesIn(unit, resolve) : []);
   for (const t of sides) named.add(t.id);
   return sides.length / named.size;
 }
@@ -113,7 +129,13 @@ function comparisonUnit(
   // A title that names another technology is about that one ("I already know JavaScript: ...").
   const aboutOthers = (u: KnowledgeUnit) => (ctx.resolve?.(u.title).ids ?? []).some((id) => !sideIds.has(id));
   const scored = [...new Set([...ranked, ...ctx.units])]
-    .filter((u) => u.kind === 'section' && WEIGHS_OPTIONS.test(u.title) && !aboutOthers(u))
+    .filter(
+      (u) =>
+        u.kind === 'section' &&
+        WEIGHS_OPTIONS.test(u.title) &&
+        sides.every((t) => names(u.text, t)) &&
+        !aboutOthers(u),
+    )
     .map((unit) => ({ unit, share: sideShare(unit, sides, ctx.resolve) }))
     .filter((c) => c.share >= minShare);
   return scored.sort((x, y) => y.share - x.share)[0]?.unit;
@@ -146,7 +168,8 @@ function compare(question: string, sides: CurriculumTopic[], ctx: MentoringConte
 }
 
 // "What is X?", "tell me about X", "X?": a question that is only a technology's name.
-const WHAT_IS = /^\s*(?:(?:so |and |ok )?(?:what(?:'s| is| are)|tell me about|explain|define|describe)\s+)?(?:an? |the )?(.+?)[\s?!.]*$/i;
+const WHAT_IS =
+  /^\s*(?:(?:so |and |ok )?(?:what(?:'s| is| are)|tell me about|explain|define|describe)\s+)?(?:an? |the )?(.+?)[\s?!.]*$/i;
 
 /** "What is X?" for one curriculum technology: the knowledge unit the curriculum cites for it. */
 function ownUnit(text: string, named: CurriculumTopic[], ctx: MentoringContext): Answer | undefined {
