@@ -100,9 +100,15 @@ const namedInUnit = new WeakMap<TechnologyResolver, WeakMap<KnowledgeUnit, Reado
 
 function technologiesIn(unit: KnowledgeUnit, resolve: TechnologyResolver): ReadonlySet<string> {
   let byUnit = namedInUnit.get(resolve);
-  if (!byUnit) namedInUnit.set(resolve, (byUnit = new WeakMap()));
+  if (!byUnit) {
+    byUnit = new WeakMap();
+    namedInUnit.set(resolve, byUnit);
+  }
   let ids = byUnit.get(unit);
-  if (!ids) byUnit.set(unit, (ids = new Set(resolve(unit.text).ids)));
+  if (!ids) {
+    ids = new Set(resolve(unit.text).ids);
+    byUnit.set(unit, ids);
+  }
   return ids;
 }
 
