@@ -4,8 +4,12 @@
  * on off-topic questions, and the same for plain MiniSearch over the same text.
  */
 import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { mentorAnswer } from '../src/core/answers/mentoring';
 import { KnowledgeBase } from '../src/core/knowledge/knowledge-base';
 import { silentLogger } from '../src/core/logger';
+import { loadCurriculumFile } from '../src/core/plans/curriculum';
+import { createTechnologyResolver } from '../src/core/plans/resolve-technologies';
 import { type EvalScores, parseQuestionSet, scoreEngine, scorePlainMiniSearch } from '../src/core/search/evaluate';
 import { discoverSets } from './sets';
 
@@ -26,7 +30,13 @@ async function main() {
     const started = performance.now();
     const knowledge = await KnowledgeBase.open({ dir: set.knowledge, logger: silentLogger });
     const snapshot = knowledge.current;
-    const ours = scoreEngine(snapshot, questions);
+    // The bot's own answering: mentoring (scope, intents, rephrasings, curriculum) over the engine.
+    const curriculumFile = join(set.knowledge, 'curriculum.yml');
+    const curriculum = existsSync(curriculumFile) ? loadCurriculumFile(curriculumFile) : undefined;
+    const resolve = curriculum ? createTechnologyResolver(curriculum) : undefined;
+    const ours = scoreEngine(snapshot, questions, (q) =>
+      mentorAnswer(q, { index: snapshot.index, units: snapshot.units, curriculum, resolve }),
+    );
     const plain = scorePlainMiniSearch(snapshot.units, questions);
     const ms = Math.round(performance.now() - started);
     console.log(`${set.name}: ${questions.length} questions, ${snapshot.units.length} units (${ms} ms)`);

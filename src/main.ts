@@ -9,7 +9,7 @@ import type { PlatformContext } from './adapters/platform';
 import { loadPlatforms } from './adapters/platforms';
 import { buildContextStore } from './app/build-context-store';
 import { buildKnowledge } from './app/build-knowledge';
-import { buildPlans } from './app/build-plans';
+import { buildPlans, loadCurriculum } from './app/build-plans';
 import { buildStores } from './app/build-stores';
 import { gracefulShutdown } from './app/graceful-shutdown';
 import { type Config, loadConfig, secretsOf } from './config/config';
@@ -48,7 +48,8 @@ async function main(): Promise<void> {
   let queueCounts: () => Promise<Record<string, number>> = async () => ({});
   const metrics = new Metrics(() => queueCounts());
   const insights = metrics.observeFeedback(stores.insights);
-  const mentor = new Mentor({ knowledge: () => knowledge.current });
+  const curriculum = loadCurriculum(config, logger, knowledge.current);
+  const mentor = new Mentor({ knowledge: () => knowledge.current, curriculum: () => curriculum });
 
   // Every deliverer exists before the plan worker starts; the adapters get the core below. Only the
   // platforms configured are loaded (src/adapters/platforms.ts).
@@ -65,7 +66,13 @@ async function main(): Promise<void> {
     metrics.delivered(platform, ok ? 'delivered' : 'failed'),
   );
   // Study plans: BullMQ on Redis (with a worker here unless PLAN_WORKER=false), or in memory.
-  const plans = buildPlans({ config, logger, knowledge: () => knowledge.current, deliverers });
+  const plans = buildPlans({
+    config,
+    logger,
+    knowledge: () => knowledge.current,
+    deliverers,
+    curriculum,
+  });
   queueCounts = () => plans.queueCounts();
   // The one conversation core every adapter talks to.
   const core = new ConversationCore({

@@ -5,6 +5,7 @@
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { Config } from '../config/config';
+import { describeError } from '../core/errors';
 import type { KnowledgeSnapshot } from '../core/knowledge/knowledge-base';
 import type { Logger } from '../core/logger';
 import { type Curriculum, loadCurriculumFile, unresolvedSources } from '../core/plans/curriculum';
@@ -82,6 +83,20 @@ export function loadCurriculum(
     );
   }
   return curriculum;
+}
+
+/** The curriculum, or undefined (with a warning) when it cannot be loaded: answers then offer no plans. */
+export function tryLoadCurriculum(
+  config: Pick<Config, 'knowledgeDir'>,
+  logger: Logger,
+  snapshot: KnowledgeSnapshot,
+): Curriculum | undefined {
+  try {
+    return loadCurriculum(config, logger, snapshot);
+  } catch (error) {
+    logger.warn({ error: describeError(error) }, 'no curriculum: answers say nothing about learning paths');
+    return undefined;
+  }
 }
 
 /** Finds knowledge units by id in the current snapshot (the map is rebuilt when knowledge reloads). */

@@ -2,6 +2,7 @@ import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
 import { ansiStyle, plainStyle, renderReplyText } from '../adapters/terminal/render-text';
 import { buildKnowledge } from '../app/build-knowledge';
+import { tryLoadCurriculum } from '../app/build-plans';
 import { buildStores, waitForRedis } from '../app/build-stores';
 import { loadConfig } from '../config/config';
 import type { Reply } from '../core/commands/reply';
@@ -129,7 +130,8 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     const config = loadConfig(io.env);
     const logger = createLogger({ level: 'warn', secrets: [], stream: io.stderr, pretty: true });
     const knowledge = buildKnowledge(config, logger);
-    const mentor = new Mentor({ knowledge: () => knowledge.current });
+    const curriculum = tryLoadCurriculum(config, logger, knowledge.current);
+    const mentor = new Mentor({ knowledge: () => knowledge.current, curriculum: () => curriculum });
     const style = io.stdout.isTTY && !json ? ansiStyle : plainStyle;
 
     if (command === 'topics') {

@@ -1,3 +1,4 @@
+import type { AboutUser } from './answers/about-user';
 import type { Answer } from './answers/compose-answer';
 import type { Reply } from './commands/reply';
 import type { InsightsStore } from './insights';
@@ -27,9 +28,9 @@ export interface AskServiceOptions {
 export class AskService {
   constructor(private readonly options: AskServiceOptions) {}
 
-  /** Answers a question for a user. */
-  async ask(user: UserRef, question: string): Promise<AskResult> {
-    return this.run(user, () => this.options.mentor.ask(question));
+  /** Answers a question for a user; `about` is what the conversation knows about them. */
+  async ask(user: UserRef, question: string, about?: AboutUser): Promise<AskResult> {
+    return this.run(user, () => this.options.mentor.ask(question, about));
   }
 
   /** Answers with one topic (a related-topic button or an autocomplete choice). */

@@ -1,12 +1,18 @@
-import { answerForUnit, composeAnswer } from './answers/compose-answer';
+import type { AboutUser } from './answers/about-user';
+import { answerForUnit } from './answers/compose-answer';
+import { mentorAnswer } from './answers/mentoring';
 import type { HelpEntry, Reply, TopicNode } from './commands/reply';
 import { validateQuestion } from './commands/validate-input';
 import type { KnowledgeSnapshot } from './knowledge/knowledge-base';
 import type { KnowledgeUnit } from './knowledge/types';
+import type { Curriculum } from './plans/curriculum';
+import { createTechnologyResolver, type TechnologyResolver } from './plans/resolve-technologies';
 
 /** What the mentor needs: the current knowledge. */
 export interface MentorOptions {
   knowledge: () => KnowledgeSnapshot;
+  /** The study-plan curriculum: technology answers then say how to learn them and offer a plan. */
+  curriculum?: () => Curriculum | undefined;
 }
 
 const ASK_HELP: HelpEntry[] = [
@@ -26,14 +32,33 @@ const MAX_FILTER_LENGTH = 100;
  * plain data ({@link Reply}) and never throws for bad input.
  */
 export class Mentor {
+  private resolver?: { curriculum: Curriculum; resolve: TechnologyResolver };
+
   constructor(private readonly options: MentorOptions) {}
 
-  /** Answers a question, or explains what is wrong with it. */
-  ask(raw: string): Reply {
+  /** Reads free text into curriculum topic ids (empty without a curriculum). */
+  resolveTechnologies(text: string): string[] {
+    return this.curriculumParts().resolve?.(text).ids ?? [];
+  }
+
+  /** The curriculum and its resolver, the resolver built once per curriculum. */
+  curriculumParts(): { curriculum?: Curriculum; resolve?: TechnologyResolver } {
+    const curriculum = this.options.curriculum?.();
+    if (!curriculum) return {};
+    if (this.resolver?.curriculum !== curriculum)
+      this.resolver = { curriculum, resolve: createTechnologyResolver(curriculum) };
+    return this.resolver;
+  }
+
+  /**
+   * Answers a question, or explains what is wrong with it. `about` is what the conversation knows
+   * about the user (what they know is not suggested again; plan offers start from it).
+   */
+  ask(raw: string, about?: AboutUser): Reply {
     const checked = validateQuestion(raw);
     if (!checked.ok) return { type: 'error', id: checked.error.id, message: checked.error.userMessage };
     const { index, units } = this.options.knowledge();
-    const answer = composeAnswer(checked.value, index.search(checked.value), index, units);
+    const answer = mentorAnswer(checked.value, { index, units, ...this.curriculumParts(), about });
     return { type: 'answer', answer };
   }
 

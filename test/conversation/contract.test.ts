@@ -19,7 +19,7 @@ import { DeliveryRegistry } from '../../src/core/plans/delivery-registry';
 import { startBot } from '../discord/harness';
 import { dmPlace } from '../fakes/discord/payloads';
 import { stopProcess, until } from '../helpers/built-process';
-import { loadKnowledge } from '../helpers/knowledge';
+import { loadKnowledge, mentorWithCurriculum } from '../helpers/knowledge';
 import { SlackHarness } from '../slack/helpers/slack-harness';
 
 const ROOT = join(__dirname, '..', '..');
@@ -87,7 +87,11 @@ describe('one scripted conversation on every platform', () => {
   test('Slack (DM through the real Bolt adapter and the fake Web API)', async () => {
     const deliverers = new DeliveryRegistry();
     const plans = memoryPlans(deliverers);
-    const h = await new SlackHarness({ plans: plans.service, questionRateLimit: RATE_LIMIT }).start();
+    const h = await new SlackHarness({
+      plans: plans.service,
+      questionRateLimit: RATE_LIMIT,
+      curriculum: true,
+    }).start();
     deliverers.register(
       buildSlackDeliverer({ botToken: h.fake.validBotToken, apiUrl: h.fake.apiUrl }, silentLogger, 'error'),
     );
@@ -133,7 +137,11 @@ describe('one scripted conversation on every platform', () => {
   test('Discord (DM through the real discord.js adapter and the fake Discord)', async () => {
     const deliverers = new DeliveryRegistry();
     const plans = memoryPlans(deliverers);
-    const bot = await startBot({ plans: plans.service, questionRateLimit: RATE_LIMIT });
+    const bot = await startBot({
+      plans: plans.service,
+      questionRateLimit: RATE_LIMIT,
+      mentor: mentorWithCurriculum(),
+    });
     deliverers.register(
       new DiscordPlanDeliverer({
         token: bot.fake.token,

@@ -2,6 +2,7 @@ import { join } from 'node:path';
 import { KnowledgeBase } from '../../src/core/knowledge/knowledge-base';
 import { silentLogger } from '../../src/core/logger';
 import { Mentor } from '../../src/core/mentor';
+import { loadCurriculumFile } from '../../src/core/plans/curriculum';
 
 export const PROJECT_KNOWLEDGE = join(__dirname, '../../knowledge');
 /**
@@ -21,4 +22,11 @@ export function loadKnowledge(dir = PROJECT_KNOWLEDGE): KnowledgeBase {
 export function mentorFor(dir = PROJECT_KNOWLEDGE): Mentor {
   const knowledge = loadKnowledge(dir);
   return new Mentor({ knowledge: () => knowledge.current });
+}
+
+/** A Mentor over the project's knowledge and curriculum (answers then say how to learn a technology). */
+export function mentorWithCurriculum(): Mentor {
+  const knowledge = loadKnowledge();
+  const curriculum = loadCurriculumFile(join(PROJECT_KNOWLEDGE, 'curriculum.yml'));
+  return new Mentor({ knowledge: () => knowledge.current, curriculum: () => curriculum });
 }

@@ -19,8 +19,10 @@ describe('renderPlanMarkdown (via generatePlan)', () => {
     expect(md.startsWith('# Study plan: Python, Django')).toBe(true);
     expect(md).toContain('6 weeks at up to 10 h a week');
     expect(md).toContain('Skipping what you know: git.');
-    expect(md).toContain('## Week 1 (10 h)\n- [ ] **Python** (10 h, part 1 of 2) `python`');
-    expect(md).toContain('  - Learn: Write idiomatic Python');
+    expect(md).toContain(
+      '## Week 1 (10 h)\n- [ ] **Python** (10 h) `python`\n  - This week: Write idiomatic Python',
+    );
+    expect(md).not.toMatch(/part \d+ of \d+/);
     expect(md).toContain('  - Practice: Write a command-line tool');
     expect(md).toContain('  - Done when: It runs inside a virtual environment');
     expect(md).toContain(
@@ -33,7 +35,7 @@ describe('renderPlanMarkdown (via generatePlan)', () => {
   test('GIVEN a plan THEN the summary is one line per week and fits a Discord message', () => {
     const summary = renderPlanSummary(plan, new Set(['python']));
     expect(summary.split('\n')).toHaveLength(1 + plan.weeks.length + (plan.unscheduled.length > 0 ? 1 : 0));
-    expect(summary).toContain('Week 1: ☑ Python 1/2');
+    expect(summary).toMatch(/Week 1: ☑ Python \(Write idiomatic/);
     expect(summary.length).toBeLessThan(2000);
   });
 });
@@ -41,8 +43,8 @@ describe('renderPlanMarkdown (via generatePlan)', () => {
 describe('withProgress', () => {
   test('GIVEN done topics THEN their checkboxes are ticked in every week and the flags set', () => {
     const shown = withProgress(plan, new Set(['python']));
-    expect(shown.markdown).toContain('- [x] **Python** (10 h, part 1 of 2)');
-    expect(shown.markdown).toContain('- [x] **Python** (10 h, part 2 of 2)');
+    expect(shown.markdown).toContain('- [x] **Python** (10 h) `python`');
+    expect(shown.markdown).toContain('- [x] **Python** (10 h, continued)');
     expect(shown.markdown).toContain('- [ ] **Django**');
     expect(shown.weeks[0]!.topics[0]!.done).toBe(true);
     expect(plan.weeks[0]!.topics[0]!.done).toBeUndefined();

@@ -6,6 +6,8 @@ export const ACTIONS = {
   feedbackUp: 'mentor_feedback_up',
   feedbackDown: 'mentor_feedback_down',
   share: 'mentor_share',
+  /** "Plan this" under a technology answer; the value is the curriculum topic id. */
+  planTopic: 'mentor_plan_topic',
 } as const;
 
 /** The plan modal and its input blocks (each input's action id is `value`). */

@@ -1,4 +1,5 @@
 import type { Answer } from '../../core/answers/compose-answer';
+import { answerWithLearning } from '../../core/answers/learn-text';
 import type { TopicNode } from '../../core/commands/reply';
 import type { CoreReply } from '../../core/conversation/message';
 
@@ -31,7 +32,7 @@ function renderTopics(nodes: TopicNode[], depth: number, style: Style): string[]
 
 /** An answer as terminal text: the answer, then where it came from and what to ask next. */
 export function renderAnswerText(answer: Answer, style: Style = plainStyle): string {
-  const lines = [markdownToTerminal(answer.markdown, style)];
+  const lines = [markdownToTerminal(answerWithLearning(answer.markdown, answer.learn), style)];
   if (answer.corrections.length > 0) {
     lines.push(style.dim(`(read ${answer.corrections.map((c) => `"${c.from}" as "${c.to}"`).join(', ')})`));
   }
@@ -42,6 +43,7 @@ export function renderAnswerText(answer: Answer, style: Style = plainStyle): str
     const label = answer.matched ? 'Related' : 'Try';
     lines.push(style.accent(`${label}: ${answer.related.map((r) => r.title).join(' | ')}`));
   }
+  if (answer.learn) lines.push(style.accent(`Plan it: ${answer.learn.planCommand}`));
   return lines.join('\n');
 }
 

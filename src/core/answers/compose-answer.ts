@@ -1,5 +1,6 @@
 import type { KnowledgeResource, KnowledgeUnit } from '../knowledge/types';
 import type { SearchHit, SearchIndex, SearchOutcome } from '../search/search-index';
+import type { OutOfScope } from './scope';
 
 /** Where a part of an answer came from. */
 export interface AnswerSource {
@@ -42,6 +43,22 @@ export interface Answer {
   corrections: { from: string; to: string }[];
   /** 0..1: how much of the question the knowledge covers. */
   confidence: number;
+  /** For a question about one technology: how to learn it, from the curriculum (see mentoring.ts). */
+  learn?: LearnOffer;
+  /** Why the question is outside what the bot answers (see scope.ts). */
+  scope?: OutOfScope;
+}
+
+/** How to learn one curriculum topic, and the plan command that starts from what the user said. */
+export interface LearnOffer {
+  topicId: string;
+  title: string;
+  outcomes: string[];
+  practice: string;
+  doneWhen: string;
+  resource?: { title: string; url: string };
+  /** `plan <topic> [hours=H] [known=...]`: what the terminal hints and "Plan this" requests. */
+  planCommand: string;
 }
 
 /**

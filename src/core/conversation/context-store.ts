@@ -6,13 +6,9 @@
 /** How long a conversation's context is kept after its last update. */
 export const CONTEXT_TTL_MS = 30 * 60 * 1000;
 
-/** What the user said about themselves in this conversation. */
-export interface AboutUser {
-  /** Skills they said they know (plan `known=`, "I know git"), lower-case, unique. */
-  knows: string[];
-  /** The level they gave (`beginner`, `intermediate`, `advanced`). */
-  level?: string;
-}
+import type { AboutUser } from '../answers/about-user';
+
+export type { AboutUser };
 
 /** One conversation's context: plain JSON (it is stored as such in Redis). */
 export interface ConversationContext {
@@ -21,6 +17,10 @@ export interface ConversationContext {
   lastAnswerUnitIds: string[];
   lastAnswerTitles: string[];
   about: AboutUser;
+  /** The rest of the last answer ("more" shows it). */
+  lastMore?: string;
+  /** Keys of the last answer's related topics ("more" shows the first when nothing is left). */
+  lastRelatedKeys?: string[];
   /** Epoch milliseconds of the last update. */
   updatedAt: number;
 }

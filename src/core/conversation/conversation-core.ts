@@ -1,3 +1,4 @@
+import { type AboutUser, listing, mergeAbout, readSelfStatement } from '../answers/about-user';
 import type { Answer } from '../answers/compose-answer';
 import { AskService } from '../ask-service';
 import { parseCommand } from '../commands/parse-command';
@@ -7,7 +8,13 @@ import type { Mentor } from '../mentor';
 import { parsePlanArgs } from '../plans/parse-plan-args';
 import type { DeliveryTarget, PlanRequestInput, PlanService, UserRef } from '../plans/plan-service';
 import type { RateLimiter } from '../rate-limiter';
-import { type ContextKey, type ContextStore, MemoryContextStore } from './context-store';
+import {
+  type ContextKey,
+  type ContextStore,
+  type ConversationContext,
+  MemoryContextStore,
+} from './context-store';
+import { readFollowUp } from './follow-ups';
 import type { CoreReply, IncomingMessage, Suggestion, Where } from './message';
 import { strings } from './strings';
 
@@ -74,12 +81,56 @@ export class ConversationCore {
     return [await this.ask({ ...message, text: command.args })];
   }
 
-  /** A question (`/ask`, or any message where only questions are read): rate limited, recorded, remembered. */
+  /**
+   * A question (`/ask`, or any message where only questions are read): rate limited, recorded,
+   * remembered. A short follow-up ("and Go?", "why?", "more") is read in the context of the previous
+   * question; what the user says about themselves is kept and shapes the answer.
+   */
   async ask(message: Pick<IncomingMessage, 'user' | 'where' | 'text'>): Promise<CoreReply> {
-    const { reply, answerId } = await this.asker.ask(message.user, message.text);
+    const context = await this.contexts.get(keyOf(message)).catch(() => undefined);
+    const { resolve } = this.options.mentor.curriculumParts();
+    const namesTechnology = (text: string) => (resolve?.(text).ids.length ?? 0) > 0;
+    const follow = readFollowUp(message.text, context?.lastQuestion, namesTechnology);
+    if (follow.kind === 'more') return this.more(message, context);
+    const said = readSelfStatement(message.text, resolve);
+    const about = mergeAbout(context?.about ?? { knows: [] }, said.about);
+    if (said.onlyAboutSelf) {
+      await this.contexts.update(keyOf(message), (c) => ({ ...c, about })).catch(() => undefined);
+      return { type: 'notice', id: 'about.noted', message: aboutNoted(about) };
+    }
+    const question = follow.kind === 'rewrite' ? follow.question : message.text;
+    const { reply, answerId } = await this.asker.ask(message.user, question, about);
     const out = this.fromReply(reply, answerId);
-    if (out.type === 'answer') await this.remember(message, out.answer);
+    if (out.type === 'answer') {
+      const asked = follow.kind === 'rewrite' && follow.keepPrevious ? context?.lastQuestion : undefined;
+      await this.remember(message, asked ? { ...out.answer, question: asked } : out.answer, about);
+    }
     return out;
+  }
+
+  /** "more": the rest of the last answer, else its first related topic, else that there is no more. */
+  private async more(
+    message: Pick<IncomingMessage, 'user' | 'where'>,
+    context: ConversationContext | undefined,
+  ): Promise<CoreReply> {
+    if (context?.lastMore) {
+      await this.contexts
+        .update(keyOf(message), (c) => ({ ...c, lastMore: undefined }))
+        .catch(() => undefined);
+      const answer: Answer = {
+        question: context.lastQuestion ?? '',
+        matched: true,
+        markdown: context.lastMore,
+        sources: [],
+        related: [],
+        corrections: [],
+        confidence: 1,
+      };
+      return { type: 'answer', answer };
+    }
+    const next = context?.lastRelatedKeys?.[0];
+    if (next) return this.topic(message.user, message.where, next);
+    return { type: 'notice', id: 'more.none', message: strings.noMore };
   }
 
   /** A related-topic button or an autocomplete choice: the topic's answer, rate limited and recorded. */
@@ -146,6 +197,22 @@ export class ConversationCore {
     const result = await plans.request(user, input, target);
     if (where && result.status !== 'invalid') await this.rememberAbout({ user, where }, input);
     return { type: 'plan-request', result };
+  }
+
+  /**
+   * "Plan this" under a technology answer: a plan for that topic that starts from what the user said
+   * in this conversation (what they know, their hours and level).
+   */
+  async planTopic(user: UserRef, where: Where, topicId: string, target: DeliveryTarget): Promise<CoreReply> {
+    const about = (await this.contexts.get(keyOf({ user, where })).catch(() => undefined))?.about;
+    const known = (about?.knows ?? []).filter((k) => k !== topicId);
+    const input: PlanRequestInput = {
+      stack: topicId,
+      ...(about?.hoursPerWeek ? { hoursPerWeek: about.hoursPerWeek } : {}),
+      ...(known.length > 0 ? { known } : {}),
+      ...(about?.level ? { level: about.level } : {}),
+    };
+    return this.requestPlan(user, input, target, where);
   }
 
   /** `plan show`: the user's latest plan with progress, or the one "no plan yet" text. */
@@ -225,13 +292,27 @@ export class ConversationCore {
     return reply;
   }
 
-  private async remember(message: { user: UserRef; where: Where }, answer: Answer): Promise<void> {
+  private async remember(
+    message: { user: UserRef; where: Where },
+    answer: Answer,
+    about?: AboutUser,
+  ): Promise<void> {
+    // An answer that was not found leaves the previous question as the one follow-ups refer to.
+    if (!answer.matched && !about) return;
+    const more = answer.more;
     await this.contexts
       .update(keyOf(message), (c) => ({
         ...c,
-        lastQuestion: answer.question,
-        lastAnswerUnitIds: answer.sources.map((s) => s.id),
-        lastAnswerTitles: answer.sources.map((s) => s.title),
+        ...(about ? { about } : {}),
+        ...(answer.matched
+          ? {
+              lastQuestion: answer.question,
+              lastAnswerUnitIds: answer.sources.map((s) => s.id),
+              lastAnswerTitles: answer.sources.map((s) => s.title),
+              lastMore: more?.trim() ? more : undefined,
+              lastRelatedKeys: answer.related.map((r) => r.key),
+            }
+          : {}),
       }))
       .catch(() => undefined);
   }
@@ -255,6 +336,18 @@ export class ConversationCore {
       }))
       .catch(() => undefined);
   }
+}
+
+/** What the bot says when a message only tells it about the user. */
+function aboutNoted(about: AboutUser): string {
+  const parts = [
+    about.role ? `you're a ${about.role}` : '',
+    about.knows.length > 0 ? `you know ${listing(about.knows)}` : '',
+    about.level ? `your level is ${about.level}` : '',
+    about.hoursPerWeek ? `you have ${about.hoursPerWeek} hours a week` : '',
+    ...(about.notes ?? []).map((n) => `you have ${n}`),
+  ].filter(Boolean);
+  return `${strings.aboutNoted} ${listing(parts)}. I'll keep it in mind in this conversation: ask away.`;
 }
 
 /** The context key of a message: its platform, its conversation and its user. */

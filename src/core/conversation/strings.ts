@@ -12,5 +12,7 @@ export const strings = {
   shareGone: 'That answer can no longer be shared. Please ask again.',
   feedbackGone: 'I can no longer find that answer to rate it, but thank you.',
   feedbackHelpful: 'Thanks! Glad it helped.',
+  aboutNoted: 'Noted:',
+  noMore: "That's all I have on it. Ask me about something else, or `topics` to see what I know.",
   feedbackNotHelpful: 'Thanks for telling me. It shows what to improve in my knowledge.',
 } as const;

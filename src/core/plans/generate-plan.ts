@@ -151,6 +151,17 @@ function orderTopics(curriculum: Curriculum, stack: readonly string[], satisfied
   return { sequence, required, stated, prerequisites };
 }
 
+/**
+ * The outcomes part `k` of `count` works on: the outcomes spread over the parts in order; when there
+ * are more parts than outcomes, consecutive parts keep working on the same one.
+ */
+export function outcomesOfPart(outcomes: readonly string[], k: number, count: number): string[] {
+  const n = outcomes.length;
+  const from = Math.floor((k * n) / count);
+  const to = Math.max(from + 1, Math.floor(((k + 1) * n) / count));
+  return outcomes.slice(Math.min(from, n - 1), Math.min(to, n));
+}
+
 /** Splits scheduled topics into weeks of at most `perWeek` hours, in order. */
 function pourIntoWeeks(items: { topic: PlanTopic; hours: number }[], perWeek: number): PlanWeek[] {
   const weeks: PlanWeek[] = [];
@@ -170,10 +181,14 @@ function pourIntoWeeks(items: { topic: PlanTopic; hours: number }[], perWeek: nu
       }
       const part: PlanTopic = { id: topic.id, title: topic.title, hours: h, source: topic.source };
       if (topic.category !== undefined) part.category = topic.category;
-      if (count > 1) part.part = { index: k + 1, of: count };
+      if (count > 1) {
+        part.part = { index: k + 1, of: count };
+        if (topic.outcomes?.length) part.covers = outcomesOfPart(topic.outcomes, k, count);
+      }
       if (k === 0) {
         if (topic.outcomes) part.outcomes = topic.outcomes;
         if (topic.practice) part.practice = topic.practice;
+        if (topic.resource) part.resource = topic.resource;
       }
       current.topics.push(part);
       current.hours += h;
@@ -289,5 +304,6 @@ function planTopic(t: CurriculumTopic, hours: number, options: GenerateOptions):
     category: t.category,
     outcomes: t.outcomes,
     practice: t.practice,
+    ...(t.resource ? { resource: t.resource } : {}),
   };
 }

@@ -73,6 +73,10 @@ export interface PlanTopic {
   outcomes?: string[];
   /** A practice task and its "done when" check (on the topic's first part only). */
   practice?: { task: string; doneWhen: string };
+  /** One free resource to learn the topic from (on the topic's first part only). */
+  resource?: { title: string; url: string };
+  /** For a topic that spans several weeks: the outcomes this part works on. */
+  covers?: string[];
 }
 
 /** One week of a plan. */

@@ -4,6 +4,9 @@ import type { PlanTopic, StudyPlan } from './plan-service';
 export type PlanData = Omit<StudyPlan, 'markdown'>;
 
 const hours = (n: number) => `${n} h`;
+/** At most `max` characters, cut at a word with an ellipsis. */
+const shorten = (text: string, max: number) =>
+  text.length <= max ? text : `${text.slice(0, max).replace(/\s+\S*$/, '')}…`;
 
 // Outcomes, practice and sources are shared, immutable curriculum and knowledge objects: their lines
 // are rendered once and reused by every plan that contains them.
@@ -22,12 +25,15 @@ function cached<K extends object>(cache: WeakMap<K, string>, key: K, render: () 
 
 function topicLines(out: string[], topic: PlanTopic, done: ReadonlySet<string>): void {
   const checked = done.has(topic.id) || topic.done === true;
-  const part = topic.part ? `, part ${topic.part.index} of ${topic.part.of}` : '';
-  out.push(`- [${checked ? 'x' : ' '}] **${topic.title}** (${topic.hours} h${part}) \`${topic.id}\``);
-  const { outcomes, practice, source } = topic;
-  if (outcomes && outcomes.length > 0) {
+  const cont = topic.part && topic.part.index > 1 ? ', continued' : '';
+  out.push(`- [${checked ? 'x' : ' '}] **${topic.title}** (${topic.hours} h${cont}) \`${topic.id}\``);
+  const { outcomes, practice, source, resource, covers } = topic;
+  // A topic over several weeks: each week says which of its outcomes it works on.
+  if (covers && covers.length > 0) out.push(`  - This week: ${covers.join('; ')}`);
+  else if (outcomes && outcomes.length > 0) {
     out.push(cached(outcomeLines, outcomes, () => `  - Learn: ${outcomes.join('; ')}`));
   }
+  if (resource) out.push(`  - Free resource: [${resource.title}](${resource.url})`);
   if (practice) {
     out.push(
       cached(
@@ -117,8 +123,8 @@ export function renderPlanSummary(plan: PlanData, done: ReadonlySet<string> = ne
   for (const week of plan.weeks) {
     const topics = week.topics.map((t) => {
       const mark = done.has(t.id) || t.done === true ? '☑' : '☐';
-      const part = t.part ? ` ${t.part.index}/${t.part.of}` : '';
-      return `${mark} ${t.title}${part}`;
+      const focus = t.covers?.[0] ? ` (${shorten(t.covers[0], 40)})` : '';
+      return `${mark} ${t.title}${focus}`;
     });
     lines.push(`Week ${week.week}: ${topics.join(', ')}`);
   }

@@ -1,5 +1,5 @@
 import MiniSearch from 'minisearch';
-import { composeAnswer } from '../answers/compose-answer';
+import { type Answer, composeAnswer } from '../answers/compose-answer';
 import type { KnowledgeSnapshot } from '../knowledge/knowledge-base';
 import type { KnowledgeUnit } from '../knowledge/types';
 
@@ -87,10 +87,15 @@ function score(questions: readonly EvalQuestion[], answer: (q: string) => Engine
 }
 
 /** Scores the engine (search + composed answer, as users get it) on a question set. */
-export function scoreEngine(snapshot: KnowledgeSnapshot, questions: readonly EvalQuestion[]): EvalScores {
-  const { index, units } = snapshot;
+export function scoreEngine(
+  snapshot: KnowledgeSnapshot,
+  questions: readonly EvalQuestion[],
+  answerOf: (question: string) => Answer = (q) =>
+    composeAnswer(q, snapshot.index.search(q), snapshot.index, snapshot.units),
+): EvalScores {
+  const { index } = snapshot;
   return score(questions, (q) => {
-    const answer = composeAnswer(q, index.search(q), index, units);
+    const answer = answerOf(q);
     const lead = answer.sources[0] ? index.get(answer.sources[0].id) : undefined;
     return { matched: answer.matched, text: answer.markdown, lead };
   });

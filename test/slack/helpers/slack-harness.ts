@@ -6,6 +6,7 @@ import { type InsightsStore, MemoryInsightsStore } from '../../../src/core/insig
 import { KnowledgeBase } from '../../../src/core/knowledge/knowledge-base';
 import type { Logger } from '../../../src/core/logger';
 import { Mentor } from '../../../src/core/mentor';
+import { loadCurriculumFile } from '../../../src/core/plans/curriculum';
 import type { PlanService } from '../../../src/core/plans/plan-service';
 import { MemoryRateLimiter } from '../../../src/core/rate-limiter';
 import { FakeSlackApi } from '../../fakes/slack/fake-slack-api';
@@ -37,6 +38,8 @@ export interface HarnessOptions extends Partial<Omit<SlackAdapterOptions, 'conne
   knowledgeDir?: string;
   questionRateLimit?: number;
   socketMode?: boolean;
+  /** Answers about a technology say how to learn it and offer "Plan this" (the project's curriculum). */
+  curriculum?: boolean;
 }
 
 /**
@@ -67,8 +70,11 @@ export class SlackHarness {
       logger: this.logger,
     });
     const knowledge = this.knowledge;
-    this.mentor = new Mentor({ knowledge: () => knowledge.current });
-    const { plans, insights, ...adapterOptions } = this.options;
+    const curriculum = this.options.curriculum
+      ? loadCurriculumFile(join(ROOT, 'knowledge', 'curriculum.yml'))
+      : undefined;
+    this.mentor = new Mentor({ knowledge: () => knowledge.current, curriculum: () => curriculum });
+    const { plans, insights, curriculum: _curriculum, ...adapterOptions } = this.options;
     this.core = new ConversationCore({
       mentor: this.mentor,
       insights: insights ?? this.insights,

@@ -7,7 +7,8 @@ import {
   escapeMarkdown,
 } from 'discord.js';
 import type { Answer } from '../../../core/answers/compose-answer';
-import { feedbackButtonId, topicButtonId } from '../interactions/custom-ids';
+import { answerWithLearning } from '../../../core/answers/learn-text';
+import { feedbackButtonId, planButtonId, topicButtonId } from '../interactions/custom-ids';
 import { DESCRIPTION_CHUNK, LIMITS, packEmbeds, truncate } from './limits';
 import { COLORS, type OutgoingMessage } from './outgoing';
 import { splitMarkdown } from './split-markdown';
@@ -40,15 +41,16 @@ export function answerComponents(
     .slice(0, MAX_RELATED_BUTTONS)
     .map((topic) => button(topicButtonId(topic.key), topic.title, ButtonStyle.Secondary));
   if (related.length > 0) rows.push({ type: ComponentType.ActionRow, components: related });
+  const own = answer.learn
+    ? [button(planButtonId(answer.learn.topicId), 'Plan this', ButtonStyle.Primary, '🗓️')]
+    : [];
   if (answerId) {
-    rows.push({
-      type: ComponentType.ActionRow,
-      components: [
-        button(feedbackButtonId(answerId, true), 'Helpful', ButtonStyle.Success, '👍'),
-        button(feedbackButtonId(answerId, false), 'Not helpful', ButtonStyle.Secondary, '👎'),
-      ],
-    });
+    own.push(
+      button(feedbackButtonId(answerId, true), 'Helpful', ButtonStyle.Success, '👍'),
+      button(feedbackButtonId(answerId, false), 'Not helpful', ButtonStyle.Secondary, '👎'),
+    );
   }
+  if (own.length > 0) rows.push({ type: ComponentType.ActionRow, components: own });
   return rows;
 }
 
@@ -70,7 +72,7 @@ function fitLines(lines: string[], max: number): string {
  */
 export function renderAnswer(answer: Answer, answerId?: string): OutgoingMessage[] {
   const title = answer.matched ? (answer.sources[0]?.title ?? 'Answer') : "That's not in my knowledge";
-  const chunks = splitMarkdown(answer.markdown, DESCRIPTION_CHUNK);
+  const chunks = splitMarkdown(answerWithLearning(answer.markdown, answer.learn), DESCRIPTION_CHUNK);
   const embeds: APIEmbed[] = chunks.map((description) => ({
     description,
     color: answer.matched ? COLORS.answer : COLORS.unknown,

@@ -1,4 +1,5 @@
 import type { Answer } from '../../../core/answers/compose-answer';
+import { answerWithLearning } from '../../../core/answers/learn-text';
 import { ACTIONS, type ShareRef } from '../action-ids';
 import { escapeText } from './escape';
 import { LIMITS } from './limits';
@@ -37,13 +38,14 @@ function buttons(answer: Answer, options: AnswerRenderOptions): Block[] {
     });
   }
   const own = [];
+  if (answer.learn) own.push(button(ACTIONS.planTopic, 'Plan this', answer.learn.topicId, 'primary'));
   if (options.answerId) {
     own.push(button(ACTIONS.feedbackUp, ':thumbsup: Helpful', options.answerId));
     own.push(button(ACTIONS.feedbackDown, ':thumbsdown: Not helpful', options.answerId));
   }
   const shareValue = options.share ? JSON.stringify(options.share) : '';
   if (shareValue && shareValue.length <= LIMITS.buttonValue) {
-    own.push(button(ACTIONS.share, 'Share in channel', shareValue, 'primary'));
+    own.push(button(ACTIONS.share, 'Share in channel', shareValue, answer.learn ? undefined : 'primary'));
   }
   if (own.length > 0) blocks.push({ type: 'actions', block_id: 'mentor_answer', elements: own });
   return blocks;
@@ -55,7 +57,7 @@ function buttons(answer: Answer, options: AnswerRenderOptions): Block[] {
  * in channel". Usually one message; a very long answer takes several, the buttons on the last.
  */
 export function renderAnswer(answer: Answer, options: AnswerRenderOptions = {}): SlackMessage[] {
-  const text = markdownToMrkdwn(answer.markdown);
+  const text = markdownToMrkdwn(answerWithLearning(answer.markdown, answer.learn));
   const content = sections(text.trim() === '' ? `*${escapeText(answer.question)}*` : text);
   const lines = notes(answer, options.sharedBy);
   if (!answer.matched && answer.related.length > 0) lines.push('Pick one of the closest topics below.');

@@ -1,0 +1,107 @@
+/**
+ * What a user says about themselves ("I'm a frontend dev", "I know python and some php", "no degree",
+ * "I have 5 hours a week"), read from a question by general sentence shapes. The conversation keeps it
+ * (`about` in the context); answers and plan offers start from it.
+ */
+import type { TechnologyResolver } from '../plans/resolve-technologies';
+
+/** What the user said about themselves, as the context stores it. */
+export interface AboutUser {
+  /** Curriculum topic ids (or lower-case words) they said they know, unique. */
+  knows: string[];
+  /** The level they gave (`beginner`, `intermediate`, `advanced`). */
+  level?: string;
+  /** Their current role in their words ("frontend developer", "student"). */
+  role?: string;
+  /** Hours a week they said they have. */
+  hoursPerWeek?: number;
+  /** Short facts that shape advice ("no degree"). */
+  notes?: string[];
+}
+
+/** What one message said about the user, and the message without those clauses. */
+export interface SelfStatement {
+  about: AboutUser;
+  /** The question with the clauses that named what the user knows removed (the part to search for). */
+  rest: string;
+  /** True when the message only describes the user and asks nothing ("I'm a frontend dev."). */
+  onlyAboutSelf: boolean;
+}
+
+// A clause that describes the speaker: "I'm a ...", "I know ...", "I have 5 hours a week", "no degree".
+const CLAUSE =
+  /[^.,;!?]*\b(?:i ?'?m|i am|i know|i've learned|i have learned|i learned|i have (?:\d+|no)|i've got|i work as|i can code in|i code in|i use|no (?:cs |computer science )?degree|without a degree)\b[^.,;!?]*/gi;
+const ROLE =
+  /\bi ?'?m (?:an? |currently an? )?((?:[\w#+.-]+ ){0,2}(?:dev|developer|engineer|student|tester|designer|analyst|admin|graduate))\b/i;
+const HOURS = /\b(\d{1,2})\s*(?:hours?|hrs?|h)\s*(?:a|per|each|every)\s*week\b/i;
+const LEVEL =
+  /\bi ?'?m (?:a |an |still a |complete |total )*(beginner|newbie|novice|intermediate|advanced)\b/i;
+const NO_DEGREE =
+  /\b(?:no|without a|don'?t have a|do not have a) (?:cs |computer science |college |university )?degree\b/i;
+
+/** Joins "a, b and c" for text. */
+export function listing(items: readonly string[]): string {
+  if (items.length <= 1) return items.join('');
+  return `${items.slice(0, -1).join(', ')} and ${items.at(-1)}`;
+}
+
+/**
+ * Reads what a message says about its writer. Known technologies are the curriculum topics the
+ * self-describing clauses name ("I'm a JavaScript developer and know some PHP" -> javascript, php).
+ *
+ * @example
+ * readSelfStatement('I know python and some php, what next?', resolve).about.knows; // ['python', 'php']
+ */
+export function readSelfStatement(text: string, resolve?: TechnologyResolver): SelfStatement {
+  const clauses = [...text.matchAll(CLAUSE)].map((m) => m[0]);
+  const about: AboutUser = { knows: [] };
+  const said = clauses.join(' ');
+  // A clause that asks about a technology ("I'm thinking of learning Go") does not say it is known.
+  const knownClauses = resolve
+    ? clauses.filter(
+        (c) =>
+          !/\b(learn|learning|start|want|thinking|should|which|what)\b/i.test(c) && resolve(c).ids.length > 0,
+      )
+    : [];
+  if (resolve) about.knows = [...new Set(knownClauses.flatMap((c) => resolve(c).ids))];
+  const role = said.match(ROLE)?.[1];
+  if (role && !LEVEL.test(said)) about.role = role.toLowerCase();
+  const hours = text.match(HOURS)?.[1];
+  if (hours) about.hoursPerWeek = Number(hours);
+  const level = said.match(LEVEL)?.[1]?.toLowerCase();
+  if (level) about.level = level === 'newbie' || level === 'novice' ? 'beginner' : level;
+  if (NO_DEGREE.test(text)) about.notes = ['no degree'];
+  // Only the clauses that named what the user knows leave the question: the rest is still its subject.
+  let rest = text;
+  for (const clause of knownClauses) rest = rest.replace(clause, ' ');
+  rest = rest
+    .replace(/^[\s.,;!?]*(?:and|but|so)?\b/i, '')
+    .replace(/\s+/g, ' ')
+    .trim();
+  let remainder = text;
+  for (const clause of clauses) remainder = remainder.replace(clause, ' ');
+  const asks = /\?|\b(?:what|which|how|why|when|where|should|can|could|is|are|do|does)\b/i.test(remainder);
+  const onlyAboutSelf = saysAnything(about) && !asks && !/\?/.test(text);
+  return { about, rest: /[\p{L}]{3,}/u.test(rest) ? rest : text, onlyAboutSelf };
+}
+
+/** Merges what was said now into what was known (lists unioned, newer values win). */
+export function mergeAbout(before: AboutUser, now: AboutUser): AboutUser {
+  return {
+    ...before,
+    ...Object.fromEntries(Object.entries(now).filter(([, v]) => v !== undefined)),
+    knows: [...new Set([...before.knows, ...now.knows])].slice(0, 50),
+    notes: [...new Set([...(before.notes ?? []), ...(now.notes ?? [])])],
+  };
+}
+
+/** True when the statement said anything about the user. */
+export function saysAnything(about: AboutUser): boolean {
+  return (
+    about.knows.length > 0 ||
+    about.level !== undefined ||
+    about.role !== undefined ||
+    about.hoursPerWeek !== undefined ||
+    (about.notes?.length ?? 0) > 0
+  );
+}

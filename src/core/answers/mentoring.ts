@@ -1,0 +1,259 @@
+/**
+ * Answers that mentor: the question's shape decides how it is answered before the search does.
+ * Out-of-scope shapes get an honest answer ({@link outOfScopeKind}); "where do I start / what should I
+ * learn" gets the recommended path; "X or Y" gets a section that compares both (or both side by side);
+ * what the user says about themselves is not suggested again; a question about one technology gets,
+ * from the curriculum, what to learn, a practice task, a free resource and a plan offer.
+ */
+import type { KnowledgeUnit } from '../knowledge/types';
+import type { Curriculum, CurriculumTopic } from '../plans/curriculum';
+import type { TechnologyResolver } from '../plans/resolve-technologies';
+import type { SearchIndex } from '../search/search-index';
+import { type AboutUser, listing, mergeAbout, readSelfStatement } from './about-user';
+import { type Answer, answerForUnit, composeAnswer, type LearnOffer } from './compose-answer';
+import { rephrasings } from './rephrase';
+import { outOfScopeKind, outOfScopeMarkdown } from './scope';
+
+/** What mentoring answers from: the knowledge, and the curriculum when there is one. */
+export interface MentoringContext {
+  index: SearchIndex;
+  units: readonly KnowledgeUnit[];
+  curriculum?: Curriculum;
+  resolve?: TechnologyResolver;
+  /** What the conversation already knows about the user. */
+  about?: AboutUser;
+}
+
+// "Where do I start", "what should I learn (first)", "how do I begin": the recommended path.
+const START_INTENT =
+  /\b(?:where|how) (?:do|should|can|would|to) (?:i |we |one |you |someone |a beginner )?(?:even )?(?:start|begin)\b|\bwhere to (?:start|begin)\b|\bwhat (?:should|do|must) (?:i|we|one) (?:learn|study)\b(?! (?:next|after|then))|\b(?:roadmap|learning path)\b/i;
+/** The question the path answers, searched instead of a start question's own words. */
+const START_QUERY = 'where do I start learning backend development, in what order';
+// "X or Y", "X vs Y", "between X and Y", "compare X and Y".
+const COMPARISON = /\b(?:or|vs\.?|versus)\b|\bbetween\b.+\band\b|\bcompare\b/i;
+// A title that weighs options against each other.
+const WEIGHS_OPTIONS = /\b(?:or|vs|versus|compare|which|choos\w*|when should)\b/i;
+// A question about what to learn or choose.
+const CHOOSING = /\b(?:next|after|learn|choose|pick|switch to|add)\b/i;
+/** A comparing section is mostly about the two sides: at least this share of the technologies it names. */
+const MIN_SIDE_SHARE = 0.25;
+
+const escapeRegex = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/** True when `text` names the topic (its title, id or an alias) as a whole word. */
+function names(text: string, topic: CurriculumTopic): boolean {
+  let patterns = namePatterns.get(topic);
+  if (!patterns) {
+    patterns = [topic.title, topic.id, ...topic.aliases].map(
+      (name) =>
+        new RegExp(`(?:^|[^\\p{L}\\p{N}])${escapeRegex(name.toLowerCase())}(?:$|[^\\p{L}\\p{N}#+])`, 'u'),
+    );
+    namePatterns.set(topic, patterns);
+  }
+  const lower = text.toLowerCase();
+  return patterns.some((p) => p.test(lower));
+}
+const namePatterns = new WeakMap<CurriculumTopic, RegExp[]>();
+
+/** The plan command that starts from what the user said about themselves. */
+export function planCommandFor(topicId: string, about: AboutUser | undefined): string {
+  const parts = [`plan ${topicId}`];
+  const known = (about?.knows ?? []).filter((k) => k !== topicId);
+  if (about?.hoursPerWeek) parts.push(`hours=${about.hoursPerWeek}`);
+  if (known.length > 0) parts.push(`known=${known.join(',')}`);
+  if (about?.level) parts.push(`level=${about.level}`);
+  return parts.join(' ');
+}
+
+/** What the curriculum says about learning one topic, with the plan offer. */
+export function learnOffer(topic: CurriculumTopic, about: AboutUser | undefined): LearnOffer {
+  return {
+    topicId: topic.id,
+    title: topic.title,
+    outcomes: topic.outcomes,
+    practice: topic.practice.task,
+    doneWhen: topic.practice.doneWhen,
+    ...(topic.resource ? { resource: topic.resource } : {}),
+    planCommand: planCommandFor(topic.id, about),
+  };
+}
+
+/** Drops list lines that name only technologies the user knows; says so when any went. */
+function withoutKnown(markdown: string, known: CurriculumTopic[], resolve: TechnologyResolver): string {
+  if (known.length === 0) return markdown;
+  const knownIds = new Set(known.map((t) => t.id));
+  let dropped = false;
+  const kept = markdown.split('\n').filter((line) => {
+    const lead = line.match(/^\s*[-*]\s+\*\*([^*]+)\*\*/)?.[1];
+    if (!lead) return true;
+    const ids = resolve(lead).ids;
+    const onlyKnown = ids.length > 0 && ids.every((id) => knownIds.has(id));
+    if (onlyKnown) dropped = true;
+    return !onlyKnown;
+  });
+  if (!dropped) return markdown;
+  return `You said you know ${listing(known.map((t) => t.title))}, so I leave ${known.length > 1 ? 'those' : 'it'} out.\n\n${kept.join('\n')}`;
+}
+
+// The technologies each unit's text names, per resolver (knowledge units are immutable snapshots).
+const namedInUnit = new WeakMap<TechnologyResolver, WeakMap<KnowledgeUnit, ReadonlySet<string>>>();
+
+function technologiesIn(unit: KnowledgeUnit, resolve: TechnologyResolver): ReadonlySet<string> {
+  let byUnit = namedInUnit.get(resolve);
+  if (!byUnit) {
+    byUnit = new WeakMap();
+    namedInUnit.set(resolve, byUnit);
+  }
+  let ids = byUnit.get(unit);
+  if (!ids) {
+    ids = new Set(resolve(unit.text).ids);
+    byUnit.set(unit, ids);
+  }
+  return ids;
+}
+
+/** The share of the technologies a unit names that are the sides (the caller checked it names both). */
+function sideShare(unit: KnowledgeUnit, sides: CurriculumTopic[], resolve?: TechnologyResolver): number {
+  const named = new Set(resolve ? technologiesIn(unit, resolve) : []);
+  for (const t of sides) named.add(t.id);
+  return sides.length / named.size;
+}
+
+/**
+ * The section that weighs both topics: its title weighs options, names no other technology, and at
+ * least {@link MIN_SIDE_SHARE} of the technologies it names are the two sides (a section about them,
+ * not a list that mentions them). The highest share wins, then the search's rank.
+ */
+function comparisonUnit(
+  question: string,
+  sides: CurriculumTopic[],
+  ctx: MentoringContext,
+  minShare = MIN_SIDE_SHARE,
+): KnowledgeUnit | undefined {
+  const ranked = ctx.index.search(question).hits.map((h) => h.unit);
+  const sideIds = new Set(sides.map((t) => t.id));
+  // A title that names another technology is about that one ("I already know JavaScript: ...").
+  const aboutOthers = (u: KnowledgeUnit) => (ctx.resolve?.(u.title).ids ?? []).some((id) => !sideIds.has(id));
+  const scored = [...new Set([...ranked, ...ctx.units])]
+    .filter(
+      (u) =>
+        u.kind === 'section' &&
+        WEIGHS_OPTIONS.test(u.title) &&
+        sides.every((t) => names(u.text, t)) &&
+        !aboutOthers(u),
+    )
+    .map((unit) => ({ unit, share: sideShare(unit, sides, ctx.resolve) }))
+    .filter((c) => c.share >= minShare);
+  return scored.sort((x, y) => y.share - x.share)[0]?.unit;
+}
+
+/** "X or Y": the comparing section, or both topics' own units side by side. */
+function compare(question: string, sides: CurriculumTopic[], ctx: MentoringContext): Answer | undefined {
+  // One unit that is the source of both ("Django and Flask") covers the comparison itself.
+  const shared = new Set(sides.map((t) => t.source));
+  // Then a broader comparison of many options that includes both ("how do the languages compare?").
+  const unit =
+    comparisonUnit(question, sides, ctx) ??
+    (shared.size === 1 ? ctx.index.get([...shared][0] ?? '') : undefined) ??
+    comparisonUnit(question, sides, ctx, Number.MIN_VALUE);
+  if (unit) return { ...answerForUnit(unit, ctx.index), question };
+  const own = [...new Set(sides.map((t) => ctx.index.get(t.source)))].filter(
+    (u): u is KnowledgeUnit => u !== undefined,
+  );
+  if (own.length < 2) return undefined;
+  const parts = own.map((u) => answerForUnit(u, ctx.index));
+  return {
+    question,
+    matched: true,
+    markdown: parts.map((p) => p.markdown).join('\n\n'),
+    sources: parts.flatMap((p) => p.sources),
+    related: parts.flatMap((p) => p.related).slice(0, 3),
+    corrections: [],
+    confidence: 1,
+  };
+}
+
+// "What is X?", "tell me about X", "X?": a question that is only a technology's name.
+const WHAT_IS =
+  /^\s*(?:(?:so |and |ok )?(?:what(?:'s| is| are)|tell me about|explain|define|describe)\s+)?(?:an? |the )?(.+?)[\s?!.]*$/i;
+
+/** "What is X?" for one curriculum technology: the knowledge unit the curriculum cites for it. */
+function ownUnit(text: string, named: CurriculumTopic[], ctx: MentoringContext): Answer | undefined {
+  const name = text.match(WHAT_IS)?.[1];
+  // At most a few words: the name itself ("spring boot", "ruby on rails"), not a sentence around it.
+  if (!name || name.split(/\s+/).length > 3 || named.length !== 1 || !ctx.resolve) return undefined;
+  const read = ctx.resolve(name);
+  if (read.ids.length !== 1 || read.unknown.length > 0 || read.ids[0] !== named[0]!.id) return undefined;
+  const unit = ctx.index.get(named[0]!.source);
+  return unit ? { ...answerForUnit(unit, ctx.index), question: text } : undefined;
+}
+
+/** The topic a one-technology answer is about: the technology whose own unit answers, or the one named. */
+function topicOf(
+  answer: Answer,
+  named: CurriculumTopic[],
+  curriculum: Curriculum,
+): CurriculumTopic | undefined {
+  const lead = answer.sources[0]?.id;
+  // The answer is a technology's own unit: about that one (among those named, when any were).
+  const bySource = curriculum.topics.find(
+    (t) => t.source === lead && (named.length === 0 || named.some((n) => n.id === t.id)),
+  );
+  if (bySource) return bySource;
+  return named.length === 1 ? named[0] : undefined;
+}
+
+/**
+ * Answers a question as a mentor would (see the file comment). Pure: the same knowledge, curriculum
+ * and question give the same answer.
+ */
+export function mentorAnswer(question: string, ctx: MentoringContext): Answer {
+  const scope = outOfScopeKind(question);
+  if (scope) {
+    return {
+      question,
+      matched: false,
+      markdown: outOfScopeMarkdown(scope),
+      sources: [],
+      related: [],
+      corrections: [],
+      confidence: 0,
+      scope,
+    };
+  }
+  const { curriculum, resolve } = ctx;
+  const said = readSelfStatement(question, resolve);
+  const about = mergeAbout(ctx.about ?? { knows: [] }, said.about);
+  const text = said.rest;
+  const topics = (ids: string[]) =>
+    ids.map((id) => curriculum?.byId.get(id)).filter((t): t is CurriculumTopic => t !== undefined);
+  const named = topics(resolve?.(text).ids ?? []).filter((t) => !about.knows.includes(t.id));
+  const known = topics(about.knows);
+  const search = (q: string) => composeAnswer(question, ctx.index.search(q), ctx.index, ctx.units);
+
+  let answer: Answer | undefined;
+  if (START_INTENT.test(text) && (named.length === 0 || (named.length >= 2 && COMPARISON.test(text)))) {
+    const path = search(START_QUERY);
+    if (path.matched) answer = path;
+  }
+  if (!answer && named.length >= 2 && COMPARISON.test(text)) answer = compare(text, named.slice(0, 2), ctx);
+  // "What next?" from someone who said what they know: searched as "... I already know X".
+  const searchText =
+    known.length > 0 && CHOOSING.test(text)
+      ? `${text} I already know ${listing(known.map((t) => t.title))}`
+      : text;
+  answer ??= ownUnit(text, named, ctx);
+  answer ??= search(searchText);
+  // Refused: a plainer reading of the same question ("would you suggest" -> "should I learn").
+  for (const plainer of answer.matched ? [] : rephrasings(searchText)) {
+    const retried = search(plainer);
+    if (retried.matched) {
+      answer = retried;
+      break;
+    }
+  }
+  if (!answer.matched) return answer;
+  if (resolve) answer = { ...answer, markdown: withoutKnown(answer.markdown, known, resolve) };
+  const topic = curriculum && named.length <= 1 ? topicOf(answer, named, curriculum) : undefined;
+  return topic ? { ...answer, learn: learnOffer(topic, about) } : answer;
+}

@@ -1,0 +1,44 @@
+/**
+ * Plainer readings of a question that the search refused: conversational wrapping removed (greetings,
+ * "in your opinion", "would you suggest", "do you have any advice"), and for a long post the sentence
+ * that asks. General English idioms, never a question's own words.
+ */
+
+// Wrapping that carries no subject, replaced by what it means (or nothing).
+const WRAPPING: [RegExp, string][] = [
+  [/^\s*(?:hi|hello|hey|dear|good (?:morning|afternoon|evening))\b[\s,]*(?:[\p{L}]+\s*)?[,.!?]+\s*/iu, ''],
+  [/^\s*(?:hi|hello|hey)\b[\s,]*/i, ''],
+  [/\b(?:in your (?:opinion|view|experience)|seriously|honestly|please|kindly)\b[,]?/gi, ''],
+  [/\b(?:can|could) you (?:please )?(?:tell|show|explain to) me\b/gi, ''],
+  [/\bi(?:'d| would) (?:love|like) to (?:ask|know)(?: you)?\b/gi, ''],
+  [/\bfeel free to (?:tell|share)(?: me)?(?: about)?\b/gi, ''],
+  [/\b(?:would|do|can) you (?:suggest|recommend)\b/gi, 'should I learn'],
+  [
+    /\b(?:what|which|any) (?:tips|advice|suggestions) (?:do|would|can) you (?:have|give)(?: me)?\b/gi,
+    'how do I get better at',
+  ],
+  [/\b(?:and )?do you have any (?:tips|advice|suggestions)(?: to give me| for me)?\b/gi, ''],
+];
+
+/** The question with conversational wrapping replaced; the same text when there is none. */
+export function unwrap(question: string): string {
+  let text = question;
+  for (const [pattern, replacement] of WRAPPING) text = text.replace(pattern, replacement);
+  return text
+    .replace(/\s+/g, ' ')
+    .replace(/^[\s,.!]+/, '')
+    .trim();
+}
+
+/** The sentences of a post that ask something (end in "?"), last first. */
+function askingSentences(text: string): string[] {
+  const sentences = text.split(/(?<=[.!?])\s+/).filter((s) => s.trim().endsWith('?'));
+  return sentences.length > 1 || sentences[0] !== text ? sentences.reverse() : [];
+}
+
+/** Plainer readings to try, best first, without repeats and without the question itself. */
+export function rephrasings(question: string): string[] {
+  const unwrapped = unwrap(question);
+  const asks = askingSentences(question).flatMap((s) => [unwrap(s)]);
+  return [...new Set([unwrapped, ...asks])].filter((q) => q !== question && /[\p{L}]{3,}/u.test(q));
+}

@@ -1,0 +1,58 @@
+/**
+ * Honest scope: questions the knowledge is not for, recognised by their shape, not their subject.
+ * A question about the bot itself or asking its personal opinion or experience, a request to debug
+ * someone's code step by step. Each kind gets a short, kind answer saying what the bot can do instead.
+ */
+
+/** Why a question is outside what the bot answers. */
+export type OutOfScope = 'about-me' | 'debugging' | 'unrelated';
+
+// The bot as the subject of a personal verb, or its own things: "are you", "did you", "your favourite".
+const ABOUT_ME = [
+  /\b(?:are|were) you (?:a|an|the|human|real|senior|junior|still|really|using)\b/i,
+  /\b(?:did|have) you (?:\w+ ){0,2}(?:graduate|study|studied|start|started|learn|learned|work|worked|begin|began|get|got)\b/i,
+  /\bhow (?:did|have) you\b/i,
+  /\b(?:do|would) you (?:personally|use|prefer|like|love)\b/i,
+  /\bhow (?:many|much) \w+ (?:do |did )?you (?:actually )?(?:build|code|codes|work|spend|write)\b/i,
+  /\bhow you (?:started|began|got into|learned)\b/i,
+  /\byour (?:[\w-]+ ){0,3}(?:journey|story|setup)\b/i,
+  /\bwhat (?:\w+ ){0,3}(?:are|do|did) you (?:\w+ )?(?:use|using|prefer|like|run|running|code|write)\b/i,
+  /\byou (?:personally|yourself|actually (?:code|codes|work|use|write|spend))\b/i,
+  /\byour (?:own |personal |current )?(?:favou?rite|experience|journey|story|setup|computer|editor|ide|os|salary|background|degree|grade|preference)\b/i,
+  /\byour personal\b/i,
+  /\bcan (?:you|i) (?:follow|add|connect with|contact|call|message|dm|hire|meet) (?:me|you)\b/i,
+  /\bwho (?:are|made|built|created) you\b/i,
+];
+
+// Code, a stack trace, or a request to fix one's own program.
+const DEBUGGING = [
+  /```/,
+  /\bTraceback \(most recent call last\)/,
+  /\b[A-Z]\w*(?:Error|Exception):/,
+  /^\s+at \S+ \(?\S+:\d+:\d+\)?$/m,
+  /\b(?:fix|debug) (?:my|this) (?:code|script|program|function|query|bug|error|app)\b/i,
+  /\b(?:my|this) (?:code|script|program|function|query|app|endpoint) (?:is not|isn'?t|does ?n[o']?t|won'?t|keeps|throws|fails|crashes|returns)\b/i,
+  /\bwhy (?:does|do|is) (?:my|this) (?:code|script|program|function|query|loop)\b/i,
+];
+
+/** The kind of out-of-scope question this is, or undefined when its shape says nothing. */
+export function outOfScopeKind(question: string): OutOfScope | undefined {
+  if (DEBUGGING.some((p) => p.test(question))) return 'debugging';
+  if (ABOUT_ME.some((p) => p.test(question))) return 'about-me';
+  return undefined;
+}
+
+const WHAT_I_DO =
+  'I answer questions about backend careers and stacks: the role, learning paths, choosing technologies, first jobs, interviews and pay, and I build study plans (`plan <stack>`).';
+
+/** The short, kind answer for an out-of-scope question of this kind. */
+export function outOfScopeMarkdown(kind: OutOfScope): string {
+  switch (kind) {
+    case 'about-me':
+      return `That's a question about me, and I'm a bot: I have no editor, career or favourites of my own to share. ${WHAT_I_DO} Ask me, for example, which language to learn first.`;
+    case 'debugging':
+      return `That looks like a request to debug code step by step, which I can't do well. The error message, the official documentation and a minimal example you can share on a forum usually get you there. ${WHAT_I_DO}`;
+    case 'unrelated':
+      return `That's outside what I cover. ${WHAT_I_DO}`;
+  }
+}

@@ -1,0 +1,76 @@
+/**
+ * Follow-ups: a short message read in the context of the previous question ("and Go?", "what about
+ * python", "why?", "what about for a junior?", "more"). General sentence shapes, never a list of
+ * questions; a new full question starts fresh.
+ */
+
+/** How to read a message given the conversation so far. */
+export type FollowUp =
+  | { kind: 'fresh' }
+  /** "more": the rest of the last answer. */
+  | { kind: 'more' }
+  /** A short follow-up, rewritten into a full question; `keepPrevious`: later follow-ups still refer to the previous one ("why?"). */
+  | { kind: 'rewrite'; question: string; keepPrevious?: boolean };
+
+/** Follow-ups are short: longer messages are new questions. */
+const MAX_FOLLOW_UP_WORDS = 7;
+
+const MORE =
+  /^(?:(?:tell|show|give) me |and )?(?:more|go on|continue|keep going|what else|anything else)(?: please| pls| about (?:it|that|this))?[\s.!?]*$/i;
+const WHY = /^(?:but |and |ok |okay |so )?(?:why|how come|why is that|why so|how so|why not)[\s.!?]*$/i;
+const TAIL = [
+  /^(?:and |or |but |also |ok |okay |so )?(?:what|how) about\s+(.+)$/i,
+  /^(?:and|or|also|but)\s+(.+)$/i,
+  /^(?:same|it|that) (?:for|with|in)\s+(.+)$/i,
+  /^(.+?)\s+(?:instead|too)$/i,
+];
+
+const FULL_QUESTION =
+  /^(?:what|which|how|why|where|when|who|should|can|could|is|are|do|does|will|would|i|my)\b/i;
+
+const words = (text: string) => text.split(/\s+/).filter(Boolean);
+const clean = (text: string) => text.replace(/[\s?!.]+$/, '').trim();
+
+/**
+ * Puts the follow-up's term into the previous question: in place of the technology it named
+ * ("should I learn python?" + "Go" -> "should I learn Go?"), else after it ("... " + "for a junior").
+ */
+export function combine(previous: string, tail: string, namesTechnology: (text: string) => boolean): string {
+  const base = clean(previous);
+  if (namesTechnology(tail)) {
+    const tokens = base.split(/(\s+)/);
+    const at = tokens.findIndex((t) => /\S/.test(t) && namesTechnology(t.replace(/[^\p{L}\p{N}#+.]/gu, '')));
+    if (at >= 0) {
+      tokens[at] = tail;
+      return tokens.join('');
+    }
+  }
+  return `${base} ${tail}`;
+}
+
+/**
+ * Reads a message as a follow-up of `previous` (the last question, when the context still has one).
+ * `namesTechnology` says whether text names a known technology (the curriculum's names).
+ */
+export function readFollowUp(
+  text: string,
+  previous: string | undefined,
+  namesTechnology: (text: string) => boolean,
+): FollowUp {
+  const message = text.trim();
+  if (MORE.test(message)) return { kind: 'more' };
+  if (!previous || message === '' || words(message).length > MAX_FOLLOW_UP_WORDS) return { kind: 'fresh' };
+  if (WHY.test(message)) return { kind: 'rewrite', question: `why ${clean(previous)}`, keepPrevious: true };
+  for (const shape of TAIL) {
+    const tail = message.match(shape)?.[1];
+    // "and how do I deploy it?": a question of its own.
+    if (tail && FULL_QUESTION.test(tail)) return { kind: 'fresh' };
+    if (tail && clean(tail) !== '')
+      return { kind: 'rewrite', question: combine(previous, clean(tail), namesTechnology) };
+  }
+  // A technology alone ("Go?", "python then"): the previous question about it.
+  const bare = clean(message.replace(/\b(?:then|please)\b/gi, ''));
+  if (words(bare).length <= 2 && namesTechnology(bare))
+    return { kind: 'rewrite', question: combine(previous, bare, namesTechnology) };
+  return { kind: 'fresh' };
+}

@@ -1,0 +1,145 @@
+import { MemoryContextStore } from '../../src/core/conversation/context-store';
+import { ConversationCore } from '../../src/core/conversation/conversation-core';
+import { readFollowUp } from '../../src/core/conversation/follow-ups';
+import type { CoreReply, IncomingMessage } from '../../src/core/conversation/message';
+import { MemoryInsightsStore } from '../../src/core/insights';
+import { MemoryRateLimiter } from '../../src/core/rate-limiter';
+import { mentorWithCurriculum } from '../helpers/knowledge';
+
+const mentor = mentorWithCurriculum();
+
+function conversation() {
+  let now = 1_000_000;
+  const core = new ConversationCore({
+    mentor,
+    insights: new MemoryInsightsStore(),
+    limiter: new MemoryRateLimiter(100, 60_000),
+    contexts: new MemoryContextStore({ now: () => now }),
+  });
+  const say = async (text: string, conversationId = 'dm-1'): Promise<CoreReply> => {
+    const message: IncomingMessage = {
+      user: { platform: 'slack', id: 'U1' },
+      where: { kind: 'dm', conversationId },
+      text,
+      kind: 'message',
+    };
+    const [reply] = await core.receive(message);
+    return reply!;
+  };
+  return { core, say, wait: (ms: number) => (now += ms) };
+}
+
+const answerOf = (reply: CoreReply) => {
+  if (reply.type !== 'answer') throw new Error(`expected an answer, got ${reply.type}`);
+  return reply.answer;
+};
+
+const isTechnology = (text: string) => mentor.resolveTechnologies(text).length > 0;
+
+describe('follow-ups', () => {
+  test('GIVEN a question about a technology THEN "and Go?" asks the same about Go', async () => {
+    const { say } = conversation();
+    expect(answerOf(await say('Should I learn Python for backend?')).learn?.topicId).toBe('python');
+    const go = answerOf(await say('and Go?'));
+    expect(go.question).toBe('Should I learn Go for backend');
+    expect(go.learn?.topicId).toBe('go');
+  });
+
+  test('GIVEN a question THEN "what about for a junior?" re-asks it with the qualifier', async () => {
+    const { say } = conversation();
+    await say('Is the job market good?');
+    expect(answerOf(await say('what about for a junior?')).question).toBe(
+      'Is the job market good for a junior',
+    );
+  });
+
+  test('GIVEN "why?" THEN it asks why of the previous question, and the next follow-up still refers to that question', async () => {
+    const { say } = conversation();
+    await say('Should I learn Python for backend?');
+    expect(answerOf(await say('why?')).question).toBe('why Should I learn Python for backend');
+    expect(answerOf(await say('what about Java')).question).toBe('Should I learn Java for backend');
+  });
+
+  test('GIVEN an answer with nothing more to show THEN "more" shows its first related topic', async () => {
+    const { say } = conversation();
+    const first = answerOf(await say('What is gRPC?'));
+    expect(first.more).toBeUndefined();
+    const more = answerOf(await say('more'));
+    expect(more.sources[0]?.title).toBe(first.related[0]?.title);
+  });
+
+  test('GIVEN no earlier question THEN "more" says there is nothing more', async () => {
+    const { say } = conversation();
+    const reply = await say('more');
+    expect(reply).toEqual({
+      type: 'notice',
+      id: 'more.none',
+      message: expect.stringContaining('all I have'),
+    });
+  });
+
+  test('GIVEN 30 minutes of silence THEN "and Go?" is a new question, not a follow-up', async () => {
+    const { say, wait } = conversation();
+    await say('Should I learn Python for backend?');
+    wait(30 * 60 * 1000 + 1);
+    expect(answerOf(await say('and Go?')).question).toBe('and Go?');
+  });
+
+  test('GIVEN a question in one conversation THEN a follow-up in another one starts fresh', async () => {
+    const { say } = conversation();
+    await say('Should I learn Python for backend?', 'dm-1');
+    expect(answerOf(await say('and Go?', 'thread-2')).question).toBe('and Go?');
+  });
+
+  test('GIVEN a new full question THEN it is answered on its own', async () => {
+    const { say } = conversation();
+    await say('Should I learn Python for backend?');
+    expect(answerOf(await say('How do I prepare for a system design interview?')).question).toBe(
+      'How do I prepare for a system design interview?',
+    );
+  });
+
+  test('the rules are general: shapes, not questions', () => {
+    expect(readFollowUp('and Go?', 'is python good', isTechnology)).toEqual({
+      kind: 'rewrite',
+      question: 'is Go good',
+    });
+    expect(readFollowUp('Tell me more', 'x', isTechnology)).toEqual({ kind: 'more' });
+    expect(readFollowUp('and how do I deploy it?', 'x', isTechnology)).toEqual({ kind: 'fresh' });
+    expect(readFollowUp('and Go?', undefined, isTechnology)).toEqual({ kind: 'fresh' });
+    expect(readFollowUp('java?', 'which language first', isTechnology).kind).toBe('rewrite');
+  });
+});
+
+describe('what the user says about themselves', () => {
+  test('GIVEN "I know python and some php" THEN it is noted, and plan offers start from it', async () => {
+    const { say, core } = conversation();
+    const noted = await say("I'm a frontend dev, I know python and some php. I have 5 hours a week");
+    expect(noted.type).toBe('notice');
+    const context = await core.contexts.get({ platform: 'slack', conversationId: 'dm-1', userId: 'U1' });
+    expect(context?.about.knows).toEqual(expect.arrayContaining(['python', 'php']));
+    expect(context?.about.hoursPerWeek).toBe(5);
+    expect(answerOf(await say('What is Docker?')).learn?.planCommand).toMatch(
+      /^plan docker hours=5 known=(.*,)?python,php$/,
+    );
+  });
+
+  test('GIVEN a JavaScript developer asks what language next THEN the answer is not about JavaScript', async () => {
+    const { say } = conversation();
+    const answer = answerOf(await say("I'm a JavaScript developer and know some PHP, what language next?"));
+    expect(answer.sources[0]?.title).not.toMatch(/^JavaScript/);
+    expect(answer.learn?.topicId).not.toBe('javascript');
+  });
+});
+
+describe('"more" after a long answer', () => {
+  test('GIVEN an answer cut at its lead THEN "more" shows the rest, and the next "more" moves on', async () => {
+    const { say } = conversation();
+    const first = answerOf(await say('What does a backend engineer do?'));
+    expect(first.more).toBeTruthy();
+    const more = answerOf(await say('more'));
+    expect(more.markdown).toBe(first.more);
+    const next = answerOf(await say('more'));
+    expect(next.markdown).not.toBe(first.more);
+  });
+});

@@ -1,0 +1,106 @@
+import { readSelfStatement } from '../../src/core/answers/about-user';
+import { outOfScopeKind } from '../../src/core/answers/scope';
+import { mentorWithCurriculum } from '../helpers/knowledge';
+
+const mentor = mentorWithCurriculum();
+const ask = (q: string) => {
+  const reply = mentor.ask(q);
+  if (reply.type !== 'answer') throw new Error(reply.type);
+  return reply.answer;
+};
+
+describe('answers that mentor', () => {
+  test('GIVEN a question about a technology THEN the answer carries what to learn, a practice task, a free resource and a plan offer', () => {
+    const { learn } = ask('What is Docker?');
+    expect(learn?.topicId).toBe('docker');
+    expect(learn?.outcomes.length).toBeGreaterThan(0);
+    expect(learn?.practice).not.toBe('');
+    expect(learn?.doneWhen).not.toBe('');
+    expect(learn?.resource?.url).toMatch(/^https:\/\//);
+    expect(learn?.planCommand).toBe('plan docker');
+  });
+
+  test("GIVEN a question that is only a technology's name THEN the unit the curriculum cites for it answers", () => {
+    const { curriculum } = mentor.curriculumParts();
+    for (const [q, id] of [
+      ['k8s', 'kubernetes'],
+      ['what is postgres?', 'postgresql'],
+    ] as const) {
+      const answer = ask(q);
+      expect(answer.sources[0]?.id).toBe(curriculum!.byId.get(id)!.source);
+      expect(answer.learn?.topicId).toBe(id);
+    }
+  });
+
+  test('GIVEN "X or Y" THEN the answer is a section that says when to choose each', () => {
+    const api = ask('REST or GraphQL?');
+    expect(api.markdown).toMatch(/Choose GraphQL when/);
+    expect(api.markdown).toMatch(/REST/);
+    expect(api.learn).toBeUndefined();
+    const languages = ask('Java or Go?');
+    expect(languages.markdown).toMatch(/Choose Java when/);
+    expect(languages.markdown).toMatch(/Choose Go when/);
+  });
+
+  test('GIVEN two technologies that share one unit THEN that unit answers ("vs")', () => {
+    expect(ask('Django vs Flask').sources[0]?.title).toMatch(/Django and Flask/);
+  });
+
+  test('GIVEN "where do I start" THEN the answer is the recommended path, whatever other words it shares', () => {
+    const path = ask('Where do I start learning backend development?');
+    for (const q of ["I don't know where to start, frameworks or databases or APIs", 'how do I even begin?'])
+      expect(ask(q).sources[0]?.id).toBe(path.sources[0]?.id);
+  });
+
+  test('GIVEN "what language next" from a JavaScript and PHP developer THEN the known ones are not suggested again', () => {
+    const answer = ask("I'm a JavaScript developer and know some PHP, what language next?");
+    expect(answer.sources[0]?.title).not.toMatch(/^(JavaScript|PHP)/);
+  });
+});
+
+describe('honest scope', () => {
+  test.each([
+    ['What code editor are you using?', 'about-me'],
+    ['Can you please choose your personal favourite language?', 'about-me'],
+    ['Are you a senior developer?', 'about-me'],
+    ['How did you start your career?', 'about-me'],
+    ['TypeError: cannot read properties of undefined, fix my code', 'debugging'],
+    ['why does my code not compile', 'debugging'],
+  ])('"%s" is %s, answered kindly with matched false and no unrelated topics', (q, kind) => {
+    expect(outOfScopeKind(q)).toBe(kind);
+    const answer = ask(q);
+    expect(answer.matched).toBe(false);
+    expect(answer.related).toEqual([]);
+    expect(answer.markdown).toMatch(/I answer questions about backend careers/);
+  });
+
+  test.each([
+    'How do you get promoted to senior?',
+    'In your opinion, what skills matter most for a mid-level developer?',
+    'Do you really need a degree?',
+    'What would you recommend to learn first?',
+  ])('"%s" addresses a generic you and stays in scope', (q) => {
+    expect(outOfScopeKind(q)).toBeUndefined();
+  });
+});
+
+describe('reading what users say about themselves', () => {
+  const resolve = (t: string) => ({ ids: mentor.resolveTechnologies(t), unknown: [], corrections: [] });
+  test('known technologies, hours, level and notes come from self-describing clauses only', () => {
+    const said = readSelfStatement(
+      "I'm a beginner, I know Python and some PHP, no degree, 6 hours a week. Should I learn Go?",
+      resolve,
+    );
+    expect(said.about).toMatchObject({
+      knows: ['python', 'php'],
+      level: 'beginner',
+      hoursPerWeek: 6,
+      notes: ['no degree'],
+    });
+    expect(said.onlyAboutSelf).toBe(false);
+    expect(said.rest).toMatch(/Go/);
+  });
+  test('a clause about learning something does not say it is known', () => {
+    expect(readSelfStatement("I'm thinking of learning Go", resolve).about.knows).toEqual([]);
+  });
+});
