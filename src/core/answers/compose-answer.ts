@@ -251,9 +251,7 @@ export function composeAnswer(
   index: SearchIndex,
   units: readonly KnowledgeUnit[],
 ): Answer {
-  const corrections = outcome.terms
-    .filter((t) => t.kind === 'corrected')
-    .map((t) => ({ from: t.term, to: t.matches[0] ?? t.term }));
+  const corrections = correctionsOf(outcome);
   const confidence = Math.round(outcome.coverage * 100) / 100;
   const [first] = outcome.hits;
   const also = secondUnit(outcome, index);
@@ -311,4 +309,11 @@ export function answerForUnit(unit: KnowledgeUnit, index: SearchIndex): Answer {
     corrections: [],
     confidence: 1,
   };
+}
+
+/** The spelling corrections a search applied to the question ("postgress" -> "postgresql"). */
+export function correctionsOf(outcome: SearchOutcome): Answer['corrections'] {
+  return outcome.terms
+    .filter((t) => t.kind === 'corrected')
+    .map((t) => ({ from: t.term, to: t.matches[0] ?? t.term }));
 }

@@ -10,7 +10,7 @@ import type { Curriculum, CurriculumTopic } from '../plans/curriculum';
 import type { TechnologyResolver } from '../plans/resolve-technologies';
 import type { SearchIndex } from '../search/search-index';
 import { type AboutUser, listing, mergeAbout, readSelfStatement } from './about-user';
-import { type Answer, answerForUnit, composeAnswer, type LearnOffer } from './compose-answer';
+import { type Answer, answerForUnit, composeAnswer, correctionsOf, type LearnOffer } from './compose-answer';
 import { rephrasings } from './rephrase';
 import { outOfScopeKind, outOfScopeMarkdown } from './scope';
 
@@ -253,6 +253,9 @@ export function mentorAnswer(question: string, ctx: MentoringContext): Answer {
     }
   }
   if (!answer.matched) return answer;
+  // An answer picked from the curriculum still reports the spelling corrections of the question.
+  if (answer.corrections.length === 0)
+    answer = { ...answer, corrections: correctionsOf(ctx.index.search(text)) };
   if (resolve) answer = { ...answer, markdown: withoutKnown(answer.markdown, known, resolve) };
   const topic = curriculum && named.length <= 1 ? topicOf(answer, named, curriculum) : undefined;
   return topic ? { ...answer, learn: learnOffer(topic, about) } : answer;
