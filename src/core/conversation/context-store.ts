@@ -37,6 +37,18 @@ export function emptyContext(now: number): ConversationContext {
   return { lastAnswerUnitIds: [], lastAnswerTitles: [], about: { knows: [] }, updatedAt: now };
 }
 
+/**
+ * The context after `change`, stamped `now`: what every store's `update` writes. A missing (or expired)
+ * context starts empty.
+ */
+export function changedContext(
+  current: ConversationContext | undefined,
+  change: (context: ConversationContext) => ConversationContext,
+  now: number,
+): ConversationContext {
+  return { ...change(current ?? emptyContext(now)), updatedAt: now };
+}
+
 /** A context store key as one string (`platform:conversation:user`). */
 export function contextKeyString(key: ContextKey): string {
   return `${key.platform}:${key.conversationId}:${key.userId}`;
@@ -99,9 +111,7 @@ export class MemoryContextStore implements ContextStore {
     key: ContextKey,
     change: (context: ConversationContext) => ConversationContext,
   ): Promise<ConversationContext> {
-    const now = this.now();
-    const current = (await this.get(key)) ?? emptyContext(now);
-    const next = { ...change(current), updatedAt: now };
+    const next = changedContext(await this.get(key), change, this.now());
     const id = contextKeyString(key);
     this.entries.delete(id);
     this.entries.set(id, structuredClone(next));

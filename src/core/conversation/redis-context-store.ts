@@ -4,8 +4,8 @@ import {
   type ContextKey,
   type ContextStore,
   type ConversationContext,
+  changedContext,
   contextKeyString,
-  emptyContext,
 } from './context-store';
 
 /** The few Redis commands the store uses (an ioredis client fits). */
@@ -67,9 +67,7 @@ export class RedisContextStore implements ContextStore {
     key: ContextKey,
     change: (context: ConversationContext) => ConversationContext,
   ): Promise<ConversationContext> {
-    const now = this.now();
-    const current = (await this.get(key)) ?? emptyContext(now);
-    const next = { ...change(current), updatedAt: now };
+    const next = changedContext(await this.get(key), change, this.now());
     await this.redis.set(this.key(key), JSON.stringify(next), 'PX', this.ttlMs);
     return next;
   }
