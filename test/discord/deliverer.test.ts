@@ -35,7 +35,7 @@ async function requestPlan(user = fakeUser('ada')) {
   });
   for (;;) {
     const queued = plans.requests.find(
-      (r) => (r.target as { interactionId?: string }).interactionId === interaction.id,
+      (r) => (r.target.data as { interactionId?: string }).interactionId === interaction.id,
     );
     if (queued && (await bot.tokens.get(interaction.id))) return { interaction, ...queued, user };
     await new Promise((r) => setTimeout(r, 10));
@@ -91,7 +91,10 @@ describe('DiscordPlanDeliverer', () => {
 
   test('GIVEN a request older than 15 minutes THEN it opens a DM and posts the plan there, file first', async () => {
     const { interaction, target, jobId, user } = await requestPlan();
-    const old: DeliveryTarget = { ...target, interactionAt: Date.now() - 16 * 60_000 } as DeliveryTarget;
+    const old: DeliveryTarget = {
+      ...target,
+      data: { ...target.data, interactionAt: Date.now() - 16 * 60_000 },
+    };
     const before = bot.fake.requestsTo(interaction.token).length;
     await deliverer.deliver(old, samplePlan(4), jobId);
     expect(bot.fake.requestsTo(interaction.token)).toHaveLength(before);
@@ -140,7 +143,7 @@ describe('DiscordPlanDeliverer', () => {
     try {
       const error = await lonely
         .deliver(
-          { platform: 'discord', userId: closed.id, applicationId: fake.appId },
+          { platform: 'discord', data: { userId: closed.id, applicationId: fake.appId } },
           samplePlan(1),
           'job-x',
         )

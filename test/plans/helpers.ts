@@ -1,10 +1,29 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { discordTargetSchema } from '../../src/adapters/discord/plans/delivery-target';
+import { slackTargetSchema } from '../../src/adapters/slack/delivery-target';
+import { terminalTargetSchema } from '../../src/adapters/terminal/delivery-target';
 import { parseKnowledgeFile } from '../../src/core/knowledge/markdown-loader';
 import type { KnowledgeUnit } from '../../src/core/knowledge/types';
 import { type Curriculum, loadCurriculumFile } from '../../src/core/plans/curriculum';
+import { DeliveryRegistry } from '../../src/core/plans/delivery-registry';
 import type { PlanSource } from '../../src/core/plans/generate-plan';
+import type { TargetDataSchema } from '../../src/core/plans/plan-job';
 import type { DeliveryTarget, PlanDeliverer, StudyPlan } from '../../src/core/plans/plan-service';
+
+/** Each platform's own target schema, by name (what its `Platform` plug-in exports). */
+export const TARGET_SCHEMAS: Record<string, TargetDataSchema> = {
+  discord: discordTargetSchema,
+  slack: slackTargetSchema,
+  terminal: terminalTargetSchema,
+};
+
+/** A registry of deliverers, each with its platform's own target schema. */
+export function registryOf(...deliverers: PlanDeliverer[]): DeliveryRegistry {
+  return new DeliveryRegistry(
+    deliverers.map((deliverer) => ({ deliverer, targetSchema: TARGET_SCHEMAS[deliverer.platform]! })),
+  );
+}
 
 export const ROOT = join(__dirname, '../..');
 
@@ -36,7 +55,7 @@ export class RecordingDeliverer implements PlanDeliverer {
   gate: Promise<void> | undefined;
   started = 0;
 
-  constructor(readonly platform: DeliveryTarget['platform'] = 'terminal') {}
+  constructor(readonly platform: string = 'terminal') {}
 
   async deliver(target: DeliveryTarget, plan: StudyPlan, jobId: string): Promise<void> {
     this.started++;

@@ -23,7 +23,7 @@ beforeEach(() => fake.reset());
 describe('SlackPlanDeliverer', () => {
   test('GIVEN a target thread THEN the plan is posted in that thread with the bot token, nothing else', async () => {
     await deliverer().deliver(
-      { platform: 'slack', userId: 'U0001', channelId: 'C0001', threadTs: '1700000000.000100' },
+      { platform: 'slack', data: { userId: 'U0001', channelId: 'C0001', threadTs: '1700000000.000100' } },
       samplePlan(2),
       'job-1',
     );
@@ -36,7 +36,7 @@ describe('SlackPlanDeliverer', () => {
   });
 
   test('GIVEN no conversation THEN a DM is opened with conversations.open and the plan goes there', async () => {
-    await deliverer().deliver({ platform: 'slack', userId: 'U0042' }, samplePlan(1), 'job-2');
+    await deliverer().deliver({ platform: 'slack', data: { userId: 'U0042' } }, samplePlan(1), 'job-2');
     expect(fake.calls.map((c) => c.method)).toEqual(['conversations.open', 'chat.postMessage']);
     expect(fake.calls[0]!.args.users).toBe('U0042');
     expect(fake.calls[1]!.args.channel).toBe('D0042');
@@ -62,7 +62,11 @@ describe('SlackPlanDeliverer', () => {
       logLevel: 'error',
       pacer,
     });
-    await d.deliver({ platform: 'slack', userId: 'U0001', channelId: 'D0001' }, samplePlan(52, 6), 'job-3');
+    await d.deliver(
+      { platform: 'slack', data: { userId: 'U0001', channelId: 'D0001' } },
+      samplePlan(52, 6),
+      'job-3',
+    );
     const posts = fake.callsOf('chat.postMessage');
     expect(posts.length).toBeGreaterThan(3);
     for (const p of posts) expectWithinSlackLimits(p.args as never);
@@ -75,7 +79,7 @@ describe('SlackPlanDeliverer', () => {
   test('GIVEN the bot cannot post where the plan was asked THEN it is delivered by DM instead', async () => {
     fake.failNext('chat.postMessage', { error: 'channel_not_found' });
     await deliverer().deliver(
-      { platform: 'slack', userId: 'U0007', channelId: 'C0PRIVATE', threadTs: '1.2' },
+      { platform: 'slack', data: { userId: 'U0007', channelId: 'C0PRIVATE', threadTs: '1.2' } },
       samplePlan(1),
       'job-4',
     );
@@ -91,7 +95,7 @@ describe('SlackPlanDeliverer', () => {
   test('GIVEN a delivery that fails half-way and is retried THEN the messages already sent are not sent again', async () => {
     const d = deliverer();
     const plan = samplePlan(52, 6);
-    const target = { platform: 'slack' as const, userId: 'U0001', channelId: 'D0001' };
+    const target = { platform: 'slack', data: { userId: 'U0001', channelId: 'D0001' } };
     fake.on('chat.postMessage', (call) => {
       if (fake.callsOf('chat.postMessage').length === 2) return { ok: false, error: 'fatal_error' };
       return { ok: true, channel: call.args.channel, ts: `${Date.now()}.0001` };
@@ -118,7 +122,7 @@ describe('SlackPlanDeliverer', () => {
 
   test('GIVEN a target for another platform THEN it refuses', async () => {
     await expect(
-      deliverer().deliver({ platform: 'terminal', userId: 'local' }, samplePlan(1), 'job-6'),
+      deliverer().deliver({ platform: 'terminal', data: { userId: 'local' } }, samplePlan(1), 'job-6'),
     ).rejects.toThrow(/terminal/);
   });
 });
@@ -126,7 +130,7 @@ describe('SlackPlanDeliverer', () => {
 describe('SlackPlanDeliverer.deliverFailure', () => {
   test('GIVEN a plan that could not be made THEN the user is told where they asked, escaped', async () => {
     await deliverer().deliverFailure(
-      { platform: 'slack', userId: 'U0001', channelId: 'C0001', threadTs: '1.5' },
+      { platform: 'slack', data: { userId: 'U0001', channelId: 'C0001', threadTs: '1.5' } },
       'I could not build your plan <sorry> & goodbye',
       'job-f1',
     );
@@ -136,10 +140,10 @@ describe('SlackPlanDeliverer.deliverFailure', () => {
   });
 
   test('GIVEN no conversation, or one the bot cannot post in THEN by DM', async () => {
-    await deliverer().deliverFailure({ platform: 'slack', userId: 'U0002' }, 'failed', 'job-f2');
+    await deliverer().deliverFailure({ platform: 'slack', data: { userId: 'U0002' } }, 'failed', 'job-f2');
     fake.failNext('chat.postMessage', { error: 'not_in_channel' });
     await deliverer().deliverFailure(
-      { platform: 'slack', userId: 'U0003', channelId: 'C0X' },
+      { platform: 'slack', data: { userId: 'U0003', channelId: 'C0X' } },
       'failed',
       'job-f3',
     );

@@ -3,6 +3,7 @@ import { describeError } from '../../core/errors';
 import type { Logger } from '../../core/logger';
 import type { DeliveryTarget, PlanDeliverer, StudyPlan } from '../../core/plans/plan-service';
 import { ChannelPacer } from './channel-pacer';
+import { type SlackTargetData, slackTargetSchema } from './delivery-target';
 import { renderPlan } from './render/plan-message';
 import { renderNotice } from './render/reply-message';
 import { slackLogLevel, toSlackLogger } from './slack-logger';
@@ -30,6 +31,14 @@ const CANNOT_POST = new Set([
   'thread_not_found',
   'restricted_action',
 ]);
+
+/** A target's Slack data, checked; a target of another platform or with bad data is refused. */
+function slackData(target: DeliveryTarget): SlackTargetData {
+  if (target.platform !== 'slack') throw new Error(`slack deliverer got a ${target.platform} target`);
+  const data = slackTargetSchema.safeParse(target.data);
+  if (!data.success) throw new Error('slack deliverer got invalid target data');
+  return data.data;
+}
 
 const errorCode = (error: unknown) => (error as { data?: { error?: string } }).data?.error;
 
@@ -59,8 +68,8 @@ export class SlackPlanDeliverer implements PlanDeliverer {
     this.pacer = options.pacer ?? new ChannelPacer({ intervalMs: options.minIntervalMs ?? 1000 });
   }
 
-  async deliver(target: DeliveryTarget, plan: StudyPlan, jobId: string): Promise<void> {
-    if (target.platform !== 'slack') throw new Error(`slack deliverer got a ${target.platform} target`);
+  async deliver(delivery: DeliveryTarget, plan: StudyPlan, jobId: string): Promise<void> {
+    const target = slackData(delivery);
     const messages = renderPlan(plan);
     const state = this.progress.get(jobId) ?? {
       channel: target.channelId ?? (await this.openDm(target.userId)),
@@ -106,8 +115,9 @@ export class SlackPlanDeliverer implements PlanDeliverer {
   }
 
   /** Tells the user a plan could not be made (called by the worker after the last retry). */
-  async deliverFailure(target: DeliveryTarget, message: string, jobId: string): Promise<void> {
-    if (target.platform !== 'slack') return;
+  async deliverFailure(delivery: DeliveryTarget, message: string, jobId: string): Promise<void> {
+    if (delivery.platform !== 'slack') return;
+    const target = slackData(delivery);
     const [notice] = renderNotice(`:warning: ${message}`);
     const post = (channel: string, threadTs?: string) =>
       this.client.chat.postMessage({

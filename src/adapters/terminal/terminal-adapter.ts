@@ -6,6 +6,7 @@ import { describeError } from '../../core/errors';
 import type { Logger } from '../../core/logger';
 import type { DeliveryTarget, PlanDeliverer, StudyPlan } from '../../core/plans/plan-service';
 import type { Adapter } from '../adapter';
+import { terminalTarget } from './delivery-target';
 import { ansiStyle, plainStyle, renderReplyText, type Style } from './render-text';
 
 /** What the terminal adapter needs: the core and its own streams. */
@@ -81,7 +82,7 @@ export class TerminalAdapter implements Adapter {
         where: { kind: 'dm', conversationId: 'local' },
         text,
         kind: 'message',
-        deliverTo: { platform: 'terminal', userId: USER.id },
+        deliverTo: terminalTarget(USER.id),
       };
       const replies = await this.options.core.receive(message);
       this.print(`${replies.map((r) => renderReplyText(r, this.style, '/')).join('\n')}\n`);

@@ -8,6 +8,7 @@ import { notice } from '../render/info-messages';
 import type { OutgoingMessage } from '../render/outgoing';
 import { renderPlan } from '../render/plan-messages';
 import { restMessage } from '../rest-message';
+import { type DiscordTargetData, discordTargetSchema } from './delivery-target';
 import { INTERACTION_TOKEN_TTL_MS, type InteractionTokenStore } from './interaction-token-store';
 
 /** What the deliverer needs: the bot token (REST only, no gateway) and the interaction tokens. */
@@ -30,6 +31,17 @@ const DISCORD_API = 'https://discord.com/api';
 /** Discord's answers to a token that no longer works (expired, unknown webhook or message). */
 const TOKEN_GONE = new Set([50027, 10015, 10008, 10062]);
 
+/** A target's Discord data, checked; a target of another platform or with bad data is refused. */
+function discordData(target: DeliveryTarget): DiscordTargetData {
+  const data = target.platform === 'discord' ? discordTargetSchema.safeParse(target.data) : undefined;
+  if (!data?.success) {
+    throw new BotError('delivery.platform', 'This plan cannot be delivered on Discord.', {
+      detail: data ? 'invalid discord target data' : `target platform ${target.platform}`,
+    });
+  }
+  return data.data;
+}
+
 const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /**
@@ -50,20 +62,17 @@ export class DiscordPlanDeliverer implements PlanDeliverer {
     this.now = options.now ?? Date.now;
   }
 
-  async deliver(target: DeliveryTarget, plan: StudyPlan, jobId: string): Promise<void> {
-    if (target.platform !== 'discord') {
-      throw new BotError('delivery.platform', 'This plan cannot be delivered on Discord.', {
-        detail: `target platform ${target.platform}`,
-      });
-    }
+  async deliver(delivery: DeliveryTarget, plan: StudyPlan, jobId: string): Promise<void> {
+    const target = discordData(delivery);
     const messages = renderPlan(plan, { attach: true, title: 'Your study plan is ready' });
     if (await this.viaInteraction(target, messages, jobId)) return;
     await this.viaDm(target.userId, messages, jobId);
   }
 
   /** Tells the user their plan could not be made (after every retry): in place of "queued...", or by DM. */
-  async deliverFailure(target: DeliveryTarget, message: string, jobId: string): Promise<void> {
-    if (target.platform !== 'discord') return;
+  async deliverFailure(delivery: DeliveryTarget, message: string, jobId: string): Promise<void> {
+    if (delivery.platform !== 'discord') return;
+    const target = discordData(delivery);
     const messages = [notice(message)];
     if (await this.viaInteraction(target, messages, jobId)) return;
     await this.viaDm(target.userId, messages, jobId);
@@ -71,7 +80,7 @@ export class DiscordPlanDeliverer implements PlanDeliverer {
 
   /** Edits the original response; false (nothing sent) when the token is missing, expired or refused. */
   private async viaInteraction(
-    target: Extract<DeliveryTarget, { platform: 'discord' }>,
+    target: DiscordTargetData,
     messages: OutgoingMessage[],
     jobId: string,
   ): Promise<boolean> {
