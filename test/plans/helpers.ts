@@ -9,7 +9,12 @@ import { type Curriculum, loadCurriculumFile } from '../../src/core/plans/curric
 import { DeliveryRegistry } from '../../src/core/plans/delivery-registry';
 import type { PlanSource } from '../../src/core/plans/generate-plan';
 import type { TargetDataSchema } from '../../src/core/plans/plan-job';
-import type { DeliveryTarget, PlanDeliverer, StudyPlan } from '../../src/core/plans/plan-service';
+import type {
+  DeliverOptions,
+  DeliveryTarget,
+  PlanDeliverer,
+  StudyPlan,
+} from '../../src/core/plans/plan-service';
 
 /** Each platform's own target schema, by name (what its `Platform` plug-in exports). */
 export const TARGET_SCHEMAS: Record<string, TargetDataSchema> = {
@@ -44,7 +49,7 @@ export function loadFixtures(): {
 
 /** A deliverer that remembers what it delivered and lets a test wait for deliveries. */
 export class RecordingDeliverer implements PlanDeliverer {
-  readonly deliveries: { target: DeliveryTarget; plan: StudyPlan; jobId: string }[] = [];
+  readonly deliveries: { target: DeliveryTarget; plan: StudyPlan; jobId: string; resend: boolean }[] = [];
   readonly failures: { target: DeliveryTarget; message: string; jobId: string }[] = [];
   /** Job ids whose delivery was recorded (pass {@link RecordingDeliverer.recorded} as `onDelivered`). */
   readonly finished: string[] = [];
@@ -57,10 +62,15 @@ export class RecordingDeliverer implements PlanDeliverer {
 
   constructor(readonly platform: string = 'terminal') {}
 
-  async deliver(target: DeliveryTarget, plan: StudyPlan, jobId: string): Promise<void> {
+  async deliver(
+    target: DeliveryTarget,
+    plan: StudyPlan,
+    jobId: string,
+    options?: DeliverOptions,
+  ): Promise<void> {
     this.started++;
     await this.gate;
-    this.deliveries.push({ target, plan, jobId });
+    this.deliveries.push({ target, plan, jobId, resend: options?.resend === true });
   }
 
   async deliverFailure(target: DeliveryTarget, message: string, jobId: string): Promise<void> {

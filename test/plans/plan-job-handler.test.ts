@@ -97,6 +97,14 @@ describe('createPlanJobHandler (delivery once)', () => {
     await expect(handler('job-2', job, 1)).rejects.toThrow('platform hiccup');
     await expect(handler('job-2', job, 2)).resolves.toBe('delivered');
     expect(deliverer.deliveries).toHaveLength(1);
+    // A retry may follow a partial send: the deliverer is told to look before sending again.
+    expect(deliverer.deliveries[0]!.resend).toBe(true);
+  });
+
+  test('GIVEN a first run THEN the deliverer is not asked to look for an earlier send', async () => {
+    const { deliverer, handler } = setup();
+    await handler('job-6', job, 1);
+    expect(deliverer.deliveries.map((d) => d.resend)).toEqual([false]);
   });
 
   test('GIVEN no deliverer for the platform in this process THEN it throws (another process retries it)', async () => {

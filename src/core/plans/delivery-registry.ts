@@ -33,9 +33,9 @@ export class DeliveryRegistry {
       ? deliverer
       : {
           platform: deliverer.platform,
-          deliver: async (target, plan, jobId) => {
+          deliver: async (target, plan, jobId, options) => {
             try {
-              await deliverer.deliver(target, plan, jobId);
+              await deliverer.deliver(target, plan, jobId, options);
               observe(deliverer.platform, true);
             } catch (error) {
               observe(deliverer.platform, false);

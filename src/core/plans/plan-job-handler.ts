@@ -80,7 +80,7 @@ export function createPlanJobHandler(options: PlanJobHandlerOptions): PlanJobHan
     // Saved before it is sent: `plan show` reads the store, never the queue's own keys.
     await store.savePlan(job.user, jobId, plan);
     try {
-      await deliverer.deliver(job.target, plan, jobId);
+      await deliverer.deliver(job.target, plan, jobId, { resend: attemptsStarted > 1 });
     } catch (error) {
       if (token) await store.abortDelivery(jobId, token).catch(() => {});
       throw error;

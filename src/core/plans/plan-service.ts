@@ -126,11 +126,21 @@ export interface PlanService {
   close(): Promise<void>;
 }
 
+/** How a delivery is made. */
+export interface DeliverOptions {
+  /** True when this job may have been (partly) sent before: look before sending again. */
+  resend?: boolean;
+}
+
 /** Sends a finished plan to a user on one platform. Implemented by each adapter; called by the worker. */
 export interface PlanDeliverer {
   readonly platform: string;
-  /** Delivers; throws on failure (the job is then retried). */
-  deliver(target: DeliveryTarget, plan: StudyPlan, jobId: string): Promise<void>;
+  /**
+   * Delivers; throws on failure (the job is then retried). With `resend` (a retry, or a job taken over
+   * from a crashed worker) part of the plan may already have reached the user: the deliverer uses its
+   * platform's own mechanism (Discord nonces, Slack message metadata) so nothing is shown twice.
+   */
+  deliver(target: DeliveryTarget, plan: StudyPlan, jobId: string, options?: DeliverOptions): Promise<void>;
   /**
    * Optional: tells the user a plan could not be made after every retry (best effort, called at most
    * once per job and never for a job already delivered).
