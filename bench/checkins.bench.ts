@@ -32,7 +32,7 @@ const jobOf = (i: number, plan = 1): CheckinJobData => ({
   v: 1,
   planId: `job-${i}-${plan}`,
   user: { platform: 'slack', id: `U${i}` },
-  target: { platform: 'slack', userId: `U${i}`, channelId: `D${i}` },
+  target: { platform: 'slack', data: { userId: `U${i}`, channelId: `D${i}` } },
 });
 
 /** A 12-week plan of three topics a week (what the processor renders). */

@@ -11,6 +11,7 @@ import { join } from 'node:path';
 import { LogLevel, webApi } from '@slack/bolt';
 import { Queue, Worker } from 'bullmq';
 import { buildSlackDeliverer } from '../src/adapters/slack/build-slack-adapter';
+import { slackTargetSchema } from '../src/adapters/slack/delivery-target';
 import { buildPlans, loadCurriculum } from '../src/app/build-plans';
 import { projectRoot } from '../src/app/project-root';
 import { KnowledgeBase } from '../src/core/knowledge/knowledge-base';
@@ -132,8 +133,9 @@ async function burstProject(fake: FakeSlackApi, url: string): Promise<number[]> 
       const t0 = performance.now();
       await slack.deliver(target, plan, jobId);
       sendMs.push(since(t0));
-      deliveries.set(target.userId, (deliveries.get(target.userId) ?? 0) + 1);
-      latencies.push(since(asked.get(target.userId)!));
+      const userId = String(target.data.userId);
+      deliveries.set(userId, (deliveries.get(userId) ?? 0) + 1);
+      latencies.push(since(asked.get(userId)!));
     },
   };
   const runtime = buildPlans({
@@ -141,7 +143,7 @@ async function burstProject(fake: FakeSlackApi, url: string): Promise<number[]> 
     logger: silentLogger,
     knowledge: () => knowledge.current,
     curriculum,
-    deliverers: new DeliveryRegistry([timed]),
+    deliverers: new DeliveryRegistry([{ deliverer: timed, targetSchema: slackTargetSchema }]),
   });
   const started = performance.now();
   await Promise.all(
@@ -150,8 +152,7 @@ async function burstProject(fake: FakeSlackApi, url: string): Promise<number[]> 
       asked.set(userId, performance.now());
       const result = await runtime.service.request({ platform: 'slack', id: userId }, burstInput(i), {
         platform: 'slack',
-        userId,
-        channelId: `D${userId}`,
+        data: { userId, channelId: `D${userId}` },
       });
       if (result.status !== 'queued') throw new Error(`request ${i}: ${result.message}`);
     }),

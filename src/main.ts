@@ -62,8 +62,12 @@ async function main(): Promise<void> {
     keyPrefix: stores.keyPrefix,
   };
   const ownDeliverers = platforms.map((platform) => platform.createDeliverer(context));
-  const deliverers = new DeliveryRegistry(ownDeliverers, (platform, ok) =>
-    metrics.delivered(platform, ok ? 'delivered' : 'failed'),
+  const deliverers = new DeliveryRegistry(
+    platforms.map((platform, i) => ({
+      deliverer: ownDeliverers[i]!,
+      targetSchema: platform.deliveryTargetSchema,
+    })),
+    (platform, ok) => metrics.delivered(platform, ok ? 'delivered' : 'failed'),
   );
   // Study plans: BullMQ on Redis (with a worker here unless PLAN_WORKER=false), or in memory.
   const plans = buildPlans({

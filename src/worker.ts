@@ -37,7 +37,10 @@ async function main(): Promise<void> {
   const context = { config, logger, role: 'worker' as const, keyPrefix: config.keyPrefix };
   const platforms = await loadPlatforms(config, 'worker');
   const deliverers = new DeliveryRegistry(
-    platforms.map((platform) => platform.createDeliverer(context)),
+    platforms.map((platform) => ({
+      deliverer: platform.createDeliverer(context),
+      targetSchema: platform.deliveryTargetSchema,
+    })),
     (platform, ok) => metrics.delivered(platform, ok ? 'delivered' : 'failed'),
   );
   if (deliverers.platforms().length === 0) {

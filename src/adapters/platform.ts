@@ -1,12 +1,13 @@
 /**
- * What every chat platform is to the composition roots (`src/main.ts`, `src/worker.ts`): a name, a
- * deliverer factory and an adapter factory. Each platform folder exports one `platform`; the list of
+ * What every chat platform is to the composition roots (`src/main.ts`, `src/worker.ts`): a name, the
+ * schema of its delivery targets' data, a deliverer factory and an adapter factory. Each platform folder exports one `platform`; the list of
  * platforms is `src/adapters/platforms.ts`, one line each.
  */
 import type { Redis } from 'ioredis';
 import type { Config } from '../config/config';
 import type { ConversationCore } from '../core/conversation/conversation-core';
 import type { Logger } from '../core/logger';
+import type { TargetDataSchema } from '../core/plans/plan-job';
 import type { PlanDeliverer } from '../core/plans/plan-service';
 import type { Adapter } from './adapter';
 
@@ -34,6 +35,11 @@ export interface AdapterContext extends PlatformContext {
 export interface Platform {
   /** "terminal", "slack", "discord": also the `platform` of its delivery targets. */
   readonly name: string;
+  /**
+   * The schema of the `data` of this platform's delivery targets (`{ platform: name, data }`): the job
+   * check validates a job's target with it, so the core never knows a platform's fields.
+   */
+  readonly deliveryTargetSchema: TargetDataSchema;
   /** The deliverer of finished plans; built before the plan worker starts. */
   createDeliverer(context: PlatformContext): PlanDeliverer;
   /** The adapter of the bot process (never built by `npm run worker`). */

@@ -140,7 +140,8 @@ export function startRedisPlanWorker(options: RedisWorkerOptions): PlanWorker {
     store,
     deliverers: options.deliverers,
     logger,
-    deliveryLockMs: tuning?.deliveryLockMs,
+    // A crashed retry's delivery lock blocks the next retry this long: twice the job lock.
+    deliveryLockMs: tuning?.deliveryLockMs ?? 2 * (config.plans.lockMs ?? 30_000),
     onDelivered: options.onDelivered,
   });
   const worker = startPlanWorker({
@@ -152,8 +153,8 @@ export function startRedisPlanWorker(options: RedisWorkerOptions): PlanWorker {
     deliverers: options.deliverers,
     logger,
     concurrency: tuning?.concurrency ?? config.plans.workerConcurrency,
-    lockDuration: tuning?.lockDuration,
-    stalledInterval: tuning?.stalledInterval,
+    lockDuration: tuning?.lockDuration ?? config.plans.lockMs,
+    stalledInterval: tuning?.stalledInterval ?? config.plans.stalledIntervalMs,
   });
   return {
     worker: worker.worker,

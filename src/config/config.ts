@@ -99,6 +99,8 @@ const envSchema = (role: ConfigRole) =>
       PLAN_QUEUE_PREFIX: optional,
       PLAN_DAILY_CAP: int(5, 1, 1000),
       PLAN_WORKER_CONCURRENCY: int(16, 1, 64),
+      PLAN_JOB_LOCK_MS: int(30_000, 1000, 600_000),
+      PLAN_STALLED_INTERVAL_MS: int(30_000, 500, 600_000),
       QUESTION_RATE_LIMIT: int(20, 1, 10000),
       TERMINAL: flag(false),
     })
@@ -145,6 +147,10 @@ export interface Config {
     dailyCap: number;
     /** Plan jobs one worker process works on at once. */
     workerConcurrency: number;
+    /** BullMQ job lock (ms): a crashed worker's jobs are taken over after about this plus the stalled interval. */
+    lockMs?: number;
+    /** How often workers look for stalled jobs (ms); every worker of a queue must use the same value. */
+    stalledIntervalMs?: number;
   };
   questionRateLimit: number;
   /** Open the terminal adapter even when a platform is configured. */
@@ -200,6 +206,8 @@ export function loadConfig(env: Record<string, string | undefined>, role: Config
       prefix: e.PLAN_QUEUE_PREFIX ?? '{backend-mentor}',
       dailyCap: e.PLAN_DAILY_CAP,
       workerConcurrency: e.PLAN_WORKER_CONCURRENCY,
+      lockMs: e.PLAN_JOB_LOCK_MS,
+      stalledIntervalMs: e.PLAN_STALLED_INTERVAL_MS,
     },
     questionRateLimit: e.QUESTION_RATE_LIMIT,
     terminal: e.TERMINAL,

@@ -5,9 +5,11 @@
  */
 import { type ChildProcess, spawn } from 'node:child_process';
 import { join } from 'node:path';
+import { discordTargetSchema } from '../../src/adapters/discord/plans/delivery-target';
 import { DiscordPlanDeliverer } from '../../src/adapters/discord/plans/discord-deliverer';
 import { MemoryInteractionTokenStore } from '../../src/adapters/discord/plans/interaction-token-store';
 import { buildSlackDeliverer } from '../../src/adapters/slack/build-slack-adapter';
+import { slackTargetSchema } from '../../src/adapters/slack/delivery-target';
 import { plainStyle, renderReplyText } from '../../src/adapters/terminal/render-text';
 import { buildPlans, type PlansRuntime } from '../../src/app/build-plans';
 import { loadConfig } from '../../src/config/config';
@@ -94,6 +96,7 @@ describe('one scripted conversation on every platform', () => {
     }).start();
     deliverers.register(
       buildSlackDeliverer({ botToken: h.fake.validBotToken, apiUrl: h.fake.apiUrl }, silentLogger, 'error'),
+      slackTargetSchema,
     );
     const replies = record(h.core);
     try {
@@ -149,6 +152,7 @@ describe('one scripted conversation on every platform', () => {
         tokens: new MemoryInteractionTokenStore(),
         logger: silentLogger,
       }),
+      discordTargetSchema,
     );
     const replies = record(bot.core);
     try {

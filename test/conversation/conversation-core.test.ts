@@ -26,7 +26,7 @@ const message = (text: string, extra: Partial<IncomingMessage> = {}): IncomingMe
   where: { kind: 'dm', conversationId: 'local' },
   text,
   kind: 'message',
-  deliverTo: { platform: 'terminal', userId: 'local' },
+  deliverTo: { platform: 'terminal', data: { userId: 'local' } },
   ...extra,
 });
 

@@ -35,7 +35,7 @@ async function requestPlan(user = fakeUser('ada')) {
   });
   for (;;) {
     const queued = plans.requests.find(
-      (r) => (r.target as { interactionId?: string }).interactionId === interaction.id,
+      (r) => (r.target.data as { interactionId?: string }).interactionId === interaction.id,
     );
     if (queued && (await bot.tokens.get(interaction.id))) return { interaction, ...queued, user };
     await new Promise((r) => setTimeout(r, 10));
@@ -67,7 +67,27 @@ describe('DiscordPlanDeliverer', () => {
     expect(edit.files[0]).toMatchObject({ filename: 'study-plan.md', content: samplePlan(4).markdown });
     expect(bot.fake.original(interaction.id)?.flags).toBe(64);
     expect(dmPosts(user.id)).toEqual([]);
-    expect(await bot.tokens.get(interaction.id)).toBeUndefined();
+    // The token is kept (its store drops it after 15 minutes), so a resend finds the same response.
+    expect(await bot.tokens.get(interaction.id)).toBe(interaction.token);
+  });
+
+  test('GIVEN a resend after the plan was shown in the interaction THEN it reads the original back and sends nothing more', async () => {
+    const { interaction, target, jobId, user } = await requestPlan();
+    const plan = samplePlan(52, 6, 12);
+    await deliverer.deliver(target, plan, jobId);
+    const before = bot.fake.requestsTo(interaction.token).length;
+    await deliverer.deliver(target, plan, jobId, { resend: true });
+    const after = bot.fake.requestsTo(interaction.token).slice(before);
+    expect(after.map((r) => `${r.method} ${r.status}`)).toEqual(['GET 200']);
+    expect(dmPosts(user.id)).toEqual([]);
+  });
+
+  test('GIVEN a resend whose first run never reached Discord THEN the plan is shown once', async () => {
+    const { interaction, target, jobId } = await requestPlan();
+    await deliverer.deliver(target, samplePlan(3), jobId, { resend: true });
+    const calls = bot.fake.requestsTo(interaction.token).map((r) => r.method);
+    expect(calls.filter((m) => m === 'PATCH')).toHaveLength(2);
+    expect(bot.fake.original(interaction.id)?.embeds[0].title).toBe('Your study plan is ready');
   });
 
   test('GIVEN a long plan THEN the original is edited and the rest follows privately, every message accepted', async () => {
@@ -91,7 +111,10 @@ describe('DiscordPlanDeliverer', () => {
 
   test('GIVEN a request older than 15 minutes THEN it opens a DM and posts the plan there, file first', async () => {
     const { interaction, target, jobId, user } = await requestPlan();
-    const old: DeliveryTarget = { ...target, interactionAt: Date.now() - 16 * 60_000 } as DeliveryTarget;
+    const old: DeliveryTarget = {
+      ...target,
+      data: { ...target.data, interactionAt: Date.now() - 16 * 60_000 },
+    };
     const before = bot.fake.requestsTo(interaction.token).length;
     await deliverer.deliver(old, samplePlan(4), jobId);
     expect(bot.fake.requestsTo(interaction.token)).toHaveLength(before);
@@ -102,6 +125,53 @@ describe('DiscordPlanDeliverer', () => {
     expect(posts).toHaveLength(1);
     expect(posts[0]!.files[0]!.filename).toBe('study-plan.md');
     expect(posts[0]!.body.allowed_mentions).toEqual({ parse: [] });
+  });
+
+  test('GIVEN a DM delivery resent after a crash THEN every message carries a nonce and Discord keeps one copy', async () => {
+    const user = fakeUser('nonce');
+    const target: DeliveryTarget = {
+      platform: 'discord',
+      data: { userId: user.id, applicationId: bot.fake.appId },
+    };
+    const plan = samplePlan(52, 6, 12);
+    await deliverer.deliver(target, plan, 'job-nonce');
+    await deliverer.deliver(target, plan, 'job-nonce', { resend: true });
+    const posts = dmPosts(user.id);
+    expect(posts.length).toBeGreaterThanOrEqual(4);
+    for (const p of posts) expect(p.body).toMatchObject({ enforce_nonce: true, nonce: expect.any(String) });
+    expect(posts.every((p) => p.body.nonce.length <= 25)).toBe(true);
+    const created = bot.fake.messagesIn(bot.fake.dmChannelOf(user.id));
+    expect(created).toHaveLength(posts.length / 2);
+  });
+
+  test("GIVEN a check-in THEN one DM with its buttons (the actions' custom ids), and the same key again creates nothing", async () => {
+    const user = fakeUser('checkin');
+    const target: DeliveryTarget = {
+      platform: 'discord',
+      data: { userId: user.id, applicationId: bot.fake.appId },
+    };
+    const content = {
+      planId: 'p1',
+      week: 3,
+      weeksTotal: 8,
+      thisWeek: [],
+      openFromLastWeek: [],
+      actions: [
+        { kind: 'tick' as const, id: 'checkin:tick:go', label: 'Done: Go', topicId: 'go' },
+        { kind: 'push-back' as const, id: 'checkin:push:3', label: 'Push back a week', week: 3 },
+        { kind: 'stop' as const, id: 'checkin:stop', label: 'Stop check-ins' },
+      ],
+      text: '**Week 3 of 8**\n- [ ] **Go** (4 h) @everyone',
+    };
+    await deliverer.deliverCheckin(target, content, 'p1:w3');
+    await deliverer.deliverCheckin(target, content, 'p1:w3');
+    const created = bot.fake.messagesIn(bot.fake.dmChannelOf(user.id));
+    expect(created).toHaveLength(1);
+    const ids = created[0]!.components.flatMap((row: { components: { custom_id: string }[] }) =>
+      row.components.map((c) => c.custom_id),
+    );
+    expect(ids).toEqual(['checkin:tick:go', 'checkin:push:3', 'checkin:stop']);
+    expect(created[0]!.embeds[0].description).not.toContain('@everyone');
   });
 
   test('GIVEN Discord refuses the token (expired) THEN it falls back to a DM', async () => {
@@ -140,7 +210,7 @@ describe('DiscordPlanDeliverer', () => {
     try {
       const error = await lonely
         .deliver(
-          { platform: 'discord', userId: closed.id, applicationId: fake.appId },
+          { platform: 'discord', data: { userId: closed.id, applicationId: fake.appId } },
           samplePlan(1),
           'job-x',
         )

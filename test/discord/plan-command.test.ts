@@ -44,15 +44,17 @@ describe('/plan new', () => {
     expect(request!.input).toEqual({ stack: 'python django', weeks: 8, hoursPerWeek: 10, known: undefined });
     expect(request!.target).toEqual({
       platform: 'discord',
-      userId: bot.user.id,
-      channelId: bot.guild.channelId,
-      applicationId: bot.fake.appId,
-      interactionId: interaction.id,
-      interactionAt: expect.any(Number),
+      data: {
+        userId: bot.user.id,
+        channelId: bot.guild.channelId,
+        applicationId: bot.fake.appId,
+        interactionId: interaction.id,
+        interactionAt: expect.any(Number),
+      },
     });
-    expect(Math.abs((request!.target as { interactionAt: number }).interactionAt - Date.now())).toBeLessThan(
-      60_000,
-    );
+    expect(
+      Math.abs((request!.target.data as { interactionAt: number }).interactionAt - Date.now()),
+    ).toBeLessThan(60_000);
     expect(JSON.stringify(request)).not.toContain(interaction.token);
     expect(await until(() => bot.tokens.get(interaction.id))).toBe(interaction.token);
     expect(bot.fake.requestsTo(interaction.token).map((r) => r.method)).toEqual(['POST', 'PATCH']);

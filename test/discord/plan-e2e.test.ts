@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { Queue } from 'bullmq';
 import Redis from 'ioredis';
 import { createDiscordDeliverer } from '../../src/adapters/discord';
+import { discordTargetSchema } from '../../src/adapters/discord/plans/delivery-target';
 import { RedisInteractionTokenStore } from '../../src/adapters/discord/plans/redis-interaction-token-store';
 import {
   buildPlans,
@@ -73,7 +74,7 @@ beforeAll(async () => {
     logger: workerLog.logger,
     knowledge: () => knowledge.current,
     curriculum: loadCurriculum(plansConfig(redis.url), silentLogger, knowledge.current),
-    deliverers: new DeliveryRegistry([deliverer]),
+    deliverers: new DeliveryRegistry([{ deliverer, targetSchema: discordTargetSchema }]),
     tuning: { lockDuration: 2000, stalledInterval: 1000 },
   });
   inspect = new Queue(QUEUE, { connection: { url: redis.url }, prefix: `{${QUEUE}}` });

@@ -1,10 +1,34 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { discordTargetSchema } from '../../src/adapters/discord/plans/delivery-target';
+import { slackTargetSchema } from '../../src/adapters/slack/delivery-target';
+import { terminalTargetSchema } from '../../src/adapters/terminal/delivery-target';
 import { parseKnowledgeFile } from '../../src/core/knowledge/markdown-loader';
 import type { KnowledgeUnit } from '../../src/core/knowledge/types';
 import { type Curriculum, loadCurriculumFile } from '../../src/core/plans/curriculum';
+import { DeliveryRegistry } from '../../src/core/plans/delivery-registry';
 import type { PlanSource } from '../../src/core/plans/generate-plan';
-import type { DeliveryTarget, PlanDeliverer, StudyPlan } from '../../src/core/plans/plan-service';
+import type { TargetDataSchema } from '../../src/core/plans/plan-job';
+import type {
+  DeliverOptions,
+  DeliveryTarget,
+  PlanDeliverer,
+  StudyPlan,
+} from '../../src/core/plans/plan-service';
+
+/** Each platform's own target schema, by name (what its `Platform` plug-in exports). */
+export const TARGET_SCHEMAS: Record<string, TargetDataSchema> = {
+  discord: discordTargetSchema,
+  slack: slackTargetSchema,
+  terminal: terminalTargetSchema,
+};
+
+/** A registry of deliverers, each with its platform's own target schema. */
+export function registryOf(...deliverers: PlanDeliverer[]): DeliveryRegistry {
+  return new DeliveryRegistry(
+    deliverers.map((deliverer) => ({ deliverer, targetSchema: TARGET_SCHEMAS[deliverer.platform]! })),
+  );
+}
 
 export const ROOT = join(__dirname, '../..');
 
@@ -25,7 +49,7 @@ export function loadFixtures(): {
 
 /** A deliverer that remembers what it delivered and lets a test wait for deliveries. */
 export class RecordingDeliverer implements PlanDeliverer {
-  readonly deliveries: { target: DeliveryTarget; plan: StudyPlan; jobId: string }[] = [];
+  readonly deliveries: { target: DeliveryTarget; plan: StudyPlan; jobId: string; resend: boolean }[] = [];
   readonly failures: { target: DeliveryTarget; message: string; jobId: string }[] = [];
   /** Job ids whose delivery was recorded (pass {@link RecordingDeliverer.recorded} as `onDelivered`). */
   readonly finished: string[] = [];
@@ -36,12 +60,17 @@ export class RecordingDeliverer implements PlanDeliverer {
   gate: Promise<void> | undefined;
   started = 0;
 
-  constructor(readonly platform: DeliveryTarget['platform'] = 'terminal') {}
+  constructor(readonly platform: string = 'terminal') {}
 
-  async deliver(target: DeliveryTarget, plan: StudyPlan, jobId: string): Promise<void> {
+  async deliver(
+    target: DeliveryTarget,
+    plan: StudyPlan,
+    jobId: string,
+    options?: DeliverOptions,
+  ): Promise<void> {
     this.started++;
     await this.gate;
-    this.deliveries.push({ target, plan, jobId });
+    this.deliveries.push({ target, plan, jobId, resend: options?.resend === true });
   }
 
   async deliverFailure(target: DeliveryTarget, message: string, jobId: string): Promise<void> {

@@ -1,17 +1,17 @@
 import { silentLogger } from '../../src/core/logger';
-import { DeliveryRegistry } from '../../src/core/plans/delivery-registry';
 import { UnrecoverableJobError } from '../../src/core/plans/job-errors';
 import { MemoryPlanStore } from '../../src/core/plans/memory-plan-store';
 import type { PlanJobData } from '../../src/core/plans/plan-job';
 import { createPlanJobHandler } from '../../src/core/plans/plan-job-handler';
 import { processPlanJob } from '../../src/core/plans/plan-processor';
-import { loadFixtures, RecordingDeliverer } from './helpers';
+import { loadFixtures, RecordingDeliverer, registryOf, TARGET_SCHEMAS } from './helpers';
 
 const { curriculum, source } = loadFixtures();
+const context = { curriculum, source, targetSchemas: (platform: string) => TARGET_SCHEMAS[platform] };
 const job: PlanJobData = {
   v: 1,
   user: { platform: 'terminal', id: 'ann' },
-  target: { platform: 'terminal', userId: 'ann' },
+  target: { platform: 'terminal', data: { userId: 'ann' } },
   request: { stack: ['go'], weeks: 6, hoursPerWeek: 8, known: [], notes: [] },
   done: ['git'],
   requestedAt: '2025-05-05T05:05:05.000Z',
@@ -19,8 +19,8 @@ const job: PlanJobData = {
 
 describe('processPlanJob (the pure processor)', () => {
   test('GIVEN a valid payload THEN the same plan every time, dated when it was asked for', () => {
-    const a = processPlanJob(job, { curriculum, source });
-    const b = processPlanJob(structuredClone(job), { curriculum, source });
+    const a = processPlanJob(job, context);
+    const b = processPlanJob(structuredClone(job), context);
     expect(a.plan).toEqual(b.plan);
     expect(a.plan.createdAt).toBe(job.requestedAt);
     expect(a.plan.completed).toEqual([{ id: 'git', title: 'Git and code review' }]);
@@ -30,12 +30,18 @@ describe('processPlanJob (the pure processor)', () => {
     [{ ...job, v: 2 }, /^invalid plan job payload: v: /],
     [{ ...job, request: { ...job.request, weeks: 0 } }, /request\.weeks/],
     [{ ...job, request: { ...job.request, stack: ['cobol'] } }, /unknown topics cobol/],
-    [{ ...job, target: { platform: 'irc', userId: 'x' } }, /target/],
+    [{ ...job, target: { platform: 'irc', data: { userId: 'x' } } }, /target\.platform/],
+    [{ ...job, target: { platform: 'terminal', userId: 'ann' } }, /target\.data/],
+    [{ ...job, target: { platform: 'discord', data: { userId: 'U1' } } }, /target\.data\.applicationId/],
+    [
+      { ...job, target: { platform: 'slack', data: { userId: 'U1', threadTs: 7 } } },
+      /target\.data\.threadTs/,
+    ],
     ['not an object', /invalid plan job payload/],
   ])('GIVEN a malformed payload THEN an unrecoverable error (no retry)', (data, message) => {
     let thrown: unknown;
     try {
-      processPlanJob(data, { curriculum, source });
+      processPlanJob(data, context);
     } catch (error) {
       thrown = error;
     }
@@ -52,7 +58,7 @@ describe('createPlanJobHandler (delivery once)', () => {
       curriculum: () => curriculum,
       source,
       store,
-      deliverers: new DeliveryRegistry([deliverer]),
+      deliverers: registryOf(deliverer),
       logger: silentLogger,
     });
     return { store, deliverer, handler };
@@ -91,11 +97,19 @@ describe('createPlanJobHandler (delivery once)', () => {
     await expect(handler('job-2', job, 1)).rejects.toThrow('platform hiccup');
     await expect(handler('job-2', job, 2)).resolves.toBe('delivered');
     expect(deliverer.deliveries).toHaveLength(1);
+    // A retry may follow a partial send: the deliverer is told to look before sending again.
+    expect(deliverer.deliveries[0]!.resend).toBe(true);
+  });
+
+  test('GIVEN a first run THEN the deliverer is not asked to look for an earlier send', async () => {
+    const { deliverer, handler } = setup();
+    await handler('job-6', job, 1);
+    expect(deliverer.deliveries.map((d) => d.resend)).toEqual([false]);
   });
 
   test('GIVEN no deliverer for the platform in this process THEN it throws (another process retries it)', async () => {
     const { handler, store } = setup();
-    const slack = { ...job, target: { platform: 'slack' as const, userId: 'U1' } };
+    const slack = { ...job, target: { platform: 'slack', data: { userId: 'U1' } } };
     await expect(handler('job-3', slack, 1)).rejects.toThrow('no slack deliverer in this process');
     expect(await store.latestPlan(job.user)).toBeUndefined();
   });

@@ -6,10 +6,9 @@ import { join } from 'node:path';
 import { buildPlans, type PlansRuntime } from '../../src/app/build-plans';
 import { KnowledgeBase } from '../../src/core/knowledge/knowledge-base';
 import { silentLogger } from '../../src/core/logger';
-import { DeliveryRegistry } from '../../src/core/plans/delivery-registry';
 import type { UserRef } from '../../src/core/plans/plan-service';
 import { startRedis, type TestRedis } from '../helpers/redis-server';
-import { RecordingDeliverer, ROOT } from './helpers';
+import { RecordingDeliverer, ROOT, registryOf } from './helpers';
 
 const knowledge = KnowledgeBase.load({ dir: join(ROOT, 'knowledge'), logger: silentLogger });
 let redis: TestRedis;
@@ -24,7 +23,7 @@ afterAll(async () => {
 
 const userA: UserRef = { platform: 'terminal', id: 'alice' };
 const userB: UserRef = { platform: 'terminal', id: 'bob' };
-const target = (user: UserRef) => ({ platform: 'terminal' as const, userId: user.id });
+const target = (user: UserRef) => ({ platform: 'terminal', data: { userId: user.id } });
 
 describe.each(['redis', 'memory'] as const)('PlanService on %s', (kind) => {
   let runtime: PlansRuntime;
@@ -46,7 +45,7 @@ describe.each(['redis', 'memory'] as const)('PlanService on %s', (kind) => {
       },
       logger: silentLogger,
       knowledge: () => knowledge.current,
-      deliverers: new DeliveryRegistry([deliverer]),
+      deliverers: registryOf(deliverer),
       onDelivered: deliverer.recorded,
       tuning: {
         lockDuration: 2000,
@@ -82,7 +81,7 @@ describe.each(['redis', 'memory'] as const)('PlanService on %s', (kind) => {
     expect(deliverer.deliveries).toHaveLength(1);
     const { plan, jobId, target: where } = deliverer.deliveries[0]!;
     expect(jobId).toBe(result.jobId);
-    expect(where).toEqual({ platform: 'terminal', userId: 'alice' });
+    expect(where).toEqual({ platform: 'terminal', data: { userId: 'alice' } });
     expect(plan.request).toMatchObject({ stack: ['java', 'spring-boot'], weeks: 8 });
     expect(await plans.show(userA)).toMatchObject({ request: plan.request, createdAt: plan.createdAt });
     expect((await plans.topicsOf(userA))[0]).toEqual({ id: 'java', title: 'Java', done: false });

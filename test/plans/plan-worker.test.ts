@@ -8,9 +8,8 @@ import { Queue } from 'bullmq';
 import { buildPlans, loadCurriculum, startRedisPlanWorker } from '../../src/app/build-plans';
 import { KnowledgeBase } from '../../src/core/knowledge/knowledge-base';
 import { silentLogger } from '../../src/core/logger';
-import { DeliveryRegistry } from '../../src/core/plans/delivery-registry';
 import { freePort, startRedis, type TestRedis } from '../helpers/redis-server';
-import { eventually, RecordingDeliverer, ROOT } from './helpers';
+import { eventually, RecordingDeliverer, ROOT, registryOf } from './helpers';
 
 const knowledge = KnowledgeBase.load({ dir: join(ROOT, 'knowledge'), logger: silentLogger });
 let redis: TestRedis;
@@ -46,7 +45,7 @@ test('GIVEN a job in hand THEN close() waits for it to be delivered and complete
     logger: silentLogger,
     knowledge: () => knowledge.current,
     curriculum: loadCurriculum(plansConfig('close-waits'), silentLogger, knowledge.current),
-    deliverers: new DeliveryRegistry([deliverer]),
+    deliverers: registryOf(deliverer),
     tuning: { lockDuration: 2000, stalledInterval: 1000 },
   });
   const inspect = new Queue('close-waits', { connection: { url: redis.url }, prefix: '{close-waits}' });
@@ -54,7 +53,7 @@ test('GIVEN a job in hand THEN close() waits for it to be delivered and complete
     const result = await runtime.service.request(
       { platform: 'terminal', id: 'z' },
       {},
-      { platform: 'terminal', userId: 'z' },
+      { platform: 'terminal', data: { userId: 'z' } },
     );
     await deliverer.waitForStarted(1);
     let closed = false;

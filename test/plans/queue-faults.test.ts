@@ -19,11 +19,10 @@ import {
 } from '../../src/app/build-plans';
 import { KnowledgeBase } from '../../src/core/knowledge/knowledge-base';
 import { silentLogger } from '../../src/core/logger';
-import { DeliveryRegistry } from '../../src/core/plans/delivery-registry';
 import type { DeliveryTarget, PlanDeliverer, UserRef } from '../../src/core/plans/plan-service';
 import type { PlanWorker } from '../../src/queue/plan-worker';
 import { freePort, startRedis, type TestRedis } from '../helpers/redis-server';
-import { eventually, ROOT } from './helpers';
+import { eventually, ROOT, registryOf } from './helpers';
 
 const LOCK_MS = 2000;
 const STALLED_MS = 1000;
@@ -102,7 +101,7 @@ function startTestWorker(name: string, prefix: string): PlanWorker {
     logger: silentLogger,
     knowledge: () => knowledge.current,
     curriculum: loadCurriculum({ knowledgeDir: join(ROOT, 'knowledge') }, silentLogger, knowledge.current),
-    deliverers: new DeliveryRegistry([recordingDeliverer]),
+    deliverers: registryOf(recordingDeliverer),
     tuning: { lockDuration: LOCK_MS, stalledInterval: STALLED_MS, deliveryLockMs: DELIVERY_LOCK_MS },
   });
 }
@@ -146,7 +145,7 @@ async function kill(child: ChildProcess): Promise<void> {
 }
 
 const user = (id: string): UserRef => ({ platform: 'terminal', id });
-const target = (id: string) => ({ platform: 'terminal' as const, userId: id });
+const target = (id: string) => ({ platform: 'terminal', data: { userId: id } });
 
 describe('a worker process killed with SIGKILL mid-job', () => {
   beforeEach(async () => {

@@ -93,7 +93,7 @@ describe('Slack: /mentor plan', () => {
       {
         user: { platform: 'slack', id: 'U0001' },
         input: { stack: 'python django', weeks: '4', hoursPerWeek: '6', known: 'git, sql' },
-        target: { platform: 'slack', userId: 'U0001', teamId: 'T0001' },
+        target: { platform: 'slack', data: { userId: 'U0001', teamId: 'T0001' } },
       },
     ]);
   });
@@ -103,9 +103,7 @@ describe('Slack: /mentor plan', () => {
     await h.interaction(submission(view, { stack: 'go' }));
     expect(plans.requests[0]!.target).toEqual({
       platform: 'slack',
-      userId: 'U0001',
-      channelId: 'D0ABC',
-      teamId: 'T0001',
+      data: { userId: 'U0001', channelId: 'D0ABC', teamId: 'T0001' },
     });
   });
 
@@ -142,10 +140,7 @@ describe('Slack: /mentor plan', () => {
     expect(post!.args).toMatchObject({ channel: 'C0001', thread_ts: ts });
     expect(plans.requests[0]!.target).toEqual({
       platform: 'slack',
-      userId: 'U0001',
-      channelId: 'C0001',
-      threadTs: ts,
-      teamId: 'T0001',
+      data: { userId: 'U0001', channelId: 'C0001', threadTs: ts, teamId: 'T0001' },
     });
   });
 

@@ -29,7 +29,7 @@ describe('Slack: answers about a technology mentor', () => {
     expect(plans.requests.at(-1)).toMatchObject({
       user: { platform: 'slack', id: 'U0042' },
       input: { stack: 'docker' },
-      target: { platform: 'slack', userId: 'U0042' },
+      target: { platform: 'slack', data: { userId: 'U0042' } },
     });
   });
 });

@@ -2,6 +2,7 @@ import type { Config } from '../../config/config';
 import type { Platform } from '../platform';
 import { DiscordAdapter } from './discord-adapter';
 import { createInteractionTokenStore } from './index';
+import { discordTargetSchema } from './plans/delivery-target';
 import { DiscordPlanDeliverer } from './plans/discord-deliverer';
 
 function discordConfig(config: Config): NonNullable<Config['discord']> {
@@ -16,6 +17,7 @@ function discordConfig(config: Config): NonNullable<Config['discord']> {
  */
 export const platform: Platform = {
   name: 'discord',
+  deliveryTargetSchema: discordTargetSchema,
   createDeliverer: ({ config, logger, role, redis, keyPrefix }) => {
     const discord = discordConfig(config);
     const worker = role === 'worker';

@@ -1,7 +1,7 @@
 import type { webApi } from '@slack/bolt';
 import type { CoreReply, IncomingMessage } from '../../core/conversation/message';
 import { describeError, isBotError } from '../../core/errors';
-import type { DeliveryTarget } from '../../core/plans/plan-service';
+import { slackTarget } from './delivery-target';
 import { type SlackDeps, SORRY, slackUser } from './deps';
 import type { SlackMessage } from './render/message';
 import { renderError, renderReply } from './render/reply-message';
@@ -41,13 +41,12 @@ export function isPublicIn(where: ConversationMessage['where'], reply: CoreReply
 
 /** The core's view of a Slack conversation message. */
 export function incomingFrom(message: ConversationMessage): IncomingMessage {
-  const deliverTo: DeliveryTarget = {
-    platform: 'slack',
+  const deliverTo = slackTarget({
     userId: message.user,
     channelId: message.channel,
     ...(message.replyThreadTs ? { threadTs: message.replyThreadTs } : {}),
     ...(message.teamId ? { teamId: message.teamId } : {}),
-  };
+  });
   const thread = message.replyThreadTs;
   return {
     user: slackUser(message.user),

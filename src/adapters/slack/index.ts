@@ -1,10 +1,12 @@
 import type { Config } from '../../config/config';
 import type { Platform } from '../platform';
 import { buildSlackAdapter, buildSlackDeliverer } from './build-slack-adapter';
+import { slackTargetSchema } from './delivery-target';
 
 /** Slack: Bolt for the bot, the Web API alone (bot token) for delivering plans. */
 export const platform: Platform = {
   name: 'slack',
+  deliveryTargetSchema: slackTargetSchema,
   createDeliverer: ({ config, logger }) => buildSlackDeliverer(slackConfig(config), logger, config.logLevel),
   createAdapter: ({ config, logger, core, redis, keyPrefix }) =>
     buildSlackAdapter({

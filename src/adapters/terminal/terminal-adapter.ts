@@ -4,8 +4,10 @@ import type { IncomingMessage } from '../../core/conversation/message';
 import { strings } from '../../core/conversation/strings';
 import { describeError } from '../../core/errors';
 import type { Logger } from '../../core/logger';
+import type { CheckinContent } from '../../core/plans/companion/checkin-content';
 import type { DeliveryTarget, PlanDeliverer, StudyPlan } from '../../core/plans/plan-service';
 import type { Adapter } from '../adapter';
+import { terminalTarget } from './delivery-target';
 import { ansiStyle, plainStyle, renderReplyText, type Style } from './render-text';
 
 /** What the terminal adapter needs: the core and its own streams. */
@@ -81,7 +83,7 @@ export class TerminalAdapter implements Adapter {
         where: { kind: 'dm', conversationId: 'local' },
         text,
         kind: 'message',
-        deliverTo: { platform: 'terminal', userId: USER.id },
+        deliverTo: terminalTarget(USER.id),
       };
       const replies = await this.options.core.receive(message);
       this.print(`${replies.map((r) => renderReplyText(r, this.style, '/')).join('\n')}\n`);
@@ -116,9 +118,29 @@ export class TerminalDeliverer implements PlanDeliverer {
     this.style = output.isTTY ? ansiStyle : plainStyle;
   }
 
-  /** Prints a finished plan in the chat. */
-  async deliver(_target: DeliveryTarget, plan: StudyPlan): Promise<void> {
+  /** Delivery keys printed by this process (the terminal's plans live in it): a resend prints nothing. */
+  private readonly printed = new Set<string>();
+
+  /** Prints a finished plan in the chat, once per job. */
+  async deliver(_target: DeliveryTarget, plan: StudyPlan, jobId = ''): Promise<void> {
+    if (!this.once(jobId)) return;
     this.output.write(`\n${this.style.bold('Your study plan is ready:')}\n${plan.markdown}\n\n`);
     this.afterPrint?.();
+  }
+
+  /** Prints a weekly check-in and its actions' labels, once per key. */
+  async deliverCheckin(_target: DeliveryTarget, content: CheckinContent, key: string): Promise<void> {
+    if (!this.once(`checkin:${key}`)) return;
+    const actions = content.actions.map((a) => `  - ${a.label}`).join('\n');
+    this.output.write(`\n${this.style.bold('Weekly check-in:')}\n${content.text}\n\n${actions}\n\n`);
+    this.afterPrint?.();
+  }
+
+  private once(key: string): boolean {
+    if (!key) return true;
+    if (this.printed.has(key)) return false;
+    this.printed.add(key);
+    if (this.printed.size > 1000) this.printed.delete(this.printed.values().next().value as string);
+    return true;
   }
 }

@@ -9,7 +9,7 @@ import type { Logger } from '../logger';
 import type { Curriculum } from './curriculum';
 import type { DeliveryRegistry } from './delivery-registry';
 import type { PlanSource } from './generate-plan';
-import type { PlanJobData } from './plan-job';
+import { checkDeliveryTarget, type PlanJobData, targetPlatformOf } from './plan-job';
 import { planMessages } from './plan-messages';
 import { processPlanJob } from './plan-processor';
 import type { PlanStore } from './plan-store';
@@ -54,12 +54,18 @@ export function createPlanJobHandler(options: PlanJobHandlerOptions): PlanJobHan
   const { store, deliverers, logger } = options;
   const lockMs = options.deliveryLockMs ?? 60_000;
   return async (jobId, data, attemptsStarted) => {
-    const { job, plan } = processPlanJob(data, { curriculum: options.curriculum(), source: options.source });
-    const deliverer = deliverers.get(job.target.platform);
-    if (!deliverer) {
+    const platform = targetPlatformOf(data);
+    const deliverer = platform === undefined ? undefined : deliverers.get(platform);
+    if (platform !== undefined && !deliverer) {
       // Another process (the one running that platform's adapter) can deliver it on a retry.
-      throw new Error(`no ${job.target.platform} deliverer in this process`);
+      throw new Error(`no ${platform} deliverer in this process`);
     }
+    const { job, plan } = processPlanJob(data, {
+      curriculum: options.curriculum(),
+      source: options.source,
+      targetSchemas: (p) => deliverers.schemaOf(p),
+    });
+    if (!deliverer) throw new Error('no deliverer for this job');
     let token: string | undefined;
     if (attemptsStarted > 1) {
       token = randomUUID();
@@ -74,7 +80,7 @@ export function createPlanJobHandler(options: PlanJobHandlerOptions): PlanJobHan
     // Saved before it is sent: `plan show` reads the store, never the queue's own keys.
     await store.savePlan(job.user, jobId, plan);
     try {
-      await deliverer.deliver(job.target, plan, jobId);
+      await deliverer.deliver(job.target, plan, jobId, { resend: attemptsStarted > 1 });
     } catch (error) {
       if (token) await store.abortDelivery(jobId, token).catch(() => {});
       throw error;
@@ -107,17 +113,12 @@ export async function handleFinalFailure(
 ): Promise<void> {
   const job = data as Partial<PlanJobData> | null | undefined;
   const user = job?.user;
-  const target = job?.target;
-  if (
-    typeof user?.id !== 'string' ||
-    typeof user.platform !== 'string' ||
-    typeof target?.platform !== 'string'
-  ) {
-    return;
-  }
+  if (typeof user?.id !== 'string' || typeof user.platform !== 'string') return;
   try {
     if (!(await store.failed(user, jobId))) return;
-    await deliverers.get(target.platform)?.deliverFailure?.(target, planMessages.failed, jobId);
+    const target = checkDeliveryTarget(job?.target, (p) => deliverers.schemaOf(p));
+    if (!target.ok) return;
+    await deliverers.get(target.value.platform)?.deliverFailure?.(target.value, planMessages.failed, jobId);
   } catch (error) {
     logger.warn({ jobId, error: describeError(error) }, 'could not report a failed plan to its user');
   }

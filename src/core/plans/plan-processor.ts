@@ -5,13 +5,15 @@
 import type { Curriculum } from './curriculum';
 import { generatePlan, type PlanSource } from './generate-plan';
 import { UnrecoverableJobError } from './job-errors';
-import { checkPlanJob, type PlanJobData } from './plan-job';
+import { checkPlanJob, type PlanJobData, type TargetSchemas } from './plan-job';
 import type { StudyPlan } from './plan-service';
 
 /** What the processor reads besides the payload. */
 export interface PlanProcessorContext {
   curriculum: Curriculum;
   source: (unitId: string) => PlanSource | undefined;
+  /** The schema of each platform's delivery-target data. */
+  targetSchemas: TargetSchemas;
 }
 
 /**
@@ -22,7 +24,7 @@ export function processPlanJob(
   data: unknown,
   context: PlanProcessorContext,
 ): { job: PlanJobData; plan: StudyPlan } {
-  const checked = checkPlanJob(data);
+  const checked = checkPlanJob(data, context.targetSchemas);
   if (!checked.ok) throw new UnrecoverableJobError(`invalid plan job payload: ${checked.problem}`);
   const { job } = checked;
   const unknown = [...job.request.stack, ...job.request.known].filter((t) => !context.curriculum.byId.has(t));

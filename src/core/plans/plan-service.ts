@@ -4,6 +4,7 @@
  * registered for the platform a request came from. Everything here is plain, serialisable data.
  */
 import type { HelpEntry } from '../commands/reply';
+import type { CheckinContent } from './companion/checkin-content';
 
 /** A platform and the user's id on it. */
 export interface UserRef {
@@ -11,23 +12,16 @@ export interface UserRef {
   id: string;
 }
 
-/** Where to deliver a plan. Serialised into job data: never put a secret here. */
-export type DeliveryTarget =
-  | {
-      platform: 'discord';
-      userId: string;
-      channelId?: string;
-      applicationId: string;
-      /**
-       * Reference to the interaction whose original response should be edited; the interaction token
-       * itself is kept outside job data (Redis, 15-minute TTL) by the Discord adapter.
-       */
-      interactionId?: string;
-      /** Epoch milliseconds when the interaction was received (its token lives 15 minutes). */
-      interactionAt?: number;
-    }
-  | { platform: 'slack'; userId: string; channelId?: string; threadTs?: string; teamId?: string }
-  | { platform: 'terminal'; userId: string };
+/**
+ * Where to deliver a plan: a platform's name and that platform's own data (a user id, a channel, a
+ * thread...). The core never looks inside `data`: each platform folder exports the schema of its data
+ * (`deliveryTargetSchema` on its `Platform`), and the job check validates `data` with the schema of the
+ * platform it names. Serialised into job data: never put a secret here.
+ */
+export interface DeliveryTarget<Data extends object = Record<string, unknown>> {
+  platform: string;
+  data: Data;
+}
 
 /** A study-plan request as a user typed it; the core validates and normalises it. */
 export interface PlanRequestInput {
@@ -132,14 +126,30 @@ export interface PlanService {
   close(): Promise<void>;
 }
 
+/** How a delivery is made. */
+export interface DeliverOptions {
+  /** True when this job may have been (partly) sent before: look before sending again. */
+  resend?: boolean;
+}
+
 /** Sends a finished plan to a user on one platform. Implemented by each adapter; called by the worker. */
 export interface PlanDeliverer {
-  readonly platform: DeliveryTarget['platform'];
-  /** Delivers; throws on failure (the job is then retried). */
-  deliver(target: DeliveryTarget, plan: StudyPlan, jobId: string): Promise<void>;
+  readonly platform: string;
+  /**
+   * Delivers; throws on failure (the job is then retried). With `resend` (a retry, or a job taken over
+   * from a crashed worker) part of the plan may already have reached the user: the deliverer uses its
+   * platform's own mechanism (Discord nonces, Slack message metadata) so nothing is shown twice.
+   */
+  deliver(target: DeliveryTarget, plan: StudyPlan, jobId: string, options?: DeliverOptions): Promise<void>;
   /**
    * Optional: tells the user a plan could not be made after every retry (best effort, called at most
    * once per job and never for a job already delivered).
    */
   deliverFailure?(target: DeliveryTarget, message: string, jobId: string): Promise<void>;
+  /**
+   * Optional: sends a weekly check-in with its buttons (the actions' ids), exactly once as the user sees
+   * it for one `key` (the check-in's idempotency key, e.g. `${planId}:w${week}`), even when a worker is
+   * killed mid-send and the job runs again. Throws on failure (the job is then retried).
+   */
+  deliverCheckin?(target: DeliveryTarget, content: CheckinContent, key: string): Promise<void>;
 }

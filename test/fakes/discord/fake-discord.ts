@@ -198,6 +198,11 @@ export class FakeDiscord {
     return this.rest.dmChannels.get(userId)?.id;
   }
 
+  /** Messages the bot created in a channel (each once, as Discord keeps them), oldest first. */
+  messagesIn(channelId: string | undefined): Json[] {
+    return [...this.rest.messages.values()].filter((m) => m.channel_id === channelId);
+  }
+
   /** Requests to paths containing `part` (e.g. an interaction token, a channel id). */
   requestsTo(part: string): RecordedRequest[] {
     return this.requests.filter((r) => r.path.includes(part));

@@ -46,6 +46,10 @@ export class FakeRest {
   readonly byToken = new Map<string, InteractionState>();
   readonly dmChannels = new Map<string, Json>();
   readonly messages = new Map<string, Json>();
+  /** Messages created with `enforce_nonce`, by author and nonce, and when (Discord keeps them a few minutes). */
+  readonly nonces = new Map<string, { message: Json; at: number }>();
+  /** How long a nonce is enforced (Discord: "the past few minutes"). */
+  nonceWindowMs = 5 * 60_000;
   /** Application commands registered, globally and per guild. */
   readonly commands: { global: Json[]; guilds: Map<string, Json[]> } = { global: [], guilds: new Map() };
 
@@ -246,8 +250,23 @@ export class FakeRest {
     }
     const bad = this.invalid(messageProblems(body, { requireContent: true, files: r.files.length }));
     if (bad) return bad;
+    const nonce = body.nonce;
+    if (
+      nonce !== undefined &&
+      (typeof nonce === 'number' ? !Number.isInteger(nonce) : String(nonce).length > 25)
+    ) {
+      return [400, { message: 'Invalid Form Body', code: 50035, errors: ['nonce: at most 25 characters'] }];
+    }
+    const key = `${this.identity.botUser.id}:${nonce}`;
+    const earlier = nonce !== undefined && body.enforce_nonce === true ? this.nonces.get(key) : undefined;
+    if (earlier && r.at - earlier.at <= this.nonceWindowMs) return [200, earlier.message];
     const reference = body.message_reference ? { message_reference: body.message_reference, type: 19 } : {};
-    return [200, this.newMessage(channelId, body, reference)];
+    const message = this.newMessage(channelId, body, {
+      ...reference,
+      ...(nonce !== undefined ? { nonce } : {}),
+    });
+    if (nonce !== undefined && body.enforce_nonce === true) this.nonces.set(key, { message, at: r.at });
+    return [200, message];
   }
 
   private putCommands(guildId: string | undefined, body: Json[]): [number, unknown] {

@@ -14,6 +14,18 @@ export interface RecordedCall {
   at: number;
 }
 
+/** A message the fake keeps, as `conversations.history` and `conversations.replies` return it. */
+export interface StoredMessage {
+  type: 'message';
+  ts: string;
+  text: string;
+  thread_ts?: string;
+  bot_id: string;
+  user: string;
+  metadata?: { event_type: string; event_payload: Record<string, unknown> };
+  blocks?: unknown;
+}
+
 type Handler = (call: RecordedCall) => Record<string, unknown> | { status: number; body: unknown };
 
 /** A Socket Mode frame the app sent back (an ack). */
@@ -55,6 +67,8 @@ async function readBody(req: IncomingMessage): Promise<{ raw: string; args: Reco
 export class FakeSlackApi {
   readonly calls: RecordedCall[] = [];
   readonly acks: SocketAck[] = [];
+  /** Messages posted with `chat.postMessage`, per channel, oldest first. */
+  readonly conversations = new Map<string, StoredMessage[]>();
   private readonly handlers = new Map<string, Handler>();
   private readonly failures = new Map<string, { status?: number; error?: string }[]>();
   private readonly waiters: (() => void)[] = [];
@@ -265,7 +279,49 @@ export class FakeSlackApi {
     this.notify();
   }
 
-  private defaultAnswer(call: RecordedCall): Record<string, unknown> {
+  /** Keeps a posted message; `metadata` is kept when it has an `event_type` (as Slack requires). */
+  private store(channel: string, ts: string, a: Record<string, unknown>): StoredMessage {
+    const metadata = a.metadata as StoredMessage['metadata'] | undefined;
+    const message: StoredMessage = {
+      type: 'message',
+      ts,
+      text: String(a.text ?? ''),
+      bot_id: BOT.bot_id,
+      user: BOT.user_id,
+      ...(typeof a.thread_ts === 'string' ? { thread_ts: a.thread_ts } : {}),
+      ...(metadata && typeof metadata.event_type === 'string'
+        ? { metadata: { event_type: metadata.event_type, event_payload: metadata.event_payload ?? {} } }
+        : {}),
+      ...(a.blocks ? { blocks: a.blocks } : {}),
+    };
+    const list = this.conversations.get(channel) ?? [];
+    list.push(message);
+    this.conversations.set(channel, list);
+    return message;
+  }
+
+  /**
+   * `conversations.history` (the channel's top-level messages, newest first) or `conversations.replies`
+   * (a thread, oldest first), at most `limit` (default 100); `metadata` only with `include_all_metadata`.
+   */
+  private history(a: Record<string, unknown>, replies: boolean): Record<string, unknown> {
+    const all = this.conversations.get(String(a.channel));
+    if (!all) return { ok: true, messages: [], has_more: false };
+    const limit = Math.max(1, Math.min(Number(a.limit ?? 100) || 100, 1000));
+    const withMetadata = a.include_all_metadata === true || a.include_all_metadata === 'true';
+    const picked = replies
+      ? all.filter((m) => m.ts === a.ts || m.thread_ts === a.ts)
+      : all.filter((m) => m.thread_ts === undefined || m.thread_ts === m.ts).reverse();
+    const page = picked.slice(0, limit).map((m) => {
+      if (withMetadata) return m;
+      const { metadata: _, ...rest } = m;
+      return rest;
+    });
+    return { ok: true, messages: page, has_more: picked.length > limit };
+  }
+
+  /** What the fake answers by default (a test's own handler may fall back to it). */
+  defaultAnswer(call: RecordedCall): Record<string, unknown> {
     const a = call.args;
     switch (call.method) {
       case 'auth.test':
@@ -278,13 +334,13 @@ export class FakeSlackApi {
           : { ok: false, error: 'invalid_auth' };
       case 'chat.postMessage': {
         const ts = `${++this.ts}.000100`;
-        return {
-          ok: true,
-          channel: a.channel,
-          ts,
-          message: { text: a.text, ts, thread_ts: a.thread_ts, bot_id: BOT.bot_id },
-        };
+        const message = this.store(String(a.channel), ts, a);
+        return { ok: true, channel: a.channel, ts, message };
       }
+      case 'conversations.history':
+        return this.history(a, false);
+      case 'conversations.replies':
+        return this.history(a, true);
       case 'chat.postEphemeral':
         return { ok: true, message_ts: `${++this.ts}.000200` };
       case 'conversations.open':

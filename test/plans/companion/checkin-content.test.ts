@@ -19,7 +19,7 @@ const job = {
   v: 1 as const,
   planId: 'job-1',
   user: { platform: 'slack' as const, id: 'U1' },
-  target: { platform: 'slack' as const, userId: 'U1' },
+  target: { platform: 'slack', data: { userId: 'U1' } },
 };
 
 describe('check-in content', () => {
@@ -130,7 +130,9 @@ describe('deciding a fired check-in', () => {
       ok: false,
       problem: expect.stringMatching(/^v:/),
     });
-    expect(checkCheckinJob({ ...job, target: { platform: 'discord', userId: 'x' } }).ok).toBe(false);
+    expect(checkCheckinJob({ ...job, target: { platform: 'discord', data: { userId: 'x' } } }).ok).toBe(
+      false,
+    );
     expect(checkCheckinJob('nope').ok).toBe(false);
   });
 });

@@ -44,7 +44,7 @@ export const jobFor = (planId: string, who = user): CheckinJobData => ({
   v: 1,
   planId,
   user: who,
-  target: { platform: 'slack', userId: who.id },
+  target: { platform: 'slack', data: { userId: who.id } },
 });
 export const stateFor = (planId: string, patch: Partial<CheckinState> = {}): CheckinState => ({
   planId,

@@ -1,8 +1,8 @@
 import type { ChatInputCommandInteraction } from 'discord.js';
 import { strings } from '../../../core/conversation/strings';
-import type { DeliveryTarget } from '../../../core/plans/plan-service';
 import { LEVELS, PLAN_LIMITS } from '../../../core/plans/validate-plan-request';
 import type { Responder } from '../interactions/responder';
+import { discordTarget } from '../plans/delivery-target';
 import { renderCoreReply } from '../render/core-reply';
 import { defuseMentions, notice } from '../render/info-messages';
 import { LIMITS, truncate } from '../render/limits';
@@ -67,14 +67,13 @@ const data = slashCommand('plan', 'Your backend study plan')
 
 async function planNew(interaction: ChatInputCommandInteraction, respond: Responder, ctx: CommandContext) {
   await respond.defer();
-  const target: DeliveryTarget = {
-    platform: 'discord',
+  const target = discordTarget({
     userId: interaction.user.id,
     channelId: interaction.channelId ?? undefined,
     applicationId: interaction.applicationId || ctx.appId,
     interactionId: interaction.id,
     interactionAt: interaction.createdTimestamp,
-  };
+  });
   const input = {
     stack: interaction.options.getString('stack') ?? undefined,
     weeks: interaction.options.getInteger('weeks') ?? undefined,

@@ -1,7 +1,7 @@
 import { type ButtonInteraction, MessageFlags } from 'discord.js';
 import { strings } from '../../../core/conversation/strings';
-import type { DeliveryTarget } from '../../../core/plans/plan-service';
 import { type DiscordDeps, discordUser, discordWhere } from '../commands/command';
+import { discordTarget } from '../plans/delivery-target';
 import { renderAnswer } from '../render/answer-messages';
 import { renderCoreReply } from '../render/core-reply';
 import { notice } from '../render/info-messages';
@@ -30,14 +30,13 @@ async function planThis(
     return;
   }
   await respond.defer();
-  const target: DeliveryTarget = {
-    platform: 'discord',
+  const target = discordTarget({
     userId: interaction.user.id,
     channelId: interaction.channelId ?? undefined,
     applicationId: interaction.applicationId,
     interactionId: interaction.id,
     interactionAt: interaction.createdTimestamp,
-  };
+  });
   const reply = await deps.core.planTopic(
     discordUser(interaction),
     discordWhere(interaction),

@@ -3,6 +3,7 @@ import type { IncomingMessage } from '../../../core/conversation/message';
 import type { UserRef } from '../../../core/plans/plan-service';
 import type { DiscordDeps } from '../commands/command';
 import { errorFields, userMessageFor } from '../errors';
+import { discordTarget } from '../plans/delivery-target';
 import { renderCoreReply } from '../render/core-reply';
 import { notice } from '../render/info-messages';
 import type { OutgoingMessage } from '../render/outgoing';
@@ -77,7 +78,7 @@ export function createMessageHandler(options: MessageHandlerOptions) {
         : { kind: 'dm', conversationId: message.channel_id },
       text,
       kind: message.guild_id ? 'mention' : 'message',
-      deliverTo: { platform: 'discord', userId: user.id, applicationId: options.appId },
+      deliverTo: discordTarget({ userId: user.id, applicationId: options.appId }),
     };
     try {
       const replies = await deps.core.receive(incoming);

@@ -15,7 +15,8 @@ import { splitMarkdown } from './split-markdown';
 
 const MAX_RELATED_BUTTONS = 3;
 
-function button(
+/** One button with a custom id (labels cut to Discord's limit). */
+export function button(
   customId: string,
   label: string,
   style: APIButtonComponentWithCustomId['style'],

@@ -4,6 +4,7 @@
  */
 import type { DeliveryTarget, StudyPlan, UserRef } from '../plan-service';
 import { type BehindDecision, behindDecision } from './behind-rule';
+import { checkinActionIds } from './checkin-actions';
 import { type CheckinContent, checkinContent } from './checkin-content';
 import type { CheckinState } from './checkin-state';
 import { weekAt } from './time-zones';
@@ -60,7 +61,7 @@ export function decideCheckin(input: {
     content: {
       ...content,
       text: `${content.text}\n\n${behind.message}`,
-      actions: [...content.actions, { kind: 'replan', id: 'checkin:replan', label: 'Lighter plan' }],
+      actions: [...content.actions, { kind: 'replan', id: checkinActionIds.replan(), label: 'Lighter plan' }],
     },
   };
 }
@@ -87,7 +88,8 @@ export function checkCheckinJob(
   ) {
     return { ok: false, problem: 'user: expected a platform and an id' };
   }
-  if (!target || target.platform !== user.platform || typeof target.userId !== 'string') {
+  const targetData = target?.data;
+  if (!target || target.platform !== user.platform || typeof targetData !== 'object' || targetData === null) {
     return { ok: false, problem: 'target: expected a target on the user platform' };
   }
   return { ok: true, job: data as CheckinJobData };

@@ -1,5 +1,5 @@
 import { describeError } from '../../../../core/errors';
-import type { DeliveryTarget } from '../../../../core/plans/plan-service';
+import { slackTarget } from '../../delivery-target';
 import { type SlackDeps, SORRY, slackUser } from '../../deps';
 import { renderError, renderReply } from '../../render/reply-message';
 import { sendEphemeral } from '../../reply-channel';
@@ -12,6 +12,7 @@ import { type ButtonArgs, clickerTarget } from './action-target';
 export function planTopic(deps: SlackDeps) {
   return async (args: ButtonArgs) => {
     const target = clickerTarget(deps, args);
+    const teamId = args.body.team?.id ?? args.body.user.team_id;
     try {
       const topicId = args.action.value ?? '';
       const where = target.channel
@@ -20,12 +21,12 @@ export function planTopic(deps: SlackDeps) {
             conversationId: target.threadTs ? `${target.channel}:${target.threadTs}` : target.channel,
           }
         : { kind: 'dm' as const, conversationId: target.user };
-      const deliverTo: DeliveryTarget = {
-        platform: 'slack',
+      const deliverTo = slackTarget({
         userId: target.user,
         ...(target.channel ? { channelId: target.channel } : {}),
         ...(target.threadTs ? { threadTs: target.threadTs } : {}),
-      };
+        ...(teamId ? { teamId } : {}),
+      });
       const reply = await deps.core.planTopic(slackUser(target.user), where, topicId, deliverTo);
       await sendEphemeral(target, renderReply(reply));
     } catch (error) {

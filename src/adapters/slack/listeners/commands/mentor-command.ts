@@ -1,7 +1,7 @@
 import type { AllMiddlewareArgs, SlackCommandMiddlewareArgs } from '@slack/bolt';
 import type { CoreReply } from '../../../../core/conversation/message';
 import { describeError, isBotError } from '../../../../core/errors';
-import type { DeliveryTarget } from '../../../../core/plans/plan-service';
+import { slackTarget } from '../../delivery-target';
 import { type SlackDeps, SORRY, slackUser } from '../../deps';
 import { planModal } from '../../plan-modal';
 import { readSlackText } from '../../render/escape';
@@ -68,12 +68,11 @@ async function answer(deps: SlackDeps, args: CommandArgs, text: string, target: 
   const { command } = args;
   const inDm = command.channel_id.startsWith('D');
   // A plan asked with the slash command comes in the DM it was asked from, else by DM.
-  const deliverTo: DeliveryTarget = {
-    platform: 'slack',
+  const deliverTo = slackTarget({
     userId: command.user_id,
     ...(inDm ? { channelId: command.channel_id } : {}),
     ...(command.team_id ? { teamId: command.team_id } : {}),
-  };
+  });
   const replies = await deps.core.receive({
     user: slackUser(command.user_id),
     where: { kind: inDm ? 'dm' : 'channel', conversationId: command.channel_id },

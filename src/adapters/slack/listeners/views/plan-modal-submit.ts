@@ -1,7 +1,8 @@
 import type { AllMiddlewareArgs, SlackViewMiddlewareArgs, ViewSubmitAction } from '@slack/bolt';
 import { strings } from '../../../../core/conversation/strings';
 import { describeError } from '../../../../core/errors';
-import type { DeliveryTarget, PlanRequestResult } from '../../../../core/plans/plan-service';
+import type { PlanRequestResult } from '../../../../core/plans/plan-service';
+import { slackTarget } from '../../delivery-target';
 import { type SlackDeps, SORRY, slackUser } from '../../deps';
 import { modalErrors, noticeModal, readPlanModal, readPlanModalContext } from '../../plan-modal';
 
@@ -46,13 +47,12 @@ export function planModalSubmit(deps: SlackDeps) {
       }
       const where = readPlanModalContext(view.private_metadata);
       const teamId = body.team?.id ?? body.user.team_id;
-      const target: DeliveryTarget = {
-        platform: 'slack',
+      const target = slackTarget({
         userId,
         ...(where.channelId ? { channelId: where.channelId } : {}),
         ...(where.threadTs ? { threadTs: where.threadTs } : {}),
         ...(teamId ? { teamId } : {}),
-      };
+      });
       const reply = deps.core.requestPlan(slackUser(userId), input, target, {
         kind: where.channelId ? 'dm' : 'channel',
         conversationId: where.channelId ?? userId,
