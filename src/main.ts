@@ -17,6 +17,7 @@ import { ConversationCore } from './core/conversation/conversation-core';
 import { describeError, isBotError } from './core/errors';
 import { Mentor } from './core/mentor';
 import { DeliveryRegistry } from './core/plans/delivery-registry';
+import { HttpRoutes } from './ops/http-routes';
 import { createLogger } from './ops/logger';
 import { Metrics } from './ops/metrics';
 import { OpsServer, type ReadinessCheck } from './ops/ops-server';
@@ -60,6 +61,7 @@ async function main(): Promise<void> {
     role: 'bot',
     redis: stores.redis,
     keyPrefix: stores.keyPrefix,
+    httpRoutes: new HttpRoutes(),
   };
   const ownDeliverers = platforms.map((platform) => platform.createDeliverer(context));
   const deliverers = new DeliveryRegistry(ownDeliverers, (platform, ok) =>

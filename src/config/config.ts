@@ -75,6 +75,9 @@ const envSchema = (role: ConfigRole) =>
       DISCORD_APP_ID: snowflake,
       DISCORD_GUILD_ID: snowflake,
       DISCORD_API_URL: url('DISCORD_API_URL'),
+      DISCORD_PUBLIC_KEY: optional.refine((v) => v === undefined || /^[0-9a-f]{64}$/i.test(v), {
+        message: "must be the application's public key from the Developer Portal: 64 hex characters",
+      }),
       SLACK_BOT_TOKEN: optional.refine((v) => v === undefined || v.startsWith('xoxb-'), {
         message: 'must be a Slack bot token starting with xoxb-',
       }),
@@ -125,7 +128,17 @@ export interface Config {
   logLevel: string;
   /** True when LOG_LEVEL was set (the terminal chat then keeps it instead of its quieter `warn`). */
   logLevelSet: boolean;
-  discord?: { token: string; appId: string; guildId?: string; apiUrl?: string };
+  discord?: {
+    token: string;
+    appId: string;
+    guildId?: string;
+    apiUrl?: string;
+    /**
+     * HTTP interactions (`DISCORD_PUBLIC_KEY`): `POST /discord/interactions` on `PORT`, on the Slack
+     * receiver's server when Slack runs in HTTP mode in this process (`sharedWithSlack`).
+     */
+    interactions?: { publicKey: string; port: number; sharedWithSlack: boolean };
+  };
   slack?: {
     botToken: string;
     signingSecret?: string;
@@ -176,6 +189,13 @@ export function loadConfig(env: Record<string, string | undefined>, role: Config
             appId: e.DISCORD_APP_ID,
             guildId: e.DISCORD_GUILD_ID,
             apiUrl: e.DISCORD_API_URL,
+            interactions: e.DISCORD_PUBLIC_KEY
+              ? {
+                  publicKey: e.DISCORD_PUBLIC_KEY.toLowerCase(),
+                  port: e.PORT,
+                  sharedWithSlack: e.SLACK_BOT_TOKEN !== undefined && e.SLACK_APP_TOKEN === undefined,
+                }
+              : undefined,
           }
         : undefined,
     slack: e.SLACK_BOT_TOKEN

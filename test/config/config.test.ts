@@ -104,4 +104,39 @@ describe('loadConfig', () => {
     expect(loadConfig({ REDIS_KEY_PREFIX: 'staging' }).keyPrefix).toBe('staging');
     expect(errorOf({ REDIS_KEY_PREFIX: 'has space' })).toContain('REDIS_KEY_PREFIX');
   });
+
+  const discordEnv = { DISCORD_TOKEN: 'x'.repeat(30), DISCORD_APP_ID: '123456789012345678' };
+
+  test('GIVEN DISCORD_PUBLIC_KEY THEN HTTP interactions are on PORT, shared with Slack only in its HTTP mode', () => {
+    const key = 'AB'.repeat(32);
+    expect(loadConfig({ ...discordEnv }).discord?.interactions).toBeUndefined();
+    expect(
+      loadConfig({ ...discordEnv, DISCORD_PUBLIC_KEY: key, PORT: '8080' }).discord?.interactions,
+    ).toEqual({
+      publicKey: key.toLowerCase(),
+      port: 8080,
+      sharedWithSlack: false,
+    });
+    const slackHttp = { SLACK_BOT_TOKEN: 'xoxb-1', SLACK_SIGNING_SECRET: 's' };
+    expect(
+      loadConfig({ ...discordEnv, ...slackHttp, DISCORD_PUBLIC_KEY: key }).discord?.interactions
+        ?.sharedWithSlack,
+    ).toBe(true);
+    expect(
+      loadConfig({ ...discordEnv, ...slackHttp, SLACK_APP_TOKEN: 'xapp-1', DISCORD_PUBLIC_KEY: key }).discord
+        ?.interactions?.sharedWithSlack,
+    ).toBe(false);
+  });
+
+  test.each([
+    ['too short', 'abc123'],
+    ['not hex', 'z'.repeat(64)],
+  ])(
+    'GIVEN a DISCORD_PUBLIC_KEY %s THEN the message names the variable and never echoes the value',
+    (_, value) => {
+      const message = errorOf({ ...discordEnv, DISCORD_PUBLIC_KEY: value });
+      expect(message).toContain('DISCORD_PUBLIC_KEY: must be');
+      expect(message).not.toContain(value);
+    },
+  );
 });

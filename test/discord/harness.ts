@@ -34,6 +34,10 @@ export interface BotOptions {
   questionRateLimit?: number;
   fake?: FakeDiscordOptions;
   ackAfterMs?: number;
+  /** Serve HTTP interactions on a free port (DISCORD_PUBLIC_KEY set to the fake's key). */
+  http?: boolean;
+  /** Connect to the gateway (default true). */
+  gateway?: boolean;
 }
 
 /** A fake Discord and the real adapter (real discord.js client) connected to it. */
@@ -57,6 +61,8 @@ export async function startBot(options: BotOptions = {}) {
     logger: log.logger,
     tokens,
     ackAfterMs: options.ackAfterMs,
+    gateway: options.gateway,
+    ...(options.http ? { interactions: { publicKey: fake.publicKey, port: 0 } } : {}),
   });
   await adapter.start();
   const user = fakeUser('ada');
@@ -72,6 +78,10 @@ export async function startBot(options: BotOptions = {}) {
     user,
     guild,
     dm,
+    /** The Interactions Endpoint URL of the bot (with `http`). */
+    get interactionsUrl() {
+      return `http://127.0.0.1:${adapter.httpPort}/discord/interactions`;
+    },
     async stop() {
       await adapter.stop();
       await fake.close();

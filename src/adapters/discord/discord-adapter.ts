@@ -12,6 +12,7 @@ import { COMMANDS } from './commands';
 import type { DiscordDeps } from './commands/command';
 import { helpLines, helpNote } from './commands/help';
 import { errorFields } from './errors';
+import { HttpInteractions, type HttpInteractionsSettings } from './http-interactions';
 import { InteractionRouter } from './interactions/interaction-router';
 import { createMessageHandler } from './messages/message-handler';
 import { renderHelp } from './render/info-messages';
@@ -28,6 +29,10 @@ export interface DiscordAdapterOptions extends DiscordDeps {
   drainTimeoutMs?: number;
   /** Defer an interaction whose handler has not answered after this long (Discord allows 3 s). */
   ackAfterMs?: number;
+  /** Discord's HTTP interactions on `PORT` (`DISCORD_PUBLIC_KEY` set). */
+  interactions?: HttpInteractionsSettings;
+  /** Connect to the gateway (DMs, mentions); false for a process that serves HTTP interactions only. */
+  gateway?: boolean;
 }
 
 /**
@@ -38,6 +43,7 @@ export interface DiscordAdapterOptions extends DiscordDeps {
 export class DiscordAdapter implements Adapter {
   readonly name = 'discord';
   private client: Client | undefined;
+  private http: HttpInteractions | undefined;
   private readonly inFlight = new Set<Promise<void>>();
 
   constructor(private readonly options: DiscordAdapterOptions) {}
@@ -52,13 +58,31 @@ export class DiscordAdapter implements Adapter {
   }
 
   async start(): Promise<void> {
-    const { logger, token, apiUrl } = this.options;
-    const client = createDiscordClient({ apiUrl });
-    this.client = client;
     const router = new InteractionRouter(
       { ...this.options, commands: COMMANDS },
       { ackAfterMs: this.options.ackAfterMs },
     );
+    if (this.options.interactions) {
+      this.http = new HttpInteractions({
+        ...this.options.interactions,
+        apiUrl: this.options.apiUrl,
+        logger: this.options.logger,
+      });
+      await this.http.start((interaction) => this.track(() => router.handle(interaction)));
+    }
+    if (this.options.gateway ?? true) await this.connect(router);
+  }
+
+  /** The port HTTP interactions are served on by a server of the adapter's own (tests use PORT=0). */
+  get httpPort(): number | undefined {
+    return this.http?.port;
+  }
+
+  /** Logs in to the gateway: interactions (when not over HTTP), DMs and mentions. */
+  private async connect(router: InteractionRouter): Promise<void> {
+    const { logger, token, apiUrl } = this.options;
+    const client = createDiscordClient({ apiUrl });
+    this.client = client;
     const onMessage = createMessageHandler({
       deps: this.options,
       rest: client.rest,
@@ -110,18 +134,24 @@ export class DiscordAdapter implements Adapter {
 
   async stop(): Promise<void> {
     const client = this.client;
-    if (!client) return;
+    const http = this.http;
+    if (!client && !http) return;
     this.client = undefined;
+    this.http = undefined;
+    await http?.stop();
     const drained = Promise.allSettled([...this.inFlight]);
     await Promise.race([
       drained,
       new Promise((r) => setTimeout(r, this.options.drainTimeoutMs ?? 5000).unref()),
     ]);
-    await client.destroy();
+    await client?.destroy();
+    await http?.destroy();
     await this.options.tokens.close();
   }
 
   isReady(): boolean {
+    if (this.http && !this.http.isReady()) return false;
+    if (!(this.options.gateway ?? true)) return this.http !== undefined;
     return this.client?.isReady() ?? false;
   }
 }

@@ -27,7 +27,7 @@ export const platform: Platform = {
       closeTokens: worker,
     });
   },
-  createAdapter: ({ config, logger, core, deliverer }) => {
+  createAdapter: ({ config, logger, core, deliverer, httpRoutes }) => {
     const discord = discordConfig(config);
     if (!(deliverer instanceof DiscordPlanDeliverer)) throw new Error('discord adapter needs its deliverer');
     return new DiscordAdapter({
@@ -37,6 +37,14 @@ export const platform: Platform = {
       core,
       logger,
       tokens: deliverer.options.tokens,
+      ...(discord.interactions
+        ? {
+            interactions: {
+              ...discord.interactions,
+              sharedRoutes: discord.interactions.sharedWithSlack ? httpRoutes : undefined,
+            },
+          }
+        : {}),
     });
   },
 };

@@ -2,6 +2,7 @@ import type Redis from 'ioredis';
 import type { Config } from '../../config/config';
 import type { ConversationCore } from '../../core/conversation/conversation-core';
 import type { Logger } from '../../core/logger';
+import type { HttpRoutes } from '../../ops/http-routes';
 import { type Deduper, MemoryDeduper, RedisDeduper } from './event-dedupe';
 import { SlackAdapter } from './slack-adapter';
 import { SlackPlanDeliverer } from './slack-deliverer';
@@ -17,6 +18,8 @@ export interface SlackParts {
   redis?: Redis;
   /** Prefix of the keys written to `redis` (`REDIS_KEY_PREFIX`). */
   keyPrefix?: string;
+  /** Other paths the HTTP-mode server serves (`/discord/interactions`). */
+  httpRoutes?: HttpRoutes;
   logLevel: string;
   core: ConversationCore;
   logger: Logger;
@@ -38,6 +41,7 @@ export function buildSlackAdapter(parts: SlackParts): SlackAdapter {
     logLevel: slackLogLevel(parts.logLevel),
     answerChannels: parts.slack.answerChannels,
     dedupe,
+    httpRoutes: parts.httpRoutes,
   });
 }
 

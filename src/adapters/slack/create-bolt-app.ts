@@ -1,5 +1,6 @@
 import { App, type LogLevel, SocketModeReceiver } from '@slack/bolt';
 import type { Logger } from '../../core/logger';
+import type { HttpRoutes } from '../../ops/http-routes';
 import { BoundedHttpReceiver } from './bounded-http-receiver';
 import { toSlackLogger } from './slack-logger';
 
@@ -31,7 +32,12 @@ const RETRY_CONFIG = { retries: 2, factor: 2, minTimeout: 300, maxTimeout: 2000 
  * `/slack/events`, on a server that bounds its clients: {@link BoundedHttpReceiver}). Initialisation is deferred: `await app.init()` runs `auth.test` so a bad token
  * is a clear error, not an unhandled rejection.
  */
-export function createBoltApp(connection: SlackConnection, logger: Logger, level: LogLevel): BoltApp {
+export function createBoltApp(
+  connection: SlackConnection,
+  logger: Logger,
+  level: LogLevel,
+  routes?: HttpRoutes,
+): BoltApp {
   const slackLogger = toSlackLogger(logger, level);
   const clientOptions = {
     ...(connection.apiUrl ? { slackApiUrl: connection.apiUrl } : {}),
@@ -53,6 +59,7 @@ export function createBoltApp(connection: SlackConnection, logger: Logger, level
         logger: slackLogger,
         logLevel: level,
         processBeforeResponse: false,
+        routes,
       });
   const app = new App({
     token: connection.botToken,

@@ -6,11 +6,12 @@ import { buildSlackAdapter, buildSlackDeliverer } from './build-slack-adapter';
 export const platform: Platform = {
   name: 'slack',
   createDeliverer: ({ config, logger }) => buildSlackDeliverer(slackConfig(config), logger, config.logLevel),
-  createAdapter: ({ config, logger, core, redis, keyPrefix }) =>
+  createAdapter: ({ config, logger, core, redis, keyPrefix, httpRoutes }) =>
     buildSlackAdapter({
       slack: slackConfig(config),
       redis,
       keyPrefix,
+      httpRoutes,
       logLevel: config.logLevel,
       core,
       logger,

@@ -3,6 +3,7 @@ import type { App, LogLevel } from '@slack/bolt';
 import type { ConversationCore } from '../../core/conversation/conversation-core';
 import { BotError, describeError } from '../../core/errors';
 import type { Logger } from '../../core/logger';
+import type { HttpRoutes } from '../../ops/http-routes';
 import type { Adapter } from '../adapter';
 import { BackgroundQueue } from './background-queue';
 import { type BoltApp, createBoltApp, type SlackConnection } from './create-bolt-app';
@@ -24,6 +25,8 @@ export interface SlackAdapterOptions {
   answerChannels?: string[];
   /** Shared through Redis when several processes serve one app; memory by default. */
   dedupe?: Deduper;
+  /** Other paths the HTTP-mode server serves (`/discord/interactions`). */
+  httpRoutes?: HttpRoutes;
 }
 
 /**
@@ -53,7 +56,7 @@ export class SlackAdapter implements Adapter {
 
   async start(): Promise<void> {
     const { options } = this;
-    const bolt = createBoltApp(options.connection, options.logger, options.logLevel);
+    const bolt = createBoltApp(options.connection, options.logger, options.logLevel, options.httpRoutes);
     this.bolt = bolt;
     const deps: SlackDeps = {
       core: options.core,

@@ -39,6 +39,8 @@ export interface InteractionState {
   channelId: string;
   user: Json;
   sourceMessage?: Json;
+  /** For an interaction posted over HTTP: settles once its HTTP answer has been read. */
+  httpAnswer?: Promise<void>;
 }
 
 /** Options of the fake. */
