@@ -114,11 +114,16 @@ async function main(): Promise<void> {
       }),
     );
   });
-  const checks: ReadinessCheck[] = [
+  const checks = (): ReadinessCheck[] => [
     { name: 'knowledge', check: () => knowledge.current.units.length > 0 },
     ...stores.checks,
     ...adapters.map((a) => ({ name: a.name, check: () => a.isReady() })),
+    // One check per gateway shard, once the adapter knows its shards.
+    ...adapters.flatMap((a) =>
+      (a.shards?.() ?? []).map((s) => ({ name: `${a.name}-shard-${s.id}`, check: () => s.ready })),
+    ),
   ];
+  metrics.observeShards(() => adapters.map((a) => ({ platform: a.name, shards: a.shards?.() ?? [] })));
   ops =
     config.opsPort === undefined
       ? undefined

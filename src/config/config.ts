@@ -52,6 +52,31 @@ const snowflake = optional.refine((v) => v === undefined || /^\d{5,25}$/.test(v)
   message: 'must be a numeric Discord id (snowflake)',
 });
 
+/** Discord allows far fewer shards than this; a bigger number is a typo. */
+const MAX_SHARDS = 4096;
+const shardCount = optional.refine(
+  (v) =>
+    v === undefined || v === 'auto' || (/^\d{1,4}$/.test(v) && Number(v) >= 1 && Number(v) <= MAX_SHARDS),
+  { message: `must be auto or a number of shards from 1 to ${MAX_SHARDS}` },
+);
+/** `0,1`, `0-3`, `0-3,8` or `none`: the shard ids this process runs (undefined: all of them). */
+export function parseShardIds(value: string): number[] | 'none' | undefined {
+  if (value.trim().toLowerCase() === 'none') return 'none';
+  const ids = new Set<number>();
+  for (const part of value.split(',').map((p) => p.trim())) {
+    const range = /^(\d{1,4})(?:-(\d{1,4}))?$/.exec(part);
+    if (!range) return undefined;
+    const from = Number(range[1]);
+    const to = Number(range[2] ?? range[1]);
+    if (to < from) return undefined;
+    for (let id = from; id <= to; id++) ids.add(id);
+  }
+  return [...ids].sort((a, b) => a - b);
+}
+const shardIds = optional.refine((v) => v === undefined || parseShardIds(v) !== undefined, {
+  message: 'must be shard ids such as 0,1 or 0-3 (or none: HTTP interactions only, no gateway)',
+});
+
 /**
  * Which process reads the configuration: the bot (`npm start`) needs what its adapters need; the plan
  * worker (`npm run worker`) only what delivery needs (no Slack signing secret, no Slack port).
@@ -75,6 +100,8 @@ const envSchema = (role: ConfigRole) =>
       DISCORD_APP_ID: snowflake,
       DISCORD_GUILD_ID: snowflake,
       DISCORD_API_URL: url('DISCORD_API_URL'),
+      DISCORD_SHARDS: shardCount,
+      DISCORD_SHARD_IDS: shardIds,
       DISCORD_PUBLIC_KEY: optional.refine((v) => v === undefined || /^[0-9a-f]{64}$/i.test(v), {
         message: "must be the application's public key from the Developer Portal: 64 hex characters",
       }),
@@ -113,6 +140,29 @@ const envSchema = (role: ConfigRole) =>
           message: 'is required when DISCORD_TOKEN is set',
         });
       }
+      const ids = env.DISCORD_SHARD_IDS === undefined ? undefined : parseShardIds(env.DISCORD_SHARD_IDS);
+      const count = env.DISCORD_SHARDS === undefined ? 'auto' : env.DISCORD_SHARDS;
+      if (Array.isArray(ids) && count === 'auto') {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['DISCORD_SHARDS'],
+          message: 'must be a number when DISCORD_SHARD_IDS is set (every process must agree on the total)',
+        });
+      } else if (Array.isArray(ids) && ids.some((id) => id >= Number(count))) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['DISCORD_SHARD_IDS'],
+          message: `names a shard outside 0 to ${Number(count) - 1} (DISCORD_SHARDS is ${count})`,
+        });
+      }
+      if (ids === 'none' && !env.DISCORD_PUBLIC_KEY) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['DISCORD_SHARD_IDS'],
+          message:
+            'can be none only with DISCORD_PUBLIC_KEY (HTTP interactions); else Discord would do nothing',
+        });
+      }
       if (role === 'bot' && env.SLACK_BOT_TOKEN && !env.SLACK_APP_TOKEN && !env.SLACK_SIGNING_SECRET) {
         ctx.addIssue({
           code: 'custom',
@@ -138,6 +188,14 @@ export interface Config {
      * receiver's server when Slack runs in HTTP mode in this process (`sharedWithSlack`).
      */
     interactions?: { publicKey: string; port: number; sharedWithSlack: boolean };
+    /**
+     * Gateway shards (`DISCORD_SHARDS`, `DISCORD_SHARD_IDS`): the total (`auto`: what Discord
+     * recommends) and the ids this process runs (all when undefined); undefined ids and `gateway:
+     * false` (`DISCORD_SHARD_IDS=none`) mean no gateway connection at all.
+     */
+    shards?: { count: number | 'auto'; ids?: number[] };
+    /** Connect to the gateway (DMs, mentions); false with DISCORD_SHARD_IDS=none. */
+    gateway?: boolean;
   };
   slack?: {
     botToken: string;
@@ -196,6 +254,8 @@ export function loadConfig(env: Record<string, string | undefined>, role: Config
                   sharedWithSlack: e.SLACK_BOT_TOKEN !== undefined && e.SLACK_APP_TOKEN === undefined,
                 }
               : undefined,
+            shards: shardsOf(e.DISCORD_SHARDS, e.DISCORD_SHARD_IDS),
+            gateway: e.DISCORD_SHARD_IDS === undefined || parseShardIds(e.DISCORD_SHARD_IDS) !== 'none',
           }
         : undefined,
     slack: e.SLACK_BOT_TOKEN
@@ -223,6 +283,17 @@ export function loadConfig(env: Record<string, string | undefined>, role: Config
     },
     questionRateLimit: e.QUESTION_RATE_LIMIT,
     terminal: e.TERMINAL,
+  };
+}
+
+function shardsOf(
+  count: string | undefined,
+  ids: string | undefined,
+): { count: number | 'auto'; ids?: number[] } {
+  const parsed = ids === undefined ? undefined : parseShardIds(ids);
+  return {
+    count: count === undefined || count === 'auto' ? 'auto' : Number(count),
+    ...(Array.isArray(parsed) ? { ids: parsed } : {}),
   };
 }
 

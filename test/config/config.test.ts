@@ -68,6 +68,9 @@ describe('loadConfig', () => {
       appId: '123456789012345678',
       guildId: undefined,
       apiUrl: 'http://127.0.0.1:9999/api',
+      interactions: undefined,
+      shards: { count: 'auto' },
+      gateway: true,
     });
     expect(config.slack).toMatchObject({ port: 4000, answerChannels: ['C1', 'C2'], signingSecret: 'shh' });
     expect(config).toMatchObject({ redisUrl: 'redis://127.0.0.1:6380', opsPort: 9100 });
@@ -139,4 +142,52 @@ describe('loadConfig', () => {
       expect(message).not.toContain(value);
     },
   );
+});
+
+describe('Discord shards in the configuration', () => {
+  const discordEnv = { DISCORD_TOKEN: 'x'.repeat(30), DISCORD_APP_ID: '123456789012345678' };
+  const errorOf = (env: Record<string, string>): string => {
+    try {
+      loadConfig(env);
+    } catch (error) {
+      if (isBotError(error, 'config.invalid')) return error.userMessage;
+      throw error;
+    }
+    throw new Error('expected the configuration to be rejected');
+  };
+
+  test('GIVEN nothing THEN auto, every shard, with a gateway', () => {
+    expect(loadConfig(discordEnv).discord).toMatchObject({ shards: { count: 'auto' }, gateway: true });
+  });
+
+  test.each([
+    ['0,1', [0, 1]],
+    ['0-3', [0, 1, 2, 3]],
+    ['2, 0-1', [0, 1, 2]],
+  ])('GIVEN DISCORD_SHARD_IDS=%s with DISCORD_SHARDS=4 THEN the process runs %j of 4', (ids, expected) => {
+    const config = loadConfig({ ...discordEnv, DISCORD_SHARDS: '4', DISCORD_SHARD_IDS: ids });
+    expect(config.discord?.shards).toEqual({ count: 4, ids: expected });
+  });
+
+  test('GIVEN DISCORD_SHARD_IDS=none with DISCORD_PUBLIC_KEY THEN no gateway (an HTTP-interactions replica)', () => {
+    const config = loadConfig({
+      ...discordEnv,
+      DISCORD_SHARD_IDS: 'none',
+      DISCORD_PUBLIC_KEY: 'a'.repeat(64),
+    });
+    expect(config.discord?.gateway).toBe(false);
+    expect(errorOf({ ...discordEnv, DISCORD_SHARD_IDS: 'none' })).toContain(
+      'DISCORD_SHARD_IDS: can be none only with DISCORD_PUBLIC_KEY',
+    );
+  });
+
+  test.each([
+    [{ DISCORD_SHARDS: 'many' }, 'DISCORD_SHARDS: must be auto or a number of shards'],
+    [{ DISCORD_SHARDS: '0' }, 'DISCORD_SHARDS: must be auto or a number of shards'],
+    [{ DISCORD_SHARD_IDS: '0,1' }, 'DISCORD_SHARDS: must be a number when DISCORD_SHARD_IDS is set'],
+    [{ DISCORD_SHARDS: '2', DISCORD_SHARD_IDS: '1-2' }, 'DISCORD_SHARD_IDS: names a shard outside 0 to 1'],
+    [{ DISCORD_SHARDS: '2', DISCORD_SHARD_IDS: '3-1' }, 'DISCORD_SHARD_IDS: must be shard ids such as 0,1'],
+  ])('GIVEN %j THEN the message names the variable', (env, message) => {
+    expect(errorOf({ ...discordEnv, ...env })).toContain(message);
+  });
 });

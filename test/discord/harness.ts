@@ -1,3 +1,4 @@
+import type { ShardSettings } from '../../src/adapters/discord/client';
 import { DiscordAdapter } from '../../src/adapters/discord/discord-adapter';
 import {
   type InteractionTokenStore,
@@ -38,11 +39,15 @@ export interface BotOptions {
   http?: boolean;
   /** Connect to the gateway (default true). */
   gateway?: boolean;
+  /** The gateway shards the bot runs (`DISCORD_SHARDS`, `DISCORD_SHARD_IDS`). */
+  shards?: ShardSettings;
+  /** Another bot process on the same fake Discord (left open on stop). */
+  sharedFake?: FakeDiscord;
 }
 
 /** A fake Discord and the real adapter (real discord.js client) connected to it. */
 export async function startBot(options: BotOptions = {}) {
-  const fake = await FakeDiscord.start(options.fake);
+  const fake = options.sharedFake ?? (await FakeDiscord.start(options.fake));
   const log = recordingLogger();
   const mentor = options.mentor ?? mentorFor();
   const insights = options.insights ?? new MemoryInsightsStore();
@@ -62,6 +67,7 @@ export async function startBot(options: BotOptions = {}) {
     tokens,
     ackAfterMs: options.ackAfterMs,
     gateway: options.gateway,
+    shards: options.shards,
     ...(options.http ? { interactions: { publicKey: fake.publicKey, port: 0 } } : {}),
   });
   await adapter.start();
@@ -84,7 +90,7 @@ export async function startBot(options: BotOptions = {}) {
     },
     async stop() {
       await adapter.stop();
-      await fake.close();
+      if (!options.sharedFake) await fake.close();
     },
   };
 }

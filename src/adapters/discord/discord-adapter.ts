@@ -4,10 +4,11 @@ import {
   Events,
   GatewayDispatchEvents,
   type GatewayMessageCreateDispatchData,
+  Status,
 } from 'discord.js';
 import { BotError } from '../../core/errors';
-import type { Adapter } from '../adapter';
-import { createDiscordClient } from './client';
+import type { Adapter, ShardStatus } from '../adapter';
+import { createDiscordClient, type ShardSettings } from './client';
 import { COMMANDS } from './commands';
 import type { DiscordDeps } from './commands/command';
 import { helpLines, helpNote } from './commands/help';
@@ -33,6 +34,8 @@ export interface DiscordAdapterOptions extends DiscordDeps {
   interactions?: HttpInteractionsSettings;
   /** Connect to the gateway (DMs, mentions); false for a process that serves HTTP interactions only. */
   gateway?: boolean;
+  /** The gateway shards this process runs (`DISCORD_SHARDS`, `DISCORD_SHARD_IDS`); all, `auto`, by default. */
+  shards?: ShardSettings;
 }
 
 /**
@@ -81,7 +84,7 @@ export class DiscordAdapter implements Adapter {
   /** Logs in to the gateway: interactions (when not over HTTP), DMs and mentions. */
   private async connect(router: InteractionRouter): Promise<void> {
     const { logger, token, apiUrl } = this.options;
-    const client = createDiscordClient({ apiUrl });
+    const client = createDiscordClient({ apiUrl, shards: this.options.shards });
     this.client = client;
     const onMessage = createMessageHandler({
       deps: this.options,
@@ -100,6 +103,7 @@ export class DiscordAdapter implements Adapter {
       logger.warn({ code: event.code, shard }, 'discord gateway disconnected'),
     );
     client.on(Events.ShardReconnecting, (shard) => logger.info({ shard }, 'discord gateway reconnecting'));
+    client.on(Events.ShardReady, (shard) => logger.info({ shard }, 'discord shard ready'));
 
     const ready = new Promise<void>((resolve, reject) => {
       const timer = setTimeout(
@@ -119,7 +123,15 @@ export class DiscordAdapter implements Adapter {
       this.client = undefined;
       throw loginError(error);
     }
-    logger.info({ user: client.user?.tag, appId: this.options.appId }, 'discord connected');
+    logger.info(
+      {
+        user: client.user?.tag,
+        appId: this.options.appId,
+        shards: [...client.ws.shards.keys()],
+        shardCount: client.options.shardCount,
+      },
+      'discord connected',
+    );
     if (
       client.user &&
       client.user.id !== this.options.appId &&
@@ -147,6 +159,17 @@ export class DiscordAdapter implements Adapter {
     await client?.destroy();
     await http?.destroy();
     await this.options.tokens.close();
+  }
+
+  /** The gateway shards of this process (none before the login, or without a gateway). */
+  shards(): ShardStatus[] {
+    const client = this.client;
+    if (!client) return [];
+    return [...client.ws.shards.values()].map((shard) => ({
+      id: shard.id,
+      ready: shard.status === Status.Ready,
+      pingMs: shard.ping,
+    }));
   }
 
   isReady(): boolean {

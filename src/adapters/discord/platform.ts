@@ -37,6 +37,8 @@ export const platform: Platform = {
       core,
       logger,
       tokens: deliverer.options.tokens,
+      shards: discord.shards,
+      gateway: discord.gateway,
       ...(discord.interactions
         ? {
             interactions: {

@@ -66,6 +66,7 @@ export class FakeDiscord {
       gatewayUrl: () => this.gatewayUrl,
       ackWindowMs: options.ackWindowMs ?? 3000,
       closedDms: options.closedDms ?? [],
+      recommendedShards: options.recommendedShards ?? 1,
     });
   }
 

@@ -52,4 +52,6 @@ export interface FakeDiscordOptions {
   heartbeatIntervalMs?: number;
   /** Users that do not accept DMs (POST to their DM channel fails with 50007). */
   closedDms?: string[];
+  /** The shard count `GET /gateway/bot` recommends (1 by default). */
+  recommendedShards?: number;
 }
