@@ -9,7 +9,13 @@ import { slackLogLevel, toSlackLogger } from './slack-logger';
 
 /** What the Slack plan deliverer needs: only the Web API and the bot token (no Bolt app, no events). */
 export interface SlackDelivererOptions {
-  botToken: string;
+  /** One workspace's bot token (`SLACK_BOT_TOKEN`). */
+  botToken?: string;
+  /**
+   * Any-workspace mode: the bot token of the workspace a target is in (`target.teamId`); undefined
+   * when the app is not installed there (the delivery then fails and is retried or reported).
+   */
+  tokenFor?: (teamId: string | undefined) => Promise<string | undefined>;
   /** Web API base URL (SLACK_API_URL); Slack's by default. */
   apiUrl?: string;
   logger: Logger;
@@ -59,11 +65,20 @@ export class SlackPlanDeliverer implements PlanDeliverer {
     this.pacer = options.pacer ?? new ChannelPacer({ intervalMs: options.minIntervalMs ?? 1000 });
   }
 
+  /** The `token` argument of each Web API call for a target (none: the client's own bot token). */
+  private async tokenOf(target: { teamId?: string }): Promise<{ token?: string }> {
+    if (!this.options.tokenFor) return {};
+    const token = await this.options.tokenFor(target.teamId);
+    if (!token) throw new Error(`slack: the app is not installed in workspace ${target.teamId ?? '(none)'}`);
+    return { token };
+  }
+
   async deliver(target: DeliveryTarget, plan: StudyPlan, jobId: string): Promise<void> {
     if (target.platform !== 'slack') throw new Error(`slack deliverer got a ${target.platform} target`);
+    const auth = await this.tokenOf(target);
     const messages = renderPlan(plan);
     const state = this.progress.get(jobId) ?? {
-      channel: target.channelId ?? (await this.openDm(target.userId)),
+      channel: target.channelId ?? (await this.openDm(target.userId, auth)),
       threadTs: target.channelId ? target.threadTs : undefined,
       sent: 0,
     };
@@ -74,6 +89,7 @@ export class SlackPlanDeliverer implements PlanDeliverer {
       await this.pacer.wait(state.channel);
       try {
         await this.client.chat.postMessage({
+          ...auth,
           channel: state.channel,
           text: message.text,
           blocks: message.blocks,
@@ -94,7 +110,7 @@ export class SlackPlanDeliverer implements PlanDeliverer {
             { jobId, code },
             'slack: cannot post where the plan was asked; sending a DM',
           );
-          state.channel = await this.openDm(target.userId);
+          state.channel = await this.openDm(target.userId, auth);
           state.threadTs = undefined;
           continue;
         }
@@ -108,9 +124,11 @@ export class SlackPlanDeliverer implements PlanDeliverer {
   /** Tells the user a plan could not be made (called by the worker after the last retry). */
   async deliverFailure(target: DeliveryTarget, message: string, jobId: string): Promise<void> {
     if (target.platform !== 'slack') return;
+    const auth = await this.tokenOf(target);
     const [notice] = renderNotice(`:warning: ${message}`);
     const post = (channel: string, threadTs?: string) =>
       this.client.chat.postMessage({
+        ...auth,
         channel,
         text: notice!.text,
         blocks: notice!.blocks,
@@ -118,17 +136,17 @@ export class SlackPlanDeliverer implements PlanDeliverer {
       });
     try {
       if (target.channelId) await post(target.channelId, target.threadTs);
-      else await post(await this.openDm(target.userId));
+      else await post(await this.openDm(target.userId, auth));
     } catch (error) {
       if (!target.channelId || !CANNOT_POST.has(errorCode(error) ?? '')) throw error;
-      await post(await this.openDm(target.userId));
+      await post(await this.openDm(target.userId, auth));
     } finally {
       this.progress.delete(jobId);
     }
   }
 
-  private async openDm(userId: string): Promise<string> {
-    const opened = await this.client.conversations.open({ users: userId });
+  private async openDm(userId: string, auth: { token?: string }): Promise<string> {
+    const opened = await this.client.conversations.open({ ...auth, users: userId });
     const id = opened.channel?.id;
     if (!id) throw new Error('conversations.open returned no channel');
     return id;
