@@ -77,6 +77,19 @@ const shardIds = optional.refine((v) => v === undefined || parseShardIds(v) !== 
   message: 'must be shard ids such as 0,1 or 0-3 (or none: HTTP interactions only, no gateway)',
 });
 
+/** A 32-byte key written as 64 hex characters or base64 (`openssl rand -base64 32`); undefined otherwise. */
+export function decodeKey32(value: string): Buffer | undefined {
+  if (/^[0-9a-f]{64}$/i.test(value)) return Buffer.from(value, 'hex');
+  if (!/^[A-Za-z0-9+/_-]{43}=?$/.test(value)) return undefined;
+  const key = Buffer.from(value, 'base64');
+  return key.length === 32 ? key : undefined;
+}
+const key32 = optional.refine((v) => v === undefined || decodeKey32(v) !== undefined, {
+  message: 'must be a 32-byte key: 64 hex characters or base64 (openssl rand -base64 32)',
+});
+/** The variables of Bolt's OAuth (the app installs into any workspace). */
+const SLACK_OAUTH_VARS = ['SLACK_CLIENT_ID', 'SLACK_CLIENT_SECRET', 'SLACK_STATE_SECRET'] as const;
+
 /**
  * Which process reads the configuration: the bot (`npm start`) needs what its adapters need; the plan
  * worker (`npm run worker`) only what delivery needs (no Slack signing secret, no Slack port).
@@ -113,6 +126,14 @@ const envSchema = (role: ConfigRole) =>
         message: 'must be a Slack app-level token starting with xapp-',
       }),
       SLACK_API_URL: url('SLACK_API_URL'),
+      SLACK_CLIENT_ID: optional.refine((v) => v === undefined || /^\d+\.\d+$/.test(v), {
+        message: 'must be the app\'s Client ID from "Basic Information" (digits.digits)',
+      }),
+      SLACK_CLIENT_SECRET: optional,
+      SLACK_STATE_SECRET: optional.refine((v) => v === undefined || v.length >= 16, {
+        message: 'must be at least 16 characters (a random secret that signs the OAuth state)',
+      }),
+      SLACK_INSTALLATION_KEY: key32,
       SLACK_ANSWER_CHANNELS: optional,
       PORT: port(3000),
       REDIS_URL: redisUrl,
@@ -170,6 +191,32 @@ const envSchema = (role: ConfigRole) =>
           message: 'is required in HTTP mode (when SLACK_BOT_TOKEN is set without SLACK_APP_TOKEN)',
         });
       }
+      const oauthSet = SLACK_OAUTH_VARS.filter((name) => env[name] !== undefined);
+      if (oauthSet.length > 0) {
+        const require = (name: keyof typeof env, why: string) => {
+          if (env[name] === undefined) ctx.addIssue({ code: 'custom', path: [name], message: why });
+        };
+        const needed = `is required to install the app into workspaces (${SLACK_OAUTH_VARS.join(', ')})`;
+        for (const name of SLACK_OAUTH_VARS) require(name, needed);
+        require('SLACK_INSTALLATION_KEY', 'is required with SLACK_CLIENT_ID: it encrypts the stored tokens');
+        require('REDIS_URL', 'is required with SLACK_CLIENT_ID: installations are kept in Redis');
+        if (role === 'bot') require('SLACK_SIGNING_SECRET', 'is required with SLACK_CLIENT_ID (HTTP mode)');
+        if (env.SLACK_BOT_TOKEN) {
+          ctx.addIssue({
+            code: 'custom',
+            path: ['SLACK_BOT_TOKEN'],
+            message:
+              'set either SLACK_BOT_TOKEN (one workspace) or SLACK_CLIENT_ID (any workspace), not both',
+          });
+        }
+        if (role === 'bot' && env.SLACK_APP_TOKEN) {
+          ctx.addIssue({
+            code: 'custom',
+            path: ['SLACK_APP_TOKEN'],
+            message: 'installing into workspaces (SLACK_CLIENT_ID) runs in HTTP mode: unset SLACK_APP_TOKEN',
+          });
+        }
+      }
     });
 
 /** The validated configuration. */
@@ -198,7 +245,13 @@ export interface Config {
     gateway?: boolean;
   };
   slack?: {
-    botToken: string;
+    /** One workspace: its bot token (`SLACK_BOT_TOKEN`). */
+    botToken?: string;
+    /**
+     * Any workspace (`SLACK_CLIENT_ID`, `SLACK_CLIENT_SECRET`, `SLACK_STATE_SECRET`): Bolt's OAuth,
+     * installations in Redis sealed with `installationKey` (`SLACK_INSTALLATION_KEY`).
+     */
+    oauth?: { clientId: string; clientSecret: string; stateSecret: string; installationKey: Buffer };
     signingSecret?: string;
     appToken?: string;
     apiUrl?: string;
@@ -251,26 +304,38 @@ export function loadConfig(env: Record<string, string | undefined>, role: Config
               ? {
                   publicKey: e.DISCORD_PUBLIC_KEY.toLowerCase(),
                   port: e.PORT,
-                  sharedWithSlack: e.SLACK_BOT_TOKEN !== undefined && e.SLACK_APP_TOKEN === undefined,
+                  sharedWithSlack:
+                    (e.SLACK_BOT_TOKEN !== undefined || e.SLACK_CLIENT_ID !== undefined) &&
+                    e.SLACK_APP_TOKEN === undefined,
                 }
               : undefined,
             shards: shardsOf(e.DISCORD_SHARDS, e.DISCORD_SHARD_IDS),
             gateway: e.DISCORD_SHARD_IDS === undefined || parseShardIds(e.DISCORD_SHARD_IDS) !== 'none',
           }
         : undefined,
-    slack: e.SLACK_BOT_TOKEN
-      ? {
-          botToken: e.SLACK_BOT_TOKEN,
-          signingSecret: e.SLACK_SIGNING_SECRET,
-          appToken: e.SLACK_APP_TOKEN,
-          apiUrl: e.SLACK_API_URL,
-          port: e.PORT,
-          answerChannels: (e.SLACK_ANSWER_CHANNELS ?? '')
-            .split(',')
-            .map((c) => c.trim())
-            .filter(Boolean),
-        }
-      : undefined,
+    slack:
+      e.SLACK_BOT_TOKEN || e.SLACK_CLIENT_ID
+        ? {
+            botToken: e.SLACK_BOT_TOKEN,
+            oauth:
+              e.SLACK_CLIENT_ID && e.SLACK_CLIENT_SECRET && e.SLACK_STATE_SECRET && e.SLACK_INSTALLATION_KEY
+                ? {
+                    clientId: e.SLACK_CLIENT_ID,
+                    clientSecret: e.SLACK_CLIENT_SECRET,
+                    stateSecret: e.SLACK_STATE_SECRET,
+                    installationKey: decodeKey32(e.SLACK_INSTALLATION_KEY)!,
+                  }
+                : undefined,
+            signingSecret: e.SLACK_SIGNING_SECRET,
+            appToken: e.SLACK_APP_TOKEN,
+            apiUrl: e.SLACK_API_URL,
+            port: e.PORT,
+            answerChannels: (e.SLACK_ANSWER_CHANNELS ?? '')
+              .split(',')
+              .map((c) => c.trim())
+              .filter(Boolean),
+          }
+        : undefined,
     redisUrl: e.REDIS_URL,
     keyPrefix: e.REDIS_KEY_PREFIX ?? 'backend-mentor',
     opsPort: e.OPS_PORT,
@@ -299,5 +364,15 @@ function shardsOf(
 
 /** Every secret value of a configuration, for the logger to scrub. */
 export function secretsOf(config: Config): (string | undefined)[] {
-  return [config.discord?.token, config.slack?.botToken, config.slack?.appToken, config.slack?.signingSecret];
+  const key = config.slack?.oauth?.installationKey;
+  return [
+    config.discord?.token,
+    config.slack?.botToken,
+    config.slack?.appToken,
+    config.slack?.signingSecret,
+    config.slack?.oauth?.clientSecret,
+    config.slack?.oauth?.stateSecret,
+    key?.toString('hex'),
+    key?.toString('base64'),
+  ];
 }

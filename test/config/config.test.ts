@@ -1,4 +1,4 @@
-import { loadConfig } from '../../src/config/config';
+import { loadConfig, secretsOf } from '../../src/config/config';
 import { isBotError } from '../../src/core/errors';
 
 function errorOf(env: Record<string, string>): string {
@@ -189,5 +189,74 @@ describe('Discord shards in the configuration', () => {
     [{ DISCORD_SHARDS: '2', DISCORD_SHARD_IDS: '3-1' }, 'DISCORD_SHARD_IDS: must be shard ids such as 0,1'],
   ])('GIVEN %j THEN the message names the variable', (env, message) => {
     expect(errorOf({ ...discordEnv, ...env })).toContain(message);
+  });
+});
+
+describe('Slack across workspaces in the configuration', () => {
+  const oauthEnv = {
+    SLACK_CLIENT_ID: '1111.2222',
+    SLACK_CLIENT_SECRET: 'client-secret-value',
+    SLACK_STATE_SECRET: 'state-secret-0123456789',
+    SLACK_INSTALLATION_KEY: Buffer.alloc(32, 7).toString('base64'),
+    SLACK_SIGNING_SECRET: 'shh',
+    REDIS_URL: 'redis://127.0.0.1:6380',
+  };
+  const errorOf = (env: Record<string, string>, role: 'bot' | 'worker' = 'bot'): string => {
+    try {
+      loadConfig(env, role);
+    } catch (error) {
+      if (isBotError(error, 'config.invalid')) return error.userMessage;
+      throw error;
+    }
+    throw new Error('expected the configuration to be rejected');
+  };
+
+  test('GIVEN the OAuth variables THEN Slack runs without a bot token, the key decoded (base64 or hex)', () => {
+    const config = loadConfig(oauthEnv);
+    expect(config.slack?.botToken).toBeUndefined();
+    expect(config.slack?.oauth).toMatchObject({
+      clientId: '1111.2222',
+      stateSecret: oauthEnv.SLACK_STATE_SECRET,
+    });
+    expect(config.slack?.oauth?.installationKey).toEqual(Buffer.alloc(32, 7));
+    const hex = loadConfig({ ...oauthEnv, SLACK_INSTALLATION_KEY: 'ab'.repeat(32) });
+    expect(hex.slack?.oauth?.installationKey).toEqual(Buffer.alloc(32, 0xab));
+  });
+
+  test.each([
+    [{ SLACK_CLIENT_SECRET: '' }, 'SLACK_CLIENT_SECRET: is required to install the app into workspaces'],
+    [{ SLACK_INSTALLATION_KEY: '' }, 'SLACK_INSTALLATION_KEY: is required with SLACK_CLIENT_ID'],
+    [{ SLACK_INSTALLATION_KEY: 'c2hvcnQ=' }, 'SLACK_INSTALLATION_KEY: must be a 32-byte key'],
+    [{ REDIS_URL: '' }, 'REDIS_URL: is required with SLACK_CLIENT_ID'],
+    [{ SLACK_SIGNING_SECRET: '' }, 'SLACK_SIGNING_SECRET: is required with SLACK_CLIENT_ID'],
+    [
+      { SLACK_BOT_TOKEN: 'xoxb-1' },
+      'SLACK_BOT_TOKEN: set either SLACK_BOT_TOKEN (one workspace) or SLACK_CLIENT_ID',
+    ],
+    [
+      { SLACK_APP_TOKEN: 'xapp-1' },
+      'SLACK_APP_TOKEN: installing into workspaces (SLACK_CLIENT_ID) runs in HTTP mode',
+    ],
+    [{ SLACK_STATE_SECRET: 'short' }, 'SLACK_STATE_SECRET: must be at least 16 characters'],
+  ])('GIVEN %j THEN the message names the variable and no secret', (change, message) => {
+    const text = errorOf({ ...oauthEnv, ...change });
+    expect(text).toContain(message);
+    expect(text).not.toContain('client-secret-value');
+  });
+
+  test('GIVEN the plan worker THEN it needs no signing secret, only the key and Redis to read tokens', () => {
+    expect(loadConfig({ ...oauthEnv, SLACK_SIGNING_SECRET: '' }, 'worker').slack?.oauth).toBeDefined();
+    expect(errorOf({ ...oauthEnv, REDIS_URL: '' }, 'worker')).toContain('REDIS_URL');
+  });
+
+  test('GIVEN the OAuth secrets THEN they are among the secrets the logger scrubs', () => {
+    const secrets = secretsOf(loadConfig(oauthEnv));
+    expect(secrets).toEqual(
+      expect.arrayContaining([
+        oauthEnv.SLACK_CLIENT_SECRET,
+        oauthEnv.SLACK_STATE_SECRET,
+        oauthEnv.SLACK_INSTALLATION_KEY,
+      ]),
+    );
   });
 });

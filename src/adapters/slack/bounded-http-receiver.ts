@@ -31,6 +31,11 @@ export class BoundedHttpReceiver implements Receiver {
     this.inner = new HTTPReceiver(options);
   }
 
+  /** Bolt's OAuth installer, when the app installs into workspaces (Bolt authorizes events with it). */
+  get installer(): HTTPReceiver['installer'] {
+    return this.inner.installer;
+  }
+
   init(app: App): void {
     this.inner.init(app);
   }

@@ -4,6 +4,7 @@ import type { ConversationCore } from '../../core/conversation/conversation-core
 import type { Logger } from '../../core/logger';
 import type { HttpRoutes } from '../../ops/http-routes';
 import { type Deduper, MemoryDeduper, RedisDeduper } from './event-dedupe';
+import type { RedisInstallationStore } from './oauth/redis-installation-store';
 import { SlackAdapter } from './slack-adapter';
 import { SlackPlanDeliverer } from './slack-deliverer';
 import { slackLogLevel } from './slack-logger';
@@ -20,6 +21,8 @@ export interface SlackParts {
   keyPrefix?: string;
   /** Other paths the HTTP-mode server serves (`/discord/interactions`). */
   httpRoutes?: HttpRoutes;
+  /** The workspaces the app is installed in (any-workspace mode, `SLACK_CLIENT_ID`). */
+  installations?: RedisInstallationStore;
   logLevel: string;
   core: ConversationCore;
   logger: Logger;
@@ -35,7 +38,13 @@ export function buildSlackAdapter(parts: SlackParts): SlackAdapter {
     ? new RedisDeduper(parts.redis, parts.logger, `${parts.keyPrefix ?? 'backend-mentor'}:slack:seen:`)
     : new MemoryDeduper();
   return new SlackAdapter({
-    connection: parts.slack,
+    connection: {
+      ...parts.slack,
+      oauth:
+        parts.slack.oauth && parts.installations
+          ? { ...parts.slack.oauth, installationStore: parts.installations }
+          : undefined,
+    },
     core: parts.core,
     logger: parts.logger,
     logLevel: slackLogLevel(parts.logLevel),
@@ -45,11 +54,21 @@ export function buildSlackAdapter(parts: SlackParts): SlackAdapter {
   });
 }
 
-/** The plan deliverer for Slack, for the worker (`npm start` or `npm run worker`). */
+/**
+ * The plan deliverer for Slack, for the worker (`npm start` or `npm run worker`): with the bot token,
+ * or with `tokenFor`, the token of the workspace a plan was asked in (any-workspace mode).
+ */
 export function buildSlackDeliverer(
   slack: Pick<SlackSettings, 'botToken' | 'apiUrl'>,
   logger: Logger,
   logLevel = 'info',
+  tokenFor?: (teamId: string | undefined) => Promise<string | undefined>,
 ): SlackPlanDeliverer {
-  return new SlackPlanDeliverer({ botToken: slack.botToken, apiUrl: slack.apiUrl, logger, logLevel });
+  return new SlackPlanDeliverer({
+    botToken: slack.botToken,
+    tokenFor,
+    apiUrl: slack.apiUrl,
+    logger,
+    logLevel,
+  });
 }

@@ -10,6 +10,7 @@ import { type BoltApp, createBoltApp, type SlackConnection } from './create-bolt
 import type { SlackDeps } from './deps';
 import { type Deduper, MemoryDeduper } from './event-dedupe';
 import { registerListeners } from './listeners';
+import { registerUninstall } from './listeners/events/uninstall';
 
 /** How long stop() waits for answers in hand. */
 const STOP_GRACE_MS = 5000;
@@ -86,6 +87,9 @@ export class SlackAdapter implements Adapter {
       await next();
     });
     registerListeners(bolt.app, deps);
+    if (options.connection.oauth) {
+      registerUninstall(bolt.app, options.connection.oauth.installationStore, options.logger);
+    }
     bolt.app.error(async (error) => {
       options.logger.error({ error: describeError(error) }, 'slack: unhandled listener error');
     });
