@@ -13,6 +13,22 @@ afterAll(async () => {
   await bot.stop();
 });
 
+/**
+ * What the bot answered: the HTTP response's message (type 4), or, when it acknowledged first during a
+ * burst (type 5), the message the answer then put on the original response through the webhook.
+ */
+async function answerOf(payload: Json, sourceMessage?: Json): Promise<{ type: number; data: Json }> {
+  const answer = await bot.fake.postInteraction(bot.interactionsUrl, payload, { sourceMessage });
+  expect(answer.status).toBe(200);
+  const body = answer.body as Json;
+  if (body.type !== 5) return body as { type: number; data: Json };
+  const edit = await bot.fake.waitFor(
+    (r) => r.path.startsWith(`/webhooks/${bot.fake.appId}/${payload.token}`) && r.method !== 'GET',
+  );
+  expect(edit.status).toBe(200);
+  return { type: 5, data: { ...edit.body, flags: body.data?.flags } };
+}
+
 const who = () => ({ appId: bot.fake.appId, user: bot.user, place: bot.guild });
 const askPayload = (question: string) => slashInteraction(who(), 'ask', [opt.string('question', question)]);
 
@@ -39,12 +55,9 @@ describe('Discord HTTP interactions (POST /discord/interactions)', () => {
     },
   );
 
-  test('GIVEN /ask over HTTP THEN the HTTP response is the answer (type 4) the gateway path would send', async () => {
+  test('GIVEN /ask over HTTP THEN the answer is the one the gateway path sends (in the HTTP response, or by an edit after a type 5 in a burst)', async () => {
     const payload = askPayload('What is gRPC?');
-    const answer = await bot.fake.postInteraction(bot.interactionsUrl, payload);
-    expect(answer.status).toBe(200);
-    const body = answer.body as Json;
-    expect(body.type).toBe(4);
+    const body = await answerOf(payload);
     expect(body.data.allowed_mentions).toEqual({ parse: [] });
     expect(body.data.embeds[0].title).toBe('gRPC');
     expect(body.data.components[1].components[0].custom_id).toMatch(/^bm:fb:\w+:1$/);
@@ -54,16 +67,14 @@ describe('Discord HTTP interactions (POST /discord/interactions)', () => {
     expect(bot.fake.original(payload.id)?.embeds[0].title).toBe('gRPC');
   });
 
-  test('GIVEN a click on a feedback button over HTTP THEN it is thanked privately in the HTTP response', async () => {
+  test('GIVEN a click on a feedback button over HTTP THEN it is thanked privately', async () => {
     const ask = askPayload('What is gRPC?');
     await bot.fake.postInteraction(bot.interactionsUrl, ask);
     const message = bot.fake.original(ask.id)!;
     const helpful = message.components[1].components[0].custom_id as string;
     const click = buttonInteraction(who(), helpful, message);
-    const answer = await bot.fake.postInteraction(bot.interactionsUrl, click, { sourceMessage: message });
-    expect(answer.status).toBe(200);
-    expect((answer.body as Json).type).toBe(4);
-    expect((answer.body as Json).data).toMatchObject({ flags: 64, content: strings.feedbackHelpful });
+    const answer = await answerOf(click, message);
+    expect(answer.data).toMatchObject({ flags: 64, content: strings.feedbackHelpful });
   });
 
   test('GIVEN autocomplete over HTTP THEN the choices are the HTTP response (type 8)', async () => {
@@ -101,6 +112,22 @@ describe('Discord HTTP interactions (POST /discord/interactions)', () => {
       expect(await planner.tokens.get(payload.id)).toBe(payload.token);
     } finally {
       await planner.stop();
+    }
+  });
+
+  test('GIVEN a burst of 20 at once THEN every one is acknowledged (type 4, or type 5 then edited) and gets its answer', async () => {
+    const payloads = Array.from({ length: 20 }, () => askPayload('What is gRPC?'));
+    const answers = await Promise.all(payloads.map((p) => bot.fake.postInteraction(bot.interactionsUrl, p)));
+    expect(answers.map((a) => a.status)).toEqual(payloads.map(() => 200));
+    for (const [i, payload] of payloads.entries()) {
+      const type = (answers[i]!.body as Json).type;
+      expect([4, 5]).toContain(type);
+      if (type === 5) {
+        await bot.fake.waitFor(
+          (r) => r.path.startsWith(`/webhooks/${bot.fake.appId}/${payload.token}`) && r.status === 200,
+        );
+      }
+      expect(bot.fake.original(payload.id)?.embeds[0].title).toBe('gRPC');
     }
   });
 

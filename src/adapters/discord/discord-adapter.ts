@@ -8,6 +8,7 @@ import {
 } from 'discord.js';
 import { BotError } from '../../core/errors';
 import type { Adapter, ShardStatus } from '../adapter';
+import { BackgroundQueue } from '../background-queue';
 import { createDiscordClient, type ShardSettings } from './client';
 import { COMMANDS } from './commands';
 import type { DiscordDeps } from './commands/command';
@@ -47,9 +48,13 @@ export class DiscordAdapter implements Adapter {
   readonly name = 'discord';
   private client: Client | undefined;
   private http: HttpInteractions | undefined;
+  /** Answers of HTTP interactions acknowledged first during a burst. */
+  private readonly background: BackgroundQueue;
   private readonly inFlight = new Set<Promise<void>>();
 
-  constructor(private readonly options: DiscordAdapterOptions) {}
+  constructor(private readonly options: DiscordAdapterOptions) {
+    this.background = new BackgroundQueue(options.logger, { name: 'discord' });
+  }
 
   /** Keeps an event's work until it settles (stop() waits for it); a failure is logged, never thrown. */
   private track(work: () => Promise<void>): void {
@@ -71,7 +76,12 @@ export class DiscordAdapter implements Adapter {
         apiUrl: this.options.apiUrl,
         logger: this.options.logger,
       });
-      await this.http.start((interaction) => this.track(() => router.handle(interaction)));
+      // Its own router: a burst of HTTP interactions is acknowledged first and answered after.
+      const httpRouter = new InteractionRouter(
+        { ...this.options, commands: COMMANDS },
+        { ackAfterMs: this.options.ackAfterMs, background: this.background },
+      );
+      await this.http.start((interaction) => this.track(() => httpRouter.handle(interaction)));
     }
     if (this.options.gateway ?? true) await this.connect(router);
   }

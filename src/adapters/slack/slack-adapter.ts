@@ -5,7 +5,7 @@ import { BotError, describeError } from '../../core/errors';
 import type { Logger } from '../../core/logger';
 import type { HttpRoutes } from '../../ops/http-routes';
 import type { Adapter } from '../adapter';
-import { BackgroundQueue } from './background-queue';
+import { BackgroundQueue } from '../background-queue';
 import { type BoltApp, createBoltApp, type SlackConnection } from './create-bolt-app';
 import type { SlackDeps } from './deps';
 import { type Deduper, MemoryDeduper } from './event-dedupe';

@@ -170,6 +170,26 @@ export class FakeDiscord {
     }
   }
 
+  /**
+   * Makes an interaction known without sending it (something else posts it to the bot over HTTP), so
+   * its webhook follow-ups and edits are accepted; its HTTP answer is not seen by the fake.
+   */
+  registerInteraction(payload: Json): void {
+    this.track(payload, undefined, false);
+    const state = this.rest.interactions.get(payload.id);
+    if (!state) return;
+    // As if it had been acknowledged with a deferral ("thinking..."), which its edits then fill.
+    state.acked = 'deferred';
+    state.original = {
+      id: snowflake(),
+      channel_id: state.channelId,
+      content: '',
+      embeds: [],
+      components: [],
+      flags: 128,
+    };
+  }
+
   /** Dispatches an interaction payload as given (hostile or unusual shapes); returns it. */
   interaction(payload: Json): Json {
     return this.track(payload);
