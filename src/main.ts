@@ -17,6 +17,7 @@ import { ConversationCore } from './core/conversation/conversation-core';
 import { describeError, isBotError } from './core/errors';
 import { Mentor } from './core/mentor';
 import { DeliveryRegistry } from './core/plans/delivery-registry';
+import { HttpRoutes } from './ops/http-routes';
 import { createLogger } from './ops/logger';
 import { Metrics } from './ops/metrics';
 import { OpsServer, type ReadinessCheck } from './ops/ops-server';
@@ -60,6 +61,7 @@ async function main(): Promise<void> {
     role: 'bot',
     redis: stores.redis,
     keyPrefix: stores.keyPrefix,
+    httpRoutes: new HttpRoutes(),
   };
   const ownDeliverers = platforms.map((platform) => platform.createDeliverer(context));
   const deliverers = new DeliveryRegistry(
@@ -116,11 +118,16 @@ async function main(): Promise<void> {
       }),
     );
   });
-  const checks: ReadinessCheck[] = [
+  const checks = (): ReadinessCheck[] => [
     { name: 'knowledge', check: () => knowledge.current.units.length > 0 },
     ...stores.checks,
     ...adapters.map((a) => ({ name: a.name, check: () => a.isReady() })),
+    // One check per gateway shard, once the adapter knows its shards.
+    ...adapters.flatMap((a) =>
+      (a.shards?.() ?? []).map((s) => ({ name: `${a.name}-shard-${s.id}`, check: () => s.ready })),
+    ),
   ];
+  metrics.observeShards(() => adapters.map((a) => ({ platform: a.name, shards: a.shards?.() ?? [] })));
   ops =
     config.opsPort === undefined
       ? undefined

@@ -1,3 +1,11 @@
+/** One gateway connection (a Discord shard) of an adapter, for /readyz and /metrics. */
+export interface ShardStatus {
+  id: number;
+  ready: boolean;
+  /** Last heartbeat round trip in ms (-1 before the first). */
+  pingMs: number;
+}
+
 /**
  * What every chat platform adapter is to the composition root (after Hubot's small Adapter contract):
  * it starts, it stops, it says whether it is connected. Adapters turn user messages into calls on the
@@ -12,4 +20,6 @@ export interface Adapter {
   stop(): Promise<void>;
   /** True while connected and taking messages (for /readyz). */
   isReady(): boolean;
+  /** The adapter's gateway shards, when it has several connections (Discord). */
+  shards?(): ShardStatus[];
 }

@@ -9,6 +9,7 @@ import type { ConversationCore } from '../core/conversation/conversation-core';
 import type { Logger } from '../core/logger';
 import type { TargetDataSchema } from '../core/plans/plan-job';
 import type { PlanDeliverer } from '../core/plans/plan-service';
+import type { HttpRoutes } from '../ops/http-routes';
 import type { Adapter } from './adapter';
 
 /** What a platform's factories get from the process that loads it. */
@@ -21,6 +22,8 @@ export interface PlatformContext {
   redis?: Redis;
   /** Prefix of the keys written to `redis` (`REDIS_KEY_PREFIX`). */
   keyPrefix?: string;
+  /** The paths served on `PORT` beside Slack's (`/discord/interactions`), in the bot process. */
+  httpRoutes?: HttpRoutes;
 }
 
 /** What an adapter factory gets besides the context: the core and this platform's deliverer. */

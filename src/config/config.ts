@@ -52,6 +52,44 @@ const snowflake = optional.refine((v) => v === undefined || /^\d{5,25}$/.test(v)
   message: 'must be a numeric Discord id (snowflake)',
 });
 
+/** Discord allows far fewer shards than this; a bigger number is a typo. */
+const MAX_SHARDS = 4096;
+const shardCount = optional.refine(
+  (v) =>
+    v === undefined || v === 'auto' || (/^\d{1,4}$/.test(v) && Number(v) >= 1 && Number(v) <= MAX_SHARDS),
+  { message: `must be auto or a number of shards from 1 to ${MAX_SHARDS}` },
+);
+/** `0,1`, `0-3`, `0-3,8` or `none`: the shard ids this process runs (undefined: all of them). */
+export function parseShardIds(value: string): number[] | 'none' | undefined {
+  if (value.trim().toLowerCase() === 'none') return 'none';
+  const ids = new Set<number>();
+  for (const part of value.split(',').map((p) => p.trim())) {
+    const range = /^(\d{1,4})(?:-(\d{1,4}))?$/.exec(part);
+    if (!range) return undefined;
+    const from = Number(range[1]);
+    const to = Number(range[2] ?? range[1]);
+    if (to < from) return undefined;
+    for (let id = from; id <= to; id++) ids.add(id);
+  }
+  return [...ids].sort((a, b) => a - b);
+}
+const shardIds = optional.refine((v) => v === undefined || parseShardIds(v) !== undefined, {
+  message: 'must be shard ids such as 0,1 or 0-3 (or none: HTTP interactions only, no gateway)',
+});
+
+/** A 32-byte key written as 64 hex characters or base64 (`openssl rand -base64 32`); undefined otherwise. */
+export function decodeKey32(value: string): Buffer | undefined {
+  if (/^[0-9a-f]{64}$/i.test(value)) return Buffer.from(value, 'hex');
+  if (!/^[A-Za-z0-9+/_-]{43}=?$/.test(value)) return undefined;
+  const key = Buffer.from(value, 'base64');
+  return key.length === 32 ? key : undefined;
+}
+const key32 = optional.refine((v) => v === undefined || decodeKey32(v) !== undefined, {
+  message: 'must be a 32-byte key: 64 hex characters or base64 (openssl rand -base64 32)',
+});
+/** The variables of Bolt's OAuth (the app installs into any workspace). */
+const SLACK_OAUTH_VARS = ['SLACK_CLIENT_ID', 'SLACK_CLIENT_SECRET', 'SLACK_STATE_SECRET'] as const;
+
 /**
  * Which process reads the configuration: the bot (`npm start`) needs what its adapters need; the plan
  * worker (`npm run worker`) only what delivery needs (no Slack signing secret, no Slack port).
@@ -75,6 +113,11 @@ const envSchema = (role: ConfigRole) =>
       DISCORD_APP_ID: snowflake,
       DISCORD_GUILD_ID: snowflake,
       DISCORD_API_URL: url('DISCORD_API_URL'),
+      DISCORD_SHARDS: shardCount,
+      DISCORD_SHARD_IDS: shardIds,
+      DISCORD_PUBLIC_KEY: optional.refine((v) => v === undefined || /^[0-9a-f]{64}$/i.test(v), {
+        message: "must be the application's public key from the Developer Portal: 64 hex characters",
+      }),
       SLACK_BOT_TOKEN: optional.refine((v) => v === undefined || v.startsWith('xoxb-'), {
         message: 'must be a Slack bot token starting with xoxb-',
       }),
@@ -83,6 +126,14 @@ const envSchema = (role: ConfigRole) =>
         message: 'must be a Slack app-level token starting with xapp-',
       }),
       SLACK_API_URL: url('SLACK_API_URL'),
+      SLACK_CLIENT_ID: optional.refine((v) => v === undefined || /^\d+\.\d+$/.test(v), {
+        message: 'must be the app\'s Client ID from "Basic Information" (digits.digits)',
+      }),
+      SLACK_CLIENT_SECRET: optional,
+      SLACK_STATE_SECRET: optional.refine((v) => v === undefined || v.length >= 16, {
+        message: 'must be at least 16 characters (a random secret that signs the OAuth state)',
+      }),
+      SLACK_INSTALLATION_KEY: key32,
       SLACK_ANSWER_CHANNELS: optional,
       PORT: port(3000),
       REDIS_URL: redisUrl,
@@ -112,12 +163,61 @@ const envSchema = (role: ConfigRole) =>
           message: 'is required when DISCORD_TOKEN is set',
         });
       }
+      const ids = env.DISCORD_SHARD_IDS === undefined ? undefined : parseShardIds(env.DISCORD_SHARD_IDS);
+      const count = env.DISCORD_SHARDS === undefined ? 'auto' : env.DISCORD_SHARDS;
+      if (Array.isArray(ids) && count === 'auto') {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['DISCORD_SHARDS'],
+          message: 'must be a number when DISCORD_SHARD_IDS is set (every process must agree on the total)',
+        });
+      } else if (Array.isArray(ids) && ids.some((id) => id >= Number(count))) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['DISCORD_SHARD_IDS'],
+          message: `names a shard outside 0 to ${Number(count) - 1} (DISCORD_SHARDS is ${count})`,
+        });
+      }
+      if (ids === 'none' && !env.DISCORD_PUBLIC_KEY) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['DISCORD_SHARD_IDS'],
+          message:
+            'can be none only with DISCORD_PUBLIC_KEY (HTTP interactions); else Discord would do nothing',
+        });
+      }
       if (role === 'bot' && env.SLACK_BOT_TOKEN && !env.SLACK_APP_TOKEN && !env.SLACK_SIGNING_SECRET) {
         ctx.addIssue({
           code: 'custom',
           path: ['SLACK_SIGNING_SECRET'],
           message: 'is required in HTTP mode (when SLACK_BOT_TOKEN is set without SLACK_APP_TOKEN)',
         });
+      }
+      const oauthSet = SLACK_OAUTH_VARS.filter((name) => env[name] !== undefined);
+      if (oauthSet.length > 0) {
+        const require = (name: keyof typeof env, why: string) => {
+          if (env[name] === undefined) ctx.addIssue({ code: 'custom', path: [name], message: why });
+        };
+        const needed = `is required to install the app into workspaces (${SLACK_OAUTH_VARS.join(', ')})`;
+        for (const name of SLACK_OAUTH_VARS) require(name, needed);
+        require('SLACK_INSTALLATION_KEY', 'is required with SLACK_CLIENT_ID: it encrypts the stored tokens');
+        require('REDIS_URL', 'is required with SLACK_CLIENT_ID: installations are kept in Redis');
+        if (role === 'bot') require('SLACK_SIGNING_SECRET', 'is required with SLACK_CLIENT_ID (HTTP mode)');
+        if (env.SLACK_BOT_TOKEN) {
+          ctx.addIssue({
+            code: 'custom',
+            path: ['SLACK_BOT_TOKEN'],
+            message:
+              'set either SLACK_BOT_TOKEN (one workspace) or SLACK_CLIENT_ID (any workspace), not both',
+          });
+        }
+        if (role === 'bot' && env.SLACK_APP_TOKEN) {
+          ctx.addIssue({
+            code: 'custom',
+            path: ['SLACK_APP_TOKEN'],
+            message: 'installing into workspaces (SLACK_CLIENT_ID) runs in HTTP mode: unset SLACK_APP_TOKEN',
+          });
+        }
       }
     });
 
@@ -127,9 +227,33 @@ export interface Config {
   logLevel: string;
   /** True when LOG_LEVEL was set (the terminal chat then keeps it instead of its quieter `warn`). */
   logLevelSet: boolean;
-  discord?: { token: string; appId: string; guildId?: string; apiUrl?: string };
+  discord?: {
+    token: string;
+    appId: string;
+    guildId?: string;
+    apiUrl?: string;
+    /**
+     * HTTP interactions (`DISCORD_PUBLIC_KEY`): `POST /discord/interactions` on `PORT`, on the Slack
+     * receiver's server when Slack runs in HTTP mode in this process (`sharedWithSlack`).
+     */
+    interactions?: { publicKey: string; port: number; sharedWithSlack: boolean };
+    /**
+     * Gateway shards (`DISCORD_SHARDS`, `DISCORD_SHARD_IDS`): the total (`auto`: what Discord
+     * recommends) and the ids this process runs (all when undefined); undefined ids and `gateway:
+     * false` (`DISCORD_SHARD_IDS=none`) mean no gateway connection at all.
+     */
+    shards?: { count: number | 'auto'; ids?: number[] };
+    /** Connect to the gateway (DMs, mentions); false with DISCORD_SHARD_IDS=none. */
+    gateway?: boolean;
+  };
   slack?: {
-    botToken: string;
+    /** One workspace: its bot token (`SLACK_BOT_TOKEN`). */
+    botToken?: string;
+    /**
+     * Any workspace (`SLACK_CLIENT_ID`, `SLACK_CLIENT_SECRET`, `SLACK_STATE_SECRET`): Bolt's OAuth,
+     * installations in Redis sealed with `installationKey` (`SLACK_INSTALLATION_KEY`).
+     */
+    oauth?: { clientId: string; clientSecret: string; stateSecret: string; installationKey: Buffer };
     signingSecret?: string;
     appToken?: string;
     apiUrl?: string;
@@ -182,21 +306,42 @@ export function loadConfig(env: Record<string, string | undefined>, role: Config
             appId: e.DISCORD_APP_ID,
             guildId: e.DISCORD_GUILD_ID,
             apiUrl: e.DISCORD_API_URL,
+            interactions: e.DISCORD_PUBLIC_KEY
+              ? {
+                  publicKey: e.DISCORD_PUBLIC_KEY.toLowerCase(),
+                  port: e.PORT,
+                  sharedWithSlack:
+                    (e.SLACK_BOT_TOKEN !== undefined || e.SLACK_CLIENT_ID !== undefined) &&
+                    e.SLACK_APP_TOKEN === undefined,
+                }
+              : undefined,
+            shards: shardsOf(e.DISCORD_SHARDS, e.DISCORD_SHARD_IDS),
+            gateway: e.DISCORD_SHARD_IDS === undefined || parseShardIds(e.DISCORD_SHARD_IDS) !== 'none',
           }
         : undefined,
-    slack: e.SLACK_BOT_TOKEN
-      ? {
-          botToken: e.SLACK_BOT_TOKEN,
-          signingSecret: e.SLACK_SIGNING_SECRET,
-          appToken: e.SLACK_APP_TOKEN,
-          apiUrl: e.SLACK_API_URL,
-          port: e.PORT,
-          answerChannels: (e.SLACK_ANSWER_CHANNELS ?? '')
-            .split(',')
-            .map((c) => c.trim())
-            .filter(Boolean),
-        }
-      : undefined,
+    slack:
+      e.SLACK_BOT_TOKEN || e.SLACK_CLIENT_ID
+        ? {
+            botToken: e.SLACK_BOT_TOKEN,
+            oauth:
+              e.SLACK_CLIENT_ID && e.SLACK_CLIENT_SECRET && e.SLACK_STATE_SECRET && e.SLACK_INSTALLATION_KEY
+                ? {
+                    clientId: e.SLACK_CLIENT_ID,
+                    clientSecret: e.SLACK_CLIENT_SECRET,
+                    stateSecret: e.SLACK_STATE_SECRET,
+                    installationKey: decodeKey32(e.SLACK_INSTALLATION_KEY)!,
+                  }
+                : undefined,
+            signingSecret: e.SLACK_SIGNING_SECRET,
+            appToken: e.SLACK_APP_TOKEN,
+            apiUrl: e.SLACK_API_URL,
+            port: e.PORT,
+            answerChannels: (e.SLACK_ANSWER_CHANNELS ?? '')
+              .split(',')
+              .map((c) => c.trim())
+              .filter(Boolean),
+          }
+        : undefined,
     redisUrl: e.REDIS_URL,
     keyPrefix: e.REDIS_KEY_PREFIX ?? 'backend-mentor',
     opsPort: e.OPS_PORT,
@@ -214,7 +359,28 @@ export function loadConfig(env: Record<string, string | undefined>, role: Config
   };
 }
 
+function shardsOf(
+  count: string | undefined,
+  ids: string | undefined,
+): { count: number | 'auto'; ids?: number[] } {
+  const parsed = ids === undefined ? undefined : parseShardIds(ids);
+  return {
+    count: count === undefined || count === 'auto' ? 'auto' : Number(count),
+    ...(Array.isArray(parsed) ? { ids: parsed } : {}),
+  };
+}
+
 /** Every secret value of a configuration, for the logger to scrub. */
 export function secretsOf(config: Config): (string | undefined)[] {
-  return [config.discord?.token, config.slack?.botToken, config.slack?.appToken, config.slack?.signingSecret];
+  const key = config.slack?.oauth?.installationKey;
+  return [
+    config.discord?.token,
+    config.slack?.botToken,
+    config.slack?.appToken,
+    config.slack?.signingSecret,
+    config.slack?.oauth?.clientSecret,
+    config.slack?.oauth?.stateSecret,
+    key?.toString('hex'),
+    key?.toString('base64'),
+  ];
 }

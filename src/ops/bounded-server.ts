@@ -28,6 +28,9 @@ export const SLACK_HTTP_BOUNDS: ServerBounds = {
   maxConnections: 512,
 };
 
+/** Discord's interaction POSTs: small signed JSON bodies, answered within 3 s. */
+export const INTERACTIONS_HTTP_BOUNDS: ServerBounds = SLACK_HTTP_BOUNDS;
+
 /**
  * An HTTP server that bounds its clients: header, request and idle timeouts (checked every 500 ms, not
  * Node's default 30 s) and a connection limit, so slow or idle clients cannot exhaust the process's

@@ -1,4 +1,5 @@
 import { Counter, collectDefaultMetrics, Gauge, Histogram, Registry } from 'prom-client';
+import type { ShardStatus } from '../adapters/adapter';
 import type { Answer } from '../core/answers/compose-answer';
 import type { Feedback, InsightsStore } from '../core/insights';
 
@@ -55,6 +56,35 @@ export class Metrics {
         },
       });
     }
+  }
+
+  /**
+   * Per-shard gauges read at scrape time: `backend_mentor_gateway_shard_ready{platform,shard}` (1/0)
+   * and `backend_mentor_gateway_shard_ping_seconds{platform,shard}`.
+   */
+  observeShards(collect: () => { platform: string; shards: ShardStatus[] }[]): void {
+    const read = () => collect().flatMap(({ platform, shards }) => shards.map((s) => ({ platform, ...s })));
+    new Gauge({
+      name: 'backend_mentor_gateway_shard_ready',
+      help: 'Whether each gateway shard of this process is connected and ready (1) or not (0).',
+      labelNames: ['platform', 'shard'] as const,
+      registers: [this.registry],
+      collect() {
+        this.reset();
+        for (const s of read()) this.set({ platform: s.platform, shard: String(s.id) }, s.ready ? 1 : 0);
+      },
+    });
+    new Gauge({
+      name: 'backend_mentor_gateway_shard_ping_seconds',
+      help: 'Last heartbeat round trip of each gateway shard of this process.',
+      labelNames: ['platform', 'shard'] as const,
+      registers: [this.registry],
+      collect() {
+        this.reset();
+        for (const s of read())
+          if (s.pingMs >= 0) this.set({ platform: s.platform, shard: String(s.id) }, s.pingMs / 1000);
+      },
+    });
   }
 
   /** Records one answer and how long it took. */

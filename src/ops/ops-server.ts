@@ -37,7 +37,8 @@ export class OpsServer {
       port: number;
       host?: string;
       metrics: Metrics;
-      checks: ReadinessCheck[];
+      /** The checks, or a function giving them at each probe (shards appear once connected). */
+      checks: ReadinessCheck[] | (() => ReadinessCheck[]);
       logger: Logger;
       /** Client timeouts and connection limit (default {@link OPS_BOUNDS}). */
       bounds?: ServerBounds;
@@ -57,7 +58,8 @@ export class OpsServer {
         return send(405, 'text/plain', 'method not allowed\n');
       if (path === '/healthz') return send(200, 'application/json', '{"status":"ok"}\n');
       if (path === '/readyz') {
-        void Promise.all(checks.map(async (c) => [c.name, await probe(c)] as const)).then((results) => {
+        const list = typeof checks === 'function' ? checks() : checks;
+        void Promise.all(list.map(async (c) => [c.name, await probe(c)] as const)).then((results) => {
           const ready = results.every(([, ok]) => ok);
           send(
             ready ? 200 : 503,

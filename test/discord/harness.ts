@@ -1,3 +1,4 @@
+import type { ShardSettings } from '../../src/adapters/discord/client';
 import { DiscordAdapter } from '../../src/adapters/discord/discord-adapter';
 import {
   type InteractionTokenStore,
@@ -34,11 +35,19 @@ export interface BotOptions {
   questionRateLimit?: number;
   fake?: FakeDiscordOptions;
   ackAfterMs?: number;
+  /** Serve HTTP interactions on a free port (DISCORD_PUBLIC_KEY set to the fake's key). */
+  http?: boolean;
+  /** Connect to the gateway (default true). */
+  gateway?: boolean;
+  /** The gateway shards the bot runs (`DISCORD_SHARDS`, `DISCORD_SHARD_IDS`). */
+  shards?: ShardSettings;
+  /** Another bot process on the same fake Discord (left open on stop). */
+  sharedFake?: FakeDiscord;
 }
 
 /** A fake Discord and the real adapter (real discord.js client) connected to it. */
 export async function startBot(options: BotOptions = {}) {
-  const fake = await FakeDiscord.start(options.fake);
+  const fake = options.sharedFake ?? (await FakeDiscord.start(options.fake));
   const log = recordingLogger();
   const mentor = options.mentor ?? mentorFor();
   const insights = options.insights ?? new MemoryInsightsStore();
@@ -57,6 +66,9 @@ export async function startBot(options: BotOptions = {}) {
     logger: log.logger,
     tokens,
     ackAfterMs: options.ackAfterMs,
+    gateway: options.gateway,
+    shards: options.shards,
+    ...(options.http ? { interactions: { publicKey: fake.publicKey, port: 0 } } : {}),
   });
   await adapter.start();
   const user = fakeUser('ada');
@@ -72,9 +84,13 @@ export async function startBot(options: BotOptions = {}) {
     user,
     guild,
     dm,
+    /** The Interactions Endpoint URL of the bot (with `http`). */
+    get interactionsUrl() {
+      return `http://127.0.0.1:${adapter.httpPort}/discord/interactions`;
+    },
     async stop() {
       await adapter.stop();
-      await fake.close();
+      if (!options.sharedFake) await fake.close();
     },
   };
 }

@@ -87,3 +87,45 @@ describe('OpsServer', () => {
     }
   });
 });
+
+describe('OpsServer with gateway shards', () => {
+  const shards = [
+    { id: 0, ready: true, pingMs: 42 },
+    { id: 1, ready: false, pingMs: -1 },
+  ];
+  const metrics = new Metrics();
+  metrics.observeShards(() => [{ platform: 'discord', shards }]);
+  const server = new OpsServer({
+    port: 0,
+    host: '127.0.0.1',
+    metrics,
+    logger: silentLogger,
+    checks: () => shards.map((s) => ({ name: `discord-shard-${s.id}`, check: () => s.ready })),
+  });
+  let base = '';
+  beforeAll(async () => {
+    base = `http://127.0.0.1:${await server.start()}`;
+  });
+  afterAll(() => server.stop());
+
+  test('GIVEN one shard down THEN /readyz is 503 and names that shard; once it is up, 200', async () => {
+    let res = await fetch(`${base}/readyz`);
+    expect(res.status).toBe(503);
+    expect(await res.json()).toEqual({
+      ready: false,
+      checks: { 'discord-shard-0': true, 'discord-shard-1': false },
+    });
+    shards[1]!.ready = true;
+    res = await fetch(`${base}/readyz`);
+    expect(res.status).toBe(200);
+    shards[1]!.ready = false;
+  });
+
+  test('GIVEN shards THEN /metrics reports readiness and heartbeat ping per shard', async () => {
+    const text = await (await fetch(`${base}/metrics`)).text();
+    expect(text).toContain('backend_mentor_gateway_shard_ready{platform="discord",shard="0"} 1');
+    expect(text).toContain('backend_mentor_gateway_shard_ready{platform="discord",shard="1"} 0');
+    expect(text).toContain('backend_mentor_gateway_shard_ping_seconds{platform="discord",shard="0"} 0.042');
+    expect(text).not.toContain('backend_mentor_gateway_shard_ping_seconds{platform="discord",shard="1"}');
+  });
+});

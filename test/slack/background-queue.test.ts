@@ -1,4 +1,4 @@
-import { BackgroundQueue } from '../../src/adapters/slack/background-queue';
+import { BackgroundQueue } from '../../src/adapters/background-queue';
 import { recordingLogger } from './helpers/slack-harness';
 
 describe('BackgroundQueue', () => {

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { BOT_SCOPES } from '../../src/adapters/slack/create-bolt-app';
 
 const manifest = JSON.parse(readFileSync(join(__dirname, '..', '..', 'slack', 'manifest.json'), 'utf8'));
 
@@ -15,7 +16,16 @@ describe('slack/manifest.json', () => {
 
   test('subscribes to the events the listeners handle and asks for the scopes the Web API calls need', () => {
     expect(manifest.settings.event_subscriptions.bot_events.sort()).toEqual(
-      ['app_mention', 'message.channels', 'message.groups', 'message.im', 'message.mpim'].sort(),
+      [
+        'app_mention',
+        'message.channels',
+        'message.groups',
+        'message.im',
+        'message.mpim',
+        // any-workspace mode deletes the installation on these
+        'app_uninstalled',
+        'tokens_revoked',
+      ].sort(),
     );
     // commands: /mentor; chat:write: postMessage/postEphemeral; im:write: conversations.open for plan DMs;
     // *:history: the message events; app_mentions:read: app_mention.
@@ -48,5 +58,10 @@ describe('slack/manifest.json', () => {
     expect(manifest.display_information.long_description.length).toBeGreaterThanOrEqual(175);
     expect(manifest.features.slash_commands[0].description.length).toBeLessThanOrEqual(100);
     expect(manifest.features.bot_user.display_name.length).toBeLessThanOrEqual(80);
+  });
+
+  test('GIVEN the OAuth install THEN it asks for exactly the manifest scopes and redirects to /slack/oauth_redirect', () => {
+    expect([...BOT_SCOPES].sort()).toEqual([...manifest.oauth_config.scopes.bot].sort());
+    expect(manifest.oauth_config.redirect_urls[0]).toMatch(/\/slack\/oauth_redirect$/);
   });
 });

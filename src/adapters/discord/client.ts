@@ -1,4 +1,4 @@
-import { Client, GatewayIntentBits, Partials } from 'discord.js';
+import { Client, type ClientOptions, GatewayIntentBits, Partials } from 'discord.js';
 import { sanitizeGatewayPackets } from './sanitize-payload';
 
 /**
@@ -9,6 +9,26 @@ export function restBase(apiUrl: string): string {
   return apiUrl.replace(/\/+$/, '').replace(/\/v\d+$/, '');
 }
 
+/** Which gateway shards a process runs: the total (`auto`: Discord's recommendation) and its ids. */
+export interface ShardSettings {
+  count: number | 'auto';
+  /** The ids this process runs; every id of `count` when undefined. */
+  ids?: number[];
+}
+
+/**
+ * discord.js's own shard options for {@link ShardSettings}: `shards: 'auto'`, or the ids with
+ * `shardCount`. Guild events of shard `(guild_id >> 22) % shardCount` (and every DM, on shard 0) then
+ * come to the process that runs that shard only.
+ */
+export function shardOptions(
+  settings: ShardSettings | undefined,
+): Pick<ClientOptions, 'shards' | 'shardCount'> {
+  if (!settings || settings.count === 'auto') return { shards: 'auto' };
+  const ids = settings.ids ?? Array.from({ length: settings.count }, (_, i) => i);
+  return { shards: ids, shardCount: settings.count };
+}
+
 /**
  * The discord.js client of the bot: server, server-message and DM intents (MessageContent is not
  * needed: content is present in DMs and in messages that mention the bot), `Partials.Channel` for DM
@@ -17,12 +37,13 @@ export function restBase(apiUrl: string): string {
  * discord.js reads it ({@link sanitizeGatewayPackets}): one odd payload must not end the process.
  */
 export function createDiscordClient(
-  options: { apiUrl?: string; onRepaired?: (event: string) => void } = {},
+  options: { apiUrl?: string; onRepaired?: (event: string) => void; shards?: ShardSettings } = {},
 ): Client {
   const client = new Client({
     intents: [GatewayIntentBits.Guilds, GatewayIntentBits.GuildMessages, GatewayIntentBits.DirectMessages],
     partials: [Partials.Channel],
     allowedMentions: { parse: [] },
+    ...shardOptions(options.shards),
     ...(options.apiUrl ? { rest: { api: restBase(options.apiUrl) } } : {}),
   });
   sanitizeGatewayPackets(client, options.onRepaired);

@@ -4,14 +4,17 @@ import {
   Events,
   GatewayDispatchEvents,
   type GatewayMessageCreateDispatchData,
+  Status,
 } from 'discord.js';
 import { BotError } from '../../core/errors';
-import type { Adapter } from '../adapter';
-import { createDiscordClient } from './client';
+import type { Adapter, ShardStatus } from '../adapter';
+import { BackgroundQueue } from '../background-queue';
+import { createDiscordClient, type ShardSettings } from './client';
 import { COMMANDS } from './commands';
 import type { DiscordDeps } from './commands/command';
 import { helpLines, helpNote } from './commands/help';
 import { errorFields } from './errors';
+import { HttpInteractions, type HttpInteractionsSettings } from './http-interactions';
 import { InteractionRouter } from './interactions/interaction-router';
 import { createMessageHandler } from './messages/message-handler';
 import { renderHelp } from './render/info-messages';
@@ -28,6 +31,12 @@ export interface DiscordAdapterOptions extends DiscordDeps {
   drainTimeoutMs?: number;
   /** Defer an interaction whose handler has not answered after this long (Discord allows 3 s). */
   ackAfterMs?: number;
+  /** Discord's HTTP interactions on `PORT` (`DISCORD_PUBLIC_KEY` set). */
+  interactions?: HttpInteractionsSettings;
+  /** Connect to the gateway (DMs, mentions); false for a process that serves HTTP interactions only. */
+  gateway?: boolean;
+  /** The gateway shards this process runs (`DISCORD_SHARDS`, `DISCORD_SHARD_IDS`); all, `auto`, by default. */
+  shards?: ShardSettings;
 }
 
 /**
@@ -38,9 +47,14 @@ export interface DiscordAdapterOptions extends DiscordDeps {
 export class DiscordAdapter implements Adapter {
   readonly name = 'discord';
   private client: Client | undefined;
+  private http: HttpInteractions | undefined;
+  /** Answers of HTTP interactions acknowledged first during a burst. */
+  private readonly background: BackgroundQueue;
   private readonly inFlight = new Set<Promise<void>>();
 
-  constructor(private readonly options: DiscordAdapterOptions) {}
+  constructor(private readonly options: DiscordAdapterOptions) {
+    this.background = new BackgroundQueue(options.logger, { name: 'discord' });
+  }
 
   /** Keeps an event's work until it settles (stop() waits for it); a failure is logged, never thrown. */
   private track(work: () => Promise<void>): void {
@@ -52,13 +66,36 @@ export class DiscordAdapter implements Adapter {
   }
 
   async start(): Promise<void> {
-    const { logger, token, apiUrl } = this.options;
-    const client = createDiscordClient({ apiUrl });
-    this.client = client;
     const router = new InteractionRouter(
       { ...this.options, commands: COMMANDS },
       { ackAfterMs: this.options.ackAfterMs },
     );
+    if (this.options.interactions) {
+      this.http = new HttpInteractions({
+        ...this.options.interactions,
+        apiUrl: this.options.apiUrl,
+        logger: this.options.logger,
+      });
+      // Its own router: a burst of HTTP interactions is acknowledged first and answered after.
+      const httpRouter = new InteractionRouter(
+        { ...this.options, commands: COMMANDS },
+        { ackAfterMs: this.options.ackAfterMs, background: this.background },
+      );
+      await this.http.start((interaction) => this.track(() => httpRouter.handle(interaction)));
+    }
+    if (this.options.gateway ?? true) await this.connect(router);
+  }
+
+  /** The port HTTP interactions are served on by a server of the adapter's own (tests use PORT=0). */
+  get httpPort(): number | undefined {
+    return this.http?.port;
+  }
+
+  /** Logs in to the gateway: interactions (when not over HTTP), DMs and mentions. */
+  private async connect(router: InteractionRouter): Promise<void> {
+    const { logger, token, apiUrl } = this.options;
+    const client = createDiscordClient({ apiUrl, shards: this.options.shards });
+    this.client = client;
     const onMessage = createMessageHandler({
       deps: this.options,
       rest: client.rest,
@@ -76,6 +113,7 @@ export class DiscordAdapter implements Adapter {
       logger.warn({ code: event.code, shard }, 'discord gateway disconnected'),
     );
     client.on(Events.ShardReconnecting, (shard) => logger.info({ shard }, 'discord gateway reconnecting'));
+    client.on(Events.ShardReady, (shard) => logger.info({ shard }, 'discord shard ready'));
 
     const ready = new Promise<void>((resolve, reject) => {
       const timer = setTimeout(
@@ -95,7 +133,15 @@ export class DiscordAdapter implements Adapter {
       this.client = undefined;
       throw loginError(error);
     }
-    logger.info({ user: client.user?.tag, appId: this.options.appId }, 'discord connected');
+    logger.info(
+      {
+        user: client.user?.tag,
+        appId: this.options.appId,
+        shards: [...client.ws.shards.keys()],
+        shardCount: client.options.shardCount,
+      },
+      'discord connected',
+    );
     if (
       client.user &&
       client.user.id !== this.options.appId &&
@@ -110,18 +156,35 @@ export class DiscordAdapter implements Adapter {
 
   async stop(): Promise<void> {
     const client = this.client;
-    if (!client) return;
+    const http = this.http;
+    if (!client && !http) return;
     this.client = undefined;
+    this.http = undefined;
+    await http?.stop();
     const drained = Promise.allSettled([...this.inFlight]);
     await Promise.race([
       drained,
       new Promise((r) => setTimeout(r, this.options.drainTimeoutMs ?? 5000).unref()),
     ]);
-    await client.destroy();
+    await client?.destroy();
+    await http?.destroy();
     await this.options.tokens.close();
   }
 
+  /** The gateway shards of this process (none before the login, or without a gateway). */
+  shards(): ShardStatus[] {
+    const client = this.client;
+    if (!client) return [];
+    return [...client.ws.shards.values()].map((shard) => ({
+      id: shard.id,
+      ready: shard.status === Status.Ready,
+      pingMs: shard.ping,
+    }));
+  }
+
   isReady(): boolean {
+    if (this.http && !this.http.isReady()) return false;
+    if (!(this.options.gateway ?? true)) return this.http !== undefined;
     return this.client?.isReady() ?? false;
   }
 }

@@ -29,7 +29,7 @@ export const platform: Platform = {
       closeTokens: worker,
     });
   },
-  createAdapter: ({ config, logger, core, deliverer }) => {
+  createAdapter: ({ config, logger, core, deliverer, httpRoutes }) => {
     const discord = discordConfig(config);
     if (!(deliverer instanceof DiscordPlanDeliverer)) throw new Error('discord adapter needs its deliverer');
     return new DiscordAdapter({
@@ -39,6 +39,16 @@ export const platform: Platform = {
       core,
       logger,
       tokens: deliverer.options.tokens,
+      shards: discord.shards,
+      gateway: discord.gateway,
+      ...(discord.interactions
+        ? {
+            interactions: {
+              ...discord.interactions,
+              sharedRoutes: discord.interactions.sharedWithSlack ? httpRoutes : undefined,
+            },
+          }
+        : {}),
     });
   },
 };

@@ -2,6 +2,7 @@ import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { type App, HTTPReceiver, type HTTPReceiverOptions, type Receiver } from '@slack/bolt';
 import { createBoundedServer, type ServerBounds, SLACK_HTTP_BOUNDS } from '../../ops/bounded-server';
+import type { HttpRoutes } from '../../ops/http-routes';
 
 /** Slack's replay window: a request timestamp further than this from now (either way) is refused. */
 const MAX_SKEW_SECONDS = 5 * 60;
@@ -19,8 +20,20 @@ export class BoundedHttpReceiver implements Receiver {
   private readonly inner: HTTPReceiver;
   private server: Server | undefined;
 
-  constructor(private readonly options: HTTPReceiverOptions & { bounds?: ServerBounds; now?: () => number }) {
+  constructor(
+    private readonly options: HTTPReceiverOptions & {
+      bounds?: ServerBounds;
+      now?: () => number;
+      /** Other paths served on the same port (`/discord/interactions`), looked up before Bolt's. */
+      routes?: HttpRoutes;
+    },
+  ) {
     this.inner = new HTTPReceiver(options);
+  }
+
+  /** Bolt's OAuth installer, when the app installs into workspaces (Bolt authorizes events with it). */
+  get installer(): HTTPReceiver['installer'] {
+    return this.inner.installer;
   }
 
   init(app: App): void {
@@ -29,6 +42,7 @@ export class BoundedHttpReceiver implements Receiver {
 
   /** The request listener: the two corrections, then Bolt's own verification and dispatch. */
   handle(req: IncomingMessage, res: ServerResponse): void {
+    if (this.options.routes?.serve(req, res)) return;
     const timestamp = Number(req.headers['x-slack-request-timestamp']);
     const nowSeconds = Math.floor((this.options.now ?? Date.now)() / 1000);
     if (Number.isFinite(timestamp) && timestamp - nowSeconds > MAX_SKEW_SECONDS) {

@@ -1,11 +1,35 @@
-import { App, type LogLevel, SocketModeReceiver } from '@slack/bolt';
+import { App, type InstallationStore, type LogLevel, SocketModeReceiver } from '@slack/bolt';
 import type { Logger } from '../../core/logger';
+import type { HttpRoutes } from '../../ops/http-routes';
 import { BoundedHttpReceiver } from './bounded-http-receiver';
 import { toSlackLogger } from './slack-logger';
 
+/** The bot scopes an installation asks for (the same list as `slack/manifest.json`). */
+export const BOT_SCOPES = [
+  'app_mentions:read',
+  'channels:history',
+  'chat:write',
+  'commands',
+  'groups:history',
+  'im:history',
+  'im:write',
+  'mpim:history',
+];
+
+/** Bolt's OAuth: the app installs into any workspace; each event is answered with that workspace's token. */
+export interface SlackOAuth {
+  clientId: string;
+  clientSecret: string;
+  stateSecret: string;
+  installationStore: InstallationStore;
+}
+
 /** How to reach Slack. */
 export interface SlackConnection {
-  botToken: string;
+  /** One workspace's bot token; without it, {@link SlackConnection.oauth} is required. */
+  botToken?: string;
+  /** Any workspace: `/slack/install`, `/slack/oauth_redirect` and a token per workspace (HTTP mode). */
+  oauth?: SlackOAuth;
   /** Socket Mode when set (an app-level `xapp-` token). */
   appToken?: string;
   /** HTTP mode: verifies every request's signature. */
@@ -31,7 +55,12 @@ const RETRY_CONFIG = { retries: 2, factor: 2, minTimeout: 300, maxTimeout: 2000 
  * `/slack/events`, on a server that bounds its clients: {@link BoundedHttpReceiver}). Initialisation is deferred: `await app.init()` runs `auth.test` so a bad token
  * is a clear error, not an unhandled rejection.
  */
-export function createBoltApp(connection: SlackConnection, logger: Logger, level: LogLevel): BoltApp {
+export function createBoltApp(
+  connection: SlackConnection,
+  logger: Logger,
+  level: LogLevel,
+  routes?: HttpRoutes,
+): BoltApp {
   const slackLogger = toSlackLogger(logger, level);
   const clientOptions = {
     ...(connection.apiUrl ? { slackApiUrl: connection.apiUrl } : {}),
@@ -53,8 +82,11 @@ export function createBoltApp(connection: SlackConnection, logger: Logger, level
         logger: slackLogger,
         logLevel: level,
         processBeforeResponse: false,
+        routes,
+        ...(connection.oauth ? oauthOptions(connection.oauth, connection.apiUrl) : {}),
       });
   const app = new App({
+    // Without a token, Bolt authorizes every event through the receiver's installer (the workspace's).
     token: connection.botToken,
     receiver,
     logger: slackLogger,
@@ -63,4 +95,28 @@ export function createBoltApp(connection: SlackConnection, logger: Logger, level
     deferInitialization: true,
   });
   return { app, receiver, mode: connection.appToken ? 'socket' : 'http' };
+}
+
+/**
+ * The receiver's OAuth options: `/slack/install` redirects straight to Slack's authorize page (with
+ * the state in a cookie), `/slack/oauth_redirect` exchanges the code (`oauth.v2.access`) and stores the
+ * installation. With SLACK_API_URL, both go to that host (`/oauth/v2/authorize` beside `/api/`).
+ */
+function oauthOptions(oauth: SlackOAuth, apiUrl: string | undefined) {
+  return {
+    clientId: oauth.clientId,
+    clientSecret: oauth.clientSecret,
+    stateSecret: oauth.stateSecret,
+    installationStore: oauth.installationStore,
+    scopes: BOT_SCOPES,
+    installerOptions: {
+      directInstall: true,
+      ...(apiUrl
+        ? {
+            authorizationUrl: new URL('/oauth/v2/authorize', apiUrl).toString(),
+            clientOptions: { slackApiUrl: apiUrl },
+          }
+        : {}),
+    },
+  };
 }

@@ -2,7 +2,7 @@ import type { ConversationCore } from '../../core/conversation/conversation-core
 import { strings } from '../../core/conversation/strings';
 import type { Logger } from '../../core/logger';
 import type { UserRef } from '../../core/plans/plan-service';
-import type { BackgroundQueue } from './background-queue';
+import type { BackgroundQueue } from '../background-queue';
 import type { Deduper } from './event-dedupe';
 
 /** What every listener needs: the conversation core and the adapter's own settings. */

@@ -3,12 +3,14 @@ import type { App, LogLevel } from '@slack/bolt';
 import type { ConversationCore } from '../../core/conversation/conversation-core';
 import { BotError, describeError } from '../../core/errors';
 import type { Logger } from '../../core/logger';
+import type { HttpRoutes } from '../../ops/http-routes';
 import type { Adapter } from '../adapter';
-import { BackgroundQueue } from './background-queue';
+import { BackgroundQueue } from '../background-queue';
 import { type BoltApp, createBoltApp, type SlackConnection } from './create-bolt-app';
 import type { SlackDeps } from './deps';
 import { type Deduper, MemoryDeduper } from './event-dedupe';
 import { registerListeners } from './listeners';
+import { registerUninstall } from './listeners/events/uninstall';
 
 /** How long stop() waits for answers in hand. */
 const STOP_GRACE_MS = 5000;
@@ -24,6 +26,8 @@ export interface SlackAdapterOptions {
   answerChannels?: string[];
   /** Shared through Redis when several processes serve one app; memory by default. */
   dedupe?: Deduper;
+  /** Other paths the HTTP-mode server serves (`/discord/interactions`). */
+  httpRoutes?: HttpRoutes;
 }
 
 /**
@@ -53,7 +57,7 @@ export class SlackAdapter implements Adapter {
 
   async start(): Promise<void> {
     const { options } = this;
-    const bolt = createBoltApp(options.connection, options.logger, options.logLevel);
+    const bolt = createBoltApp(options.connection, options.logger, options.logLevel, options.httpRoutes);
     this.bolt = bolt;
     const deps: SlackDeps = {
       core: options.core,
@@ -83,6 +87,9 @@ export class SlackAdapter implements Adapter {
       await next();
     });
     registerListeners(bolt.app, deps);
+    if (options.connection.oauth) {
+      registerUninstall(bolt.app, options.connection.oauth.installationStore, options.logger);
+    }
     bolt.app.error(async (error) => {
       options.logger.error({ error: describeError(error) }, 'slack: unhandled listener error');
     });

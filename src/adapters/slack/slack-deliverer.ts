@@ -13,7 +13,8 @@ import { slackLogLevel, toSlackLogger } from './slack-logger';
 
 /** What the Slack plan deliverer needs: only the Web API and the bot token (no Bolt app, no events). */
 export interface SlackDelivererOptions {
-  botToken: string;
+  /** One workspace's bot token (SLACK_BOT_TOKEN); absent when the app is installed by OAuth. */
+  botToken?: string;
   /** Web API base URL (SLACK_API_URL); Slack's by default. */
   apiUrl?: string;
   logger: Logger;
@@ -182,8 +183,11 @@ export class SlackPlanDeliverer implements PlanDeliverer {
     return sent;
   }
 
+  /** The token of the target's workspace; undefined: the client's own bot token. */
   private async tokenOf(target: SlackTargetData): Promise<string | undefined> {
-    return this.options.tokenFor ? await this.options.tokenFor(target.teamId) : undefined;
+    const token = this.options.tokenFor ? await this.options.tokenFor(target.teamId) : undefined;
+    if (token || this.options.botToken) return token;
+    throw new Error(`slack: the app is not installed in workspace ${target.teamId ?? '(none)'}`);
   }
 
   private async openDm(userId: string, token: string | undefined): Promise<string> {

@@ -1,3 +1,4 @@
+import { generateKeyPairSync, type KeyObject, sign } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { FakeGateway } from './fake-gateway';
@@ -31,6 +32,9 @@ export class FakeDiscord {
   readonly botUser: FakeUser & { bot: true };
   readonly requests: RecordedRequest[] = [];
   readonly gateway: FakeGateway;
+  /** The application's Ed25519 public key, hex (what DISCORD_PUBLIC_KEY is set to). */
+  readonly publicKey: string;
+  private readonly privateKey: KeyObject;
   private readonly rest: FakeRest;
   private readonly waiters: {
     match: (r: RecordedRequest) => boolean;
@@ -43,6 +47,9 @@ export class FakeDiscord {
     this.token = options.token ?? 'fake-bot-token.MTIzNDU2Nzg5MDEyMzQ1Njc4OQ';
     this.appId = options.appId ?? snowflake();
     this.botUser = { ...fakeUser('backend-mentor', this.appId), bot: true };
+    const keys = generateKeyPairSync('ed25519');
+    this.privateKey = keys.privateKey;
+    this.publicKey = Buffer.from(keys.publicKey.export({ format: 'jwk' }).x!, 'base64url').toString('hex');
     this.gateway = new FakeGateway(
       {
         token: this.token,
@@ -59,6 +66,7 @@ export class FakeDiscord {
       gatewayUrl: () => this.gatewayUrl,
       ackWindowMs: options.ackWindowMs ?? 3000,
       closedDms: options.closedDms ?? [],
+      recommendedShards: options.recommendedShards ?? 1,
     });
   }
 
@@ -91,7 +99,7 @@ export class FakeDiscord {
 
   // ---- driving the bot -------------------------------------------------------------------------
 
-  private track(payload: Json, sourceMessage?: Json): Json {
+  private track(payload: Json, sourceMessage?: Json, overGateway = true): Json {
     const state: InteractionState = {
       id: payload.id,
       token: payload.token,
@@ -108,8 +116,78 @@ export class FakeDiscord {
     };
     this.rest.interactions.set(state.id, state);
     this.rest.byToken.set(state.token, state);
-    this.gateway.dispatch('INTERACTION_CREATE', payload);
+    if (overGateway) this.gateway.dispatch('INTERACTION_CREATE', payload);
     return payload;
+  }
+
+  /**
+   * Sends an interaction to an Interactions Endpoint URL as Discord does: a JSON POST signed with the
+   * application's key (`X-Signature-Ed25519` over `X-Signature-Timestamp` + body). `signature` makes
+   * it forged (another key), stale (a timestamp 10 minutes old) or unsigned. A 200 answer is taken as
+   * the interaction's callback (validated like `POST /interactions/{id}/{token}/callback`, recorded,
+   * `callbackOf` resolves with it); follow-ups that arrive before it is read wait for it.
+   */
+  async postInteraction(
+    url: string,
+    payload: Json,
+    options: { signature?: 'good' | 'forged' | 'stale' | 'none'; sourceMessage?: Json } = {},
+  ): Promise<{ status: number; body: Json | string }> {
+    const kind = options.signature ?? 'good';
+    const state =
+      payload.type === 1
+        ? undefined
+        : this.rest.interactions.get(this.track(payload, options.sourceMessage, false).id);
+    let done!: () => void;
+    if (state) state.httpAnswer = new Promise<void>((resolve) => (done = resolve));
+    const raw = JSON.stringify(payload);
+    const seconds = Math.floor(Date.now() / 1000) - (kind === 'stale' ? 600 : 0);
+    const timestamp = String(seconds);
+    const key = kind === 'forged' ? generateKeyPairSync('ed25519').privateKey : this.privateKey;
+    const headers: Record<string, string> = { 'content-type': 'application/json' };
+    if (kind !== 'none') {
+      headers['x-signature-ed25519'] = sign(null, Buffer.from(timestamp + raw), key).toString('hex');
+      headers['x-signature-timestamp'] = timestamp;
+    }
+    try {
+      const response = await fetch(url, { method: 'POST', headers, body: raw });
+      const text = await response.text();
+      const json = response.headers.get('content-type')?.includes('application/json');
+      const body = json ? (JSON.parse(text) as Json) : text;
+      if (state && response.status === 200 && typeof body === 'object') {
+        this.record({
+          method: 'POST',
+          path: `/interactions/${state.id}/${state.token}/callback`,
+          query: {},
+          body,
+          files: [],
+          status: 0,
+          at: performance.now(),
+        });
+      }
+      return { status: response.status, body };
+    } finally {
+      done?.();
+    }
+  }
+
+  /**
+   * Makes an interaction known without sending it (something else posts it to the bot over HTTP), so
+   * its webhook follow-ups and edits are accepted; its HTTP answer is not seen by the fake.
+   */
+  registerInteraction(payload: Json): void {
+    this.track(payload, undefined, false);
+    const state = this.rest.interactions.get(payload.id);
+    if (!state) return;
+    // As if it had been acknowledged with a deferral ("thinking..."), which its edits then fill.
+    state.acked = 'deferred';
+    state.original = {
+      id: snowflake(),
+      channel_id: state.channelId,
+      content: '',
+      embeds: [],
+      components: [],
+      flags: 128,
+    };
   }
 
   /** Dispatches an interaction payload as given (hostile or unusual shapes); returns it. */
@@ -235,6 +313,9 @@ export class FakeDiscord {
     let response: unknown;
     try {
       Object.assign(record, await readBody(req));
+      // A follow-up can overtake the HTTP answer it follows: Discord has that answer first.
+      const webhookToken = /^\/webhooks\/\d+\/([^/]+)/.exec(record.path)?.[1];
+      await this.rest.byToken.get(webhookToken ?? '')?.httpAnswer;
       if (!url.pathname.startsWith(API_PREFIX))
         [status, response] = [404, { message: '404: Not Found', code: 0 }];
       else [status, response] = this.rest.route(record);
@@ -243,6 +324,22 @@ export class FakeDiscord {
     }
     record.status = status;
     record.response = response;
+    this.noteRequest(record);
+    if (status === 204) {
+      res.writeHead(204).end();
+    } else {
+      res.writeHead(status, { 'content-type': 'application/json' }).end(JSON.stringify(response));
+    }
+  }
+
+  /** Routes an answer that came as an HTTP response as if it were a REST request, and records it. */
+  private record(record: RecordedRequest): void {
+    [record.status, record.response] = this.rest.route(record);
+    this.noteRequest(record);
+  }
+
+  /** Records a request and wakes whoever waits for it. */
+  private noteRequest(record: RecordedRequest): void {
     this.requests.push(record);
     const callbackOf = /^\/interactions\/(\d+)\//.exec(record.path);
     const state = callbackOf ? this.rest.interactions.get(callbackOf[1]!) : undefined;
@@ -255,11 +352,6 @@ export class FakeDiscord {
         this.waiters.splice(this.waiters.indexOf(waiter), 1);
         waiter.resolve(record);
       }
-    }
-    if (status === 204) {
-      res.writeHead(204).end();
-    } else {
-      res.writeHead(status, { 'content-type': 'application/json' }).end(JSON.stringify(response));
     }
   }
 }

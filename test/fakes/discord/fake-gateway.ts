@@ -22,6 +22,18 @@ interface Session {
   seq: number;
   identified: boolean;
   id: string;
+  /** `[shard_id, num_shards]` from IDENTIFY (`[0, 1]` when the client sent none). */
+  shard: [number, number];
+}
+
+/**
+ * The shard a dispatch belongs to, as Discord documents: `(guild_id >> 22) % num_shards` for guild
+ * events, shard 0 for everything else (DMs).
+ */
+export function shardOf(data: unknown, count: number): number {
+  const guildId = (data as { guild_id?: unknown } | null)?.guild_id;
+  if (typeof guildId !== 'string' || !/^\d+$/.test(guildId)) return 0;
+  return Number((BigInt(guildId) >> 22n) % BigInt(count));
 }
 
 /**
@@ -52,7 +64,7 @@ export class FakeGateway {
 
   private open(socket: WebSocket, request: IncomingMessage): void {
     this.connections.push(request.url ?? '/');
-    const session: Session = { socket, seq: 0, identified: false, id: snowflake() };
+    const session: Session = { socket, seq: 0, identified: false, id: snowflake(), shard: [0, 1] };
     this.sessions.add(session);
     socket.on('close', () => this.sessions.delete(session));
     socket.on('error', () => {});
@@ -83,6 +95,21 @@ export class FakeGateway {
         session.socket.close(4004, 'Authentication failed.');
         return;
       }
+      const shard = d.shard;
+      if (shard !== undefined) {
+        const valid =
+          Array.isArray(shard) &&
+          shard.length === 2 &&
+          shard.every((n) => Number.isInteger(n)) &&
+          shard[1] >= 1 &&
+          shard[0] >= 0 &&
+          shard[0] < shard[1];
+        if (!valid) {
+          session.socket.close(4010, 'Invalid shard.');
+          return;
+        }
+        session.shard = [shard[0], shard[1]];
+      }
       session.identified = true;
       this.dispatchTo(session, 'READY', {
         v: 10,
@@ -90,7 +117,7 @@ export class FakeGateway {
         guilds: [],
         session_id: session.id,
         resume_gateway_url: this.publicUrl(),
-        shard: [0, 1],
+        shard: session.shard,
         application: { id: this.identity.appId, flags: 0 },
         private_channels: [],
         relationships: [],
@@ -112,11 +139,14 @@ export class FakeGateway {
     this.send(session, { op: 0, t: event, s: session.seq, d: data });
   }
 
-  /** Sends a dispatch (`t`, `d`) to every identified session; returns how many got it. */
+  /**
+   * Sends a dispatch (`t`, `d`) to every identified session of the shard it belongs to
+   * ({@link shardOf}); returns how many got it.
+   */
   dispatch(event: string, data: unknown): number {
     let sent = 0;
     for (const session of this.sessions) {
-      if (!session.identified) continue;
+      if (!session.identified || session.shard[0] !== shardOf(data, session.shard[1])) continue;
       this.dispatchTo(session, event, data);
       sent++;
     }
@@ -133,6 +163,16 @@ export class FakeGateway {
   async whenIdentifiedTimes(count: number): Promise<void> {
     while (this.identifies.length < count)
       await new Promise<void>((resolve) => this.readyWaiters.push(resolve));
+  }
+
+  /** The `[shard_id, num_shards]` of every open, identified session. */
+  get shards(): [number, number][] {
+    return [...this.sessions].filter((s) => s.identified).map((s) => s.shard);
+  }
+
+  /** Closes the connections of one shard (as if it dropped), leaving the others. */
+  dropShard(id: number): void {
+    for (const session of this.sessions) if (session.shard[0] === id) session.socket.terminate();
   }
 
   /** Number of open, identified sessions. */

@@ -35,6 +35,8 @@ export interface FakeRestIdentity {
   gatewayUrl: () => string;
   ackWindowMs: number;
   closedDms: string[];
+  /** The `shards` of `GET /gateway/bot` (what `DISCORD_SHARDS=auto` uses). */
+  recommendedShards: number;
 }
 
 /**
@@ -73,8 +75,9 @@ export class FakeRest {
           200,
           {
             url: this.identity.gatewayUrl(),
-            shards: 1,
-            session_start_limit: { total: 1000, remaining: 999, reset_after: 86400000, max_concurrency: 1 },
+            shards: this.identity.recommendedShards,
+            // Every shard may identify at once (no 5 s wait between a process's shards in tests).
+            session_start_limit: { total: 1000, remaining: 999, reset_after: 86400000, max_concurrency: 16 },
           },
         ]
       );

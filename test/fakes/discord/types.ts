@@ -39,6 +39,8 @@ export interface InteractionState {
   channelId: string;
   user: Json;
   sourceMessage?: Json;
+  /** For an interaction posted over HTTP: settles once its HTTP answer has been read. */
+  httpAnswer?: Promise<void>;
 }
 
 /** Options of the fake. */
@@ -50,4 +52,6 @@ export interface FakeDiscordOptions {
   heartbeatIntervalMs?: number;
   /** Users that do not accept DMs (POST to their DM channel fails with 50007). */
   closedDms?: string[];
+  /** The shard count `GET /gateway/bot` recommends (1 by default). */
+  recommendedShards?: number;
 }

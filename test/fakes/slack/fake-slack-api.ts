@@ -81,6 +81,13 @@ export class FakeSlackApi {
   validBotToken = 'xoxb-test-token';
   validAppToken = 'xapp-test-token';
   port = 0;
+  /** The app's OAuth credentials, as "Basic Information" shows them. */
+  readonly oauthApp = { clientId: '1111.2222', clientSecret: 'fake-client-secret-0123' };
+  /** The workspace the next `/oauth/v2/authorize` grants (the user picks it on Slack's page). */
+  nextWorkspace = { id: 'T0002', name: 'Second Team', userId: 'UINSTALLER' };
+  /** Bot tokens handed out by `oauth.v2.access`: token -> workspace; a revoked one fails every call. */
+  readonly workspaceTokens = new Map<string, { teamId: string; revoked: boolean }>();
+  private readonly codes = new Map<string, { id: string; name: string; userId: string }>();
 
   get apiUrl(): string {
     return `http://127.0.0.1:${this.port}/api/`;
@@ -241,6 +248,10 @@ export class FakeSlackApi {
         .end(JSON.stringify({ calls: this.calls.length }));
       return;
     }
+    if (req.method === 'GET' && url.pathname === '/oauth/v2/authorize') {
+      this.authorizePage(url, res);
+      return;
+    }
     const { args } = await readBody(req);
     const auth = req.headers.authorization?.replace(/^Bearer /, '');
     const response = url.pathname.match(/^\/response\/([^/]+)$/);
@@ -261,13 +272,18 @@ export class FakeSlackApi {
     const failure = this.failures.get(call.method)?.shift();
     let status = 200;
     let body: unknown;
-    if (failure?.status) {
+    if (this.workspaceTokens.get(call.token ?? '')?.revoked) {
+      body = { ok: false, error: 'token_revoked' };
+    } else if (failure?.status) {
       status = failure.status;
       body = { ok: false, error: 'http_error' };
     } else if (failure?.error) {
       body = { ok: false, error: failure.error };
     } else {
-      const handled = (this.handlers.get(call.method) ?? ((c: RecordedCall) => this.defaultAnswer(c)))(call);
+      const basic = /^Basic (.+)$/.exec(req.headers.authorization ?? '')?.[1];
+      const handled = (this.handlers.get(call.method) ?? ((c: RecordedCall) => this.defaultAnswer(c, basic)))(
+        call,
+      );
       if ('status' in handled && typeof handled.status === 'number' && 'body' in handled) {
         status = handled.status;
         body = handled.body;
@@ -320,11 +336,80 @@ export class FakeSlackApi {
     return { ok: true, messages: page, has_more: picked.length > limit };
   }
 
-  /** What the fake answers by default (a test's own handler may fall back to it). */
-  defaultAnswer(call: RecordedCall): Record<string, unknown> {
+  /**
+   * Slack's authorize page, as if the user approved at once: a redirect to the app's `redirect_uri`
+   * (or `oauthRedirectUrl`) with a one-time `code` and the `state` it was given.
+   */
+  private authorizePage(url: URL, res: ServerResponse): void {
+    const query = Object.fromEntries(url.searchParams);
+    this.calls.push({ method: 'oauth.authorize', args: query, at: Date.now() });
+    this.notify();
+    const redirect = query.redirect_uri ?? this.oauthRedirectUrl;
+    if (query.client_id !== this.oauthApp.clientId || !redirect) {
+      res.writeHead(400, { 'content-type': 'text/plain' }).end('invalid_client_id');
+      return;
+    }
+    const code = `code-${this.codes.size + 1}-${Math.random().toString(36).slice(2)}`;
+    this.codes.set(code, { ...this.nextWorkspace });
+    const back = new URL(redirect);
+    back.searchParams.set('code', code);
+    if (query.state) back.searchParams.set('state', query.state);
+    res.writeHead(302, { location: back.toString() }).end();
+  }
+
+  /** Where `/oauth/v2/authorize` sends the user back when the app sends no `redirect_uri`. */
+  oauthRedirectUrl: string | undefined;
+
+  /** Revokes a workspace's bot token (the app was uninstalled there). */
+  revokeWorkspace(teamId: string): void {
+    for (const entry of this.workspaceTokens.values()) if (entry.teamId === teamId) entry.revoked = true;
+  }
+
+  /** `oauth.v2.access`: a one-time code and the app's credentials (form fields or Basic auth) for a bot token. */
+  private oauthAccess(call: RecordedCall, basic: string | undefined): Record<string, unknown> {
     const a = call.args;
+    const [id, secret] = basic
+      ? Buffer.from(basic, 'base64').toString('utf8').split(':')
+      : [String(a.client_id ?? ''), String(a.client_secret ?? '')];
+    if (id !== this.oauthApp.clientId || secret !== this.oauthApp.clientSecret)
+      return { ok: false, error: 'invalid_client' };
+    const workspace = this.codes.get(String(a.code ?? ''));
+    if (!workspace) return { ok: false, error: 'invalid_code' };
+    this.codes.delete(String(a.code));
+    const token = `xoxb-${workspace.id}-${Math.random().toString(36).slice(2)}`;
+    this.workspaceTokens.set(token, { teamId: workspace.id, revoked: false });
+    return {
+      ok: true,
+      app_id: 'A0001',
+      authed_user: { id: workspace.userId },
+      scope: 'app_mentions:read,chat:write,commands,im:history',
+      token_type: 'bot',
+      access_token: token,
+      bot_user_id: `UBOT${workspace.id}`,
+      team: { id: workspace.id, name: workspace.name },
+      enterprise: null,
+      is_enterprise_install: false,
+    };
+  }
+
+  /** What the fake answers by default (a test's own handler may fall back to it). */
+  defaultAnswer(call: RecordedCall, basic?: string): Record<string, unknown> {
+    const a = call.args;
+    const workspace = this.workspaceTokens.get(call.token ?? '');
     switch (call.method) {
+      case 'oauth.v2.access':
+        return this.oauthAccess(call, basic);
       case 'auth.test':
+        if (workspace) {
+          return {
+            ok: true,
+            url: 'https://second.slack.com/',
+            team_id: workspace.teamId,
+            user_id: `UBOT${workspace.teamId}`,
+            bot_id: `BBOT${workspace.teamId}`,
+            user: 'mentor',
+          };
+        }
         return call.token === this.validBotToken
           ? { ok: true, url: 'https://test.slack.com/', ...BOT }
           : { ok: false, error: 'invalid_auth' };

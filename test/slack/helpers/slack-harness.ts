@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { LogLevel } from '@slack/bolt';
+import { type InstallationStore, LogLevel } from '@slack/bolt';
 import { SlackAdapter, type SlackAdapterOptions } from '../../../src/adapters/slack/slack-adapter';
 import { ConversationCore } from '../../../src/core/conversation/conversation-core';
 import { type InsightsStore, MemoryInsightsStore } from '../../../src/core/insights';
@@ -40,6 +40,8 @@ export interface HarnessOptions extends Partial<Omit<SlackAdapterOptions, 'conne
   socketMode?: boolean;
   /** Answers about a technology say how to learn it and offer "Plan this" (the project's curriculum). */
   curriculum?: boolean;
+  /** Any-workspace mode: no bot token; Bolt's OAuth with the fake's app credentials and this store. */
+  installations?: InstallationStore;
 }
 
 /**
@@ -74,7 +76,7 @@ export class SlackHarness {
       ? loadCurriculumFile(join(ROOT, 'knowledge', 'curriculum.yml'))
       : undefined;
     this.mentor = new Mentor({ knowledge: () => knowledge.current, curriculum: () => curriculum });
-    const { plans, insights, curriculum: _curriculum, ...adapterOptions } = this.options;
+    const { plans, insights, curriculum: _curriculum, installations, ...adapterOptions } = this.options;
     this.core = new ConversationCore({
       mentor: this.mentor,
       insights: insights ?? this.insights,
@@ -87,7 +89,15 @@ export class SlackHarness {
       logLevel: LogLevel.ERROR,
       ...adapterOptions,
       connection: {
-        botToken: this.fake.validBotToken,
+        botToken: installations ? undefined : this.fake.validBotToken,
+        oauth: installations
+          ? {
+              clientId: this.fake.oauthApp.clientId,
+              clientSecret: this.fake.oauthApp.clientSecret,
+              stateSecret: 'fake-state-secret-0123456789',
+              installationStore: installations,
+            }
+          : undefined,
         signingSecret: SECRET,
         appToken: this.options.socketMode ? this.fake.validAppToken : undefined,
         port: 0,

@@ -1,4 +1,5 @@
 import type { AutocompleteInteraction, Interaction, RepliableInteraction } from 'discord.js';
+import type { BackgroundQueue } from '../../background-queue';
 import type { CommandContext, SlashCommand } from '../commands/command';
 import { errorFields, userMessageFor } from '../errors';
 import { notice } from '../render/info-messages';
@@ -10,6 +11,19 @@ import { Responder } from './responder';
 export interface RouterOptions {
   /** Defer ("thinking...") when a handler has not answered after this long; Discord allows 3 s. */
   ackAfterMs?: number;
+  /**
+   * HTTP interactions: while a burst is under way ({@link BackgroundQueue.busy}), acknowledge first
+   * ("thinking...", which the answer then edits) and compose the answer in this queue, after the acks.
+   * A burst is then acknowledged at the pace requests are verified, not at the pace answers are made.
+   */
+  background?: BackgroundQueue;
+}
+
+/** Runs `work` as a job of `queue`; settles as the work does. */
+function later(queue: BackgroundQueue, work: () => Promise<void>): Promise<void> {
+  return new Promise((resolve, reject) => {
+    void queue.run(() => work().then(resolve, reject));
+  });
 }
 
 /**
@@ -20,6 +34,7 @@ export interface RouterOptions {
 export class InteractionRouter {
   private readonly byName: Map<string, SlashCommand>;
   private readonly ackAfterMs: number;
+  private readonly background: BackgroundQueue | undefined;
 
   constructor(
     private readonly ctx: CommandContext,
@@ -27,6 +42,7 @@ export class InteractionRouter {
   ) {
     this.byName = new Map(ctx.commands.map((c) => [c.data.name, c]));
     this.ackAfterMs = options.ackAfterMs ?? 2000;
+    this.background = options.background;
   }
 
   /** Handles one interaction; never rejects. */
@@ -61,8 +77,16 @@ export class InteractionRouter {
         .defer()
         .catch((error: unknown) => log.warn({ ...where, ...errorFields(error) }, 'discord defer failed'));
     }, this.ackAfterMs);
+    const queue = this.background;
+    const busy = queue?.busy() ?? false;
+    queue?.touch();
     try {
-      await work(respond);
+      if (queue && busy) {
+        await respond.defer();
+        await later(queue, () => work(respond));
+      } else {
+        await work(respond);
+      }
     } catch (error) {
       log.error({ ...where, ...errorFields(error) }, 'discord interaction failed');
       await respond

@@ -1,5 +1,5 @@
-import { describeError } from '../../core/errors';
-import type { Logger } from '../../core/logger';
+import { describeError } from '../core/errors';
+import type { Logger } from '../core/logger';
 
 type Job = () => Promise<void>;
 
@@ -11,11 +11,14 @@ export interface BackgroundQueueOptions {
   quietMs?: number;
   /** ...or once it has waited this long, whatever the traffic. */
   maxDelayMs?: number;
+  /** Who logs a failed job (`slack`, `discord`). */
+  name?: string;
 }
 
 /**
  * Work that follows an ack (searching, rendering, posting the answer), run at a lower priority than
- * acks. Slack wants an ack within 3 s but an answer only "soon" (a response_url lives 30 minutes),
+ * acks (Slack's, and Discord's HTTP interactions). Both platforms want an ack within 3 s but an answer
+ * only "soon" (a Slack response_url lives 30 minutes, a Discord interaction token 15),
  * so during a burst the queue holds answers until requests stop arriving for a moment (`quietMs`),
  * never longer than `maxDelayMs`. Jobs start one per event-loop turn, at most `concurrency` at a
  * time. A failing job is logged, never thrown.
@@ -29,6 +32,7 @@ export class BackgroundQueue {
   private readonly concurrency: number;
   private readonly quietMs: number;
   private readonly maxDelayMs: number;
+  private readonly name: string;
 
   constructor(
     private readonly logger: Logger,
@@ -37,6 +41,7 @@ export class BackgroundQueue {
     this.concurrency = options.concurrency ?? 8;
     this.quietMs = options.quietMs ?? 20;
     this.maxDelayMs = options.maxDelayMs ?? 1000;
+    this.name = options.name ?? 'slack';
   }
 
   /** Notes an incoming request (acks go first while they keep coming). */
@@ -50,6 +55,11 @@ export class BackgroundQueue {
       this.jobs.push({ job, done, queuedAt: performance.now() });
       this.pump();
     });
+  }
+
+  /** True while jobs wait or requests came in during the last `quietMs` (a burst is under way). */
+  busy(): boolean {
+    return this.size > 0 || performance.now() - this.lastActivity < this.quietMs;
   }
 
   /** Jobs queued or running. */
@@ -90,7 +100,7 @@ export class BackgroundQueue {
     void next
       .job()
       .catch((error: unknown) =>
-        this.logger.error({ error: describeError(error) }, 'slack: background job failed'),
+        this.logger.error({ error: describeError(error) }, `${this.name}: background job failed`),
       )
       .finally(() => {
         this.active--;
