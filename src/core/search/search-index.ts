@@ -1,4 +1,4 @@
-import MiniSearch from 'minisearch';
+import MiniSearch, { type Query } from 'minisearch';
 import SearchableMap from 'minisearch/SearchableMap';
 import type { KnowledgeUnit } from '../knowledge/types';
 import { type Analyzer, maxTypoDistance, stemWord, tokenize } from './analyzer';
@@ -47,8 +47,13 @@ export const UNKNOWN_TERM_WEIGHT = 1.5;
 const SLICE_MS = 10;
 /** Postings (units containing a searched term) one question may score: this share of the units... */
 const POSTING_SHARE = 0.25;
-/** ...but never fewer than this many. */
+/** ...but never fewer than this many... */
 const POSTING_FLOOR = 5000;
+/**
+ * ...nor more than this many: MiniSearch scores about a million postings a second, so one search
+ * stays within about 10 ms on knowledge of any size (only knowledge of over 40,000 units reaches it).
+ */
+const POSTING_CAP = 10_000;
 /** Below this inverse document frequency a term is in nearly every unit. */
 const GENERIC_IDF = 0.2;
 /** Longest ending a known word may carry and still count as that word. */
@@ -93,6 +98,8 @@ export class SearchIndex {
   private readonly unitWords = new Map<string, string[]>();
   /** Analysed titles of the units re-ranking has looked at (filled on first use). */
   private readonly titleTerms = new Map<string, string[]>();
+  /** The last search: one answer searches the same question more than once (forgotten on any change). */
+  private recent: { question: string; limit: number; outcome: SearchOutcome } | undefined;
 
   /**
    * @param units the units to index (ids must be unique)
@@ -155,6 +162,7 @@ export class SearchIndex {
 
   /** Adds units (ids not yet indexed). */
   add(units: readonly KnowledgeUnit[]): void {
+    this.recent = undefined;
     for (const unit of units) {
       const terms = new Set<string>();
       this.collecting = terms;
@@ -168,6 +176,7 @@ export class SearchIndex {
 
   /** Removes units (by id) from the index and the vocabulary: a changed file touches only its own units. */
   remove(units: readonly KnowledgeUnit[]): void {
+    this.recent = undefined;
     for (const unit of units) {
       const indexed = this.units.get(unit.id);
       if (!indexed) continue;
@@ -300,6 +309,14 @@ export class SearchIndex {
    * index.search('postgress or mysql?').hits[0]?.unit.title; // "Relational Databases"
    */
   search(question: string, limit = 10): SearchOutcome {
+    const recent = this.recent;
+    const outcome =
+      recent?.question === question && recent.limit === limit ? recent.outcome : this.searchNow(question, limit);
+    this.recent = { question, limit, outcome };
+    return { ...outcome, hits: [...outcome.hits], terms: [...outcome.terms] };
+  }
+
+  private searchNow(question: string, limit: number): SearchOutcome {
     const surface = new Map<string, string>();
     for (const t of tokenize(question))
       if (!surface.has(stemWord(t.lower))) surface.set(stemWord(t.lower), t.lower);
@@ -315,7 +332,7 @@ export class SearchIndex {
     // On large knowledge, the most common of the question's words would make MiniSearch score most
     // units: the rarest words are searched first, within a budget of postings (a share of the units).
     const dfOf = (t: TermMatch) => Math.max(0, ...t.matches.map((m) => this.vocabulary.get(m) ?? 0));
-    const budget = Math.max(POSTING_FLOOR, this.units.size * POSTING_SHARE);
+    const budget = Math.min(POSTING_CAP, Math.max(POSTING_FLOOR, this.units.size * POSTING_SHARE));
     let spent = 0;
     const kept = [...specific]
       .sort((a, b) => dfOf(a) - dfOf(b))
@@ -340,10 +357,35 @@ export class SearchIndex {
         }
       }
     }
-    // A related concept is searched only with a lower weight, and never above the exact term.
-    for (const [r, w] of relatedOf) if (!weights.has(r)) weights.set(r, w);
+    // A related concept is searched only with a lower weight, and never above the exact term; and
+    // only within what is left of the budget of postings, the rarest first.
+    let left = budget - kept.reduce((sum, t) => sum + dfOf(t), 0);
+    const relatedDf = (r: string) => this.vocabulary.get(r) ?? 0;
+    for (const r of [...relatedOf.keys()].sort((a, b) => relatedDf(a) - relatedDf(b))) {
+      if (weights.has(r)) continue;
+      if (relatedDf(r) > left) {
+        relatedOf.delete(r);
+        continue;
+      }
+      left -= relatedDf(r);
+      weights.set(r, relatedOf.get(r)!);
+    }
     if (weights.size === 0) return { hits: [], terms, coverage: 0, coverageOf: () => 0 };
-    const results = this.mini.search([...weights.keys()].join(' '), {
+    // The rarest word alone over the budget (a question of only common words): it is looked for in
+    // titles only, where a unit about it names it, not in the texts of most of the knowledge.
+    const wide = kept[0] && dfOf(kept[0]) > budget ? new Set(kept[0].matches) : undefined;
+    const words = [...weights.keys()];
+    const everywhere = words.filter((w) => !wide?.has(w)).join(' ');
+    const query: Query = wide
+      ? {
+          combineWith: 'OR' as const,
+          queries: [
+            ...(everywhere ? [everywhere] : []),
+            { queries: [[...wide].join(' ')], fields: ['title', 'aliases'] },
+          ],
+        }
+      : everywhere;
+    const results = this.mini.search(query, {
       tokenize: (text) => text.split(' '),
       processTerm: (term) => term,
       boost: FIELD_BOOST,
