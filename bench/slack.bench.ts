@@ -61,7 +61,6 @@ async function runRole(role: string, apiUrl: string): Promise<void> {
     const root = process.cwd();
     const knowledge = KnowledgeBase.load({
       dir: join(root, 'knowledge'),
-      fallbackSynonymsFile: join(root, 'knowledge', 'synonyms.yml'),
       logger: silentLogger,
     });
     const mentor = new Mentor({ knowledge: () => knowledge.current });

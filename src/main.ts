@@ -8,7 +8,7 @@ import type { Adapter } from './adapters/adapter';
 import type { PlatformContext } from './adapters/platform';
 import { loadPlatforms } from './adapters/platforms';
 import { buildContextStore } from './app/build-context-store';
-import { buildKnowledge } from './app/build-knowledge';
+import { openKnowledge } from './app/build-knowledge';
 import { buildPlans, loadCurriculum } from './app/build-plans';
 import { buildStores } from './app/build-stores';
 import { gracefulShutdown } from './app/graceful-shutdown';
@@ -42,7 +42,7 @@ async function main(): Promise<void> {
     secrets: secretsOf(config),
   });
 
-  const knowledge = buildKnowledge(config, logger);
+  const knowledge = await openKnowledge(config, logger);
   knowledge.watch();
   const stores = buildStores(config, logger);
   // The queue gauge is read at scrape time through `queueCounts`, set once the plans exist.

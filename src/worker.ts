@@ -5,7 +5,7 @@
  */
 import { config as loadDotenv } from 'dotenv';
 import { loadPlatforms } from './adapters/platforms';
-import { buildKnowledge } from './app/build-knowledge';
+import { openKnowledge } from './app/build-knowledge';
 import { loadCurriculum, startRedisPlanWorker } from './app/build-plans';
 import { buildRedisHealth } from './app/build-stores';
 import { gracefulShutdown } from './app/graceful-shutdown';
@@ -29,7 +29,7 @@ async function main(): Promise<void> {
     process.stderr.write('The plan worker needs REDIS_URL (the bot runs plans in process without it).\n');
     process.exit(1);
   }
-  const knowledge = buildKnowledge(config, logger);
+  const knowledge = await openKnowledge(config, logger);
   knowledge.watch();
   const curriculum = loadCurriculum(config, logger, knowledge.current);
   const metrics = new Metrics();

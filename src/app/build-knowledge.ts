@@ -1,17 +1,28 @@
-import { join, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import type { Config } from '../config/config';
-import { KnowledgeBase } from '../core/knowledge/knowledge-base';
+import { KnowledgeBase, type KnowledgeOptions } from '../core/knowledge/knowledge-base';
 import type { Logger } from '../core/logger';
-import { projectRoot } from './project-root';
+
+type KnowledgeConfig = Pick<Config, 'knowledgeDir' | 'knowledgeBaseUrl'>;
+
+function optionsOf(config: KnowledgeConfig, logger: Logger): KnowledgeOptions {
+  return {
+    dir: resolve(process.cwd(), config.knowledgeDir),
+    ...(config.knowledgeBaseUrl ? { baseUrl: config.knowledgeBaseUrl } : {}),
+    logger,
+  };
+}
 
 /**
- * Loads the knowledge directory of the configuration (relative paths are taken from the working
- * directory). The project's own `knowledge/synonyms.yml` serves directories that bring no table.
+ * Loads the knowledge directory of the configuration with asynchronous reads and sliced parsing, so
+ * that a large directory never blocks the event loop for long (the bot and the plan worker). Relative
+ * paths are taken from the working directory; `KNOWLEDGE_BASE_URL` is the base of relative links.
  */
-export function buildKnowledge(config: Pick<Config, 'knowledgeDir'>, logger: Logger): KnowledgeBase {
-  return KnowledgeBase.load({
-    dir: resolve(process.cwd(), config.knowledgeDir),
-    fallbackSynonymsFile: join(projectRoot(), 'knowledge', 'synonyms.yml'),
-    logger,
-  });
+export function openKnowledge(config: KnowledgeConfig, logger: Logger): Promise<KnowledgeBase> {
+  return KnowledgeBase.open(optionsOf(config, logger));
+}
+
+/** Loads the knowledge synchronously (one-shot CLI tools, which have no event loop to keep free). */
+export function buildKnowledge(config: KnowledgeConfig, logger: Logger): KnowledgeBase {
+  return KnowledgeBase.load(optionsOf(config, logger));
 }

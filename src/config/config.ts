@@ -101,6 +101,10 @@ const envSchema = (role: ConfigRole) =>
   z
     .object({
       KNOWLEDGE_DIR: optional,
+      KNOWLEDGE_BASE_URL: optional.refine((v) => v === undefined || /^https?:\/\/[^\s/]+[^\s]*$/.test(v), {
+        message:
+          'KNOWLEDGE_BASE_URL must be an http(s) URL such as https://github.com/org/repo/blob/main/knowledge/',
+      }),
       LOG_LEVEL: optional.refine(
         (v) => v === undefined || /^(trace|debug|info|warn|error|fatal|silent)$/.test(v),
         {
@@ -224,6 +228,8 @@ const envSchema = (role: ConfigRole) =>
 /** The validated configuration. */
 export interface Config {
   knowledgeDir: string;
+  /** Where the knowledge is published (`KNOWLEDGE_BASE_URL`): relative links in it become absolute. */
+  knowledgeBaseUrl?: string;
   logLevel: string;
   /** True when LOG_LEVEL was set (the terminal chat then keeps it instead of its quieter `warn`). */
   logLevelSet: boolean;
@@ -297,6 +303,7 @@ export function loadConfig(env: Record<string, string | undefined>, role: Config
   const e = parsed.data;
   return {
     knowledgeDir: e.KNOWLEDGE_DIR ?? 'knowledge',
+    knowledgeBaseUrl: e.KNOWLEDGE_BASE_URL,
     logLevel: e.LOG_LEVEL ?? 'info',
     logLevelSet: e.LOG_LEVEL !== undefined,
     discord:

@@ -4,6 +4,7 @@ import { mentorAnswer } from './answers/mentoring';
 import type { HelpEntry, Reply, TopicNode } from './commands/reply';
 import { validateQuestion } from './commands/validate-input';
 import type { KnowledgeSnapshot } from './knowledge/knowledge-base';
+import { pageTopics, type TopicPage } from './knowledge/topics';
 import type { KnowledgeUnit } from './knowledge/types';
 import type { Curriculum } from './plans/curriculum';
 import { createTechnologyResolver, type TechnologyResolver } from './plans/resolve-technologies';
@@ -107,6 +108,15 @@ export class Mentor {
       .filter((n): n is TopicNode => n !== undefined);
     const count = (nodes: TopicNode[]): number => nodes.reduce((n, node) => n + 1 + count(node.children), 0);
     return { type: 'topics', filter: wanted || undefined, topics, total: count(topics) };
+  }
+
+  /**
+   * One page of the topics for a chat: grouped by document and section, filtered with the search's
+   * analyzer (synonyms, stems, typos), `page` 0-based (clamped to the pages there are).
+   */
+  topicPage(filter = '', page = 0): TopicPage {
+    const { index, units } = this.options.knowledge();
+    return pageTopics(units, index, { filter: filter.slice(0, MAX_FILTER_LENGTH * 2), page });
   }
 
   /** The commands and what they do. `extra` lets other services (plans) add theirs. */

@@ -102,6 +102,15 @@ describe('loadConfig', () => {
     expect(loadConfig({ REDIS_URL: 'redis://127.0.0.1:6379/15' }).redisUrl).toContain('/15');
   });
 
+  test('GIVEN KNOWLEDGE_BASE_URL THEN an http(s) URL is read, anything else is refused by name', () => {
+    expect(loadConfig({}).knowledgeBaseUrl).toBeUndefined();
+    const base = 'https://github.com/org/repo/blob/main/knowledge/';
+    expect(loadConfig({ KNOWLEDGE_BASE_URL: base }).knowledgeBaseUrl).toBe(base);
+    for (const bad of ['github.com/org/repo', 'ftp://host/k/', 'https://', 'https://host/a b']) {
+      expect(errorOf({ KNOWLEDGE_BASE_URL: bad })).toContain('KNOWLEDGE_BASE_URL must be an http(s) URL');
+    }
+  });
+
   test('GIVEN REDIS_KEY_PREFIX THEN every store key prefix comes from it (default backend-mentor)', () => {
     expect(loadConfig({}).keyPrefix).toBe('backend-mentor');
     expect(loadConfig({ REDIS_KEY_PREFIX: 'staging' }).keyPrefix).toBe('staging');

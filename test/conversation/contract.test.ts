@@ -188,7 +188,7 @@ describe('one scripted conversation on every platform', () => {
       'answer',
       'answer',
       'answer',
-      'topics',
+      'topic-page',
       'help',
       'plan-request',
       'plan-request',
@@ -244,7 +244,7 @@ describe('one scripted conversation on every platform', () => {
       for (const text of AFTER_PLAN) await send(text);
       for (const reply of results.slack!) {
         if (reply.type === 'plan-request' && reply.result.status !== 'invalid') continue;
-        expect(output).toContain(renderReplyText(reply, plainStyle, '/'));
+        expect(output).toContain(renderReplyText(reply, plainStyle, '/', { sized: true }));
       }
       expect(output).toMatch(/study plan is (queued|being built)/);
     } finally {

@@ -69,8 +69,8 @@ describe('the conversation core', () => {
     expect((await core.receive(message('help')))[0]?.type).toBe('help');
     expect((await core.receive(message('')))[0]?.type).toBe('help');
     expect((await core.receive(message('topics databases')))[0]).toMatchObject({
-      type: 'topics',
-      filter: 'databases',
+      type: 'topic-page',
+      page: { filter: 'databases', page: 0 },
     });
   });
 

@@ -4,7 +4,6 @@ import { join } from 'node:path';
 import { isBotError } from '../../src/core/errors';
 import { KnowledgeBase, type KnowledgeSnapshot } from '../../src/core/knowledge/knowledge-base';
 import type { Logger } from '../../src/core/logger';
-import { PROJECT_SYNONYMS } from '../helpers/knowledge';
 
 function recordingLogger() {
   const lines: { level: string; obj: object; msg?: string }[] = [];
@@ -53,7 +52,6 @@ describe('KnowledgeBase', () => {
     writeFileSync(join(dir, 'k.md'), '# Knowledge\n\n- **Redis**: an in-memory store.\n');
     base = KnowledgeBase.load({
       dir,
-      fallbackSynonymsFile: PROJECT_SYNONYMS,
       logger: recordingLogger().logger,
     });
     base.watch(20);
@@ -85,7 +83,6 @@ describe('KnowledgeBase', () => {
     writeFileSync(join(dir, 'synonyms.yml'), 'groups:\n  - [widgets, gizmo]\n');
     base = KnowledgeBase.load({
       dir,
-      fallbackSynonymsFile: PROJECT_SYNONYMS,
       logger: recordingLogger().logger,
     });
     expect(base.current.index.search('gizmo').hits[0]?.unit.title).toBe('Widgets');

@@ -57,3 +57,24 @@ describe('SearchIndex.search', () => {
     expect(index.suggest('data', 5).length).toBeLessThanOrEqual(5);
   });
 });
+
+describe('SearchIndex: the same question searched twice', () => {
+  test('GIVEN a unit added or removed in between THEN the second search sees the change; callers cannot alter the first', () => {
+    const { units, index: own } = loadKnowledge(SEED_KNOWLEDGE).reload();
+    const first = own.search('zeppelin airships');
+    expect(first.hits).toEqual([]);
+    first.hits.push({ unit: units[0]!, score: 1, terms: [] });
+    expect(own.search('zeppelin airships').hits).toEqual([]);
+    const unit = {
+      ...units[0]!,
+      id: 'zeppelins',
+      key: 'zeppelins',
+      title: 'Zeppelin Airships',
+      text: 'Rigid airships.',
+    };
+    own.add([unit]);
+    expect(own.search('zeppelin airships').hits[0]?.unit.id).toBe('zeppelins');
+    own.remove([unit]);
+    expect(own.search('zeppelin airships').hits).toEqual([]);
+  });
+});

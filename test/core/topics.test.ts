@@ -4,7 +4,7 @@ import { loadKnowledge, SEED_KNOWLEDGE } from '../helpers/knowledge';
 describe('pageTopics', () => {
   const { units, index } = loadKnowledge(SEED_KNOWLEDGE).current;
 
-  test('groups sections under their document and never lists list items', () => {
+  test('GIVEN no filter THEN sections are grouped under their document and list items are not listed', () => {
     const page = pageTopics(units, index, { pageSize: 500 });
     expect(page.groups.map((g) => g.title)).toEqual(['Backend Engineer Role']);
     const titles = page.groups.flatMap((g) => g.entries.map((e) => e.title));
@@ -29,7 +29,21 @@ describe('pageTopics', () => {
 
   test('filters with the search analyzer: stems and glossary spellings find the section', () => {
     const page = pageTopics(units, index, { filter: 'duties', pageSize: 500 });
-    expect(page.groups.flatMap((g) => g.entries.map((e) => e.title))).toEqual(['Job Responsibilities']);
+    const entries = page.groups.flatMap((g) => g.entries);
+    expect(entries[0]).toMatchObject({ title: 'Job Responsibilities', depth: 1 });
+    expect(entries.slice(1).every((e) => e.depth === 2)).toBe(true);
     expect(pageTopics(units, index, { filter: 'pizza' }).groups).toEqual([]);
+  });
+
+  test('GIVEN a filter naming a section THEN the list items under it are listed below it', () => {
+    const page = pageTopics(units, index, { filter: 'databases', pageSize: 500 });
+    const entries = page.groups.flatMap((g) => g.entries);
+    const databases = entries.findIndex((e) => e.title === 'Databases');
+    expect(entries[databases + 1]).toMatchObject({
+      title: 'Relational Databases',
+      depth: entries[databases]!.depth + 1,
+    });
+    expect(entries.map((e) => e.title)).toContain('Graph Databases');
+    expect(entries.map((e) => e.title)).not.toContain('gRPC');
   });
 });

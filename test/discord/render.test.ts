@@ -1,9 +1,11 @@
+import { parsePagingId } from '../../src/adapters/discord/interactions/paging-ids';
 import { renderAnswer } from '../../src/adapters/discord/render/answer-messages';
-import { renderTopics, textMessages } from '../../src/adapters/discord/render/info-messages';
+import { renderTopicPage, textMessages } from '../../src/adapters/discord/render/info-messages';
 import { embedLength } from '../../src/adapters/discord/render/limits';
 import type { OutgoingMessage } from '../../src/adapters/discord/render/outgoing';
 import { renderPlan } from '../../src/adapters/discord/render/plan-messages';
 import type { Answer } from '../../src/core/answers/compose-answer';
+import type { TopicPage } from '../../src/core/knowledge/topics';
 import { messageProblems } from '../fakes/discord/validate';
 import { samplePlan } from './fake-plan-service';
 
@@ -69,17 +71,47 @@ describe('renderAnswer', () => {
 });
 
 describe('topics and plans', () => {
-  test('GIVEN a very large topic tree THEN it is capped at 3 valid messages with a hint to narrow it', () => {
-    const topics = Array.from({ length: 400 }, (_, i) => ({
-      id: `${i}`,
-      title: `Document ${i} ${huge(10)}`,
-      kind: 'document' as const,
-      children: [],
-    }));
-    const messages = renderTopics(topics, 400);
-    expect(messages).toHaveLength(3);
+  test('GIVEN a middle page of topics THEN one valid message, grouped by document, with Previous and Next', () => {
+    const page: TopicPage = {
+      filter: 'data',
+      page: 1,
+      pages: 3,
+      total: 60,
+      groups: [
+        {
+          id: 'db',
+          key: 'db',
+          title: `Databases ${huge(300)}`,
+          entries: [
+            { id: 'db/sql', key: 'sql', title: 'SQL', depth: 1 },
+            { id: 'db/sql/joins', key: 'joins', title: 'Joins', depth: 2 },
+          ],
+        },
+      ],
+    };
+    const messages = renderTopicPage(page);
+    expect(messages).toHaveLength(1);
     expect(valid(messages)).toEqual([]);
-    expect(JSON.stringify(messages.at(-1))).toContain('narrow it with /topics');
+    expect(messages[0]!.embeds![0]!.description).toMatch(/^\*\*Databases[^\n]*\*\*\n- SQL\n {2}- Joins$/);
+    expect(messages[0]!.embeds![0]!.footer!.text).toBe('Page 2 of 3. Ask about any of them.');
+    const buttons = messages[0]!.components![0]!.components as { custom_id: string; label: string }[];
+    expect(buttons.map((b) => b.label)).toEqual(['Previous', 'Next']);
+    expect(buttons.map((b) => parsePagingId(b.custom_id))).toEqual([
+      { kind: 'topics', page: 0, filter: 'data' },
+      { kind: 'topics', page: 2, filter: 'data' },
+    ]);
+  });
+
+  test('GIVEN one page of topics THEN no page buttons; none matching THEN the core text', () => {
+    const one: TopicPage = {
+      page: 0,
+      pages: 1,
+      total: 1,
+      groups: [{ id: 'a', key: 'a', title: 'A', entries: [] }],
+    };
+    expect(renderTopicPage(one)[0]!.components).toEqual([]);
+    const none = renderTopicPage({ filter: 'knitting', page: 0, pages: 1, total: 0, groups: [] });
+    expect(none[0]!.content).toContain('No topics match "knitting"');
   });
 
   test('GIVEN a 52-week plan THEN it renders as several valid messages with the file on the first', () => {

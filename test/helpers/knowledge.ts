@@ -11,11 +11,10 @@ export const PROJECT_KNOWLEDGE = join(__dirname, '../../knowledge');
  */
 export const SEED_KNOWLEDGE = join(__dirname, '../fixtures/knowledge-seed');
 export const ALT_KNOWLEDGE = join(__dirname, '../fixtures/knowledge-alt');
-export const PROJECT_SYNONYMS = join(PROJECT_KNOWLEDGE, 'synonyms.yml');
 
 /** The project's knowledge (or another directory), loaded the way the bot loads it. */
 export function loadKnowledge(dir = PROJECT_KNOWLEDGE): KnowledgeBase {
-  return KnowledgeBase.load({ dir, fallbackSynonymsFile: PROJECT_SYNONYMS, logger: silentLogger });
+  return KnowledgeBase.load({ dir, logger: silentLogger });
 }
 
 /** A Mentor over the project's knowledge (or another directory). */

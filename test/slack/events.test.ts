@@ -121,7 +121,7 @@ describe('Slack HTTP mode: mentions', () => {
     expect(shown).toContain('@channel &lt;b&gt;');
   });
 
-  test('GIVEN a question whose answer is very long THEN several messages in the thread, each within Slack limits', async () => {
+  test('GIVEN a question whose answer is very long THEN one message with its lead and More; More in the thread shows the next piece', async () => {
     const ts = nextTs();
     await h.event({
       type: 'app_mention',
@@ -130,23 +130,35 @@ describe('Slack HTTP mode: mentions', () => {
       ts,
       channel: 'C0001',
     });
-    await h.fake.waitForCalls('chat.postMessage', 2);
+    await h.fake.waitForCalls('chat.postMessage');
     await quiet();
-    const calls = posts();
-    expect(calls.length).toBeGreaterThan(1);
-    for (const call of calls) {
-      expect(call.args.thread_ts).toBe(ts);
-      expectWithinSlackLimits(call.args as never);
-    }
-    const all = calls.map((c) => JSON.stringify(c.args.blocks)).join('');
-    expect(all).toContain('(0)');
-    expect(all).toContain('(59)');
-    expect(all).toContain('&lt;storage&gt;');
-    // The buttons come once, on the last message.
-    expect(JSON.stringify(calls.at(-1)!.args.blocks)).toContain('mentor_feedback_up');
-    expect(calls.slice(0, -1).some((c) => JSON.stringify(c.args.blocks).includes('mentor_feedback_up'))).toBe(
-      false,
-    );
+    const [call] = posts();
+    expect(posts()).toHaveLength(1);
+    expect(call!.args.thread_ts).toBe(ts);
+    expectWithinSlackLimits(call!.args as never);
+    const shown = JSON.stringify(call!.args.blocks);
+    expect(shown).toContain('(0)');
+    expect(shown).not.toContain('(59)');
+    expect(shown).toContain('&lt;storage&gt;');
+    const sections = (call!.args.blocks as { type: string; text?: { text: string } }[])
+      .filter((b) => b.type === 'section')
+      .map((b) => b.text!.text)
+      .join('');
+    expect(sections.length).toBeLessThan(2000);
+    const buttons = (
+      call!.args.blocks as { type: string; elements?: { action_id: string; value: string }[] }[]
+    ).flatMap((b) => (b.type === 'actions' ? (b.elements ?? []) : []));
+    const more = buttons.find((b) => b.action_id === 'mentor_more')!;
+    expect(more.value).not.toBe('');
+
+    const click = h.buttonPayload(more, { ephemeral: false, threadTs: ts });
+    await h.interaction(click.payload);
+    const [piece] = await h.waitForResponses(click.responseId);
+    expect(piece!.args).toMatchObject({ response_type: 'ephemeral', thread_ts: ts });
+    const next = JSON.stringify(piece!.args.blocks);
+    expect(next).not.toContain('(0)');
+    expect(next).toMatch(/\(\d+\)/);
+    expect(next).toContain('mentor_more');
   });
 
   test('GIVEN posting the answer fails THEN the asker is told privately and the failure is logged', async () => {

@@ -167,21 +167,32 @@ describe('renderAnswer', () => {
 });
 
 describe('renderReply', () => {
-  test('GIVEN a topics list THEN the notification text says its lead once, then the topics', () => {
+  test('GIVEN a page of topics THEN the notification text says its heading once, then the topics', () => {
     const [m] = renderReply({
-      type: 'topics',
-      topics: [
-        { id: 'go', title: 'Go', kind: 'section', children: [] },
-        { id: 'docker', title: 'Docker', kind: 'section', children: [] },
-      ],
-      total: 2,
+      type: 'topic-page',
+      page: {
+        page: 0,
+        pages: 2,
+        total: 30,
+        groups: [
+          { id: 'go', key: 'go', title: 'Go', entries: [{ id: 'go/t', key: 't', title: 'Tools', depth: 1 }] },
+        ],
+      },
     });
-    expect(m!.text.startsWith('Topics I know:')).toBe(true);
-    expect(m!.text.split('Topics I know:')).toHaveLength(2);
+    expect(m!.text.startsWith('*Topics I know (30)*')).toBe(true);
+    expect(m!.text.split('Topics I know (30)')).toHaveLength(2);
+    expect(JSON.stringify(m!.blocks)).toContain('• Tools');
+    const actions = m!.blocks.find((b) => b.type === 'actions') as {
+      elements: { action_id: string; value: string }[];
+    };
+    expect(actions.elements.map((e) => [e.action_id, e.value])).toEqual([['mentor_topics_next', '{"p":1}']]);
   });
 
-  test('GIVEN a topics filter with markup THEN it is escaped in the reply', () => {
-    const [m] = renderReply({ type: 'topics', filter: '<!channel>', topics: [], total: 0 });
+  test('GIVEN a topics filter with markup that matches nothing THEN it is escaped in the reply', () => {
+    const [m] = renderReply({
+      type: 'topic-page',
+      page: { filter: '<!channel>', page: 0, pages: 1, total: 0, groups: [] },
+    });
     expect(JSON.stringify(m)).toContain('&lt;!channel&gt;');
     expect(JSON.stringify(m)).not.toContain('<!channel>');
   });

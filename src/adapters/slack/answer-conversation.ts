@@ -33,7 +33,7 @@ const prefixFor = (where: ConversationMessage['where']) => (where === 'dm' ? '' 
 export function isPublicIn(where: ConversationMessage['where'], reply: CoreReply): boolean {
   if (reply.type === 'error') return false;
   if (where === 'dm') return true;
-  if (reply.type === 'answer' || reply.type === 'topics' || reply.type === 'help') return true;
+  if (reply.type === 'answer' || reply.type === 'topic-page' || reply.type === 'help') return true;
   if (reply.type === 'plan-request')
     return reply.result.status === 'queued' || reply.result.status === 'already-queued';
   return false;

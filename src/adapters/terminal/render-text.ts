@@ -1,7 +1,9 @@
 import type { Answer } from '../../core/answers/compose-answer';
 import { answerWithLearning } from '../../core/answers/learn-text';
-import type { TopicNode } from '../../core/commands/reply';
+import type { Reply, TopicNode } from '../../core/commands/reply';
 import type { CoreReply } from '../../core/conversation/message';
+import { pagingText } from '../../core/conversation/paging';
+import type { TopicPage } from '../../core/knowledge/topics';
 
 /** ANSI styling, or none when output is not a terminal. */
 export interface Style {
@@ -17,10 +19,35 @@ export const ansiStyle: Style = {
   accent: (t) => `\u001b[36m${t}\u001b[39m`,
 };
 
-/** Markdown emphasis as terminal bold (the answer text is otherwise shown as written). */
+/** How a terminal shows a reply: the chat shows an answer's lead ("more" for the rest), the CLI all of it. */
+export interface TextRenderOptions {
+  /** Show the answer's lead and how to read the rest (the chat); default: the whole answer (the CLI). */
+  sized?: boolean;
+}
+
+/**
+ * Markdown for a terminal: links as `label <url>` (terminals make URLs clickable), emphasis as bold
+ * (the answer text is otherwise shown as written).
+ */
 function markdownToTerminal(markdown: string, style: Style): string {
-  if (style === plainStyle) return markdown;
-  return markdown.replace(/\*\*([^*\n]+)\*\*/g, (_, inner: string) => style.bold(inner));
+  const linked = markdown.replace(
+    /\[([^\]\n]+)\]\((https?:\/\/[^\s)]+)\)/g,
+    (_, label: string, url: string) => `${label} <${url}>`,
+  );
+  if (style === plainStyle) return linked;
+  return linked.replace(/\*\*([^*\n]+)\*\*/g, (_, inner: string) => style.bold(inner));
+}
+
+/** One page of topics: documents in bold, their sections indented, and how to turn the page. */
+function renderTopicPage(page: TopicPage, style: Style): string {
+  if (page.groups.length === 0) return pagingText.none(page.filter);
+  const lines = page.groups.flatMap((group) => [
+    style.bold(group.title),
+    ...group.entries.map((e) => `${'  '.repeat(e.depth)}- ${e.title}`),
+  ]);
+  return [style.bold(pagingText.heading(page)), ...lines, style.dim(pagingText.position(page, true))].join(
+    '\n',
+  );
 }
 
 function renderTopics(nodes: TopicNode[], depth: number, style: Style): string[] {
@@ -31,8 +58,10 @@ function renderTopics(nodes: TopicNode[], depth: number, style: Style): string[]
 }
 
 /** An answer as terminal text: the answer, then where it came from and what to ask next. */
-export function renderAnswerText(answer: Answer, style: Style = plainStyle): string {
-  const lines = [markdownToTerminal(answerWithLearning(answer.markdown, answer.learn), style)];
+export function renderAnswerText(answer: Answer, style: Style = plainStyle, sized = false): string {
+  const text = sized ? (answer.lead ?? answer.markdown) : answer.markdown;
+  const lines = [markdownToTerminal(answerWithLearning(text, answer.learn), style)];
+  if (sized && answer.more) lines.push(style.accent(pagingText.moreHint));
   if (answer.corrections.length > 0) {
     lines.push(style.dim(`(read ${answer.corrections.map((c) => `"${c.from}" as "${c.to}"`).join(', ')})`));
   }
@@ -51,10 +80,17 @@ export function renderAnswerText(answer: Answer, style: Style = plainStyle): str
  * Renders any reply for a terminal. `commandPrefix` is how commands are typed here ("/" in the chat,
  * "" for the CLI).
  */
-export function renderReplyText(reply: CoreReply, style: Style = plainStyle, commandPrefix = '/'): string {
+export function renderReplyText(
+  reply: CoreReply | Reply,
+  style: Style = plainStyle,
+  commandPrefix = '/',
+  options: TextRenderOptions = {},
+): string {
   switch (reply.type) {
     case 'answer':
-      return renderAnswerText(reply.answer, style);
+      return renderAnswerText(reply.answer, style, options.sized);
+    case 'topic-page':
+      return renderTopicPage(reply.page, style);
     case 'topics':
       if (reply.topics.length === 0) return `No topics match "${reply.filter ?? ''}".`;
       return renderTopics(reply.topics, 0, style).join('\n');

@@ -86,7 +86,8 @@ export class TerminalAdapter implements Adapter {
         deliverTo: terminalTarget(USER.id),
       };
       const replies = await this.options.core.receive(message);
-      this.print(`${replies.map((r) => renderReplyText(r, this.style, '/')).join('\n')}\n`);
+      const shown = replies.map((r) => renderReplyText(r, this.style, '/', { sized: true }));
+      this.print(`${shown.join('\n')}\n`);
     } catch (error) {
       this.options.logger.error({ error: describeError(error) }, 'terminal message failed');
       this.print(strings.sorry);

@@ -17,8 +17,12 @@ export interface ConversationContext {
   lastAnswerUnitIds: string[];
   lastAnswerTitles: string[];
   about: AboutUser;
-  /** The rest of the last answer ("more" shows it). */
+  /** The rest of the last answer ("more" shows it, a piece at a time). */
   lastMore?: string;
+  /** The lead unit of the answer `lastMore` continues (a More button names its key). */
+  lastMoreSource?: { id: string; key: string; title: string; path: string[] };
+  /** The page of topics shown last ("next" / "more" shows the one after). */
+  lastTopics?: { filter?: string; page: number; pages: number };
   /** Keys of the last answer's related topics ("more" shows the first when nothing is left). */
   lastRelatedKeys?: string[];
   /** Epoch milliseconds of the last update. */

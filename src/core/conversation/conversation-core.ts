@@ -16,6 +16,7 @@ import {
 } from './context-store';
 import { readFollowUp } from './follow-ups';
 import type { CoreReply, IncomingMessage, Suggestion, Where } from './message';
+import { keptRest, nextPiece, readTopicsArgs } from './paging';
 import { strings } from './strings';
 
 /** What the core is built from (in `main.ts`); adapters get only the built core. */
@@ -76,7 +77,10 @@ export class ConversationCore {
     if (text === '') return [this.help()];
     const command = parseCommand(text);
     if (command.name === 'help') return [this.help()];
-    if (command.name === 'topics') return [this.topics(command.args)];
+    if (command.name === 'topics') {
+      const { filter, page } = readTopicsArgs(command.args);
+      return [await this.topicsPage(message.user, message.where, filter, page)];
+    }
     if (command.name === 'plan') return [await this.plan(message, command.args)];
     return [await this.ask({ ...message, text: command.args })];
   }
@@ -91,7 +95,7 @@ export class ConversationCore {
     const { resolve } = this.options.mentor.curriculumParts();
     const namesTechnology = (text: string) => (resolve?.(text).ids.length ?? 0) > 0;
     const follow = readFollowUp(message.text, context?.lastQuestion, namesTechnology);
-    if (follow.kind === 'more') return this.more(message, context);
+    if (follow.kind === 'more') return this.continueFrom(message, context);
     const said = readSelfStatement(message.text, resolve);
     const about = mergeAbout(context?.about ?? { knows: [] }, said.about);
     if (said.onlyAboutSelf) {
@@ -108,27 +112,57 @@ export class ConversationCore {
     return out;
   }
 
-  /** "more": the rest of the last answer, else its first related topic, else that there is no more. */
-  private async more(
-    message: Pick<IncomingMessage, 'user' | 'where'>,
+  /**
+   * "more" typed (or "next"), or a More button (`key`: the lead unit of the answer it is under): the
+   * next piece of that answer. Typed, it continues what was shown last: the next page of topics, the
+   * rest of the last answer, else its first related topic, else says there is no more.
+   */
+  async more(user: UserRef, where: Where, key?: string): Promise<CoreReply> {
+    const context = await this.contexts.get(keyOf({ user, where })).catch(() => undefined);
+    return this.continueFrom({ user, where }, context, key);
+  }
+
+  private async continueFrom(
+    message: { user: UserRef; where: Where },
     context: ConversationContext | undefined,
+    key?: string,
   ): Promise<CoreReply> {
-    if (context?.lastMore) {
+    const topics = context?.lastTopics;
+    if (key === undefined && topics && topics.page + 1 < topics.pages)
+      return this.topicsPage(message.user, message.where, topics.filter ?? '', topics.page + 1);
+    let rest = context?.lastMore;
+    let source = context?.lastMoreSource;
+    // A button under another answer than the one this conversation last saw (another user's, an
+    // older one): that answer's rest, from its lead unit.
+    if (key !== undefined && (!rest || source?.key !== key)) {
+      const reply = this.options.mentor.topic(key);
+      rest = reply.type === 'answer' ? reply.answer.more : undefined;
+      source = reply.type === 'answer' ? reply.answer.sources[0] : undefined;
+    }
+    if (rest?.trim()) {
+      const [shown, left] = nextPiece(rest);
       await this.contexts
-        .update(keyOf(message), (c) => ({ ...c, lastMore: undefined }))
+        .update(keyOf(message), (c) => ({
+          ...c,
+          lastMore: left || undefined,
+          lastMoreSource: left ? source : undefined,
+          lastTopics: undefined,
+        }))
         .catch(() => undefined);
       const answer: Answer = {
-        question: context.lastQuestion ?? '',
+        question: context?.lastQuestion ?? source?.title ?? '',
         matched: true,
-        markdown: context.lastMore,
-        sources: [],
+        markdown: shown,
+        lead: left ? `${shown}\n\n…` : shown,
+        ...(left ? { more: left } : {}),
+        sources: source ? [source] : [],
         related: [],
         corrections: [],
         confidence: 1,
       };
       return { type: 'answer', answer };
     }
-    const next = context?.lastRelatedKeys?.[0];
+    const next = key === undefined ? context?.lastRelatedKeys?.[0] : undefined;
     if (next) return this.topic(message.user, message.where, next);
     return { type: 'notice', id: 'more.none', message: strings.noMore };
   }
@@ -162,9 +196,23 @@ export class ConversationCore {
     return { type: 'notice', id: recorded ? 'feedback.recorded' : 'feedback.gone', message };
   }
 
-  /** The knowledge tree, optionally filtered. */
-  topics(filter = ''): CoreReply {
-    return this.fromReply(this.options.mentor.topics(filter));
+  /** One page of the topics (0-based), optionally filtered; grouped by document and section. */
+  topics(filter = '', page = 0): CoreReply {
+    return { type: 'topic-page', page: this.options.mentor.topicPage(filter, page) };
+  }
+
+  /**
+   * A page of topics for a user (`topics [filter] [page N]`, `/topics`, a Previous / Next button):
+   * the page is remembered, so "next" or "more" shows the one after it.
+   */
+  async topicsPage(user: UserRef, where: Where, filter = '', page = 0): Promise<CoreReply> {
+    const reply = this.topics(filter, page);
+    if (reply.type !== 'topic-page') return reply;
+    const { filter: shown, page: at, pages } = reply.page;
+    await this.contexts
+      .update(keyOf({ user, where }), (c) => ({ ...c, lastTopics: { filter: shown, page: at, pages } }))
+      .catch(() => undefined);
+    return reply;
   }
 
   /** The commands and what they do (plan commands included when plans are available). */
@@ -289,6 +337,8 @@ export class ConversationCore {
 
   private fromReply(reply: Reply, answerId?: string): CoreReply {
     if (reply.type === 'answer') return { type: 'answer', answer: reply.answer, answerId };
+    // The mentor's whole tree is for tools (`cli topics`); a chat gets pages.
+    if (reply.type === 'topics') return this.topics(reply.filter);
     return reply;
   }
 
@@ -299,7 +349,7 @@ export class ConversationCore {
   ): Promise<void> {
     // An answer that was not found leaves the previous question as the one follow-ups refer to.
     if (!answer.matched && !about) return;
-    const more = answer.more;
+    const more = keptRest(answer.more);
     await this.contexts
       .update(keyOf(message), (c) => ({
         ...c,
@@ -309,7 +359,9 @@ export class ConversationCore {
               lastQuestion: answer.question,
               lastAnswerUnitIds: answer.sources.map((s) => s.id),
               lastAnswerTitles: answer.sources.map((s) => s.title),
-              lastMore: more?.trim() ? more : undefined,
+              lastMore: more,
+              lastMoreSource: more ? answer.sources[0] : undefined,
+              lastTopics: undefined,
               lastRelatedKeys: answer.related.map((r) => r.key),
             }
           : {}),

@@ -16,7 +16,7 @@ export type FollowUp =
 const MAX_FOLLOW_UP_WORDS = 7;
 
 const MORE =
-  /^(?:(?:tell|show|give) me |and )?(?:more|go on|continue|keep going|what else|anything else)(?: please| pls| about (?:it|that|this))?[\s.!?]*$/i;
+  /^(?:(?:tell|show|give) me |and )?(?:more|next|next page|go on|continue|keep going|what else|anything else)(?: please| pls| about (?:it|that|this))?[\s.!?]*$/i;
 const WHY = /^(?:but |and |ok |okay |so )?(?:why|how come|why is that|why so|how so|why not)[\s.!?]*$/i;
 const TAIL = [
   /^(?:and |or |but |also |ok |okay |so )?(?:what|how) about\s+(.+)$/i,

@@ -10,6 +10,7 @@ export { CONTEXT_TTL_MS, emptyContext, MemoryContextStore } from './context-stor
 export type { ConversationCoreOptions, ShareRef } from './conversation-core';
 export { ConversationCore, keyOf } from './conversation-core';
 export type { CoreReply, IncomingMessage, MessageKind, Suggestion, Where } from './message';
+export { pagingText, readTopicsArgs } from './paging';
 export type { ContextRedis, RedisContextStoreOptions } from './redis-context-store';
 export { RedisContextStore } from './redis-context-store';
 export { strings } from './strings';

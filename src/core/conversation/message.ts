@@ -3,7 +3,8 @@
  * platform's events into an {@link IncomingMessage} and render the {@link CoreReply} values back.
  */
 import type { Answer } from '../answers/compose-answer';
-import type { HelpEntry, TopicNode } from '../commands/reply';
+import type { HelpEntry } from '../commands/reply';
+import type { TopicPage } from '../knowledge/topics';
 import type {
   DeliveryTarget,
   MarkDoneResult,
@@ -36,12 +37,13 @@ export interface IncomingMessage {
 }
 
 /**
- * What the core answers: plain data every adapter renders. `answer`, `topics`, `help` and `error` are
+ * What the core answers: plain data every adapter renders. `answer`, `topic-page`, `help` and `error` are
  * the knowledge replies; the `plan-*` ones come from the plan commands; `notice` is a short text.
  */
 export type CoreReply =
   | { type: 'answer'; answer: Answer; answerId?: string }
-  | { type: 'topics'; filter?: string; topics: TopicNode[]; total: number }
+  /** One page of the topics, grouped by document and section. */
+  | { type: 'topic-page'; page: TopicPage }
   | { type: 'help'; commands: HelpEntry[] }
   | { type: 'error'; id: string; message: string }
   | { type: 'notice'; id: string; message: string }

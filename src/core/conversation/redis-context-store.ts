@@ -19,7 +19,19 @@ const contextSchema = z.object({
   lastQuestion: z.string().optional(),
   lastAnswerUnitIds: z.array(z.string()),
   lastAnswerTitles: z.array(z.string()),
-  about: z.object({ knows: z.array(z.string()), level: z.string().optional() }),
+  about: z.object({
+    knows: z.array(z.string()),
+    level: z.string().optional(),
+    role: z.string().optional(),
+    hoursPerWeek: z.number().optional(),
+    notes: z.array(z.string()).optional(),
+  }),
+  lastMore: z.string().optional(),
+  lastMoreSource: z
+    .object({ id: z.string(), key: z.string(), title: z.string(), path: z.array(z.string()) })
+    .optional(),
+  lastRelatedKeys: z.array(z.string()).optional(),
+  lastTopics: z.object({ filter: z.string().optional(), page: z.number(), pages: z.number() }).optional(),
   updatedAt: z.number(),
 });
 

@@ -31,11 +31,6 @@ export interface KnowledgeSnapshot {
 export interface KnowledgeOptions {
   /** Directory of Markdown files (`.md`, `.mdx`, searched recursively; `_name` files are partials). */
   dir: string;
-  /**
-   * @deprecated Ignored: the engine's glossary applies to every knowledge directory, and a
-   * directory's own `synonyms.yml` adds to it.
-   */
-  fallbackSynonymsFile?: string;
   /** Base URL of the knowledge (e.g. `KNOWLEDGE_BASE_URL`): relative links become absolute against it. */
   baseUrl?: string;
   logger: Logger;

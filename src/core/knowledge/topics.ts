@@ -33,14 +33,15 @@ export interface TopicOptions {
   page?: number;
   /** Lines (document headers included) per page, default 20. */
   pageSize?: number;
-  /** Deepest section level listed (default 2: sections and their subsections). */
+  /** Deepest section level listed without a filter (default 2: sections and their subsections). */
   maxDepth?: number;
 }
 
 /**
  * The knowledge's topics grouped by document and section, filtered with the search's own analyzer
- * (synonyms, stems and typo corrections: "k8s" finds Kubernetes), paged. Resources are not units and
- * list items are not listed; a document whose title matches lists all its sections.
+ * (synonyms, stems and typo corrections: "k8s" finds Kubernetes), paged. Resources are not units;
+ * list items are listed only under a filter; a document or section whose title matches lists what is
+ * under it.
  */
 export function pageTopics(
   units: readonly KnowledgeUnit[],
@@ -74,10 +75,12 @@ export function pageTopics(
     const walk = (unit: KnowledgeUnit, depth: number, chain: KnowledgeUnit[]) => {
       for (const id of unit.childIds) {
         const child = index.get(id);
-        if (!child || child.kind === 'item') continue;
+        // Items are topics too, but only a filter lists them: the whole list stays an overview.
+        if (!child || (child.kind === 'item' && !filter)) continue;
         if (matches([...chain, child]))
           entries.push({ id: child.id, key: child.key, title: child.title, depth });
-        if (depth < maxDepth) walk(child, depth + 1, [...chain, child]);
+        // A filtered list is short: what matches is listed at any depth.
+        if (depth < maxDepth || filter) walk(child, depth + 1, [...chain, child]);
       }
     };
     walk(doc, 1, [doc]);

@@ -1,4 +1,4 @@
-import MiniSearch from 'minisearch';
+import MiniSearch, { type Query } from 'minisearch';
 import SearchableMap from 'minisearch/SearchableMap';
 import type { KnowledgeUnit } from '../knowledge/types';
 import { type Analyzer, maxTypoDistance, stemWord, tokenize } from './analyzer';
@@ -47,8 +47,13 @@ export const UNKNOWN_TERM_WEIGHT = 1.5;
 const SLICE_MS = 10;
 /** Postings (units containing a searched term) one question may score: this share of the units... */
 const POSTING_SHARE = 0.25;
-/** ...but never fewer than this many. */
+/** ...but never fewer than this many... */
 const POSTING_FLOOR = 5000;
+/**
+ * ...nor more than this many: MiniSearch scores about a million postings a second, so one search
+ * stays within about 10 ms on knowledge of any size (only knowledge of over 40,000 units reaches it).
+ */
+const POSTING_CAP = 10_000;
 /** Below this inverse document frequency a term is in nearly every unit. */
 const GENERIC_IDF = 0.2;
 /** Longest ending a known word may carry and still count as that word. */
@@ -84,7 +89,10 @@ const rarityWeight = (idf: number) => Math.min(1, (idf + 0.2) / 2);
  */
 export class SearchIndex {
   private readonly mini: MiniSearch<KnowledgeUnit>;
-  private readonly vocabulary: SearchableMap<number>;
+  /** The vocabulary's terms, for typo correction and completion (keys only: counts are in `counts`). */
+  private readonly vocabulary: SearchableMap<true>;
+  /** Document frequency of each vocabulary term (a plain map: counted for every term of every unit). */
+  private readonly counts = new Map<string, number>();
   /** Terms of the unit being added, collected while MiniSearch tokenizes it. */
   private collecting: Set<string> | undefined;
   private readonly units = new Map<string, KnowledgeUnit>();
@@ -93,6 +101,8 @@ export class SearchIndex {
   private readonly unitWords = new Map<string, string[]>();
   /** Analysed titles of the units re-ranking has looked at (filled on first use). */
   private readonly titleTerms = new Map<string, string[]>();
+  /** The last search: one answer searches the same question more than once (forgotten on any change). */
+  private recent: { question: string; limit: number; outcome: SearchOutcome } | undefined;
 
   /**
    * @param units the units to index (ids must be unique)
@@ -129,7 +139,7 @@ export class SearchIndex {
         return (unit as unknown as Record<string, string>)[field] ?? '';
       },
     });
-    this.vocabulary = new SearchableMap<number>();
+    this.vocabulary = new SearchableMap<true>();
     this.add(units);
   }
 
@@ -155,19 +165,25 @@ export class SearchIndex {
 
   /** Adds units (ids not yet indexed). */
   add(units: readonly KnowledgeUnit[]): void {
+    this.recent = undefined;
     for (const unit of units) {
       const terms = new Set<string>();
       this.collecting = terms;
       this.mini.add(unit);
       this.units.set(unit.id, unit);
       this.byKey?.set(unit.key, unit);
-      for (const term of terms) this.vocabulary.set(term, (this.vocabulary.get(term) ?? 0) + 1);
+      for (const term of terms) {
+        const df = this.counts.get(term);
+        this.counts.set(term, (df ?? 0) + 1);
+        if (df === undefined) this.vocabulary.set(term, true);
+      }
     }
     this.collecting = undefined;
   }
 
   /** Removes units (by id) from the index and the vocabulary: a changed file touches only its own units. */
   remove(units: readonly KnowledgeUnit[]): void {
+    this.recent = undefined;
     for (const unit of units) {
       const indexed = this.units.get(unit.id);
       if (!indexed) continue;
@@ -186,9 +202,12 @@ export class SearchIndex {
       this.unitWords.delete(indexed.id);
       this.titleTerms.delete(indexed.id);
       for (const term of terms) {
-        const df = (this.vocabulary.get(term) ?? 0) - 1;
-        if (df > 0) this.vocabulary.set(term, df);
-        else this.vocabulary.delete(term);
+        const df = (this.counts.get(term) ?? 0) - 1;
+        if (df > 0) this.counts.set(term, df);
+        else {
+          this.counts.delete(term);
+          this.vocabulary.delete(term);
+        }
       }
     }
   }
@@ -229,7 +248,7 @@ export class SearchIndex {
    * of the English dictionary (`word`, as typed) is never corrected or completed into another one.
    */
   resolve(term: string, word = term): TermMatch {
-    const df = this.vocabulary.get(term);
+    const df = this.counts.get(term);
     if (df !== undefined) return { term, kind: 'exact', matches: [term], confidence: 1, idf: this.idf(df) };
     if (isEnglishWord(word)) {
       const idf = this.unknownWeight() * (isEverydayWord(word) ? EVERYDAY_SHARE : 1);
@@ -244,12 +263,12 @@ export class SearchIndex {
         kind: 'corrected',
         matches: [match],
         confidence,
-        idf: this.idf(this.vocabulary.get(match)!),
+        idf: this.idf(this.counts.get(match)!),
       };
     }
     const completions = this.complete(term);
     if (completions.length > 0) {
-      const best = Math.max(...completions.map((m) => this.vocabulary.get(m) ?? 0));
+      const best = Math.max(...completions.map((m) => this.counts.get(m) ?? 0));
       return { term, kind: 'prefix', matches: completions, confidence: 0.6, idf: this.idf(best) };
     }
     return {
@@ -266,13 +285,14 @@ export class SearchIndex {
     if (term.length < 4 || /^\p{N}+$/u.test(term)) return undefined;
     for (let i = 0; i + 1 < term.length; i++) {
       const swapped = term.slice(0, i) + term[i + 1] + term[i] + term.slice(i + 2);
-      if (this.vocabulary.has(swapped)) return [swapped, 1];
+      if (this.counts.has(swapped)) return [swapped, 1];
     }
     const maxDistance = maxTypoDistance(term.length);
     if (maxDistance === 0) return undefined;
     let best: [string, number, number] | undefined;
-    for (const [key, [df, distance]] of this.vocabulary.fuzzyGet(term, maxDistance)) {
+    for (const [key, [, distance]] of this.vocabulary.fuzzyGet(term, maxDistance)) {
       if (key.length < 4) continue;
+      const df = this.counts.get(key) ?? 0;
       if (!best || distance < best[1] || (distance === best[1] && df > best[2])) best = [key, distance, df];
     }
     return best ? [best[0], best[1]] : undefined;
@@ -282,13 +302,13 @@ export class SearchIndex {
   private complete(term: string): string[] {
     if (term.length < 4) return [];
     const longer = [...this.vocabulary.atPrefix(term).keys()]
-      .sort((a, b) => (this.vocabulary.get(b) ?? 0) - (this.vocabulary.get(a) ?? 0))
+      .sort((a, b) => (this.counts.get(b) ?? 0) - (this.counts.get(a) ?? 0))
       .slice(0, 3);
     if (longer.length > 0) return longer;
     // A known word plus a short ending ("dockerized" -> "docker"), but not a negation ("serverless").
     for (let end = term.length - 1; end >= Math.max(4, term.length - MAX_SUFFIX); end--) {
       const head = term.slice(0, end);
-      if (this.vocabulary.has(head) && !/^(less|free)/.test(term.slice(end))) return [head];
+      if (this.counts.has(head) && !/^(less|free)/.test(term.slice(end))) return [head];
     }
     return [];
   }
@@ -300,6 +320,14 @@ export class SearchIndex {
    * index.search('postgress or mysql?').hits[0]?.unit.title; // "Relational Databases"
    */
   search(question: string, limit = 10): SearchOutcome {
+    const recent = this.recent;
+    const outcome =
+      recent?.question === question && recent.limit === limit ? recent.outcome : this.searchNow(question, limit);
+    this.recent = { question, limit, outcome };
+    return { ...outcome, hits: [...outcome.hits], terms: [...outcome.terms] };
+  }
+
+  private searchNow(question: string, limit: number): SearchOutcome {
     const surface = new Map<string, string>();
     for (const t of tokenize(question))
       if (!surface.has(stemWord(t.lower))) surface.set(stemWord(t.lower), t.lower);
@@ -314,8 +342,8 @@ export class SearchIndex {
     let specific = terms.filter((t) => t.idf >= GENERIC_IDF);
     // On large knowledge, the most common of the question's words would make MiniSearch score most
     // units: the rarest words are searched first, within a budget of postings (a share of the units).
-    const dfOf = (t: TermMatch) => Math.max(0, ...t.matches.map((m) => this.vocabulary.get(m) ?? 0));
-    const budget = Math.max(POSTING_FLOOR, this.units.size * POSTING_SHARE);
+    const dfOf = (t: TermMatch) => Math.max(0, ...t.matches.map((m) => this.counts.get(m) ?? 0));
+    const budget = Math.min(POSTING_CAP, Math.max(POSTING_FLOOR, this.units.size * POSTING_SHARE));
     let spent = 0;
     const kept = [...specific]
       .sort((a, b) => dfOf(a) - dfOf(b))
@@ -335,15 +363,40 @@ export class SearchIndex {
       for (const m of t.matches) {
         weights.set(m, Math.max(weights.get(m) ?? 0, weight));
         for (const r of this.analyze.related?.get(m) ?? []) {
-          if (this.vocabulary.has(r))
+          if (this.counts.has(r))
             relatedOf.set(r, Math.max(relatedOf.get(r) ?? 0, weight * RELATED_WEIGHT));
         }
       }
     }
-    // A related concept is searched only with a lower weight, and never above the exact term.
-    for (const [r, w] of relatedOf) if (!weights.has(r)) weights.set(r, w);
+    // A related concept is searched only with a lower weight, and never above the exact term; and
+    // only within what is left of the budget of postings, the rarest first.
+    let left = budget - kept.reduce((sum, t) => sum + dfOf(t), 0);
+    const relatedDf = (r: string) => this.counts.get(r) ?? 0;
+    for (const r of [...relatedOf.keys()].sort((a, b) => relatedDf(a) - relatedDf(b))) {
+      if (weights.has(r)) continue;
+      if (relatedDf(r) > left) {
+        relatedOf.delete(r);
+        continue;
+      }
+      left -= relatedDf(r);
+      weights.set(r, relatedOf.get(r)!);
+    }
     if (weights.size === 0) return { hits: [], terms, coverage: 0, coverageOf: () => 0 };
-    const results = this.mini.search([...weights.keys()].join(' '), {
+    // The rarest word alone over the budget (a question of only common words): it is looked for in
+    // titles only, where a unit about it names it, not in the texts of most of the knowledge.
+    const wide = kept[0] && dfOf(kept[0]) > budget ? new Set(kept[0].matches) : undefined;
+    const words = [...weights.keys()];
+    const everywhere = words.filter((w) => !wide?.has(w)).join(' ');
+    const query: Query = wide
+      ? {
+          combineWith: 'OR' as const,
+          queries: [
+            ...(everywhere ? [everywhere] : []),
+            { queries: [[...wide].join(' ')], fields: ['title', 'aliases'] },
+          ],
+        }
+      : everywhere;
+    const results = this.mini.search(query, {
       tokenize: (text) => text.split(' '),
       processTerm: (term) => term,
       boost: FIELD_BOOST,
@@ -415,7 +468,7 @@ export class SearchIndex {
     let total = 0;
     let count = 0;
     for (const t of title) {
-      const weight = this.idf(this.vocabulary.get(t) ?? 1);
+      const weight = this.idf(this.counts.get(t) ?? 1);
       total += weight;
       if (asked.has(t)) {
         named += weight;

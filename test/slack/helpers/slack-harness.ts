@@ -68,7 +68,6 @@ export class SlackHarness {
     await this.fake.start();
     this.knowledge = KnowledgeBase.load({
       dir: this.options.knowledgeDir ?? join(ROOT, 'knowledge'),
-      fallbackSynonymsFile: join(ROOT, 'knowledge', 'synonyms.yml'),
       logger: this.logger,
     });
     const knowledge = this.knowledge;

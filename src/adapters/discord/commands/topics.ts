@@ -1,8 +1,8 @@
-import { notice, renderTopics } from '../render/info-messages';
+import { notice, renderTopicPage } from '../render/info-messages';
 import { LIMITS, truncate } from '../render/limits';
-import { type SlashCommand, slashCommand } from './command';
+import { discordUser, discordWhere, type SlashCommand, slashCommand } from './command';
 
-/** `/topics [category]`: the knowledge tree, optionally narrowed to a category. */
+/** `/topics [category]`: the first page of topics (grouped, with page buttons), optionally filtered. */
 export const topicsCommand: SlashCommand = {
   data: slashCommand('topics', 'List the topics I know').addStringOption((option) =>
     option
@@ -14,8 +14,9 @@ export const topicsCommand: SlashCommand = {
   ephemeral: true,
 
   async execute(interaction, respond, { core }) {
-    const reply = core.topics(interaction.options.getString('category') ?? '');
-    if (reply.type === 'topics') await respond.send(renderTopics(reply.topics, reply.total, reply.filter));
+    const filter = interaction.options.getString('category') ?? '';
+    const reply = await core.topicsPage(discordUser(interaction), discordWhere(interaction), filter);
+    if (reply.type === 'topic-page') await respond.send(renderTopicPage(reply.page));
     else if (reply.type === 'error') await respond.fail(notice(reply.message));
   },
 

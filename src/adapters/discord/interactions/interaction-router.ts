@@ -5,6 +5,7 @@ import { errorFields, userMessageFor } from '../errors';
 import { notice } from '../render/info-messages';
 import { LIMITS, truncate } from '../render/limits';
 import { buttonIsEphemeral, handleButton } from './button-handler';
+import { handlePagingButton, isPagingButton, pagingIsEphemeral } from './paging-buttons';
 import { Responder } from './responder';
 
 /** Options of the router. */
@@ -54,6 +55,10 @@ export class InteractionRouter {
         return this.run(interaction, true, (r) => r.fail(notice('I do not know that command. Try /help.')));
       return this.run(interaction, command.ephemeral, (r) => command.execute(interaction, r, this.ctx));
     }
+    if (interaction.isButton() && isPagingButton(interaction))
+      return this.run(interaction, pagingIsEphemeral(interaction), (r) =>
+        handlePagingButton(interaction, r, this.ctx),
+      );
     if (interaction.isButton()) {
       return this.run(interaction, buttonIsEphemeral(interaction), (r) =>
         handleButton(interaction, r, this.ctx),

@@ -8,12 +8,16 @@ import {
 } from 'discord.js';
 import type { Answer } from '../../../core/answers/compose-answer';
 import { answerWithLearning } from '../../../core/answers/learn-text';
+import { pagingText } from '../../../core/conversation/paging';
 import { feedbackButtonId, planButtonId, topicButtonId } from '../interactions/custom-ids';
+import { moreButtonId } from '../interactions/paging-ids';
 import { DESCRIPTION_CHUNK, LIMITS, packEmbeds, truncate } from './limits';
 import { COLORS, type OutgoingMessage } from './outgoing';
 import { splitMarkdown } from './split-markdown';
 
 const MAX_RELATED_BUTTONS = 3;
+/** An answer is never more than this many messages (the rest is behind "More"). */
+const MAX_ANSWER_MESSAGES = 3;
 
 /** One button with a custom id (labels cut to Discord's limit). */
 export function button(
@@ -32,7 +36,7 @@ export function button(
   return component;
 }
 
-/** Up to 3 related-topic buttons, and helpful / not helpful buttons when the answer has an id. */
+/** Up to 3 related-topic buttons; More when the answer was cut; helpful / not helpful when it has an id. */
 export function answerComponents(
   answer: Answer,
   answerId?: string,
@@ -42,9 +46,11 @@ export function answerComponents(
     .slice(0, MAX_RELATED_BUTTONS)
     .map((topic) => button(topicButtonId(topic.key), topic.title, ButtonStyle.Secondary));
   if (related.length > 0) rows.push({ type: ComponentType.ActionRow, components: related });
-  const own = answer.learn
-    ? [button(planButtonId(answer.learn.topicId), 'Plan this', ButtonStyle.Primary, '🗓️')]
+  const own = answer.more
+    ? [button(moreButtonId(answer.sources[0]?.key), pagingText.moreLabel, ButtonStyle.Primary)]
     : [];
+  if (answer.learn)
+    own.push(button(planButtonId(answer.learn.topicId), 'Plan this', ButtonStyle.Primary, '🗓️'));
   if (answerId) {
     own.push(
       button(feedbackButtonId(answerId, true), 'Helpful', ButtonStyle.Success, '👍'),
@@ -73,7 +79,10 @@ function fitLines(lines: string[], max: number): string {
  */
 export function renderAnswer(answer: Answer, answerId?: string): OutgoingMessage[] {
   const title = answer.matched ? (answer.sources[0]?.title ?? 'Answer') : "That's not in my knowledge";
-  const chunks = splitMarkdown(answerWithLearning(answer.markdown, answer.learn), DESCRIPTION_CHUNK);
+  // A chat shows the lead (about 1,500 characters of the answer); "More" shows the rest.
+  // One chunk fills a message (6,000 characters at most): at most MAX_ANSWER_MESSAGES of them.
+  const text = answerWithLearning(answer.lead ?? answer.markdown, answer.learn);
+  const chunks = splitMarkdown(text, DESCRIPTION_CHUNK).slice(0, MAX_ANSWER_MESSAGES);
   const embeds: APIEmbed[] = chunks.map((description) => ({
     description,
     color: answer.matched ? COLORS.answer : COLORS.unknown,

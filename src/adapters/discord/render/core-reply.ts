@@ -1,7 +1,7 @@
 import type { CoreReply } from '../../../core/conversation/message';
 import type { PlanRequestResult } from '../../../core/plans/plan-service';
 import { renderAnswer } from './answer-messages';
-import { notice, renderTopics } from './info-messages';
+import { notice, renderTopicPage } from './info-messages';
 import type { OutgoingMessage } from './outgoing';
 import { renderPlan } from './plan-messages';
 
@@ -25,8 +25,8 @@ export function renderCoreReply(reply: CoreReply, help: () => OutgoingMessage[])
   switch (reply.type) {
     case 'answer':
       return renderAnswer(reply.answer, reply.answerId);
-    case 'topics':
-      return renderTopics(reply.topics, reply.total, reply.filter);
+    case 'topic-page':
+      return renderTopicPage(reply.page);
     case 'help':
       return help();
     case 'error':

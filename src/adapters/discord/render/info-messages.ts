@@ -1,5 +1,7 @@
-import type { APIEmbed } from 'discord.js';
-import type { TopicNode } from '../../../core/commands/reply';
+import { type APIButtonComponentWithCustomId, type APIEmbed, ButtonStyle, ComponentType } from 'discord.js';
+import { pagingText } from '../../../core/conversation/paging';
+import type { TopicPage } from '../../../core/knowledge/topics';
+import { topicsPageButtonId } from '../interactions/paging-ids';
 import { DESCRIPTION_CHUNK, LIMITS, packEmbeds, truncate } from './limits';
 import { COLORS, type OutgoingMessage } from './outgoing';
 import { splitMarkdown } from './split-markdown';
@@ -26,24 +28,35 @@ export function textMessages(
   return kept;
 }
 
-function topicLines(nodes: TopicNode[], depth: number): string[] {
-  return nodes.flatMap((node) => [
-    depth === 0 ? `**${node.title}**` : `${'  '.repeat(depth - 1)}- ${node.title}`,
-    ...topicLines(node.children, depth + 1),
-  ]);
+/** Previous / Next buttons under a page of topics (none when there is one page). */
+function pageButtons(page: TopicPage): OutgoingMessage['components'] {
+  if (page.pages <= 1) return [];
+  const turn = (to: number, label: string, disabled: boolean): APIButtonComponentWithCustomId => ({
+    type: ComponentType.Button,
+    style: ButtonStyle.Secondary,
+    custom_id: topicsPageButtonId(Math.max(0, to), page.filter),
+    label,
+    disabled,
+  });
+  const previous = turn(page.page - 1, pagingText.previousLabel, page.page === 0);
+  const next = turn(page.page + 1, pagingText.nextLabel, page.page + 1 >= page.pages);
+  return [{ type: ComponentType.ActionRow, components: [previous, next] }];
 }
 
-/** The topic tree as indented lists, one document after another. */
-export function renderTopics(topics: TopicNode[], total: number, filter?: string): OutgoingMessage[] {
-  if (topics.length === 0) {
-    return [
-      notice(
-        `No topics match "${truncate(filter ?? '', 100)}". Try /topics with no category to see them all.`,
-      ),
-    ];
-  }
-  const title = filter ? `Topics matching "${truncate(filter, 100)}" (${total})` : `Topics I know (${total})`;
-  return textMessages(title, topicLines(topics, 0).join('\n'));
+/** One page of topics: documents in bold, their sections indented under them, and page buttons. */
+export function renderTopicPage(page: TopicPage): OutgoingMessage[] {
+  if (page.groups.length === 0) return [notice(pagingText.none(page.filter && truncate(page.filter, 100)))];
+  const lines = page.groups.flatMap((group) => [
+    `**${group.title}**`,
+    ...group.entries.map((e) => `${'  '.repeat(e.depth - 1)}- ${e.title}`),
+  ]);
+  const embed: APIEmbed = {
+    title: truncate(pagingText.heading(page), LIMITS.embedTitle),
+    description: truncate(lines.join('\n'), LIMITS.embedDescription),
+    color: COLORS.info,
+    footer: { text: pagingText.position(page) },
+  };
+  return [{ embeds: [embed], components: pageButtons(page) }];
 }
 
 /** One help line per command. */

@@ -1,6 +1,8 @@
 import type { Answer } from '../../../core/answers/compose-answer';
 import { answerWithLearning } from '../../../core/answers/learn-text';
+import { pagingText } from '../../../core/conversation/paging';
 import { ACTIONS, type ShareRef } from '../action-ids';
+import { PAGING_ACTIONS } from '../paging-ids';
 import { escapeText } from './escape';
 import { LIMITS } from './limits';
 import { type Block, button, context, packMessages, type SlackMessage, sections } from './message';
@@ -27,6 +29,9 @@ function notes(answer: Answer, sharedBy?: string): string[] {
   return lines;
 }
 
+/** Sections of an answer (3,000 characters each): with the tail they fit in at most 3 messages. */
+const MAX_ANSWER_SECTIONS = 4;
+
 function buttons(answer: Answer, options: AnswerRenderOptions): Block[] {
   const blocks: Block[] = [];
   const related = answer.related.slice(0, 3);
@@ -38,6 +43,7 @@ function buttons(answer: Answer, options: AnswerRenderOptions): Block[] {
     });
   }
   const own = [];
+  if (answer.more) own.push(button(PAGING_ACTIONS.more, pagingText.moreLabel, answer.sources[0]?.key ?? ''));
   if (answer.learn) own.push(button(ACTIONS.planTopic, 'Plan this', answer.learn.topicId, 'primary'));
   if (options.answerId) {
     own.push(button(ACTIONS.feedbackUp, ':thumbsup: Helpful', options.answerId));
@@ -52,15 +58,15 @@ function buttons(answer: Answer, options: AnswerRenderOptions): Block[] {
 }
 
 /**
- * An answer as Slack messages: the answer in sections (split cleanly when long), its sources in a
- * context block, buttons for up to 3 related topics, helpful / not helpful, and optionally "Share
- * in channel". Usually one message; a very long answer takes several, the buttons on the last.
+ * An answer as Slack messages: its lead (about 1,500 characters; "More" shows the rest) in sections,
+ * its sources in a context block, buttons for More, up to 3 related topics, helpful / not helpful,
+ * and optionally "Share in channel". One message, never more than 3.
  */
 export function renderAnswer(answer: Answer, options: AnswerRenderOptions = {}): SlackMessage[] {
-  const text = markdownToMrkdwn(answerWithLearning(answer.markdown, answer.learn));
+  const text = markdownToMrkdwn(answerWithLearning(answer.lead ?? answer.markdown, answer.learn));
   const content = sections(text.trim() === '' ? `*${escapeText(answer.question)}*` : text);
   const lines = notes(answer, options.sharedBy);
   if (!answer.matched && answer.related.length > 0) lines.push('Pick one of the closest topics below.');
   const tail = [...(lines.length > 0 ? [context(lines)] : []), ...buttons(answer, options)];
-  return packMessages(content, tail);
+  return packMessages(content.slice(0, MAX_ANSWER_SECTIONS), tail);
 }

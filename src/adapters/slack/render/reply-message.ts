@@ -1,9 +1,12 @@
-import type { HelpEntry, TopicNode } from '../../../core/commands/reply';
+import type { HelpEntry } from '../../../core/commands/reply';
 import type { CoreReply } from '../../../core/conversation/message';
+import { pagingText } from '../../../core/conversation/paging';
+import type { TopicPage } from '../../../core/knowledge/topics';
+import { PAGING_ACTIONS, topicsPageValue } from '../paging-ids';
 import { type AnswerRenderOptions, renderAnswer } from './answer-message';
 import { escapeText } from './escape';
 import { LIMITS } from './limits';
-import { context, packMessages, type SlackMessage, section, sections } from './message';
+import { type Block, button, context, packMessages, type SlackMessage, section, sections } from './message';
 import { renderMarkDone, renderPlan, renderPlanResult } from './plan-message';
 
 /** How commands are typed where the reply is shown: `/mentor ` for the slash command, `@mentor ` in a conversation. */
@@ -11,38 +14,34 @@ export interface ReplyRenderOptions extends AnswerRenderOptions {
   commandPrefix?: string;
 }
 
-/** Characters of topic lines shown in one reply; the rest is summarised. */
-const TOPICS_BUDGET = 8000;
-
-function topicLines(nodes: TopicNode[], depth: number): string[] {
-  return nodes.flatMap((node) => [
-    depth === 0
-      ? `*${escapeText(node.title)}*`
-      : `${'\u2003'.repeat(depth - 1)}${depth === 1 ? '•' : '◦'} ${escapeText(node.title)}`,
-    ...topicLines(node.children, depth + 1),
+/** One page of topics: documents in bold, their sections under them, Previous / Next buttons. */
+function renderTopicPage(page: TopicPage): SlackMessage[] {
+  if (page.groups.length === 0) return packMessages([section(escapeText(pagingText.none(page.filter)))]);
+  const lines = page.groups.flatMap((group) => [
+    `*${escapeText(group.title)}*`,
+    ...group.entries.map(
+      (e) => `${'\u2003'.repeat(e.depth - 1)}${e.depth === 1 ? '•' : '◦'} ${escapeText(e.title)}`,
+    ),
   ]);
-}
-
-function renderTopics(reply: Extract<CoreReply, { type: 'topics' }>, prefix: string): SlackMessage[] {
-  if (reply.topics.length === 0) {
-    return packMessages([section(`No topics match "${escapeText(reply.filter ?? '')}".`)]);
+  const lead = escapeText(pagingText.heading(page));
+  const tail: Block[] = [context([escapeText(pagingText.position(page))])];
+  if (page.pages > 1) {
+    const turns = [];
+    if (page.page > 0)
+      turns.push(
+        button(
+          PAGING_ACTIONS.topicsPrevious,
+          pagingText.previousLabel,
+          topicsPageValue(page.page - 1, page.filter),
+        ),
+      );
+    if (page.page + 1 < page.pages)
+      turns.push(
+        button(PAGING_ACTIONS.topicsNext, pagingText.nextLabel, topicsPageValue(page.page + 1, page.filter)),
+      );
+    tail.push({ type: 'actions', block_id: 'mentor_topics_page', elements: turns });
   }
-  const lines = topicLines(reply.topics, 0);
-  const shown: string[] = [];
-  let used = 0;
-  for (const line of lines) {
-    if (used + line.length + 1 > TOPICS_BUDGET) break;
-    shown.push(line);
-    used += line.length + 1;
-  }
-  const notes = [`${reply.total} topic${reply.total === 1 ? '' : 's'}. Ask about any of them.`];
-  if (shown.length < lines.length) {
-    notes.unshift(
-      `…and ${lines.length - shown.length} more. Narrow the list with \`${escapeText(prefix)}topics &lt;filter&gt;\`.`,
-    );
-  }
-  const lead = reply.filter ? `Topics matching "${escapeText(reply.filter)}":` : 'Topics I know:';
-  return packMessages([section(lead), ...sections(shown.join('\n')), context(notes)], [], lead);
+  return packMessages([section(`*${lead}*`), ...sections(lines.join('\n'))], tail, `*${lead}*`);
 }
 
 /** A help line: `/mentor topics [filter]  List the topics...` (a question is typed with no command word). */
@@ -86,8 +85,8 @@ export function renderReply(reply: CoreReply, options: ReplyRenderOptions = {}):
       return renderMarkDone(reply.result);
     case 'plan-form':
       return renderNotice(`${withPrefix(reply.hint, prefix)} (Or use /mentor plan for a form.)`);
-    case 'topics':
-      return renderTopics(reply, prefix);
+    case 'topic-page':
+      return renderTopicPage(reply.page);
     case 'help': {
       const lines = reply.commands.map((entry) => helpLine(entry, prefix));
       return packMessages([section('*Ask me about backend engineering.*'), ...sections(lines.join('\n'))]);

@@ -3,6 +3,7 @@ import { ACTIONS } from '../../action-ids';
 import type { SlackDeps } from '../../deps';
 import type { ButtonArgs } from './action-target';
 import { feedback } from './feedback';
+import { registerPaging } from './paging';
 import { planTopic } from './plan-topic';
 import { relatedTopic } from './related-topic';
 import { shareAnswer } from './share-answer';
@@ -21,4 +22,5 @@ export function registerActions(app: App, deps: SlackDeps): void {
   app.action<BlockButtonAction>(ACTIONS.feedbackDown, afterAck(deps, feedback(deps, false)));
   app.action<BlockButtonAction>(ACTIONS.share, afterAck(deps, shareAnswer(deps)));
   app.action<BlockButtonAction>(ACTIONS.planTopic, afterAck(deps, planTopic(deps)));
+  registerPaging(app, deps);
 }
