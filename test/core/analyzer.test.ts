@@ -23,6 +23,12 @@ describe('createAnalyzer', () => {
     expect(analyze('end-to-end')).toEqual(['end', 'end']);
   });
 
+  test('GIVEN a contraction or a possessive THEN it is read as its word, never as a stray ending', () => {
+    expect(analyze("when you're not eligible")).toEqual(['elig']);
+    expect(analyze("the company's stack")).toEqual(['compani', 'stack']);
+    expect(analyze("I've tried")).toEqual(['tri']);
+  });
+
   test('GIVEN a multi-word synonym THEN the group token is added beside the words', () => {
     expect(analyze('Infrastructure as Code')).toEqual(['iac', 'infrastructur', 'code']);
     expect(analyze('message queues')).toEqual(['messagequeue', 'messag', 'queue']);

@@ -1,3 +1,6 @@
+import type { KnowledgeUnit } from '../../src/core/knowledge/types';
+import { createAnalyzer } from '../../src/core/search/analyzer';
+import { SearchIndex } from '../../src/core/search/search-index';
 import { loadKnowledge, SEED_KNOWLEDGE } from '../helpers/knowledge';
 
 const { index } = loadKnowledge(SEED_KNOWLEDGE).current;
@@ -55,5 +58,55 @@ describe('SearchIndex.search', () => {
     const titles = index.suggest('kube').map((u) => u.title);
     expect(titles[0]).toBe('Containerization');
     expect(index.suggest('data', 5).length).toBeLessThanOrEqual(5);
+  });
+});
+
+describe('SearchIndex ranking: the topic itself', () => {
+  const unit = (u: Partial<KnowledgeUnit> & Pick<KnowledgeUnit, 'id' | 'kind' | 'title' | 'text'>) =>
+    ({
+      key: u.id,
+      path: [u.title],
+      childIds: [],
+      file: `${u.id.split('/')[0]}.md`,
+      markdown: u.text,
+      aliases: [],
+      tags: [],
+      ...u,
+    }) as KnowledgeUnit;
+  const units = [
+    unit({
+      id: 'terms',
+      kind: 'document',
+      title: 'Network Security Terms',
+      text: 'Words every engineer meets.',
+      childIds: ['terms/firewalls', 'terms/proxies'],
+    }),
+    unit({
+      id: 'terms/firewalls',
+      kind: 'item',
+      title: 'Firewalls',
+      text: 'Firewalls: filter traffic.',
+      parentId: 'terms',
+      defined: true,
+    }),
+    unit({
+      id: 'terms/proxies',
+      kind: 'item',
+      title: 'Proxies',
+      text: 'Proxies: forward requests.',
+      parentId: 'terms',
+      defined: true,
+    }),
+    unit({
+      id: 'firewall',
+      kind: 'document',
+      title: 'Firewall Explained',
+      text: 'A firewall is a network security system that filters traffic by rules; a firewall sits between networks.',
+    }),
+  ];
+  const own = new SearchIndex(units, createAnalyzer([]));
+
+  test('GIVEN an item titled by a term and a document titled by it too THEN the document leads', () => {
+    expect(own.search('what is a firewall').hits[0]?.unit.id).toBe('firewall');
   });
 });

@@ -72,6 +72,8 @@ export function stemWord(word: string): string {
 
 const ASCII = /^[\x20-\x7e\s]*$/;
 const INNER_PUNCTUATION = /[./'’_-]/;
+/** English contraction and possessive endings: `'re`, `'ve`, `'ll`, `'d`, `'m`, `'s`, `n't`. */
+const CONTRACTION = /(?:['’](?:re|ve|ll|d|m|s)|n['’]t|['’])$/;
 
 function rawTokens(text: string): RawToken[] {
   const words = ASCII.test(text)
@@ -148,6 +150,13 @@ export function createAnalyzer(groups: SynonymGroups, relatedGroups: SynonymGrou
     const known = single.get(word);
     if (known) {
       out.push(known);
+      return;
+    }
+    // A contraction or possessive is its word ("you're" -> "you", "company's" -> "company").
+    if (STOP_WORDS.has(word)) return;
+    const bare = word.replace(CONTRACTION, '');
+    if (bare !== word && bare.length > 0) {
+      wordTerms(bare, out);
       return;
     }
     if (INNER_PUNCTUATION.test(word)) {

@@ -76,6 +76,9 @@ export const GLOSSARY: SynonymTable = {
     ['ssh', 'secure shell'],
     ['jwt', 'json web token', 'json web tokens'],
     ['http', 'hypertext transfer protocol'],
+    ['senior', 'sr', 'snr'],
+    ['junior', 'jr'],
+    ['opensource', 'open source', 'open-source'],
   ],
   related: [
     ['oauth', 'oauth2', 'jwt', 'authentication', 'sso'],

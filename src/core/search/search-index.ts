@@ -464,6 +464,23 @@ export class SearchIndex {
         }
       }
     }
+    // An item titled by a term gives way to a whole document titled by it too ("JWT" in a list of
+    // terms, beside "JWT 101: ..."): the document is the topic, the item a mention in another one.
+    for (const hit of window) {
+      if (hit.unit.kind !== 'item') continue;
+      const own = fits.get(hit.unit.id)!;
+      const title = this.titleTermsOf(hit.unit);
+      if (title.length === 0) continue;
+      const doc = window.find(
+        (h) =>
+          h.unit.kind === 'document' &&
+          h.score < hit.score &&
+          !hit.unit.id.startsWith(`${h.unit.id}/`) &&
+          fits.get(h.unit.id)!.coverage >= own.coverage &&
+          title.every((t) => this.titleTermsOf(h.unit).includes(t)),
+      );
+      if (doc) doc.score = hit.score * 1.01;
+    }
     window.sort((a, b) => b.score - a.score);
     hits.splice(0, window.length, ...window);
   }
