@@ -12,6 +12,8 @@ export type Analyzer = ((text: string, query?: boolean) => string[]) & {
   related?: ReadonlyMap<string, readonly string[]>;
 };
 
+/** Longest ending a glossary entry may lose to its stem and still be found by that stem. */
+const MAX_INFLECTION = 3;
 /** Longest token kept: longer runs of letters are cut before stemming (no word is that long). */
 export const MAX_TOKEN_LENGTH = 40;
 
@@ -136,7 +138,11 @@ export function createAnalyzer(groups: SynonymGroups, relatedGroups: SynonymGrou
         phrases.push({ stems: words.map(stemWord), canonical });
       } else if (words.length === 1 && lower !== 'go') {
         single.set(lower, canonical);
-        single.set(stemWord(lower), canonical);
+        // The stem stands for the entry only when it is the entry less an inflection: Porter2 cuts
+        // "responsibilities" to "respons", which "response" shares, and "authorization" to "author".
+        const stemmed = stemWord(lower);
+        if (lower.startsWith(stemmed) && lower.length - stemmed.length <= MAX_INFLECTION)
+          single.set(stemmed, canonical);
       }
     }
   }
