@@ -100,7 +100,7 @@ describe('SearchIndex ranking: the topic itself', () => {
     unit({
       id: 'firewall',
       kind: 'document',
-      title: 'Firewall Explained',
+      title: 'Firewalls for kids and adults',
       text: 'A firewall is a network security system that filters traffic by rules; a firewall sits between networks.',
     }),
   ];
@@ -108,5 +108,40 @@ describe('SearchIndex ranking: the topic itself', () => {
 
   test('GIVEN an item titled by a term and a document titled by it too THEN the document leads', () => {
     expect(own.search('what is a firewall').hits[0]?.unit.id).toBe('firewall');
+  });
+});
+
+describe('SearchIndex ranking: titles made of the same topic words', () => {
+  const section = (id: string, title: string, text: string) =>
+    ({
+      id,
+      key: id,
+      kind: 'section',
+      title,
+      path: ['Guide', title],
+      childIds: [],
+      file: 'guide.md',
+      text,
+      markdown: text,
+      aliases: [],
+      tags: [],
+    }) as KnowledgeUnit;
+  const units = [
+    section(
+      'importance',
+      'The importance of behavioral interviews',
+      'Behavioral interviews weigh heavily in hiring decisions for behavioral skills.',
+    ),
+    section(
+      'what',
+      'What are behavioral interviews',
+      'Behavioral interviews ask about past behavior at work.',
+    ),
+  ];
+  const own = new SearchIndex(units, createAnalyzer([]));
+
+  test('GIVEN two titles with the same topic words THEN the one worded like the question leads', () => {
+    expect(own.search('what are behavioral interviews').hits[0]?.unit.id).toBe('what');
+    expect(own.search('the importance of behavioral interviews').hits[0]?.unit.id).toBe('importance');
   });
 });

@@ -71,6 +71,8 @@ const HOW_WORKS = /\bhow\s+(do|does|did|is|are|can|could|would|will)\b.*\bwork(s
 const RELATED_WEIGHT = 0.3;
 /** Score factor for a unit whose whole title the question names. */
 const TITLE_FIT = 2;
+/** Score factor for a title worded like the question (its stop words too): a tie-break between near-equal titles. */
+const WORDING_FIT = 1;
 /** Share of its score a list item that only mentions things keeps against sections, documents and defined items. */
 const ITEM_SHARE = 0.5;
 /** Share of its score a unit keeps when it covers nothing of the question. */
@@ -93,6 +95,8 @@ export class SearchIndex {
   private readonly unitWords = new Map<string, string[]>();
   /** Analysed titles of the units re-ranking has looked at (filled on first use). */
   private readonly titleTerms = new Map<string, string[]>();
+  /** Stems of every word of the units' titles, stop words included (filled on first use). */
+  private readonly titleWords = new Map<string, string[]>();
 
   /**
    * @param units the units to index (ids must be unique)
@@ -185,6 +189,7 @@ export class SearchIndex {
       this.byKey?.delete(indexed.key);
       this.unitWords.delete(indexed.id);
       this.titleTerms.delete(indexed.id);
+      this.titleWords.delete(indexed.id);
       for (const term of terms) {
         const df = (this.vocabulary.get(term) ?? 0) - 1;
         if (df > 0) this.vocabulary.set(term, df);
@@ -354,7 +359,8 @@ export class SearchIndex {
       .slice(0, Math.max(limit, RERANK_WINDOW))
       .map((r) => ({ unit: this.units.get(String(r.id))!, score: r.score, terms: r.terms }));
     this.boostPhrases(hits, specific);
-    this.rerank(hits, terms, relatedOf);
+    const words = new Set(tokenize(question).map((t) => stemWord(t.lower)));
+    this.rerank(hits, terms, relatedOf, words);
     const coverage = hits[0] ? this.unitCoverage(hits[0], terms, relatedOf) : 0;
     const coverageOf = (units: readonly SearchHit[]) =>
       this.unitCoverage({ terms: [...new Set(units.flatMap((h) => h.terms))] }, terms, relatedOf);
@@ -405,6 +411,23 @@ export class SearchIndex {
   }
 
   /**
+   * The share of a title's words, stop words included, that the question uses too: between titles
+   * made of the same topic words ("What are behavioral interviews", "The importance of behavioral
+   * interviews"), the one worded like the question. Numbering ("1.", "6.") is not a word.
+   */
+  private wordingFit(unit: KnowledgeUnit, words: ReadonlySet<string>): number {
+    let title = this.titleWords.get(unit.id);
+    if (!title) {
+      title = tokenize(unit.title)
+        .map((t) => stemWord(t.lower))
+        .filter((w) => !/^\p{N}+$/u.test(w));
+      this.titleWords.set(unit.id, title);
+    }
+    if (title.length === 0) return 0;
+    return title.filter((w) => words.has(w)).length / title.length;
+  }
+
+  /**
    * How much of a title the question names, each title word weighted by its rarity: naming the rare
    * word of "Job Responsibilities" says more than naming the common words of "A Day as a Backend
    * Developer".
@@ -431,7 +454,12 @@ export class SearchIndex {
    * question, and how much of its title the question names (a unit titled by the question's words is
    * the topic itself; one that only mentions them is not).
    */
-  private rerank(hits: SearchHit[], terms: readonly TermMatch[], related: ReadonlyMap<string, number>): void {
+  private rerank(
+    hits: SearchHit[],
+    terms: readonly TermMatch[],
+    related: ReadonlyMap<string, number>,
+    words: ReadonlySet<string>,
+  ): void {
     const window = hits.slice(0, RERANK_WINDOW);
     const asked = new Set(terms.flatMap((t) => t.matches));
     const fits = new Map<string, { fit: number; coverage: number }>();
@@ -481,8 +509,38 @@ export class SearchIndex {
       );
       if (doc) doc.score = hit.score * 1.01;
     }
+    this.breakTitleTies(window, fits, words);
     window.sort((a, b) => b.score - a.score);
     hits.splice(0, window.length, ...window);
+  }
+
+  /**
+   * Units whose titles have the same topic words and that cover the question equally are a tie
+   * whatever their scores: the one whose title is worded like the question leads.
+   */
+  private breakTitleTies(
+    window: SearchHit[],
+    fits: ReadonlyMap<string, { fit: number; coverage: number }>,
+    words: ReadonlySet<string>,
+  ): void {
+    const groups = new Map<string, SearchHit[]>();
+    for (const hit of window) {
+      const title = [...this.titleTermsOf(hit.unit)].sort().join(' ');
+      if (title === '') continue;
+      const key = `${title}|${fits.get(hit.unit.id)?.coverage.toFixed(3)}`;
+      groups.set(key, [...(groups.get(key) ?? []), hit]);
+    }
+    for (const group of groups.values()) {
+      if (group.length < 2) continue;
+      const top = Math.max(...group.map((h) => h.score));
+      const worded = group
+        .map((hit) => ({ hit, fit: this.wordingFit(hit.unit, words) }))
+        .sort((a, b) => b.fit - a.fit || b.hit.score - a.hit.score);
+      const best = worded[0]!.fit;
+      if (best === worded[worded.length - 1]!.fit) continue;
+      // The best worded keep their own order, above the rest of the tie.
+      for (const { hit, fit } of worded) if (fit === best) hit.score = top * 1.001 + hit.score * 1e-6;
+    }
   }
 
   /**
