@@ -71,8 +71,6 @@ const HOW_WORKS = /\bhow\s+(do|does|did|is|are|can|could|would|will)\b.*\bwork(s
 const RELATED_WEIGHT = 0.3;
 /** Score factor for a unit whose whole title the question names. */
 const TITLE_FIT = 2;
-/** Score factor for a title worded like the question (its stop words too): a tie-break between near-equal titles. */
-const WORDING_FIT = 1;
 /** Share of its score a list item that only mentions things keeps against sections, documents and defined items. */
 const ITEM_SHARE = 0.5;
 /** Share of its score a unit keeps when it covers nothing of the question. */
