@@ -213,6 +213,11 @@ export class SearchIndex {
     return this.units.get(ref) ?? this.byKey.get(ref);
   }
 
+  /** The inverse document frequency of a term found in one unit only: the rarest a word can be here. */
+  get rarestIdf(): number {
+    return this.idf(1);
+  }
+
   /** BM25 inverse document frequency of a term with document frequency `df`. */
   private idf(df: number): number {
     const n = this.units.size;
