@@ -145,3 +145,33 @@ describe('SearchIndex ranking: titles made of the same topic words', () => {
     expect(own.search('the importance of behavioral interviews').hits[0]?.unit.id).toBe('importance');
   });
 });
+
+describe('SearchIndex.resolve: a known word with an ending', () => {
+  const section = (id: string, text: string) =>
+    ({
+      id,
+      key: id,
+      kind: 'section',
+      title: id,
+      path: [id],
+      childIds: [],
+      file: 'a.md',
+      text,
+      markdown: text,
+      aliases: [],
+      tags: [],
+    }) as KnowledgeUnit;
+  const own = new SearchIndex(
+    [section('links', 'Add a link to the demo.'), section('docker', 'Docker runs containers.')],
+    createAnalyzer([]),
+  );
+
+  test('GIVEN a form of a known word THEN it completes to that word', () => {
+    expect(own.resolve('dockerment', 'dockerment').matches).toEqual(['docker']);
+  });
+
+  test('GIVEN another word that merely starts with a known one THEN it is not taken for it', () => {
+    expect(own.resolve('linkedin', 'linkedin').matches).not.toContain('link');
+    expect(own.resolve('demotiv', 'demotivating').matches).not.toContain('demo');
+  });
+});

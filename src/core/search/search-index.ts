@@ -51,6 +51,8 @@ const POSTING_SHARE = 0.25;
 const POSTING_FLOOR = 5000;
 /** Below this inverse document frequency a term is in nearly every unit. */
 const GENERIC_IDF = 0.2;
+/** Endings (of a stem) that make a known word into a form of it: "dockeriz", "postgresql's" and the like. */
+const DERIVED_ENDING = /^(?:s|es|ed|er|ers|iz|is|ize|ise|ing|ly|y|ment|ful|abl|ist|ish)$/;
 /** Longest ending a known word may carry and still count as that word. */
 const MAX_SUFFIX = 4;
 /** Score factor for each pair of consecutive question words found together in a unit ("product managers"). */
@@ -293,10 +295,11 @@ export class SearchIndex {
       .sort((a, b) => (this.vocabulary.get(b) ?? 0) - (this.vocabulary.get(a) ?? 0))
       .slice(0, 3);
     if (longer.length > 0) return longer;
-    // A known word plus a short ending ("dockerized" -> "docker"), but not a negation ("serverless").
+    // A known word plus a word-forming ending ("dockerized" -> "docker"), but not a negation
+    // ("serverless") or another word ("linkedin" is not "link", "demotivating" not "demo").
     for (let end = term.length - 1; end >= Math.max(4, term.length - MAX_SUFFIX); end--) {
       const head = term.slice(0, end);
-      if (this.vocabulary.has(head) && !/^(less|free)/.test(term.slice(end))) return [head];
+      if (this.vocabulary.has(head) && DERIVED_ENDING.test(term.slice(end))) return [head];
     }
     return [];
   }
