@@ -52,6 +52,11 @@ describe('answers that mentor', () => {
       expect(ask(q).sources[0]?.id).toBe(path.sources[0]?.id);
   });
 
+  test('GIVEN "where do I start" with several technologies named THEN the section weighing two of them answers', () => {
+    const answer = ask('Kubernetes, AWS and Docker are overwhelming, where do I start?');
+    expect(answer.markdown).toMatch(/Docker first/);
+  });
+
   test('GIVEN "what language next" from a JavaScript and PHP developer THEN the known ones are not suggested again', () => {
     const answer = ask("I'm a JavaScript developer and know some PHP, what language next?");
     expect(answer.sources[0]?.title).not.toMatch(/^(JavaScript|PHP)/);

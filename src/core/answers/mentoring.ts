@@ -237,6 +237,17 @@ export function mentorAnswer(question: string, ctx: MentoringContext): Answer {
     if (path.matched) answer = path;
   }
   if (!answer && named.length >= 2 && COMPARISON.test(text)) answer = compare(text, named.slice(0, 2), ctx);
+  // "Where do I start with X, Y and Z": the section that weighs two of them (which to learn first).
+  if (!answer && named.length >= 2 && START_INTENT.test(text)) {
+    const pairs = named.slice(0, 3).flatMap((a, i) => named.slice(i + 1, 3).map((b) => [a, b]));
+    const best = pairs
+      .map((pair) => {
+        const unit = comparisonUnit(text, pair, ctx);
+        return { unit, share: unit ? sideShare(unit, pair, ctx.resolve) : 0 };
+      })
+      .sort((a, b) => b.share - a.share)[0]?.unit;
+    if (best) answer = { ...answerForUnit(best, ctx.index), question: text };
+  }
   // "What next?" from someone who said what they know: searched as "... I already know X".
   const searchText =
     known.length > 0 && CHOOSING.test(text)
