@@ -35,3 +35,33 @@ describe('composeAnswer: when the lead unit covers the question', () => {
     expect(ask('what salary does a football referee get in the premier league').matched).toBe(false);
   });
 });
+
+describe('composeAnswer: an introduction that announces what follows', () => {
+  const TIPS = `# Resumes
+
+## How to write a professional summary
+
+A summary helps a busy reader. Here are my top tips for writing one.
+
+### List your selling points first
+
+Write down what fits the job ad before you write the summary.
+
+## How to list skills
+
+Name the skills you can discuss in an interview.
+`;
+  const units = parseKnowledgeFile('resumes.md', TIPS);
+  const index = new SearchIndex(units, createAnalyzer([]));
+  const ask = (q: string) => composeAnswer(q, index.search(q), index, units);
+
+  test('GIVEN a section whose last sentence announces tips THEN the answer carries the tips that follow', () => {
+    const answer = ask('how do I write a professional summary');
+    expect(answer.sources[0]?.title).toBe('How to write a professional summary');
+    expect(answer.markdown).toMatch(/selling points/);
+  });
+
+  test('GIVEN a section that announces nothing THEN its answer is its own text', () => {
+    expect(ask('how do I list skills').markdown).not.toMatch(/selling points/);
+  });
+});

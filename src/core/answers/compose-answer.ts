@@ -74,6 +74,8 @@ const TITLE_SUBJECTS = 2;
 const SUBJECT_SHARE = 0.5;
 /** About how many characters of the lead unit an answer shows before "more". */
 export const LEAD_LIMIT = 1500;
+/** A last sentence that announces what follows it: "Here are my top tips ...", "The following ...". */
+const ANNOUNCES = /(?:^|[.!?]\s+|\n)(?:here (?:are|is)|the following|below (?:are|is))\b[^.!?\n]*[.:]?\s*$/i;
 /** How many "Read more" links an answer names. */
 const MAX_RESOURCES = 5;
 const MAX_RELATED = 3;
@@ -108,8 +110,9 @@ function unitMarkdown(index: SearchIndex, unit: KnowledgeUnit): string {
     return `${unit.markdown}\n\n> ${parent.intro.replace(/\n/g, '\n> ')}`;
   // A section's heading is not part of its Markdown: the answer names the topic it shows.
   let body = unit.kind !== 'item' && unit.markdown ? `**${unit.title}**\n\n${unit.markdown}` : unit.markdown;
-  // An introduction that ends in ":" is answered together with what follows it.
-  if (/:\s*$/.test(body)) {
+  // An introduction that ends in ":" or announces what follows ("Here are my top tips.") is answered
+  // together with what follows it.
+  if (/:\s*$/.test(body) || ANNOUNCES.test(body)) {
     for (const id of unit.childIds) {
       const child = index.get(id);
       if (!child) continue;
