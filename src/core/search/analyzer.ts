@@ -61,11 +61,12 @@ export function canonicalToken(entry: string): string {
 
 const stemCache = new Map<string, string>();
 
-/** Porter2 stem of a lower-case word (numbers unchanged), cached: vocabularies are small, texts are not. */
+/** Porter2 stem of a lower-case word (numbers and words with digits unchanged), cached: vocabularies are small, texts are not. */
 export function stemWord(word: string): string {
   let stemmed = stemCache.get(word);
   if (stemmed === undefined) {
-    stemmed = /^\p{N}+$/u.test(word) ? word : stem(word);
+    // A word with a digit is a name ("http3", "s3", "ec2"): Porter2 would mangle it ("http3" -> "httpi").
+    stemmed = /\p{N}/u.test(word) ? word : stem(word);
     if (stemCache.size > 200_000) stemCache.clear();
     stemCache.set(word, stemmed);
   }
@@ -74,6 +75,8 @@ export function stemWord(word: string): string {
 
 const ASCII = /^[\x20-\x7e\s]*$/;
 const INNER_PUNCTUATION = /[./'’_-]/;
+/** A name, a slash or hyphen, and a one-digit version: "http/2", "oauth-2". */
+const VERSIONED = /^(\p{L}{2,})[/-](\p{N})$/u;
 /** English contraction and possessive endings: `'re`, `'ve`, `'ll`, `'d`, `'m`, `'s`, `n't`. */
 const CONTRACTION = /(?:['’](?:re|ve|ll|d|m|s)|n['’]t|['’])$/;
 
@@ -165,6 +168,9 @@ export function createAnalyzer(groups: SynonymGroups, relatedGroups: SynonymGrou
       wordTerms(bare, out);
       return;
     }
+    // A name and its version ("HTTP/2", "OAuth-2") is also the name as usually written together ("http2").
+    const versioned = word.match(VERSIONED);
+    if (versioned) out.push(`${versioned[1]}${versioned[2]}`);
     if (INNER_PUNCTUATION.test(word)) {
       const pieces = word.split(SPLIT).filter(Boolean);
       if (pieces.length > 1) {
