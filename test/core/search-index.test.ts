@@ -1,3 +1,4 @@
+import { parseKnowledgeFile } from '../../src/core/knowledge/markdown-loader';
 import type { KnowledgeUnit } from '../../src/core/knowledge/types';
 import { createAnalyzer } from '../../src/core/search/analyzer';
 import { SearchIndex } from '../../src/core/search/search-index';
@@ -173,5 +174,32 @@ describe('SearchIndex.resolve: a known word with an ending', () => {
   test('GIVEN another word that merely starts with a known one THEN it is not taken for it', () => {
     expect(own.resolve('linkedin', 'linkedin').matches).not.toContain('link');
     expect(own.resolve('demotiv', 'demotivating').matches).not.toContain('demo');
+  });
+});
+
+describe('SearchIndex ranking: an aspect the question did not ask for', () => {
+  const PROXY = `# Web servers
+
+## Reverse proxy (web server, edge router, gateway)
+
+It centralizes internal services and gives the public one interface to them.
+
+### Disadvantage(s): reverse proxy
+
+A reverse proxy adds complexity: a single reverse proxy is a single point of failure, and a reverse proxy needs care.
+`;
+  const units = parseKnowledgeFile('proxy.md', PROXY);
+  const own = new SearchIndex(units, createAnalyzer([]));
+
+  test('GIVEN "what is X" THEN the section about X leads, not its "Disadvantages of X"', () => {
+    expect(own.search('what is a reverse proxy').hits[0]?.unit.title).toBe(
+      'Reverse proxy (web server, edge router, gateway)',
+    );
+  });
+
+  test('GIVEN a question about the aspect THEN the aspect leads', () => {
+    expect(own.search('disadvantages of a reverse proxy').hits[0]?.unit.title).toBe(
+      'Disadvantage(s): reverse proxy',
+    );
   });
 });

@@ -490,8 +490,8 @@ export class SearchIndex {
           parent &&
           parentHit &&
           parent.coverage >= own.coverage &&
-          parent.fit >= own.fit &&
-          parent.fit > 0
+          parent.fit > 0 &&
+          (parent.fit >= own.fit || this.isAspectOf(hit.unit, parentHit.unit, asked))
         ) {
           parentHit.score = Math.max(parentHit.score, hit.score * 1.01);
           break;
@@ -518,6 +518,18 @@ export class SearchIndex {
     this.breakTitleTies(window, fits, words);
     window.sort((a, b) => b.score - a.score);
     hits.splice(0, window.length, ...window);
+  }
+
+  /**
+   * Whether a unit is an aspect of its ancestor that the question did not ask for: the title words the
+   * question names are all in the ancestor's title, and the rest ("Disadvantages" of "Reverse proxy")
+   * is not asked.
+   */
+  private isAspectOf(unit: KnowledgeUnit, ancestor: KnowledgeUnit, asked: ReadonlySet<string>): boolean {
+    const title = this.titleTermsOf(unit);
+    const outer = this.titleTermsOf(ancestor);
+    const named = title.filter((t) => asked.has(t));
+    return named.length > 0 && named.length < title.length && named.every((t) => outer.includes(t));
   }
 
   /**
