@@ -96,7 +96,7 @@ async function runRole(role: string, publicKey: string, apiUrl: string): Promise
     const root = process.cwd();
     const knowledge = KnowledgeBase.load({
       dir: join(root, 'knowledge'),
-      fallbackSynonymsFile: join(root, 'knowledge', 'synonyms.yml'),
+
       logger: silentLogger,
     });
     const mentor = new Mentor({ knowledge: () => knowledge.current });

@@ -17,6 +17,10 @@ const pct = (v: number) => (Number.isNaN(v) ? '  n/a' : `${(v * 100).toFixed(0).
 const line = (label: string, s: EvalScores) =>
   `  ${label.padEnd(16)} hit@1 ${pct(s.hit)}   topic itself ${pct(s.topic)}   off-topic "I don't know" ${pct(s.none)}`;
 
+/** The three behaviour shares of issue 11, printed for sets of real questions (`real-*.jsonl`). */
+const behaviourLine = (label: string, s: EvalScores) =>
+  `  ${label.padEnd(16)} right ${pct(s.right)}   answered, nothing relevant ${pct(s.irrelevant)}   refused answerable ${pct(s.refused)}`;
+
 async function main() {
   const args = process.argv.slice(2);
   const verbose = args.includes('--verbose');
@@ -42,6 +46,10 @@ async function main() {
     console.log(`${set.name}: ${questions.length} questions, ${snapshot.units.length} units (${ms} ms)`);
     console.log(line('backend-mentor', ours));
     console.log(line('plain MiniSearch', plain));
+    if (set.name.startsWith('real-')) {
+      console.log(behaviourLine('  behaviour', ours));
+      console.log(behaviourLine('  plain', plain));
+    }
     if (verbose) for (const m of ours.misses) console.log(`    ${m}`);
     knowledge.close();
   }

@@ -34,6 +34,15 @@ describe('the glossary and an operator table', () => {
     expect(ask('what is oauth').matched).toBe(false);
   });
 
+  test('GIVEN glossary words that Porter2 over-stems THEN distinct words sharing the stem stay apart', () => {
+    const analyze = createAnalyzer(table.same, table.related);
+    // "responsibilities" and "response" share the stem "respons"; "authorization" and "author", "author".
+    expect(analyze('an HTTP response')).not.toContain('responsibilities');
+    expect(analyze('the author of the book')).not.toContain('authorization');
+    expect(analyze('duties and responsibilities')).toEqual(['responsibilities', 'responsibilities']);
+    expect(analyze('authenticated users')).toContain('authentication');
+  });
+
   test('GIVEN an operator table THEN it adds groups and removes glossary entries', () => {
     const combined = combineSynonyms({ groups: [['widget', 'gizmo']], related: [], remove: ['k8s'] });
     expect(combined.same).toContainEqual(['widget', 'gizmo']);

@@ -52,6 +52,17 @@ describe('answers that mentor', () => {
       expect(ask(q).sources[0]?.id).toBe(path.sources[0]?.id);
   });
 
+  test('GIVEN "how can I learn X properly" that the search alone refuses THEN X\'s own unit answers with how to learn it', () => {
+    const answer = ask('How can i learn NodeJS properly for my future.');
+    expect(answer.matched).toBe(true);
+    expect(answer.learn?.topicId).toBe('nodejs');
+  });
+
+  test('GIVEN "where do I start" with several technologies named THEN the section weighing two of them answers', () => {
+    const answer = ask('Kubernetes, AWS and Docker are overwhelming, where do I start?');
+    expect(answer.markdown).toMatch(/Docker first/);
+  });
+
   test('GIVEN "what language next" from a JavaScript and PHP developer THEN the known ones are not suggested again', () => {
     const answer = ask("I'm a JavaScript developer and know some PHP, what language next?");
     expect(answer.sources[0]?.title).not.toMatch(/^(JavaScript|PHP)/);

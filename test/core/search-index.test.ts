@@ -1,3 +1,7 @@
+import { parseKnowledgeFile } from '../../src/core/knowledge/markdown-loader';
+import type { KnowledgeUnit } from '../../src/core/knowledge/types';
+import { createAnalyzer } from '../../src/core/search/analyzer';
+import { SearchIndex } from '../../src/core/search/search-index';
 import { loadKnowledge, SEED_KNOWLEDGE } from '../helpers/knowledge';
 
 const { index } = loadKnowledge(SEED_KNOWLEDGE).current;
@@ -76,5 +80,147 @@ describe('SearchIndex: the same question searched twice', () => {
     expect(own.search('zeppelin airships').hits[0]?.unit.id).toBe('zeppelins');
     own.remove([unit]);
     expect(own.search('zeppelin airships').hits).toEqual([]);
+  });
+});
+
+describe('SearchIndex ranking: the topic itself', () => {
+  const unit = (u: Partial<KnowledgeUnit> & Pick<KnowledgeUnit, 'id' | 'kind' | 'title' | 'text'>) =>
+    ({
+      key: u.id,
+      path: [u.title],
+      childIds: [],
+      file: `${u.id.split('/')[0]}.md`,
+      markdown: u.text,
+      aliases: [],
+      tags: [],
+      ...u,
+    }) as KnowledgeUnit;
+  const units = [
+    unit({
+      id: 'terms',
+      kind: 'document',
+      title: 'Network Security Terms',
+      text: 'Words every engineer meets.',
+      childIds: ['terms/firewalls', 'terms/proxies'],
+    }),
+    unit({
+      id: 'terms/firewalls',
+      kind: 'item',
+      title: 'Firewalls',
+      text: 'Firewalls: filter traffic.',
+      parentId: 'terms',
+      defined: true,
+    }),
+    unit({
+      id: 'terms/proxies',
+      kind: 'item',
+      title: 'Proxies',
+      text: 'Proxies: forward requests.',
+      parentId: 'terms',
+      defined: true,
+    }),
+    unit({
+      id: 'firewall',
+      kind: 'document',
+      title: 'Firewalls for kids and adults',
+      text: 'A firewall is a network security system that filters traffic by rules; a firewall sits between networks.',
+    }),
+  ];
+  const own = new SearchIndex(units, createAnalyzer([]));
+
+  test('GIVEN an item titled by a term and a document titled by it too THEN the document leads', () => {
+    expect(own.search('what is a firewall').hits[0]?.unit.id).toBe('firewall');
+  });
+});
+
+describe('SearchIndex ranking: titles made of the same topic words', () => {
+  const section = (id: string, title: string, text: string) =>
+    ({
+      id,
+      key: id,
+      kind: 'section',
+      title,
+      path: ['Guide', title],
+      childIds: [],
+      file: 'guide.md',
+      text,
+      markdown: text,
+      aliases: [],
+      tags: [],
+    }) as KnowledgeUnit;
+  const units = [
+    section(
+      'importance',
+      'The importance of behavioral interviews',
+      'Behavioral interviews weigh heavily in hiring decisions for behavioral skills.',
+    ),
+    section(
+      'what',
+      'What are behavioral interviews',
+      'Behavioral interviews ask about past behavior at work.',
+    ),
+  ];
+  const own = new SearchIndex(units, createAnalyzer([]));
+
+  test('GIVEN two titles with the same topic words THEN the one worded like the question leads', () => {
+    expect(own.search('what are behavioral interviews').hits[0]?.unit.id).toBe('what');
+    expect(own.search('the importance of behavioral interviews').hits[0]?.unit.id).toBe('importance');
+  });
+});
+
+describe('SearchIndex.resolve: a known word with an ending', () => {
+  const section = (id: string, text: string) =>
+    ({
+      id,
+      key: id,
+      kind: 'section',
+      title: id,
+      path: [id],
+      childIds: [],
+      file: 'a.md',
+      text,
+      markdown: text,
+      aliases: [],
+      tags: [],
+    }) as KnowledgeUnit;
+  const own = new SearchIndex(
+    [section('links', 'Add a link to the demo.'), section('docker', 'Docker runs containers.')],
+    createAnalyzer([]),
+  );
+
+  test('GIVEN a form of a known word THEN it completes to that word', () => {
+    expect(own.resolve('dockerment', 'dockerment').matches).toEqual(['docker']);
+  });
+
+  test('GIVEN another word that merely starts with a known one THEN it is not taken for it', () => {
+    expect(own.resolve('linkedin', 'linkedin').matches).not.toContain('link');
+    expect(own.resolve('demotiv', 'demotivating').matches).not.toContain('demo');
+  });
+});
+
+describe('SearchIndex ranking: an aspect the question did not ask for', () => {
+  const PROXY = `# Web servers
+
+## Reverse proxy (web server, edge router, gateway)
+
+It centralizes internal services and gives the public one interface to them.
+
+### Disadvantage(s): reverse proxy
+
+A reverse proxy adds complexity: a single reverse proxy is a single point of failure, and a reverse proxy needs care.
+`;
+  const units = parseKnowledgeFile('proxy.md', PROXY);
+  const own = new SearchIndex(units, createAnalyzer([]));
+
+  test('GIVEN "what is X" THEN the section about X leads, not its "Disadvantages of X"', () => {
+    expect(own.search('what is a reverse proxy').hits[0]?.unit.title).toBe(
+      'Reverse proxy (web server, edge router, gateway)',
+    );
+  });
+
+  test('GIVEN a question about the aspect THEN the aspect leads', () => {
+    expect(own.search('disadvantages of a reverse proxy').hits[0]?.unit.title).toBe(
+      'Disadvantage(s): reverse proxy',
+    );
   });
 });

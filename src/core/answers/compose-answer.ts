@@ -68,8 +68,14 @@ export interface LearnOffer {
 export const MIN_COVERAGE = 0.4;
 /** At this share the lead unit answers the question on its own; below, the best hits must together cover most of it. */
 const CLEAR_COVERAGE = 0.5;
+/** How many of the question's rarer words the lead unit's title must name to answer a question it half covers. */
+const TITLE_SUBJECTS = 2;
+/** A word at least this share as rare as the rarest word of the knowledge can be a question's subject. */
+const SUBJECT_SHARE = 0.5;
 /** About how many characters of the lead unit an answer shows before "more". */
 export const LEAD_LIMIT = 1500;
+/** A last sentence that announces what follows it: "Here are my top tips ...", "The following ...". */
+const ANNOUNCES = /(?:^|[.!?]\s+|\n)(?:here (?:are|is)|the following|below (?:are|is))\b[^.!?\n]*[.:]?\s*$/i;
 /** How many "Read more" links an answer names. */
 const MAX_RESOURCES = 5;
 const MAX_RELATED = 3;
@@ -104,8 +110,9 @@ function unitMarkdown(index: SearchIndex, unit: KnowledgeUnit): string {
     return `${unit.markdown}\n\n> ${parent.intro.replace(/\n/g, '\n> ')}`;
   // A section's heading is not part of its Markdown: the answer names the topic it shows.
   let body = unit.kind !== 'item' && unit.markdown ? `**${unit.title}**\n\n${unit.markdown}` : unit.markdown;
-  // An introduction that ends in ":" is answered together with what follows it.
-  if (/:\s*$/.test(body)) {
+  // An introduction that ends in ":" or announces what follows ("Here are my top tips.") is answered
+  // together with what follows it.
+  if (/:\s*$/.test(body) || ANNOUNCES.test(body)) {
     for (const id of unit.childIds) {
       const child = index.get(id);
       if (!child) continue;
@@ -226,14 +233,28 @@ function secondUnit(outcome: SearchOutcome, index: SearchIndex): SearchHit | und
 }
 
 /**
+ * Whether the lead unit's title names at least {@link TITLE_SUBJECTS} of the question's words that are
+ * rare enough to be its subjects (at least {@link SUBJECT_SHARE} of the rarest word's idf): "How do I negotiate salary ...?" for a long post about
+ * salary negotiation.
+ */
+function titleNamesSubject(outcome: SearchOutcome, first: SearchHit, index: SearchIndex): boolean {
+  const title = new Set(index.titleTermsOf(first.unit));
+  const rare = index.rarestIdf * SUBJECT_SHARE;
+  const named = outcome.terms.filter((t) => t.idf >= rare && t.matches.some((m) => title.has(m)));
+  return named.length >= TITLE_SUBJECTS;
+}
+
+/**
  * Whether the answer's unit(s) cover the question: the lead unit covers most of it, or covers enough
  * and a neighbouring hit covers the rest (the words belong together in this knowledge), or the second
  * unit of a two-subject question covers what the lead lacks.
  */
-function isCovered(outcome: SearchOutcome, also: SearchHit | undefined): boolean {
+function isCovered(outcome: SearchOutcome, also: SearchHit | undefined, index: SearchIndex): boolean {
   const [first, ...rest] = outcome.hits;
   if (!first) return false;
   if (outcome.coverage >= CLEAR_COVERAGE) return true;
+  // A long question wrapped in words the knowledge lacks, whose subject the lead unit's title names.
+  if (outcome.coverage >= MIN_COVERAGE / 2 && titleNamesSubject(outcome, first, index)) return true;
   const together = (h: SearchHit) => outcome.coverageOf?.([first, h]) ?? 0;
   if (also && outcome.coverage >= MIN_COVERAGE * 0.66 && together(also) >= CLEAR_COVERAGE) return true;
   if (outcome.coverage < MIN_COVERAGE) return false;
@@ -255,7 +276,7 @@ export function composeAnswer(
   const confidence = Math.round(outcome.coverage * 100) / 100;
   const [first] = outcome.hits;
   const also = secondUnit(outcome, index);
-  const covered = isCovered(outcome, also);
+  const covered = isCovered(outcome, also, index);
   if (!first || !covered) {
     const closest = outcome.hits.length > 0 ? outcome.hits.map((h) => h.unit) : topSections(index, units);
     const related = pickRelated(

@@ -29,6 +29,9 @@ const START_INTENT =
   /\b(?:where|how) (?:do|should|can|would|to) (?:i |we |one |you |someone |a beginner )?(?:even )?(?:start|begin)\b|\bwhere to (?:start|begin)\b|\bwhat (?:should|do|must) (?:i|we|one) (?:learn|study)\b(?! (?:next|after|then))|\b(?:roadmap|learning path)\b/i;
 /** The question the path answers, searched instead of a start question's own words. */
 const START_QUERY = 'where do I start learning backend development, in what order';
+// "How do I learn X", "how can I master X", "any suggestion for learning X", "learn X well".
+const LEARN_INTENT =
+  /\bhow (?:can|do|should|would|to|could) (?:i |we |one |you )?(?:learn|study|master|get (?:good|better) at)\b|\b(?:suggestions?|advice|tips|path|guide|courses?) (?:for|on|to) (?:learn|learning|master|mastering|study)\b|\blearn(?:ing)? \S+ (?:properly|well|in depth)\b/i;
 // "X or Y", "X vs Y", "between X and Y", "compare X and Y".
 const COMPARISON = /\b(?:or|vs\.?|versus)\b|\bbetween\b.+\band\b|\bcompare\b/i;
 // A title that weighs options against each other.
@@ -237,6 +240,17 @@ export function mentorAnswer(question: string, ctx: MentoringContext): Answer {
     if (path.matched) answer = path;
   }
   if (!answer && named.length >= 2 && COMPARISON.test(text)) answer = compare(text, named.slice(0, 2), ctx);
+  // "Where do I start with X, Y and Z": the section that weighs two of them (which to learn first).
+  if (!answer && named.length >= 2 && START_INTENT.test(text)) {
+    const pairs = named.slice(0, 3).flatMap((a, i) => named.slice(i + 1, 3).map((b) => [a, b]));
+    const best = pairs
+      .map((pair) => {
+        const unit = comparisonUnit(text, pair, ctx);
+        return { unit, share: unit ? sideShare(unit, pair, ctx.resolve) : 0 };
+      })
+      .sort((a, b) => b.share - a.share)[0]?.unit;
+    if (best) answer = { ...answerForUnit(best, ctx.index), question: text };
+  }
   // "What next?" from someone who said what they know: searched as "... I already know X".
   const searchText =
     known.length > 0 && CHOOSING.test(text)
@@ -251,6 +265,11 @@ export function mentorAnswer(question: string, ctx: MentoringContext): Answer {
       answer = retried;
       break;
     }
+  }
+  // "How can I learn X properly?": the technology's own unit, and below it how to learn it.
+  if (!answer.matched && named.length === 1 && LEARN_INTENT.test(text)) {
+    const unit = ctx.index.get(named[0]!.source);
+    if (unit) answer = { ...answerForUnit(unit, ctx.index), question };
   }
   if (!answer.matched) return answer;
   // An answer picked from the curriculum still reports the spelling corrections of the question.

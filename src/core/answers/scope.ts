@@ -14,6 +14,7 @@ const ABOUT_ME = [
   /\bhow (?:did|have) you\b/i,
   /\b(?:do|would) you (?:personally|use|prefer|like|love)\b/i,
   /\bhow (?:many|much) \w+ (?:do |did )?you (?:actually )?(?:build|code|codes|work|spend|write)\b/i,
+  /\bhow (?:many|much) (?:\w+ ){0,2}(?:do|did) you (?:\w+ )?(?:have|own|make|earn|save|saved)\b/i,
   /\bhow you (?:started|began|got into|learned)\b/i,
   /\byour (?:[\w-]+ ){0,3}(?:journey|story|setup)\b/i,
   /\bwhat (?:\w+ ){0,3}(?:are|do|did) you (?:\w+ )?(?:use|using|prefer|like|run|running|code|write)\b/i,

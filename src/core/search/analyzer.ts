@@ -12,6 +12,8 @@ export type Analyzer = ((text: string, query?: boolean) => string[]) & {
   related?: ReadonlyMap<string, readonly string[]>;
 };
 
+/** Longest ending a glossary entry may lose to its stem and still be found by that stem. */
+const MAX_INFLECTION = 3;
 /** Longest token kept: longer runs of letters are cut before stemming (no word is that long). */
 export const MAX_TOKEN_LENGTH = 40;
 
@@ -59,11 +61,12 @@ export function canonicalToken(entry: string): string {
 
 const stemCache = new Map<string, string>();
 
-/** Porter2 stem of a lower-case word (numbers unchanged), cached: vocabularies are small, texts are not. */
+/** Porter2 stem of a lower-case word (numbers and words with digits unchanged), cached: vocabularies are small, texts are not. */
 export function stemWord(word: string): string {
   let stemmed = stemCache.get(word);
   if (stemmed === undefined) {
-    stemmed = /^\p{N}+$/u.test(word) ? word : stem(word);
+    // A word with a digit is a name ("http3", "s3", "ec2"): Porter2 would mangle it ("http3" -> "httpi").
+    stemmed = /\p{N}/u.test(word) ? word : stem(word);
     if (stemCache.size > 200_000) stemCache.clear();
     stemCache.set(word, stemmed);
   }
@@ -72,6 +75,10 @@ export function stemWord(word: string): string {
 
 const ASCII = /^[\x20-\x7e\s]*$/;
 const INNER_PUNCTUATION = /[./'’_-]/;
+/** A name, a slash or hyphen, and a one-digit version: "http/2", "oauth-2". */
+const VERSIONED = /^(\p{L}{2,})[/-](\p{N})$/u;
+/** English contraction and possessive endings: `'re`, `'ve`, `'ll`, `'d`, `'m`, `'s`, `n't`. */
+const CONTRACTION = /(?:['’](?:re|ve|ll|d|m|s)|n['’]t|['’])$/;
 
 function rawTokens(text: string): RawToken[] {
   const words = ASCII.test(text)
@@ -134,7 +141,11 @@ export function createAnalyzer(groups: SynonymGroups, relatedGroups: SynonymGrou
         phrases.push({ stems: words.map(stemWord), canonical });
       } else if (words.length === 1 && lower !== 'go') {
         single.set(lower, canonical);
-        single.set(stemWord(lower), canonical);
+        // The stem stands for the entry only when it is the entry less an inflection: Porter2 cuts
+        // "responsibilities" to "respons", which "response" shares, and "authorization" to "author".
+        const stemmed = stemWord(lower);
+        if (lower.startsWith(stemmed) && lower.length - stemmed.length <= MAX_INFLECTION)
+          single.set(stemmed, canonical);
       }
     }
   }
@@ -150,6 +161,16 @@ export function createAnalyzer(groups: SynonymGroups, relatedGroups: SynonymGrou
       out.push(known);
       return;
     }
+    // A contraction or possessive is its word ("you're" -> "you", "company's" -> "company").
+    if (STOP_WORDS.has(word)) return;
+    const bare = word.replace(CONTRACTION, '');
+    if (bare !== word && bare.length > 0) {
+      wordTerms(bare, out);
+      return;
+    }
+    // A name and its version ("HTTP/2", "OAuth-2") is also the name as usually written together ("http2").
+    const versioned = word.match(VERSIONED);
+    if (versioned) out.push(`${versioned[1]}${versioned[2]}`);
     if (INNER_PUNCTUATION.test(word)) {
       const pieces = word.split(SPLIT).filter(Boolean);
       if (pieces.length > 1) {

@@ -19,11 +19,18 @@ export interface EvalQuestion {
 /**
  * Scores of one engine on one set, as shares 0..1 (NaN when the set has no such question): `topic` is
  * the share of questions naming an expected topic whose answer is found and led by that very unit.
+ * The behaviour shares of issue 11 are over every question of the set and add up to 1: `right` (a
+ * relevant answer, or "I don't know" to a question labelled `none`), `irrelevant` (an answer with
+ * nothing relevant, including any answer to a `none` question) and `refused` (an answerable question
+ * met with "I don't know").
  */
 export interface EvalScores {
   hit: number;
   topic: number;
   none: number;
+  right: number;
+  irrelevant: number;
+  refused: number;
   misses: string[];
 }
 
@@ -62,19 +69,24 @@ function score(questions: readonly EvalQuestion[], answer: (q: string) => Engine
   let inScope = 0;
   let none = 0;
   let offTopic = 0;
+  let irrelevant = 0;
+  let refused = 0;
   const misses: string[] = [];
   for (const c of questions) {
     const a = answer(c.q);
     if (c.none) {
       offTopic++;
       if (!a.matched) none++;
-      else misses.push(`answered off-topic: ${c.q} -> ${a.lead?.title ?? ''}`);
+      else irrelevant++;
+      if (a.matched) misses.push(`answered off-topic: ${c.q} -> ${a.lead?.title ?? ''}`);
       continue;
     }
     inScope++;
     const text = a.text.toLowerCase();
     const found = a.matched && (c.any ?? []).some((p) => text.includes(p.toLowerCase()));
     if (found) hit++;
+    else if (a.matched) irrelevant++;
+    else refused++;
     const lead = a.lead;
     if (c.topic) withTopic++;
     const isTopic = c.topic ? found && lead !== undefined && norm(lead.title) === norm(c.topic) : found;
@@ -83,7 +95,16 @@ function score(questions: readonly EvalQuestion[], answer: (q: string) => Engine
     else if (!isTopic) misses.push(`not the topic: ${c.q} -> ${lead?.title ?? ''}`);
   }
   const share = (a: number, b: number) => (b > 0 ? a / b : Number.NaN);
-  return { hit: share(hit, inScope), topic: share(topic, withTopic), none: share(none, offTopic), misses };
+  const all = questions.length;
+  return {
+    hit: share(hit, inScope),
+    topic: share(topic, withTopic),
+    none: share(none, offTopic),
+    right: share(hit + none, all),
+    irrelevant: share(irrelevant, all),
+    refused: share(refused, all),
+    misses,
+  };
 }
 
 /** Scores the engine (search + composed answer, as users get it) on a question set. */

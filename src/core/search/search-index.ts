@@ -56,6 +56,8 @@ const POSTING_FLOOR = 5000;
 const POSTING_CAP = 10_000;
 /** Below this inverse document frequency a term is in nearly every unit. */
 const GENERIC_IDF = 0.2;
+/** Endings (of a stem) that make a known word into a form of it: "dockeriz", "postgresql's" and the like. */
+const DERIVED_ENDING = /^(?:s|es|ed|er|ers|iz|is|ize|ise|ing|ly|y|ment|ful|abl|ist|ish)$/;
 /** Longest ending a known word may carry and still count as that word. */
 const MAX_SUFFIX = 4;
 /** Score factor for each pair of consecutive question words found together in a unit ("product managers"). */
@@ -103,6 +105,8 @@ export class SearchIndex {
   private readonly titleTerms = new Map<string, string[]>();
   /** The last search: one answer searches the same question more than once (forgotten on any change). */
   private recent: { question: string; limit: number; outcome: SearchOutcome } | undefined;
+  /** Stems of every word of the units' titles, stop words included (filled on first use). */
+  private readonly titleWords = new Map<string, string[]>();
 
   /**
    * @param units the units to index (ids must be unique)
@@ -201,6 +205,7 @@ export class SearchIndex {
       this.byKey?.delete(indexed.key);
       this.unitWords.delete(indexed.id);
       this.titleTerms.delete(indexed.id);
+      this.titleWords.delete(indexed.id);
       for (const term of terms) {
         const df = (this.counts.get(term) ?? 0) - 1;
         if (df > 0) this.counts.set(term, df);
@@ -227,6 +232,11 @@ export class SearchIndex {
     // Keys are hashed on first use: most processes never need them at start.
     this.byKey ??= new Map([...this.units.values()].map((unit) => [unit.key, unit]));
     return this.units.get(ref) ?? this.byKey.get(ref);
+  }
+
+  /** The inverse document frequency of a term found in one unit only: the rarest a word can be here. */
+  get rarestIdf(): number {
+    return this.idf(1);
   }
 
   /** BM25 inverse document frequency of a term with document frequency `df`. */
@@ -305,10 +315,11 @@ export class SearchIndex {
       .sort((a, b) => (this.counts.get(b) ?? 0) - (this.counts.get(a) ?? 0))
       .slice(0, 3);
     if (longer.length > 0) return longer;
-    // A known word plus a short ending ("dockerized" -> "docker"), but not a negation ("serverless").
+    // A known word plus a word-forming ending ("dockerized" -> "docker"), but not a negation
+    // ("serverless") or another word ("linkedin" is not "link", "demotivating" not "demo").
     for (let end = term.length - 1; end >= Math.max(4, term.length - MAX_SUFFIX); end--) {
       const head = term.slice(0, end);
-      if (this.counts.has(head) && !/^(less|free)/.test(term.slice(end))) return [head];
+      if (this.counts.has(head) && DERIVED_ENDING.test(term.slice(end))) return [head];
     }
     return [];
   }
@@ -322,7 +333,9 @@ export class SearchIndex {
   search(question: string, limit = 10): SearchOutcome {
     const recent = this.recent;
     const outcome =
-      recent?.question === question && recent.limit === limit ? recent.outcome : this.searchNow(question, limit);
+      recent?.question === question && recent.limit === limit
+        ? recent.outcome
+        : this.searchNow(question, limit);
     this.recent = { question, limit, outcome };
     return { ...outcome, hits: [...outcome.hits], terms: [...outcome.terms] };
   }
@@ -363,8 +376,7 @@ export class SearchIndex {
       for (const m of t.matches) {
         weights.set(m, Math.max(weights.get(m) ?? 0, weight));
         for (const r of this.analyze.related?.get(m) ?? []) {
-          if (this.counts.has(r))
-            relatedOf.set(r, Math.max(relatedOf.get(r) ?? 0, weight * RELATED_WEIGHT));
+          if (this.counts.has(r)) relatedOf.set(r, Math.max(relatedOf.get(r) ?? 0, weight * RELATED_WEIGHT));
         }
       }
     }
@@ -385,8 +397,8 @@ export class SearchIndex {
     // The rarest word alone over the budget (a question of only common words): it is looked for in
     // titles only, where a unit about it names it, not in the texts of most of the knowledge.
     const wide = kept[0] && dfOf(kept[0]) > budget ? new Set(kept[0].matches) : undefined;
-    const words = [...weights.keys()];
-    const everywhere = words.filter((w) => !wide?.has(w)).join(' ');
+    const searched = [...weights.keys()];
+    const everywhere = searched.filter((w) => !wide?.has(w)).join(' ');
     const query: Query = wide
       ? {
           combineWith: 'OR' as const,
@@ -407,7 +419,8 @@ export class SearchIndex {
       .slice(0, Math.max(limit, RERANK_WINDOW))
       .map((r) => ({ unit: this.units.get(String(r.id))!, score: r.score, terms: r.terms }));
     this.boostPhrases(hits, specific);
-    this.rerank(hits, terms, relatedOf);
+    const words = new Set(tokenize(question).map((t) => stemWord(t.lower)));
+    this.rerank(hits, terms, relatedOf, words);
     const coverage = hits[0] ? this.unitCoverage(hits[0], terms, relatedOf) : 0;
     const coverageOf = (units: readonly SearchHit[]) =>
       this.unitCoverage({ terms: [...new Set(units.flatMap((h) => h.terms))] }, terms, relatedOf);
@@ -458,6 +471,23 @@ export class SearchIndex {
   }
 
   /**
+   * The share of a title's words, stop words included, that the question uses too: between titles
+   * made of the same topic words ("What are behavioral interviews", "The importance of behavioral
+   * interviews"), the one worded like the question. Numbering ("1.", "6.") is not a word.
+   */
+  private wordingFit(unit: KnowledgeUnit, words: ReadonlySet<string>): number {
+    let title = this.titleWords.get(unit.id);
+    if (!title) {
+      title = tokenize(unit.title)
+        .map((t) => stemWord(t.lower))
+        .filter((w) => !/^\p{N}+$/u.test(w));
+      this.titleWords.set(unit.id, title);
+    }
+    if (title.length === 0) return 0;
+    return title.filter((w) => words.has(w)).length / title.length;
+  }
+
+  /**
    * How much of a title the question names, each title word weighted by its rarity: naming the rare
    * word of "Job Responsibilities" says more than naming the common words of "A Day as a Backend
    * Developer".
@@ -484,7 +514,12 @@ export class SearchIndex {
    * question, and how much of its title the question names (a unit titled by the question's words is
    * the topic itself; one that only mentions them is not).
    */
-  private rerank(hits: SearchHit[], terms: readonly TermMatch[], related: ReadonlyMap<string, number>): void {
+  private rerank(
+    hits: SearchHit[],
+    terms: readonly TermMatch[],
+    related: ReadonlyMap<string, number>,
+    words: ReadonlySet<string>,
+  ): void {
     const window = hits.slice(0, RERANK_WINDOW);
     const asked = new Set(terms.flatMap((t) => t.matches));
     const fits = new Map<string, { fit: number; coverage: number }>();
@@ -509,16 +544,75 @@ export class SearchIndex {
           parent &&
           parentHit &&
           parent.coverage >= own.coverage &&
-          parent.fit >= own.fit &&
-          parent.fit > 0
+          parent.fit > 0 &&
+          (parent.fit >= own.fit || this.isAspectOf(hit.unit, parentHit.unit, asked))
         ) {
           parentHit.score = Math.max(parentHit.score, hit.score * 1.01);
           break;
         }
       }
     }
+    // An item titled by a term gives way to a whole document titled by it too ("JWT" in a list of
+    // terms, beside "JWT 101: ..."): the document is the topic, the item a mention in another one.
+    for (const hit of window) {
+      if (hit.unit.kind !== 'item') continue;
+      const own = fits.get(hit.unit.id)!;
+      const title = this.titleTermsOf(hit.unit);
+      if (title.length === 0) continue;
+      const doc = window.find(
+        (h) =>
+          h.unit.kind === 'document' &&
+          h.score < hit.score &&
+          !hit.unit.id.startsWith(`${h.unit.id}/`) &&
+          fits.get(h.unit.id)!.coverage >= own.coverage &&
+          title.every((t) => this.titleTermsOf(h.unit).includes(t)),
+      );
+      if (doc) doc.score = hit.score * 1.01;
+    }
+    this.breakTitleTies(window, fits, words);
     window.sort((a, b) => b.score - a.score);
     hits.splice(0, window.length, ...window);
+  }
+
+  /**
+   * Whether a unit is an aspect of its ancestor that the question did not ask for: the title words the
+   * question names are all in the ancestor's title, and the rest ("Disadvantages" of "Reverse proxy")
+   * is not asked.
+   */
+  private isAspectOf(unit: KnowledgeUnit, ancestor: KnowledgeUnit, asked: ReadonlySet<string>): boolean {
+    const title = this.titleTermsOf(unit);
+    const outer = this.titleTermsOf(ancestor);
+    const named = title.filter((t) => asked.has(t));
+    return named.length > 0 && named.length < title.length && named.every((t) => outer.includes(t));
+  }
+
+  /**
+   * Units whose titles have the same topic words and that cover the question equally are a tie
+   * whatever their scores: the one whose title is worded like the question leads.
+   */
+  private breakTitleTies(
+    window: SearchHit[],
+    fits: ReadonlyMap<string, { fit: number; coverage: number }>,
+    words: ReadonlySet<string>,
+  ): void {
+    const groups = new Map<string, SearchHit[]>();
+    for (const hit of window) {
+      const title = [...this.titleTermsOf(hit.unit)].sort().join(' ');
+      if (title === '') continue;
+      const key = `${title}|${fits.get(hit.unit.id)?.coverage.toFixed(3)}`;
+      groups.set(key, [...(groups.get(key) ?? []), hit]);
+    }
+    for (const group of groups.values()) {
+      if (group.length < 2) continue;
+      const top = Math.max(...group.map((h) => h.score));
+      const worded = group
+        .map((hit) => ({ hit, fit: this.wordingFit(hit.unit, words) }))
+        .sort((a, b) => b.fit - a.fit || b.hit.score - a.hit.score);
+      const best = worded[0]!.fit;
+      if (best === worded[worded.length - 1]!.fit) continue;
+      // The best worded keep their own order, above the rest of the tie.
+      for (const { hit, fit } of worded) if (fit === best) hit.score = top * 1.001 + hit.score * 1e-6;
+    }
   }
 
   /**

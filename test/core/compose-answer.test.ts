@@ -1,0 +1,67 @@
+import { composeAnswer } from '../../src/core/answers/compose-answer';
+import { parseKnowledgeFile } from '../../src/core/knowledge/markdown-loader';
+import { createAnalyzer } from '../../src/core/search/analyzer';
+import { SearchIndex } from '../../src/core/search/search-index';
+
+const KNOWLEDGE = `# Pay
+
+## How do I negotiate salary for a developer job?
+
+Research the range for the role and region first, let the company name a number, then negotiate the whole offer.
+
+## How much do developers earn?
+
+Figures vary by region and level; public surveys give ranges.
+
+## What is on-call?
+
+Taking turns to answer alerts from production outside working hours.
+`;
+
+describe('composeAnswer: when the lead unit covers the question', () => {
+  const units = parseKnowledgeFile('pay.md', KNOWLEDGE);
+  const index = new SearchIndex(units, createAnalyzer([]));
+  const ask = (q: string) => composeAnswer(q, index.search(q), index, units);
+
+  test('GIVEN a long post wrapped in words the knowledge lacks WHEN the lead title names two of its subjects THEN it is answered', () => {
+    const answer = ask(
+      'Salary negotiation experts: what is an appropriate reply when a recruiter asks for my number?',
+    );
+    expect(answer.matched).toBe(true);
+    expect(answer.sources[0]?.title).toBe('How do I negotiate salary for a developer job?');
+  });
+
+  test('GIVEN a question sharing one title word with a unit THEN it is still refused', () => {
+    expect(ask('what salary does a football referee get in the premier league').matched).toBe(false);
+  });
+});
+
+describe('composeAnswer: an introduction that announces what follows', () => {
+  const TIPS = `# Resumes
+
+## How to write a professional summary
+
+A summary helps a busy reader. Here are my top tips for writing one.
+
+### List your selling points first
+
+Write down what fits the job ad before you write the summary.
+
+## How to list skills
+
+Name the skills you can discuss in an interview.
+`;
+  const units = parseKnowledgeFile('resumes.md', TIPS);
+  const index = new SearchIndex(units, createAnalyzer([]));
+  const ask = (q: string) => composeAnswer(q, index.search(q), index, units);
+
+  test('GIVEN a section whose last sentence announces tips THEN the answer carries the tips that follow', () => {
+    const answer = ask('how do I write a professional summary');
+    expect(answer.sources[0]?.title).toBe('How to write a professional summary');
+    expect(answer.markdown).toMatch(/selling points/);
+  });
+
+  test('GIVEN a section that announces nothing THEN its answer is its own text', () => {
+    expect(ask('how do I list skills').markdown).not.toMatch(/selling points/);
+  });
+});
