@@ -37,7 +37,7 @@ describe('the scaled deployment of docker-compose.yml', () => {
   });
 
   test('GIVEN an HTTP replica THEN no gateway, Discord interactions and Slack (OAuth) on one PORT', () => {
-    const config = configOf('http');
+    const config = configOf('web');
     expect(config.discord?.gateway).toBe(false);
     expect(config.discord?.interactions).toMatchObject({ port: 3000, sharedWithSlack: true });
     expect(config.slack?.oauth?.clientId).toBe('1111.2222');
