@@ -1,7 +1,7 @@
 import { strings } from '../../src/core/conversation/strings';
 import type { Json } from '../fakes/discord/fake-discord';
 import { autocompleteInteraction, buttonInteraction, opt, slashInteraction } from '../fakes/discord/payloads';
-import { FakePlanService } from './fake-plan-service';
+import { FakePlanService, samplePlan } from './fake-plan-service';
 import { type Bot, startBot } from './harness';
 
 let bot: Bot;
@@ -110,6 +110,35 @@ describe('Discord HTTP interactions (POST /discord/interactions)', () => {
       for (let i = 0; i < 100 && !(await planner.tokens.get(payload.id)); i++)
         await new Promise((r) => setTimeout(r, 10));
       expect(await planner.tokens.get(payload.id)).toBe(payload.token);
+    } finally {
+      await planner.stop();
+    }
+  });
+
+  test('GIVEN /plan show (a file attached) over HTTP THEN the HTTP response defers and the plan with its file edits the original', async () => {
+    const plans = new FakePlanService();
+    const planner = await startBot({ http: true, gateway: false, plans });
+    try {
+      plans.plans.set(planner.user.id, samplePlan(3));
+      const payload = slashInteraction(
+        { appId: planner.fake.appId, user: planner.user, place: planner.dm },
+        'plan',
+        [opt.sub('show')],
+      );
+      const answer = await planner.fake.postInteraction(planner.interactionsUrl, payload);
+      // Files cannot ride in the JSON answer: a private deferral, then the message with its file.
+      expect(answer).toEqual({ status: 200, body: { type: 5, data: { flags: 64 } } });
+      const edit = await planner.fake.waitFor(
+        (r) =>
+          r.method === 'PATCH' &&
+          r.path === `/webhooks/${planner.fake.appId}/${payload.token}/messages/@original`,
+      );
+      expect(edit.status).toBe(200);
+      expect(edit.body.embeds[0].description).toContain('Week 3');
+      expect(edit.files).toEqual([
+        { field: 'files[0]', filename: 'study-plan.md', content: plans.plans.get(planner.user.id)!.markdown },
+      ]);
+      expect(planner.fake.original(payload.id)?.flags).toBe(64);
     } finally {
       await planner.stop();
     }
