@@ -167,6 +167,13 @@ describe('Discord HTTP interactions (POST /discord/interactions)', () => {
     expect(next.status).toBe(200);
   });
 
+  test('GIVEN a body over 256 KB THEN 413 before any signature work, and the server still answers', async () => {
+    const response = await fetch(bot.interactionsUrl, { method: 'POST', body: 'x'.repeat(300 * 1024) });
+    expect(response.status).toBe(413);
+    const ping = await bot.fake.postInteraction(bot.interactionsUrl, { id: '1', type: 1 });
+    expect(ping.body).toEqual({ type: 1 });
+  });
+
   test('GIVEN a GET THEN 405', async () => {
     const response = await fetch(bot.interactionsUrl);
     expect(response.status).toBe(405);
