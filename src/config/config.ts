@@ -182,7 +182,7 @@ const envSchema = (role: ConfigRole) =>
           message: `names a shard outside 0 to ${Number(count) - 1} (DISCORD_SHARDS is ${count})`,
         });
       }
-      if (ids === 'none' && !env.DISCORD_PUBLIC_KEY) {
+      if (ids === 'none' && env.DISCORD_TOKEN && !env.DISCORD_PUBLIC_KEY) {
         ctx.addIssue({
           code: 'custom',
           path: ['DISCORD_SHARD_IDS'],

@@ -1,7 +1,7 @@
 import { strings } from '../../src/core/conversation/strings';
 import type { Json } from '../fakes/discord/fake-discord';
 import { autocompleteInteraction, buttonInteraction, opt, slashInteraction } from '../fakes/discord/payloads';
-import { FakePlanService } from './fake-plan-service';
+import { FakePlanService, samplePlan } from './fake-plan-service';
 import { type Bot, startBot } from './harness';
 
 let bot: Bot;
@@ -115,6 +115,35 @@ describe('Discord HTTP interactions (POST /discord/interactions)', () => {
     }
   });
 
+  test('GIVEN /plan show (a file attached) over HTTP THEN the HTTP response defers and the plan with its file edits the original', async () => {
+    const plans = new FakePlanService();
+    const planner = await startBot({ http: true, gateway: false, plans });
+    try {
+      plans.plans.set(planner.user.id, samplePlan(3));
+      const payload = slashInteraction(
+        { appId: planner.fake.appId, user: planner.user, place: planner.dm },
+        'plan',
+        [opt.sub('show')],
+      );
+      const answer = await planner.fake.postInteraction(planner.interactionsUrl, payload);
+      // Files cannot ride in the JSON answer: a private deferral, then the message with its file.
+      expect(answer).toEqual({ status: 200, body: { type: 5, data: { flags: 64 } } });
+      const edit = await planner.fake.waitFor(
+        (r) =>
+          r.method === 'PATCH' &&
+          r.path === `/webhooks/${planner.fake.appId}/${payload.token}/messages/@original`,
+      );
+      expect(edit.status).toBe(200);
+      expect(edit.body.embeds[0].description).toContain('Week 3');
+      expect(edit.files).toEqual([
+        { field: 'files[0]', filename: 'study-plan.md', content: plans.plans.get(planner.user.id)!.markdown },
+      ]);
+      expect(planner.fake.original(payload.id)?.flags).toBe(64);
+    } finally {
+      await planner.stop();
+    }
+  });
+
   test('GIVEN a burst of 20 at once THEN every one is acknowledged (type 4, or type 5 then edited) and gets its answer', async () => {
     const payloads = Array.from({ length: 20 }, () => askPayload('What is gRPC?'));
     const answers = await Promise.all(payloads.map((p) => bot.fake.postInteraction(bot.interactionsUrl, p)));
@@ -136,6 +165,13 @@ describe('Discord HTTP interactions (POST /discord/interactions)', () => {
     expect(answer.status).toBe(400);
     const next = await bot.fake.postInteraction(bot.interactionsUrl, askPayload('What is REST?'));
     expect(next.status).toBe(200);
+  });
+
+  test('GIVEN a body over 256 KB THEN 413 before any signature work, and the server still answers', async () => {
+    const response = await fetch(bot.interactionsUrl, { method: 'POST', body: 'x'.repeat(300 * 1024) });
+    expect(response.status).toBe(413);
+    const ping = await bot.fake.postInteraction(bot.interactionsUrl, { id: '1', type: 1 });
+    expect(ping.body).toEqual({ type: 1 });
   });
 
   test('GIVEN a GET THEN 405', async () => {

@@ -20,14 +20,18 @@ export interface InteractionsEndpointOptions {
   now?: () => number;
 }
 
-/** The bytes of a request body, or undefined when it is larger than `limit`. */
-async function readBody(req: IncomingMessage, limit: number): Promise<Buffer | undefined> {
+/** The bytes of a request body; `too-large` beyond `limit`, `failed` when the client went away. */
+async function readBody(req: IncomingMessage, limit: number): Promise<Buffer | 'too-large' | 'failed'> {
   const chunks: Buffer[] = [];
   let size = 0;
-  for await (const chunk of req) {
-    size += (chunk as Buffer).length;
-    if (size > limit) return undefined;
-    chunks.push(chunk as Buffer);
+  try {
+    for await (const chunk of req) {
+      size += (chunk as Buffer).length;
+      if (size > limit) return 'too-large';
+      chunks.push(chunk as Buffer);
+    }
+  } catch {
+    return 'failed';
   }
   return Buffer.concat(chunks);
 }
@@ -51,8 +55,9 @@ export function interactionsEndpoint(options: InteractionsEndpointOptions) {
   const answerTimeoutMs = options.answerTimeoutMs ?? 2900;
   return async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
     if (req.method !== 'POST') return send(res, 405, 'method not allowed');
-    const raw = await readBody(req, MAX_BODY_BYTES).catch(() => undefined);
-    if (!raw) return send(res, 413, 'request too large');
+    const raw = await readBody(req, MAX_BODY_BYTES);
+    if (raw === 'too-large') return send(res, 413, 'request too large');
+    if (raw === 'failed') return send(res, 400, 'request not read');
     const problem = checkSignature(
       key,
       {
