@@ -16,7 +16,8 @@ import { createLogger } from './ops/logger';
 import { Metrics } from './ops/metrics';
 import { OpsServer } from './ops/ops-server';
 
-const SHUTDOWN_TIMEOUT_MS = 30_000;
+/** Docker's default stop grace period: past it the process is killed anyway. */
+const SHUTDOWN_TIMEOUT_MS = 10_000;
 
 async function main(): Promise<void> {
   loadDotenv({ quiet: true });

@@ -5,7 +5,7 @@ import type { Logger } from '../core/logger';
 import type { PlanJobData } from '../core/plans/plan-job';
 import type { PlanJobQueue } from '../core/plans/plan-job-queue';
 import { jobOptions, type PlanJobSettings } from './queue-settings';
-import { isRedisConnectionError } from './redis-connection';
+import { closeWithin, isRedisConnectionError } from './redis-connection';
 
 /** Options of the BullMQ producer. */
 export interface BullPlanQueueOptions {
@@ -96,7 +96,9 @@ export class BullPlanQueue implements PlanJobQueue {
     return this.queue.getJobCounts('waiting', 'active', 'delayed', 'failed');
   }
 
+  /** Closes the queue; on a connection that is not ready, waits for BullMQ at most a second. */
   async close(): Promise<void> {
-    await this.queue.close();
+    if (this.options.connection.status === 'ready') await this.queue.close();
+    else await closeWithin(() => this.queue.close(), 1000);
   }
 }

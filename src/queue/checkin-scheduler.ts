@@ -9,6 +9,7 @@ import type { CheckinJobData } from '../core/plans/companion/checkin-decision';
 import { checkinCron, checkinInstant, type PlanClock } from '../core/plans/companion/time-zones';
 import type { UserRef } from '../core/plans/plan-service';
 import { type CheckinDeps, type CheckinOutcome, runCheckin } from './checkin-processor';
+import { closeWithin } from './redis-connection';
 
 /** What schedules check-ins (BullMQ on Redis, or timers in memory). */
 export interface CheckinScheduler {
@@ -59,7 +60,10 @@ export class BullmqCheckinScheduler implements CheckinScheduler {
   readonly queue: Queue<CheckinJobData>;
   private readonly repeat: (clock: PlanClock) => Omit<RepeatOptions, 'key'>;
 
+  private readonly connection: Redis;
+
   constructor(options: CheckinQueueOptions) {
+    this.connection = options.connection;
     this.queue = new Queue<CheckinJobData>(options.queueName, {
       connection: options.connection,
       prefix: options.prefix,
@@ -87,9 +91,10 @@ export class BullmqCheckinScheduler implements CheckinScheduler {
     return this.queue.getJobScheduler(checkinSchedulerId(user));
   }
 
-  /** @inheritdoc */
+  /** @inheritdoc On a connection that is not ready, waits for BullMQ at most a second. */
   async close(): Promise<void> {
-    await this.queue.close();
+    if (this.connection.status === 'ready') await this.queue.close();
+    else await closeWithin(() => this.queue.close(), 1000);
   }
 }
 

@@ -11,7 +11,7 @@ import { isUnrecoverable } from '../core/plans/job-errors';
 import type { PlanJobData } from '../core/plans/plan-job';
 import { handleFinalFailure, type PlanJobHandler } from '../core/plans/plan-job-handler';
 import type { PlanStore } from '../core/plans/plan-store';
-import { isRedisConnectionError } from './redis-connection';
+import { closeWithin, isRedisConnectionError } from './redis-connection';
 
 /** Options of a plan worker. Every worker of a queue must use the same `stalledInterval`. */
 export interface PlanWorkerOptions {
@@ -75,7 +75,16 @@ export function startPlanWorker(options: PlanWorkerOptions): PlanWorker {
   return {
     worker,
     close: () => {
-      closing ??= worker.close();
+      closing ??= (async () => {
+        if (options.connection.status === 'ready') {
+          await worker.close();
+          return;
+        }
+        // Not connected (wrong password, Redis unreachable, or ended by the shutdown): no job in hand
+        // can finish without Redis (a delivered one is sent again harmlessly by the next worker), and
+        // BullMQ's close would wait for a connection that is not coming.
+        await closeWithin(() => worker.close(true), 1000);
+      })();
       return closing;
     },
   };

@@ -131,6 +131,28 @@ export function routeBullmqWarnings(logger: Logger): void {
   }
 }
 
+/**
+ * Waits for a BullMQ `close()` at most `ms`: on a connection that never became ready (wrong password,
+ * Redis unreachable) BullMQ waits for it for ever. Resolves true when it finished, false after `ms`;
+ * never throws (a close that fails has nothing left to close).
+ */
+export async function closeWithin(close: () => Promise<unknown>, ms: number): Promise<boolean> {
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<false>((resolve) => {
+    timer = setTimeout(() => resolve(false), ms);
+    timer.unref();
+  });
+  const done = close().then(
+    () => true,
+    () => true,
+  );
+  try {
+    return await Promise.race([done, late]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
 /** Closes a client: QUIT when connected, else disconnect at once. Never throws. */
 export async function closeRedis(client: Redis): Promise<void> {
   if (client.status === 'end') return;

@@ -9,6 +9,7 @@
  * - `<prefix>:plan:delivered:<job>` present once the job's plan was delivered (30 days)
  * - `<prefix>:plan:delivering:<job>` the delivery lock (token, short TTL)
  * - `<prefix>:plan:failnotice:<job>` present once the user was told the job failed
+ * - `<prefix>:plan:cancelled:<job>` present when the user was told the request failed (2 days)
  */
 import type { Redis } from 'ioredis';
 import type { StudyPlan, UserRef } from '../core/plans/plan-service';
@@ -55,11 +56,23 @@ if redis.call('SET', KEYS[2], ARGV[1], 'NX', 'PX', ARGV[2]) then return 'deliver
 return 'busy'`,
   },
   planSave: {
-    numberOfKeys: 1,
+    numberOfKeys: 2,
     lua: `
+if redis.call('EXISTS', KEYS[2]) == 1 then return 0 end
 local saved = redis.call('HGET', KEYS[1], 'requestedAt')
 if (not saved) or saved <= ARGV[3] then
   redis.call('HSET', KEYS[1], 'plan', ARGV[2], 'requestedAt', ARGV[3], 'jobId', ARGV[1])
+end
+return 1`,
+  },
+  planCancel: {
+    numberOfKeys: 3,
+    lua: `
+redis.call('SET', KEYS[3], '1', 'EX', ARGV[2])
+local v = redis.call('GET', KEYS[1])
+if v and string.sub(v, 1, #ARGV[1] + 1) == ARGV[1] .. ' ' then
+  redis.call('DEL', KEYS[1])
+  if tonumber(redis.call('GET', KEYS[2]) or '0') > 0 then redis.call('DECR', KEYS[2]) end
 end
 return 1`,
   },
@@ -90,6 +103,7 @@ type Scripted = Redis & {
   planBeginDelivery(...args: (string | number)[]): Promise<DeliveryGate>;
   planFinishDelivery(...args: (string | number)[]): Promise<number>;
   planSave(...args: (string | number)[]): Promise<number>;
+  planCancel(...args: (string | number)[]): Promise<number>;
   planFailed(...args: (string | number)[]): Promise<number>;
 };
 
@@ -177,8 +191,25 @@ export class RedisPlanStore implements PlanStore {
     );
   }
 
-  async savePlan(user: UserRef, jobId: string, plan: StudyPlan): Promise<void> {
-    await this.redis.planSave(this.userKey('latest', user), jobId, JSON.stringify(plan), plan.createdAt);
+  async cancel(user: UserRef, jobId: string, day: string): Promise<void> {
+    await this.redis.planCancel(
+      this.userKey('active', user),
+      `${this.userKey('count', user)}:${day}`,
+      this.key('cancelled', jobId),
+      jobId,
+      2 * DAY_S,
+    );
+  }
+
+  async savePlan(user: UserRef, jobId: string, plan: StudyPlan): Promise<boolean> {
+    const saved = await this.redis.planSave(
+      this.userKey('latest', user),
+      this.key('cancelled', jobId),
+      jobId,
+      JSON.stringify(plan),
+      plan.createdAt,
+    );
+    return saved === 1;
   }
 
   async finishDelivery(user: UserRef, jobId: string, token = ''): Promise<void> {

@@ -26,6 +26,10 @@ export interface TestRedis {
   start(): Promise<void>;
   /** Stops it and removes its data directory. */
   destroy(): Promise<void>;
+  /** Freezes the server (SIGSTOP): connections stay open, commands wait unanswered. */
+  pause(): void;
+  /** Lets a paused server run again (SIGCONT): it answers what waited, in order. */
+  resume(): void;
 }
 
 /** One PING over a plain socket: true when the server answers +PONG. */
@@ -96,7 +100,10 @@ export async function startRedis(options: { appendonly?: boolean } = {}): Promis
     port,
     start,
     stop,
+    pause: () => child?.kill('SIGSTOP'),
+    resume: () => child?.kill('SIGCONT'),
     destroy: async () => {
+      child?.kill('SIGCONT');
       await stop();
       rmSync(dir, { recursive: true, force: true });
     },

@@ -1,4 +1,4 @@
-import { Client, type ClientOptions, GatewayIntentBits, Partials } from 'discord.js';
+import { Client, type ClientOptions, GatewayIntentBits, Partials, type RESTOptions } from 'discord.js';
 import { sanitizeGatewayPackets } from './sanitize-payload';
 
 /**
@@ -30,6 +30,17 @@ export function shardOptions(
 }
 
 /**
+ * How every Discord REST client here sends its requests: with Node's own `fetch`. @discordjs/rest's
+ * default (its own undici's `request()`) sends through whatever undici Agent is the process's global
+ * dispatcher; once @slack/socket-mode (another undici major) is loaded first, that Agent does not
+ * recognise the `FormData` of a message with files and every upload fails ("action is not a
+ * function"): a process running Slack and Discord could deliver no plan file. `fetch` encodes the body
+ * itself.
+ */
+export const makeRequest = ((url: string, init: RequestInit) =>
+  fetch(url, init)) as RESTOptions['makeRequest'];
+
+/**
  * The discord.js client of the bot: server, server-message and DM intents (MessageContent is not
  * needed: content is present in DMs and in messages that mention the bot), `Partials.Channel` for DM
  * channels, and no pings from anything the bot sends. With `apiUrl`, every REST call (and so the
@@ -44,7 +55,7 @@ export function createDiscordClient(
     partials: [Partials.Channel],
     allowedMentions: { parse: [] },
     ...shardOptions(options.shards),
-    ...(options.apiUrl ? { rest: { api: restBase(options.apiUrl) } } : {}),
+    rest: { makeRequest, ...(options.apiUrl ? { api: restBase(options.apiUrl) } : {}) },
   });
   sanitizeGatewayPackets(client, options.onRepaired);
   return client;

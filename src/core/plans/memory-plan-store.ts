@@ -10,6 +10,7 @@ export class MemoryPlanStore implements PlanStore {
   private readonly delivered = new Set<string>();
   private readonly locks = new Map<string, { token: string; until: number }>();
   private readonly notified = new Set<string>();
+  private readonly cancelled = new Set<string>();
 
   constructor(private readonly now: () => number = Date.now) {}
 
@@ -63,10 +64,17 @@ export class MemoryPlanStore implements PlanStore {
     return 'deliver';
   }
 
-  async savePlan(user: UserRef, _jobId: string, plan: StudyPlan): Promise<void> {
+  async cancel(user: UserRef, jobId: string, day: string): Promise<void> {
+    this.cancelled.add(jobId);
+    await this.unclaim(user, jobId, day);
+  }
+
+  async savePlan(user: UserRef, jobId: string, plan: StudyPlan): Promise<boolean> {
+    if (this.cancelled.has(jobId)) return false;
     const key = MemoryPlanStore.key(user);
     const saved = this.latest.get(key);
     if (!saved || saved.createdAt <= plan.createdAt) this.latest.set(key, plan);
+    return true;
   }
 
   async finishDelivery(user: UserRef, jobId: string, token?: string): Promise<void> {

@@ -31,7 +31,7 @@ export interface PlanJobHandlerOptions {
 }
 
 /** The result of one run of a job. */
-export type PlanJobOutcome = 'delivered' | 'already-delivered';
+export type PlanJobOutcome = 'delivered' | 'already-delivered' | 'cancelled';
 
 /**
  * Runs plan jobs: `(jobId, data, attemptsStarted) => outcome`; throws to make the queue retry.
@@ -78,7 +78,12 @@ export function createPlanJobHandler(options: PlanJobHandlerOptions): PlanJobHan
       if (gate === 'busy') throw new Error('plan delivery in progress in another worker');
     }
     // Saved before it is sent: `plan show` reads the store, never the queue's own keys.
-    await store.savePlan(job.user, jobId, plan);
+    if (!(await store.savePlan(job.user, jobId, plan))) {
+      // The user was told "try again shortly" (the request missed its deadline): never deliver it.
+      if (token) await store.abortDelivery(jobId, token).catch(() => {});
+      logger.info({ jobId }, 'plan request was cancelled after its deadline; not delivered');
+      return 'cancelled';
+    }
     try {
       await deliverer.deliver(job.target, plan, jobId, { resend: attemptsStarted > 1 });
     } catch (error) {

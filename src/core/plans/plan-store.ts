@@ -35,10 +35,18 @@ export interface PlanStore {
    */
   beginDelivery(jobId: string, lockMs: number, token: string): Promise<DeliveryGate>;
   /**
-   * Before delivering: saves `plan` as the user's latest (unless a newer request's plan is saved), so
-   * `plan show` reads it from the store while it is being sent.
+   * The user was told their request failed (a Redis step answered after the deadline), but its claim
+   * or even its job may still land: in one step, marks `jobId` cancelled (so a worker never delivers
+   * it) and undoes its claim (the slot is freed and the request is not counted for `day`). Sent after
+   * the request's own commands on the same connection, so Redis runs it after them.
    */
-  savePlan(user: UserRef, jobId: string, plan: StudyPlan): Promise<void>;
+  cancel(user: UserRef, jobId: string, day: string): Promise<void>;
+  /**
+   * Before delivering: saves `plan` as the user's latest (unless a newer request's plan is saved), so
+   * `plan show` reads it from the store while it is being sent. False (nothing saved) when the job
+   * was cancelled: it must not be delivered.
+   */
+  savePlan(user: UserRef, jobId: string, plan: StudyPlan): Promise<boolean>;
   /**
    * After delivering, in one step: records `jobId` as delivered, drops its lock (if `token` holds it)
    * and frees the user's slot. (The plan itself was saved by {@link savePlan} before it was sent.)

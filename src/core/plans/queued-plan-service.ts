@@ -40,6 +40,17 @@ export interface QueuedPlanServiceOptions {
 
 class DeadlineError extends Error {}
 
+/** One request's way into the queue: its job id and day, and how far it got. */
+interface EnqueueAttempt {
+  jobId: string;
+  day: string;
+  now: Date;
+  /** A claim was sent to the store (it may land even if its answer comes too late). */
+  claimSent?: boolean;
+  /** The user was told the request failed: nothing more may be sent for it. */
+  abandoned?: boolean;
+}
+
 /** How long a fresh in-progress claim counts as queued even before its job shows in the queue. */
 const CLAIM_GRACE_MS = 30_000;
 
@@ -85,27 +96,49 @@ export class QueuedPlanService implements PlanService {
     if (!this.options.queue.isAvailable()) return unavailable;
     const deadlineMs = this.options.deadlineMs ?? 2500;
     const started = Date.now();
+    const now = this.now();
+    const attempt: EnqueueAttempt = { jobId: this.newJobId(), day: now.toISOString().slice(0, 10), now };
     try {
       await this.options.queue.whenReady(deadlineMs);
       const left = Math.max(1, deadlineMs - (Date.now() - started));
-      return await withDeadline(this.enqueue(user, checked.request, target), left);
+      return await withDeadline(this.enqueue(user, checked.request, target, attempt), left);
     } catch (error) {
       this.options.logger.warn({ user: user.platform, error: describeError(error) }, 'plan request failed');
+      if (attempt.claimSent) this.abandon(user, attempt);
       return unavailable;
     }
+  }
+
+  /**
+   * The user is told "try again shortly": whatever of the request still lands must not become a plan
+   * or count against the cap. The rest of `enqueue` stops, and the store cancels the job (queued on
+   * the same connection after the request's own commands, so Redis runs it after them).
+   */
+  private abandon(user: UserRef, attempt: EnqueueAttempt): void {
+    attempt.abandoned = true;
+    this.options.store.cancel(user, attempt.jobId, attempt.day).catch((error: unknown) => {
+      this.options.logger.error(
+        { jobId: attempt.jobId, error: describeError(error) },
+        'a plan request past its deadline could not be cancelled',
+      );
+    });
   }
 
   private async enqueue(
     user: UserRef,
     request: PlanJobData['request'],
     target: DeliveryTarget,
+    state: EnqueueAttempt,
   ): Promise<PlanRequestResult> {
     const { store, queue, dailyCap } = this.options;
-    const now = this.now();
-    const day = now.toISOString().slice(0, 10);
-    const jobId = this.newJobId();
+    const { now, day, jobId } = state;
+    const stillWanted = () => {
+      if (state.abandoned) throw new DeadlineError('the request was abandoned after its deadline');
+    };
     for (let attempt = 0; attempt < 2; attempt++) {
+      state.claimSent = true;
       const claim = await store.claim(user, jobId, dailyCap, day, now.getTime());
+      stillWanted();
       if (claim.status === 'over-cap') return { status: 'over-cap', message: planMessages.overCap(dailyCap) };
       if (claim.status === 'active') {
         // A slot claimed moments ago may belong to a request still adding its job: count it as queued.
@@ -121,6 +154,7 @@ export class QueuedPlanService implements PlanService {
         }
         // The job finished or vanished without freeing the slot: free it and claim again.
         await store.release(user, claim.jobId);
+        stillWanted();
         continue;
       }
       const data: PlanJobData = {
@@ -131,11 +165,12 @@ export class QueuedPlanService implements PlanService {
         done: await store.doneTopics(user),
         requestedAt: now.toISOString(),
       };
+      stillWanted();
       try {
         const position = await queue.add(jobId, data);
         return { status: 'queued', jobId, position, message: planMessages.queued(position) };
       } catch (error) {
-        await store.unclaim(user, jobId, day).catch(() => {});
+        if (!state.abandoned) await store.unclaim(user, jobId, day).catch(() => {});
         throw error;
       }
     }

@@ -70,6 +70,9 @@ export class FakeDiscord {
     });
   }
 
+  /** Answers wait this long after a request took effect (a slow network: a crash can fall in between). */
+  latencyMs = 0;
+
   /** Starts the fake on a free port of 127.0.0.1. */
   static async start(options: FakeDiscordOptions = {}): Promise<FakeDiscord> {
     const fake = new FakeDiscord(options);
@@ -325,6 +328,8 @@ export class FakeDiscord {
     record.status = status;
     record.response = response;
     this.noteRequest(record);
+    // The request took effect; its answer comes later (a client killed meanwhile never sees it).
+    if (this.latencyMs > 0) await new Promise((r) => setTimeout(r, this.latencyMs));
     if (status === 204) {
       res.writeHead(204).end();
     } else {

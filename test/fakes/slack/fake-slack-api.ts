@@ -80,6 +80,8 @@ export class FakeSlackApi {
   /** The token `auth.test` accepts; others get `invalid_auth`. */
   validBotToken = 'xoxb-test-token';
   validAppToken = 'xapp-test-token';
+  /** Answers wait this long after a call took effect (a slow network: a crash can fall in between). */
+  latencyMs = 0;
   port = 0;
   /** The app's OAuth credentials, as "Basic Information" shows them. */
   readonly oauthApp = { clientId: '1111.2222', clientSecret: 'fake-client-secret-0123' };
@@ -291,6 +293,8 @@ export class FakeSlackApi {
         body = handled;
       }
     }
+    // The call took effect; its answer comes later (a client killed meanwhile never sees it).
+    if (this.latencyMs > 0) await new Promise((r) => setTimeout(r, this.latencyMs));
     res.writeHead(status, { 'content-type': 'application/json' }).end(JSON.stringify(body));
     this.notify();
   }

@@ -9,7 +9,7 @@ import type {
   PlanDeliverer,
   StudyPlan,
 } from '../../../core/plans/plan-service';
-import { restBase } from '../client';
+import { makeRequest, restBase } from '../client';
 import { errorFields } from '../errors';
 import { renderCheckin } from '../render/checkin-message';
 import { notice } from '../render/info-messages';
@@ -86,9 +86,11 @@ export class DiscordPlanDeliverer implements PlanDeliverer {
   private readonly now: () => number;
 
   constructor(readonly options: DiscordDelivererOptions) {
-    this.rest = new REST({ version: '10', api: restBase(options.apiUrl ?? DISCORD_API) }).setToken(
-      options.token,
-    );
+    this.rest = new REST({
+      version: '10',
+      api: restBase(options.apiUrl ?? DISCORD_API),
+      makeRequest,
+    }).setToken(options.token);
     this.now = options.now ?? Date.now;
   }
 
