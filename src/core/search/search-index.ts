@@ -322,7 +322,9 @@ export class SearchIndex {
   search(question: string, limit = 10): SearchOutcome {
     const recent = this.recent;
     const outcome =
-      recent?.question === question && recent.limit === limit ? recent.outcome : this.searchNow(question, limit);
+      recent?.question === question && recent.limit === limit
+        ? recent.outcome
+        : this.searchNow(question, limit);
     this.recent = { question, limit, outcome };
     return { ...outcome, hits: [...outcome.hits], terms: [...outcome.terms] };
   }
@@ -363,8 +365,7 @@ export class SearchIndex {
       for (const m of t.matches) {
         weights.set(m, Math.max(weights.get(m) ?? 0, weight));
         for (const r of this.analyze.related?.get(m) ?? []) {
-          if (this.counts.has(r))
-            relatedOf.set(r, Math.max(relatedOf.get(r) ?? 0, weight * RELATED_WEIGHT));
+          if (this.counts.has(r)) relatedOf.set(r, Math.max(relatedOf.get(r) ?? 0, weight * RELATED_WEIGHT));
         }
       }
     }
