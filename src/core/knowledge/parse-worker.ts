@@ -15,21 +15,29 @@ export interface ParseJob {
   baseUrl?: string;
 }
 
-/** Files per message: small enough that receiving one is a short task on the main thread. */
-const BATCH = 100;
+/** At most this many files or units per message: receiving one is a short task for the main thread. */
+const MAX_FILES = 100;
+const MAX_UNITS = 300;
 
 parentPort?.on('message', (job: ParseJob) => {
-  for (let k = 0; k < job.files.length; k += BATCH) {
-    const batch: ParsedFile[] = job.files.slice(k, k + BATCH).map((file) => {
-      let read: { text: string } | { reason: string };
-      try {
-        read = readKnowledgeFileSync(join(job.dir, file));
-      } catch (error) {
-        read = { reason: describeError(error) };
-      }
-      return parseRead(file, read, job.baseUrl);
-    });
-    parentPort?.postMessage(batch);
+  let batch: ParsedFile[] = [];
+  let units = 0;
+  for (const file of job.files) {
+    let read: { text: string } | { reason: string };
+    try {
+      read = readKnowledgeFileSync(join(job.dir, file));
+    } catch (error) {
+      read = { reason: describeError(error) };
+    }
+    const parsed = parseRead(file, read, job.baseUrl);
+    batch.push(parsed);
+    units += 'units' in parsed ? parsed.units.length : 0;
+    if (batch.length >= MAX_FILES || units >= MAX_UNITS) {
+      parentPort?.postMessage(batch);
+      batch = [];
+      units = 0;
+    }
   }
+  if (batch.length > 0) parentPort?.postMessage(batch);
   parentPort?.postMessage(null);
 });
