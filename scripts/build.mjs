@@ -10,6 +10,8 @@ const entries = {
   cli: 'src/cli.ts',
   worker: 'src/worker.ts',
   'discord-deploy': 'src/adapters/discord/deploy-commands.ts',
+  // Reads and parses knowledge files on its own thread (KnowledgeBase's `parseWorker`).
+  'knowledge-worker': 'src/core/knowledge/parse-worker.ts',
 };
 // Every bench/*.bench.ts becomes dist/bench/<name>.js; scripts/bench.mjs runs them one after another.
 if (existsSync('bench')) {

@@ -119,6 +119,26 @@ export class Mentor {
     return pageTopics(units, index, { filter: filter.slice(0, MAX_FILTER_LENGTH * 2), page });
   }
 
+  /**
+   * Document and section titles containing `typed` (case-insensitive), those starting with it first,
+   * at most `limit`, each once: for a topics filter's autocomplete. Stops early on large knowledge.
+   */
+  categoryTitles(typed: string, limit: number): string[] {
+    const wanted = typed.trim().toLowerCase().slice(0, MAX_FILTER_LENGTH);
+    const starting: string[] = [];
+    const containing: string[] = [];
+    const seen = new Set<string>();
+    for (const unit of this.options.knowledge().units) {
+      if (starting.length >= limit) break;
+      if (unit.kind === 'item' || seen.has(unit.title)) continue;
+      const lower = unit.title.toLowerCase();
+      if (!lower.includes(wanted)) continue;
+      seen.add(unit.title);
+      (lower.startsWith(wanted) ? starting : containing).push(unit.title);
+    }
+    return [...starting, ...containing].slice(0, limit);
+  }
+
   /** The commands and what they do. `extra` lets other services (plans) add theirs. */
   help(extra: HelpEntry[] = []): Reply {
     return { type: 'help', commands: [...ASK_HELP, ...extra] };

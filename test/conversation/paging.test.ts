@@ -1,6 +1,4 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { rmSync } from 'node:fs';
 import { ConversationCore } from '../../src/core/conversation/conversation-core';
 import type { CoreReply, IncomingMessage } from '../../src/core/conversation/message';
 import { MORE_KEPT, nextPiece, readTopicsArgs } from '../../src/core/conversation/paging';
@@ -10,19 +8,14 @@ import { KnowledgeBase } from '../../src/core/knowledge/knowledge-base';
 import { silentLogger } from '../../src/core/logger';
 import { Mentor } from '../../src/core/mentor';
 import { MemoryRateLimiter } from '../../src/core/rate-limiter';
+import {
+  sentenceNumbers as numbers,
+  pagingSentence,
+  writePagingKnowledge,
+} from '../helpers/paging-knowledge';
 
-const dir = mkdtempSync(join(tmpdir(), 'bm-paging-'));
-const sentence = (i: number) =>
-  `Observability pipelines collect logs, metrics and traces from every service and ship them (${i}). `;
-writeFileSync(
-  join(dir, 'observability.md'),
-  `# Observability Handbook\n\n## Observability Pipelines\n\n${Array.from({ length: 300 }, (_, i) => sentence(i)).join('\n\n')}\n`,
-);
-for (let f = 0; f < 30; f++)
-  writeFileSync(
-    join(dir, `topic-${f}.md`),
-    `# Topic ${f}\n\nAbout topic ${f}.\n\n## Part ${f}\n\nMore on it.\n`,
-  );
+const dir = writePagingKnowledge(300);
+const sentence = pagingSentence;
 const knowledge = KnowledgeBase.load({ dir, logger: silentLogger });
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
@@ -42,7 +35,6 @@ const answerOf = (reply: CoreReply | undefined) => {
   if (reply?.type !== 'answer') throw new Error(`expected an answer, got ${reply?.type}`);
   return reply.answer;
 };
-const numbers = (text: string) => [...text.matchAll(/\((\d+)\)/g)].map((m) => Number(m[1]));
 
 describe('paging an answer', () => {
   test('GIVEN a long answer THEN its lead is about 1,500 characters and "more" shows the next piece, in order, to the end', async () => {

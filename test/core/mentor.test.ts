@@ -96,6 +96,19 @@ describe('Mentor.topics', () => {
   });
 });
 
+describe('Mentor.categoryTitles', () => {
+  test('GIVEN a partial filter THEN document and section titles containing it, those starting with it first, no items', () => {
+    const titles = mentor.categoryTitles('data', 25);
+    expect(titles[0]!.toLowerCase().startsWith('data')).toBe(true);
+    expect(titles).toContain('Databases');
+    const firstOther = titles.findIndex((t) => !t.toLowerCase().startsWith('data'));
+    if (firstOther >= 0)
+      expect(titles.slice(firstOther).every((t) => !t.toLowerCase().startsWith('data'))).toBe(true);
+    expect(titles).not.toContain('Relational Databases');
+    expect(mentor.categoryTitles('', 3)).toHaveLength(3);
+  });
+});
+
 describe('Mentor.topic, suggest and help', () => {
   test('GIVEN a related topic key THEN that topic is answered', () => {
     const related = answerOf(mentor.ask('What is gRPC?')).related[0]!;

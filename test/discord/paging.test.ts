@@ -1,25 +1,13 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { rmSync } from 'node:fs';
 import { KnowledgeBase } from '../../src/core/knowledge/knowledge-base';
 import { silentLogger } from '../../src/core/logger';
 import { Mentor } from '../../src/core/mentor';
 import type { Json } from '../fakes/discord/fake-discord';
 import { fakeUser, opt } from '../fakes/discord/payloads';
+import { sentenceNumbers as numbers, writePagingKnowledge } from '../helpers/paging-knowledge';
 import { type Bot, startBot } from './harness';
 
-const dir = mkdtempSync(join(tmpdir(), 'bm-discord-paging-'));
-const sentence = (i: number) =>
-  `Observability pipelines collect logs, metrics and traces from every service and ship them (${i}). `;
-writeFileSync(
-  join(dir, 'observability.md'),
-  `# Observability Handbook\n\n## Observability Pipelines\n\n${Array.from({ length: 200 }, (_, i) => sentence(i)).join('\n\n')}\n\n- [Pipelines explained](https://example.org/pipelines)\n`,
-);
-for (let f = 0; f < 30; f++)
-  writeFileSync(
-    join(dir, `topic-${f}.md`),
-    `# Topic ${f}\n\nAbout topic ${f}.\n\n## Part ${f}\n\nMore on it.\n`,
-  );
+const dir = writePagingKnowledge(200);
 
 let bot: Bot;
 beforeAll(async () => {
@@ -33,7 +21,6 @@ afterAll(async () => {
 
 const buttons = (message: Json): { custom_id: string; label: string; disabled?: boolean }[] =>
   (message.components ?? []).flatMap((row: Json) => row.components);
-const numbers = (text: string) => [...text.matchAll(/\((\d+)\)/g)].map((m) => Number(m[1]));
 
 describe('Discord paging', () => {
   test('GIVEN a long answer THEN one message with its lead, "Read more" as a link, and More; More shows the next piece', async () => {

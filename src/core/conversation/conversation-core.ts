@@ -304,17 +304,7 @@ export class ConversationCore {
 
   /** Autocomplete for a `topics` filter: document and section titles containing what was typed. */
   suggestCategories(partial: string, limit = MAX_SUGGESTIONS): Suggestion[] {
-    const typed = partial.trim().toLowerCase();
-    const reply = this.options.mentor.topics();
-    if (reply.type !== 'topics') return [];
-    type Node = (typeof reply.topics)[number];
-    const titles = (nodes: Node[]): string[] =>
-      nodes.flatMap((n) => (n.kind === 'item' ? [] : [n.title, ...titles(n.children)]));
-    return [...new Set(titles(reply.topics))]
-      .filter((t) => t.toLowerCase().includes(typed))
-      .sort((a, b) => Number(!a.toLowerCase().startsWith(typed)) - Number(!b.toLowerCase().startsWith(typed)))
-      .slice(0, limit)
-      .map((t) => ({ name: t, value: t }));
+    return this.options.mentor.categoryTitles(partial, limit).map((t) => ({ name: t, value: t }));
   }
 
   /** Autocomplete for `plan done`: the topics of the user's plan, open ones first (done ones ticked). */

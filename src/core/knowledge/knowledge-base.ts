@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import { existsSync, type FSWatcher, watch } from 'node:fs';
 import { join } from 'node:path';
 import { BotError, describeError } from '../errors';
@@ -15,7 +14,8 @@ import {
   readKnowledgeFile,
   readKnowledgeFileSync,
 } from './knowledge-files';
-import { parseKnowledgeFile } from './markdown-loader';
+import { type ParsedFile, parseRead } from './parse-file';
+import { parsedBatches } from './parsed-batches';
 import type { KnowledgeFileError, KnowledgeUnit } from './types';
 
 /** The knowledge as it is now: units, their index, and what could not be loaded. */
@@ -33,6 +33,11 @@ export interface KnowledgeOptions {
   dir: string;
   /** Base URL of the knowledge (e.g. `KNOWLEDGE_BASE_URL`): relative links become absolute against it. */
   baseUrl?: string;
+  /**
+   * The built parse worker (`dist/knowledge-worker.js`): asynchronous loads read and parse files on
+   * its thread. Without it they are parsed on the main thread in slices of about 10 ms.
+   */
+  parseWorker?: string;
   logger: Logger;
 }
 
@@ -48,11 +53,21 @@ interface FileRecord {
   hash: string;
 }
 
-/** Longest stretch of parsing between two turns of the event loop while loading asynchronously. */
+/** Longest stretch of indexing between two turns of the event loop while loading asynchronously. */
 const SLICE_MS = 10;
-/** How many files are read at once while loading asynchronously. */
-const READ_BATCH = 64;
 const turn = () => new Promise((resolve) => setImmediate(resolve));
+
+/** Adds units to an index in slices of about {@link SLICE_MS}, yielding to the event loop between them. */
+async function addInSlices(index: SearchIndex, units: readonly KnowledgeUnit[]): Promise<void> {
+  let began = performance.now();
+  for (let k = 0; k < units.length; k += 50) {
+    index.add(units.slice(k, k + 50));
+    if (performance.now() - began > SLICE_MS) {
+      await turn();
+      began = performance.now();
+    }
+  }
+}
 
 /** Runs `work` on slices of `items`, yielding to the event loop between slices. */
 async function sliced<T>(items: readonly T[], work: (part: readonly T[]) => void): Promise<void> {
@@ -129,7 +144,8 @@ export class KnowledgeBase {
     const listing = listKnowledgeFilesSync(this.options.dir);
     this.startFull(listing);
     for (const file of listing.files) this.accept(file, readKnowledgeFileSync(join(this.options.dir, file)));
-    this.selectIndexed();
+    const select = this.startSelection();
+    for (const file of this.files) select(file);
     return this.publish(new SearchIndex(this.indexedUnits(), this.analyzer!));
   }
 
@@ -138,25 +154,23 @@ export class KnowledgeBase {
     this.checkDir();
     const listing = await listKnowledgeFiles(this.options.dir);
     this.startFull(listing);
-    let began = performance.now();
-    // Files are read READ_BATCH at a time (the reads overlap), then parsed in short slices.
-    for (let k = 0; k < listing.files.length; k += READ_BATCH) {
-      const batch = listing.files.slice(k, k + READ_BATCH);
-      const texts = await Promise.all(
-        batch.map((file) =>
-          readKnowledgeFile(join(this.options.dir, file)).catch((e) => ({ reason: describeError(e) })),
-        ),
-      );
-      for (let j = 0; j < batch.length; j++) {
-        this.accept(batch[j]!, texts[j]!);
-        if (performance.now() - began > SLICE_MS) {
-          await turn();
-          began = performance.now();
-        }
+    // Files arrive parsed, in order, a batch at a time (from the parse worker when there is one) and
+    // are indexed as they come, in short slices: a new index, the current one answers meanwhile.
+    const index = new SearchIndex([], this.analyzer!);
+    const select = this.startSelection();
+    const { dir, baseUrl, parseWorker, logger } = this.options;
+    for await (const batch of parsedBatches(
+      { dir, baseUrl, workerFile: parseWorker, logger },
+      listing.files,
+    )) {
+      const units: KnowledgeUnit[] = [];
+      for (const parsed of batch) {
+        this.record(parsed);
+        units.push(...select(parsed.file));
       }
+      await addInSlices(index, units);
     }
-    this.selectIndexed();
-    return this.publish(await SearchIndex.build(this.indexedUnits(), this.analyzer!));
+    return this.publish(index);
   }
 
   /**
@@ -196,7 +210,8 @@ export class KnowledgeBase {
     for (const loop of listing.loops) {
       this.options.logger.warn({ path: loop }, `knowledge folder ${loop} is a symbolic link loop; skipped`);
     }
-    for (const file of this.records.keys()) if (!listing.files.includes(file)) this.records.delete(file);
+    const listed = new Set(listing.files);
+    for (const file of this.records.keys()) if (!listed.has(file)) this.records.delete(file);
     this.errors.clear();
     this.files = listing.files;
     this.analyzer = this.buildAnalyzer();
@@ -205,42 +220,47 @@ export class KnowledgeBase {
 
   /** Parses one file's text into its record, or records why it could not be. */
   private accept(file: string, read: { text: string } | { reason: string }): void {
-    const { logger, baseUrl } = this.options;
-    if ('reason' in read) {
-      this.errors.set(file, `${file} skipped: ${read.reason}`);
+    this.record(parseRead(file, read, this.options.baseUrl));
+  }
+
+  /** Keeps a parsed file's units, or records (and logs) why it was skipped or could not be parsed. */
+  private record(parsed: ParsedFile): void {
+    const { logger } = this.options;
+    const { file } = parsed;
+    if ('skipped' in parsed) {
+      this.errors.set(file, `${file} skipped: ${parsed.skipped}`);
       this.records.delete(file);
-      logger.warn({ file }, `knowledge file ${file} skipped: ${read.reason}`);
-      return;
-    }
-    try {
-      const units = dedupeUnits(parseKnowledgeFile(file, read.text, { baseUrl }));
-      const hash = createHash('sha1').update(read.text.replace(/\s+/g, ' ').trim()).digest('base64');
-      this.records.set(file, { units, hash });
-      this.errors.delete(file);
-    } catch (error) {
-      const message = describeError(error);
-      this.errors.set(file, message);
+      logger.warn({ file }, `knowledge file ${file} skipped: ${parsed.skipped}`);
+    } else if ('error' in parsed) {
+      this.errors.set(file, parsed.error);
       logger.error(
-        { file, error: message },
+        { file, error: parsed.error },
         this.records.has(file)
           ? `knowledge file ${file} could not be parsed; keeping its previous version`
           : `knowledge file ${file} could not be parsed; it is left out`,
       );
+    } else {
+      this.records.set(file, { units: parsed.units, hash: parsed.hash });
+      this.errors.delete(file);
     }
   }
 
-  /** Chooses the units to index: every file's, except files identical to an earlier one and ids taken. */
-  private selectIndexed(): void {
+  /**
+   * Starts choosing the units to index, file by file in order: every file's, except files identical
+   * to an earlier one and ids already taken. Returns the chooser: a file's units to index.
+   */
+  private startSelection(): (file: string) => KnowledgeUnit[] {
     this.indexed.clear();
     const hashes = new Set<string>();
     const ids = new Set<string>();
-    for (const file of this.files) {
+    return (file) => {
       const record = this.records.get(file);
-      if (!record || hashes.has(record.hash)) continue;
+      if (!record || hashes.has(record.hash)) return [];
       hashes.add(record.hash);
       const units = record.units.filter((u) => !ids.has(u.id) && ids.add(u.id));
       this.indexed.set(file, units);
-    }
+      return units;
+    };
   }
 
   private indexedUnits(): KnowledgeUnit[] {
@@ -330,24 +350,4 @@ export class KnowledgeBase {
     this.watcher?.close();
     this.watcher = undefined;
   }
-}
-
-/** The units of a file without repeats: a second unit with the same title and content is dropped. */
-function dedupeUnits(units: KnowledgeUnit[]): KnowledgeUnit[] {
-  const seen = new Set<string>();
-  const dropped = new Set<string>();
-  const kept = units.filter((u) => {
-    if (u.kind === 'document' || u.markdown === '') return true;
-    const key = `${u.title.toLowerCase()}\u0000${u.markdown}`;
-    if (!seen.has(key)) {
-      seen.add(key);
-      return true;
-    }
-    dropped.add(u.id);
-    return false;
-  });
-  if (dropped.size === 0) return units;
-  for (const u of kept)
-    if (u.childIds.some((id) => dropped.has(id))) u.childIds = u.childIds.filter((id) => !dropped.has(id));
-  return kept.filter((u) => !u.parentId || !dropped.has(u.parentId));
 }
