@@ -11,7 +11,7 @@ import type { TechnologyResolver } from '../plans/resolve-technologies';
 import type { SearchIndex } from '../search/search-index';
 import { type AboutUser, listing, mergeAbout, readSelfStatement } from './about-user';
 import { type Answer, answerForUnit, composeAnswer, correctionsOf, type LearnOffer } from './compose-answer';
-import { rephrasings } from './rephrase';
+import { rephrasings, withoutFiller } from './rephrase';
 import { outOfScopeKind, outOfScopeMarkdown } from './scope';
 
 /** What mentoring answers from: the knowledge, and the curriculum when there is one. */
@@ -252,10 +252,12 @@ export function mentorAnswer(question: string, ctx: MentoringContext): Answer {
     if (best) answer = { ...answerForUnit(best, ctx.index), question: text };
   }
   // "What next?" from someone who said what they know: searched as "... I already know X".
+  // Wrapping that means nothing ("feel free to tell about", "in your opinion") is not searched.
+  const plain = withoutFiller(text);
   const searchText =
-    known.length > 0 && CHOOSING.test(text)
-      ? `${text} I already know ${listing(known.map((t) => t.title))}`
-      : text;
+    known.length > 0 && CHOOSING.test(plain)
+      ? `${plain} I already know ${listing(known.map((t) => t.title))}`
+      : plain;
   answer ??= ownUnit(text, named, ctx);
   answer ??= search(searchText);
   // Refused: a plainer reading of the same question ("would you suggest" -> "should I learn").
