@@ -52,16 +52,24 @@ describe('npm run eval on the question sets of our own knowledge', () => {
     },
   );
 
-  test('real questions people asked in public: answered at least as well as measured on 2026-12-01', () => {
-    expect(real).toBeDefined();
-    const knowledge = KnowledgeBase.load({ dir: join(ROOT, real!.knowledge), logger: silentLogger });
-    const ours = scoreEngine(
+  // The behaviour shares of issue 11 on questions people asked in public, as users get answers
+  // (mentoring over the engine): floors just below what was measured on 2026-12-02, below the targets
+  // (right >= 90%, answered with nothing relevant <= 5%, refused answerable <= 5%).
+  test.each([
+    ['real-questions', { right: 0.85, irrelevant: 0.13, refused: 0.05 }],
+    ['real-questions-holdout', { right: 0.64, irrelevant: 0.22, refused: 0.19 }],
+  ] as const)('%s (questions people asked in public): behaviour at its floor', (name, floor) => {
+    const set = name === 'real-questions' ? real : discoverSets([join(ROOT, 'eval', `${name}.jsonl`)])[0];
+    expect(set).toBeDefined();
+    const knowledge = KnowledgeBase.load({ dir: join(ROOT, set!.knowledge), logger: silentLogger });
+    const ours = scoreBot(
       knowledge.current,
-      parseQuestionSet(readFileSync(resolve(ROOT, real!.questions), 'utf8')),
+      join(ROOT, set!.knowledge),
+      parseQuestionSet(readFileSync(resolve(ROOT, set!.questions), 'utf8')),
     );
-    // A floor against regressions, below the targets of issue 11 (90% right behaviour).
-    expect(ours.hit).toBeGreaterThanOrEqual(0.55);
-    expect(ours.none).toBeGreaterThanOrEqual(0.4);
+    expect(ours.right).toBeGreaterThanOrEqual(floor.right);
+    expect(ours.irrelevant).toBeLessThanOrEqual(floor.irrelevant);
+    expect(ours.refused).toBeLessThanOrEqual(floor.refused);
   });
 
   // CI has shared/ beside the clone; a worktree reaches it at /work/shared.
