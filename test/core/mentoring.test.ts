@@ -75,6 +75,8 @@ describe('honest scope', () => {
     ['Can you please choose your personal favourite language?', 'about-me'],
     ['Are you a senior developer?', 'about-me'],
     ['How did you start your career?', 'about-me'],
+    ['How much money do you have?', 'about-me'],
+    ['Do you have developer friends without a degree?', 'about-me'],
     ['TypeError: cannot read properties of undefined, fix my code', 'debugging'],
     ['why does my code not compile', 'debugging'],
   ])('"%s" is %s, answered kindly with matched false and no unrelated topics', (q, kind) => {
@@ -88,6 +90,7 @@ describe('honest scope', () => {
   test.each([
     'How do you get promoted to senior?',
     'In your opinion, what skills matter most for a mid-level developer?',
+    'Do you have any tips for a junior?',
     'Do you really need a degree?',
     'What would you recommend to learn first?',
   ])('"%s" addresses a generic you and stays in scope', (q) => {
