@@ -88,6 +88,7 @@ export const GLOSSARY: SynonymTable = {
     ['senior', 'sr', 'snr'],
     ['junior', 'jr'],
     ['opensource', 'open source', 'open-source'],
+    ['duration', 'how long', 'how much time'],
     ['computerscience', 'computer science', 'cs', 'cse', 'comp sci', 'compsci'],
     [
       'dsa',
