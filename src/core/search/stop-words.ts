@@ -29,7 +29,7 @@ export const STOP_WORDS: ReadonlySet<string> = new Set(
   options choice choices decide first next become becoming became
   wat wut wht whut r u ur abt bout pls plz pleez im ive dont cant wont isnt doesnt tho thx ty ya yo gonna
   wanna gotta hw hmm lol btw imo imho fyi idk
-  even still already anyway anyways literally maybe perhaps probably definitely certainly simply truly kinda sorta somehow somewhat pretty`
+  even still anyway anyways literally maybe perhaps probably definitely certainly simply truly kinda sorta somehow somewhat pretty`
     .split(/\s+/)
     .filter(Boolean),
 );
