@@ -13,11 +13,10 @@ const ROOT = join(__dirname, '../..');
 const OWN_KNOWLEDGE = ['knowledge', 'test/fixtures/knowledge-alt'];
 
 /**
- * Regression floors of what the bot answers (mentoring over the engine), measured after the search
- * rewrite and the mentoring layer met (seed-dev 74%, real questions 65%, shared sample 31/34). The
- * issue's targets (90% right behaviour on real questions, 100% on the shared sample) are not met yet.
+ * Regression floors of what the bot answers (mentoring over the engine), just below what was measured
+ * on 2026-12-02 (alt-dev 100%, seed-dev 94%, shared sample 34/34).
  */
-const FLOORS: Record<string, number> = { 'alt-dev': 0.9, 'seed-dev': 0.72, 'real-questions': 0.6 };
+const FLOORS: Record<string, number> = { 'alt-dev': 0.96, 'seed-dev': 0.92 };
 
 /** Scores a set the way users get answers: `mentorAnswer` with the knowledge's curriculum, if any. */
 function scoreBot(snapshot: KnowledgeSnapshot, dir: string, questions: ReturnType<typeof parseQuestionSet>) {
@@ -56,8 +55,8 @@ describe('npm run eval on the question sets of our own knowledge', () => {
   // (mentoring over the engine): floors just below what was measured on 2026-12-02, below the targets
   // (right >= 90%, answered with nothing relevant <= 5%, refused answerable <= 5%).
   test.each([
-    ['real-questions', { right: 0.85, irrelevant: 0.13, refused: 0.05 }],
-    ['real-questions-holdout', { right: 0.64, irrelevant: 0.22, refused: 0.19 }],
+    ['real-questions', { right: 0.85, irrelevant: 0.1, refused: 0.07 }],
+    ['real-questions-holdout', { right: 0.66, irrelevant: 0.22, refused: 0.16 }],
   ] as const)('%s (questions people asked in public): behaviour at its floor', (name, floor) => {
     const set = name === 'real-questions' ? real : discoverSets([join(ROOT, 'eval', `${name}.jsonl`)])[0];
     expect(set).toBeDefined();
@@ -76,14 +75,14 @@ describe('npm run eval on the question sets of our own knowledge', () => {
   const shared =
     [join(ROOT, '../shared/eval/questions.jsonl'), '/work/shared/eval/questions.jsonl'].find(existsSync) ??
     join(ROOT, '../shared/eval/questions.jsonl');
-  test('the shared sample: hit@1 at least 90% (3 seed questions now go to the new knowledge) and 100% off-topic', () => {
+  test('the shared sample: hit@1 at least 97% and 100% off-topic', () => {
     const knowledge = KnowledgeBase.load({ dir: join(ROOT, 'knowledge'), logger: silentLogger });
     const ours = scoreBot(
       knowledge.current,
       join(ROOT, 'knowledge'),
       parseQuestionSet(readFileSync(shared, 'utf8')),
     );
-    expect(ours.hit).toBeGreaterThanOrEqual(0.9);
+    expect(ours.hit).toBeGreaterThanOrEqual(0.97);
     expect(ours.none).toBe(1);
   });
 
