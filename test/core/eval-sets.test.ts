@@ -55,8 +55,8 @@ describe('npm run eval on the question sets of our own knowledge', () => {
   // (mentoring over the engine): floors just below what was measured on 2026-12-02, below the targets
   // (right >= 90%, answered with nothing relevant <= 5%, refused answerable <= 5%).
   test.each([
-    ['real-questions', { right: 0.85, irrelevant: 0.1, refused: 0.07 }],
-    ['real-questions-holdout', { right: 0.66, irrelevant: 0.22, refused: 0.16 }],
+    ['real-questions', { right: 0.87, irrelevant: 0.1, refused: 0.05 }],
+    ['real-questions-holdout', { right: 0.66, irrelevant: 0.21, refused: 0.16 }],
   ] as const)('%s (questions people asked in public): behaviour at its floor', (name, floor) => {
     const set = name === 'real-questions' ? real : discoverSets([join(ROOT, 'eval', `${name}.jsonl`)])[0];
     expect(set).toBeDefined();
