@@ -48,8 +48,14 @@ describe('answers that mentor', () => {
 
   test('GIVEN "where do I start" THEN the answer is the recommended path, whatever other words it shares', () => {
     const path = ask('Where do I start learning backend development?');
-    for (const q of ["I don't know where to start, frameworks or databases or APIs", 'how do I even begin?'])
+    for (const q of [
+      "I don't know where to start, frameworks or databases or APIs",
+      'how do I even begin?',
+      'how to become backend developer',
+    ])
       expect(ask(q).sources[0]?.id).toBe(path.sources[0]?.id);
+    // Becoming senior is a promotion, not a start.
+    expect(ask('How do I become a senior developer?').sources[0]?.id).not.toBe(path.sources[0]?.id);
   });
 
   test('GIVEN "how can I learn X properly" that the search alone refuses THEN X\'s own unit answers with how to learn it', () => {
