@@ -28,6 +28,10 @@ describe('createAnalyzer', () => {
     expect(analyze('ec2')).toEqual(['ec2']);
   });
 
+  test('GIVEN an acronym whose stem is a function word THEN it stays whole ("ATS" is not "at")', () => {
+    expect(analyze('an ATS')).toEqual(['ats']);
+  });
+
   test('GIVEN a contraction or a possessive THEN it is read as its word, never as a stray ending', () => {
     expect(analyze("when you're not eligible")).toEqual(['elig']);
     expect(analyze("the company's stack")).toEqual(['compani', 'stack']);

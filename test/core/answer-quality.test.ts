@@ -43,9 +43,9 @@ describe('answer quality', () => {
     expect(result.none).toBeGreaterThanOrEqual(0.85);
   });
 
-  test('on a different knowledge document, with no tuning: the same holds', () => {
+  test('on a different knowledge document, with no tuning: every question leads with the right part', () => {
     const result = score(mentorFor(ALT_KNOWLEDGE), cases('alt-questions.jsonl'));
-    expect(result.hit).toBeGreaterThanOrEqual(0.9);
+    expect(result.hit).toBeGreaterThanOrEqual(0.96);
     expect(result.none).toBe(1);
   });
 });

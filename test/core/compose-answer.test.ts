@@ -31,6 +31,18 @@ describe('composeAnswer: when the lead unit covers the question', () => {
     expect(answer.sources[0]?.title).toBe('How do I negotiate salary for a developer job?');
   });
 
+  test('GIVEN a long post whose words mostly lack from the knowledge WHEN one unit stands far above the rest THEN it is answered', () => {
+    const answer = ask(
+      'My partner worries a lot because my team lead mentioned alerts outside working hours during weekends, nights and holidays: what happens there?',
+    );
+    expect(answer.matched).toBe(true);
+    expect(answer.sources[0]?.title).toBe('What is on-call?');
+  });
+
+  test('GIVEN a short question sharing one word with a unit THEN it is refused even when that unit stands out', () => {
+    expect(ask('best alerts for football scores').matched).toBe(false);
+  });
+
   test('GIVEN a question sharing one title word with a unit THEN it is still refused', () => {
     expect(ask('what salary does a football referee get in the premier league').matched).toBe(false);
   });

@@ -13,11 +13,10 @@ const ROOT = join(__dirname, '../..');
 const OWN_KNOWLEDGE = ['knowledge', 'test/fixtures/knowledge-alt'];
 
 /**
- * Regression floors of what the bot answers (mentoring over the engine), measured after the search
- * rewrite and the mentoring layer met (seed-dev 74%, real questions 65%, shared sample 31/34). The
- * issue's targets (90% right behaviour on real questions, 100% on the shared sample) are not met yet.
+ * Regression floors of what the bot answers (mentoring over the engine), just below what was measured
+ * on 2026-12-02 (alt-dev 100%, seed-dev 94%, shared sample 34/34).
  */
-const FLOORS: Record<string, number> = { 'alt-dev': 0.9, 'seed-dev': 0.72, 'real-questions': 0.6 };
+const FLOORS: Record<string, number> = { 'alt-dev': 0.96, 'seed-dev': 0.92 };
 
 /** Scores a set the way users get answers: `mentorAnswer` with the knowledge's curriculum, if any. */
 function scoreBot(snapshot: KnowledgeSnapshot, dir: string, questions: ReturnType<typeof parseQuestionSet>) {
@@ -52,30 +51,38 @@ describe('npm run eval on the question sets of our own knowledge', () => {
     },
   );
 
-  test('real questions people asked in public: answered at least as well as measured on 2026-12-01', () => {
-    expect(real).toBeDefined();
-    const knowledge = KnowledgeBase.load({ dir: join(ROOT, real!.knowledge), logger: silentLogger });
-    const ours = scoreEngine(
+  // The behaviour shares of issue 11 on questions people asked in public, as users get answers
+  // (mentoring over the engine): floors just below what was measured on 2026-12-02, below the targets
+  // (right >= 90%, answered with nothing relevant <= 5%, refused answerable <= 5%).
+  test.each([
+    ['real-questions', { right: 0.87, irrelevant: 0.1, refused: 0.05 }],
+    ['real-questions-holdout', { right: 0.66, irrelevant: 0.21, refused: 0.16 }],
+  ] as const)('%s (questions people asked in public): behaviour at its floor', (name, floor) => {
+    const set = name === 'real-questions' ? real : discoverSets([join(ROOT, 'eval', `${name}.jsonl`)])[0];
+    expect(set).toBeDefined();
+    const knowledge = KnowledgeBase.load({ dir: join(ROOT, set!.knowledge), logger: silentLogger });
+    const ours = scoreBot(
       knowledge.current,
-      parseQuestionSet(readFileSync(resolve(ROOT, real!.questions), 'utf8')),
+      join(ROOT, set!.knowledge),
+      parseQuestionSet(readFileSync(resolve(ROOT, set!.questions), 'utf8')),
     );
-    // A floor against regressions, below the targets of issue 11 (90% right behaviour).
-    expect(ours.hit).toBeGreaterThanOrEqual(0.55);
-    expect(ours.none).toBeGreaterThanOrEqual(0.4);
+    expect(ours.right).toBeGreaterThanOrEqual(floor.right);
+    expect(ours.irrelevant).toBeLessThanOrEqual(floor.irrelevant);
+    expect(ours.refused).toBeLessThanOrEqual(floor.refused);
   });
 
   // CI has shared/ beside the clone; a worktree reaches it at /work/shared.
   const shared =
     [join(ROOT, '../shared/eval/questions.jsonl'), '/work/shared/eval/questions.jsonl'].find(existsSync) ??
     join(ROOT, '../shared/eval/questions.jsonl');
-  test('the shared sample: hit@1 at least 90% (3 seed questions now go to the new knowledge) and 100% off-topic', () => {
+  test('the shared sample: hit@1 at least 97% and 100% off-topic', () => {
     const knowledge = KnowledgeBase.load({ dir: join(ROOT, 'knowledge'), logger: silentLogger });
     const ours = scoreBot(
       knowledge.current,
       join(ROOT, 'knowledge'),
       parseQuestionSet(readFileSync(shared, 'utf8')),
     );
-    expect(ours.hit).toBeGreaterThanOrEqual(0.9);
+    expect(ours.hit).toBeGreaterThanOrEqual(0.97);
     expect(ours.none).toBe(1);
   });
 

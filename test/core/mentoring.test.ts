@@ -48,8 +48,14 @@ describe('answers that mentor', () => {
 
   test('GIVEN "where do I start" THEN the answer is the recommended path, whatever other words it shares', () => {
     const path = ask('Where do I start learning backend development?');
-    for (const q of ["I don't know where to start, frameworks or databases or APIs", 'how do I even begin?'])
+    for (const q of [
+      "I don't know where to start, frameworks or databases or APIs",
+      'how do I even begin?',
+      'how to become backend developer',
+    ])
       expect(ask(q).sources[0]?.id).toBe(path.sources[0]?.id);
+    // Becoming senior is a promotion, not a start.
+    expect(ask('How do I become a senior developer?').sources[0]?.id).not.toBe(path.sources[0]?.id);
   });
 
   test('GIVEN "how can I learn X properly" that the search alone refuses THEN X\'s own unit answers with how to learn it', () => {
@@ -75,6 +81,8 @@ describe('honest scope', () => {
     ['Can you please choose your personal favourite language?', 'about-me'],
     ['Are you a senior developer?', 'about-me'],
     ['How did you start your career?', 'about-me'],
+    ['How much money do you have?', 'about-me'],
+    ['Do you have developer friends without a degree?', 'about-me'],
     ['TypeError: cannot read properties of undefined, fix my code', 'debugging'],
     ['why does my code not compile', 'debugging'],
   ])('"%s" is %s, answered kindly with matched false and no unrelated topics', (q, kind) => {
@@ -88,6 +96,7 @@ describe('honest scope', () => {
   test.each([
     'How do you get promoted to senior?',
     'In your opinion, what skills matter most for a mid-level developer?',
+    'Do you have any tips for a junior?',
     'Do you really need a degree?',
     'What would you recommend to learn first?',
   ])('"%s" addresses a generic you and stays in scope', (q) => {

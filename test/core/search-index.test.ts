@@ -38,6 +38,14 @@ describe('SearchIndex.search', () => {
     ]);
   });
 
+  test('GIVEN a short question with a name neither the knowledge nor the dictionary has THEN the name weighs as its subject', () => {
+    const tokyo = (q: string) => index.search(q).terms.find((t) => t.term === 'tokyo');
+    expect(tokyo('time in tokyo')?.idf).toBeCloseTo(index.rarestIdf);
+    expect(tokyo('which caching and database skills matter for a job in tokyo')?.idf).toBeLessThan(
+      index.rarestIdf,
+    );
+  });
+
   test('GIVEN a word that only starts a known one THEN it completes as a prefix', () => {
     expect(index.resolve('refac')).toMatchObject({ kind: 'prefix', matches: ['refactor'] });
   });

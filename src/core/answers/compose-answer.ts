@@ -68,6 +68,10 @@ export interface LearnOffer {
 export const MIN_COVERAGE = 0.4;
 /** At this share the lead unit answers the question on its own; below, the best hits must together cover most of it. */
 const CLEAR_COVERAGE = 0.5;
+/** A lead unit this many times the score of the next one is the knowledge's one place for the question. */
+const DOMINANCE = 3;
+/** A question of at least this many search terms is a long post. */
+const LONG_QUESTION = 6;
 /** How many of the question's rarer words the lead unit's title must name to answer a question it half covers. */
 const TITLE_SUBJECTS = 2;
 /** A word at least this share as rare as the rarest word of the knowledge can be a question's subject. */
@@ -259,6 +263,11 @@ function isCovered(outcome: SearchOutcome, also: SearchHit | undefined, index: S
   if (outcome.coverage >= CLEAR_COVERAGE) return true;
   // A long question wrapped in words the knowledge lacks, whose subject the lead unit's title names.
   if (outcome.coverage >= MIN_COVERAGE / 2 && titleNamesSubject(outcome, first, index)) return true;
+  // ...or whose lead unit stands far above every other: the knowledge has one place for it. Only for a
+  // long post: in a short question one shared word can stand out alone ("best pizza in new york").
+  const long = outcome.terms.length >= LONG_QUESTION;
+  const next = rest[0]?.score ?? 0;
+  if (long && outcome.coverage >= MIN_COVERAGE / 2 && first.score >= DOMINANCE * next) return true;
   const together = (h: SearchHit) => outcome.coverageOf?.([first, h]) ?? 0;
   if (also && outcome.coverage >= MIN_COVERAGE * 0.66 && together(also) >= CLEAR_COVERAGE) return true;
   if (outcome.coverage < MIN_COVERAGE) return false;

@@ -11,7 +11,7 @@ import type { TechnologyResolver } from '../plans/resolve-technologies';
 import type { SearchIndex } from '../search/search-index';
 import { type AboutUser, listing, mergeAbout, readSelfStatement } from './about-user';
 import { type Answer, answerForUnit, composeAnswer, correctionsOf, type LearnOffer } from './compose-answer';
-import { rephrasings } from './rephrase';
+import { rephrasings, withoutFiller } from './rephrase';
 import { outOfScopeKind, outOfScopeMarkdown } from './scope';
 
 /** What mentoring answers from: the knowledge, and the curriculum when there is one. */
@@ -24,9 +24,10 @@ export interface MentoringContext {
   about?: AboutUser;
 }
 
-// "Where do I start", "what should I learn (first)", "how do I begin": the recommended path.
+// "Where do I start", "what should I learn (first)", "how do I begin", "how do I become a backend
+// developer": the recommended path.
 const START_INTENT =
-  /\b(?:where|how) (?:do|should|can|would|to) (?:i |we |one |you |someone |a beginner )?(?:even )?(?:start|begin)\b|\bwhere to (?:start|begin)\b|\bwhat (?:should|do|must) (?:i|we|one) (?:learn|study)\b(?! (?:next|after|then))|\b(?:roadmap|learning path)\b/i;
+  /\bhow (?:do|can|should|would|to) (?:i |we |one |you |someone )?(?:even )?become (?:a |an )?(?:backend |back-end |back end )?(?:developer|engineer|dev|programmer)\b|\b(?:where|how) (?:do|should|can|would|to) (?:i |we |one |you |someone |a beginner )?(?:even )?(?:start|begin)\b|\bwhere to (?:start|begin)\b|\bwhat (?:should|do|must) (?:i|we|one) (?:learn|study)\b(?! (?:next|after|then))|\b(?:roadmap|learning path)\b/i;
 /** The question the path answers, searched instead of a start question's own words. */
 const START_QUERY = 'where do I start learning backend development, in what order';
 // "How do I learn X", "how can I master X", "any suggestion for learning X", "learn X well".
@@ -252,10 +253,12 @@ export function mentorAnswer(question: string, ctx: MentoringContext): Answer {
     if (best) answer = { ...answerForUnit(best, ctx.index), question: text };
   }
   // "What next?" from someone who said what they know: searched as "... I already know X".
+  // Wrapping that means nothing ("feel free to tell about", "in your opinion") is not searched.
+  const plain = withoutFiller(text);
   const searchText =
-    known.length > 0 && CHOOSING.test(text)
-      ? `${text} I already know ${listing(known.map((t) => t.title))}`
-      : text;
+    known.length > 0 && CHOOSING.test(plain)
+      ? `${plain} I already know ${listing(known.map((t) => t.title))}`
+      : plain;
   answer ??= ownUnit(text, named, ctx);
   answer ??= search(searchText);
   // Refused: a plainer reading of the same question ("would you suggest" -> "should I learn").

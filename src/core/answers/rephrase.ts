@@ -20,10 +20,21 @@ const WRAPPING: [RegExp, string][] = [
   [/\b(?:and )?do you have any (?:tips|advice|suggestions)(?: to give me| for me)?\b/gi, ''],
 ];
 
+/** The question without the wrapping that means nothing ("feel free to tell", "in your opinion"). */
+export function withoutFiller(question: string): string {
+  let text = question;
+  for (const [pattern, replacement] of WRAPPING) if (replacement === '') text = text.replace(pattern, '');
+  return tidy(text) || question;
+}
+
 /** The question with conversational wrapping replaced; the same text when there is none. */
 export function unwrap(question: string): string {
   let text = question;
   for (const [pattern, replacement] of WRAPPING) text = text.replace(pattern, replacement);
+  return tidy(text);
+}
+
+function tidy(text: string): string {
   return text
     .replace(/\s+/g, ' ')
     .replace(/^[\s,.!]+/, '')

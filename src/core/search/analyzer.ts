@@ -1,4 +1,5 @@
 import stem from 'wink-porter2-stemmer';
+import { isEnglishWord } from './english-words';
 import { STOP_WORDS } from './stop-words';
 
 /** Groups of words and phrases that mean the same thing; the first entry names the group. */
@@ -179,7 +180,10 @@ export function createAnalyzer(groups: SynonymGroups, relatedGroups: SynonymGrou
       }
     }
     if (STOP_WORDS.has(word) || word.length < 2) return;
-    const stemmed = stemWord(word);
+    // An acronym is not a function word: "ATS" stems to "at" (an English word such as "meaning" still
+    // goes the way of "mean").
+    const stem = stemWord(word);
+    const stemmed = STOP_WORDS.has(stem) && !isEnglishWord(word) ? word : stem;
     out.push(single.get(stemmed) ?? stemmed);
   };
 

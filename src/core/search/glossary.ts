@@ -88,6 +88,15 @@ export const GLOSSARY: SynonymTable = {
     ['senior', 'sr', 'snr'],
     ['junior', 'jr'],
     ['opensource', 'open source', 'open-source'],
+    ['duration', 'how long', 'how much time'],
+    ['computerscience', 'computer science', 'cs', 'cse', 'comp sci', 'compsci'],
+    [
+      'dsa',
+      'data structures and algorithms',
+      'data structures & algorithms',
+      'data structure and algorithm',
+      'algorithms and data structures',
+    ],
   ],
   related: [
     ['oauth', 'oauth2', 'jwt', 'authentication', 'sso'],

@@ -68,6 +68,8 @@ const PHRASE_WINDOW = 10;
 const RERANK_WINDOW = 20;
 /** The weight of a word the knowledge lacks, as a share of the weight of its rarest word. */
 const UNKNOWN_SHARE = 1;
+/** Questions of at most this many terms are short: a name in them is their subject. */
+const SHORT_QUESTION = 3;
 /** An everyday English word the knowledge lacks ("keep", "safe") weighs this share of a rarer one. */
 const EVERYDAY_SHARE = 0.5;
 /** Idioms of questions that name no subject ("how does git work under the hood"). */
@@ -350,6 +352,14 @@ export class SearchIndex {
     const terms = this.analyze(question.replace(FILLER_PHRASES, ' '), true)
       .filter((t) => !form?.has(t) && !seen.has(t) && seen.add(t))
       .map((t) => this.resolve(t, surface.get(t)));
+    // In a short question a name the knowledge and the dictionary lack ("tokyo") is its subject.
+    if (terms.length <= SHORT_QUESTION && this.unknownTermWeight === undefined) {
+      for (const t of terms) {
+        const word = surface.get(t.term) ?? t.term;
+        if (t.kind === 'unknown' && !/\p{N}/u.test(word) && !isEnglishWord(word))
+          t.idf = this.unknownWeight();
+      }
+    }
     // Words found in nearly every unit ("backend" in a backend knowledge base) cannot change the
     // ranking but make MiniSearch score every unit: they are searched only when nothing else is.
     let specific = terms.filter((t) => t.idf >= GENERIC_IDF);

@@ -28,7 +28,8 @@ export const STOP_WORDS: ReadonlySet<string> = new Set(
   role's someone's whats hows whos wheres whens whys deal pick picking choose choosing chose select option
   options choice choices decide first next become becoming became
   wat wut wht whut r u ur abt bout pls plz pleez im ive dont cant wont isnt doesnt tho thx ty ya yo gonna
-  wanna gotta hw hmm lol btw imo imho fyi idk`
+  wanna gotta hw hmm lol btw imo imho fyi idk
+  even still anyway anyways literally maybe perhaps probably definitely certainly simply truly kinda sorta somehow somewhat pretty`
     .split(/\s+/)
     .filter(Boolean),
 );
