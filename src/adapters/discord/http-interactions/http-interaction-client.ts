@@ -8,7 +8,7 @@ import {
   type RequestData,
   Routes,
 } from 'discord.js';
-import { restBase } from '../client';
+import { makeRequest, restBase } from '../client';
 import { sanitizeDispatch } from '../sanitize-payload';
 
 /** The JSON body that answers an interaction POST: `{ type, data? }` (Discord's interaction response). */
@@ -49,7 +49,7 @@ export class HttpInteractionClient {
         GuildMemberManager: 0,
         UserManager: 0,
       }),
-      ...(options.apiUrl ? { rest: { api: restBase(options.apiUrl) } } : {}),
+      rest: { makeRequest, ...(options.apiUrl ? { api: restBase(options.apiUrl) } : {}) },
     });
     this.client.on(Events.InteractionCreate, (interaction) => {
       this.emitted = true;
