@@ -38,6 +38,7 @@ export class DeliveryRegistry {
         }
       },
       deliverFailure: deliverer.deliverFailure?.bind(deliverer),
+      deliverCheckin: deliverer.deliverCheckin?.bind(deliverer),
     });
   }
 

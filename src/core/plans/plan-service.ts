@@ -4,6 +4,7 @@
  * registered for the platform a request came from. Everything here is plain, serialisable data.
  */
 import type { HelpEntry } from '../commands/reply';
+import type { CheckinContent } from './companion/checkin-content';
 
 /** A platform and the user's id on it. */
 export interface UserRef {
@@ -142,4 +143,10 @@ export interface PlanDeliverer {
    * once per job and never for a job already delivered).
    */
   deliverFailure?(target: DeliveryTarget, message: string, jobId: string): Promise<void>;
+  /**
+   * Optional: sends a weekly check-in (its text and buttons) where the plan was delivered. `key`
+   * (`checkin:{planId}:{week}`) names this check-in so a repeated call can be made idempotent; throws
+   * on failure (the job is retried).
+   */
+  deliverCheckin?(target: DeliveryTarget, content: CheckinContent, key: string): Promise<void>;
 }

@@ -3,6 +3,7 @@
  * week, and the actions as plain data (ids + labels) that adapters render as buttons.
  */
 import type { StudyPlan } from '../plan-service';
+import { pushActionId, stopActionId, tickActionId } from './checkin-actions';
 import { progressGlance, topicTotals } from './progress-glance';
 
 /** A topic as a check-in lists it. */
@@ -13,7 +14,10 @@ export interface CheckinTopic {
   done: boolean;
 }
 
-/** An action a check-in offers. `id` fits Discord's custom_id (100) and Slack's action_id (255). */
+/**
+ * An action a check-in offers. `id` (see `checkin-actions.ts`) names the plan and fits Discord's
+ * custom_id (100) and Slack's action_id (255).
+ */
 export type CheckinAction =
   | { kind: 'tick'; id: string; label: string; topicId: string }
   | { kind: 'push-back'; id: string; label: string; week: number }
@@ -35,24 +39,6 @@ export interface CheckinContent {
 
 /** At most this many tick buttons (a Discord action row holds 5). */
 export const MAX_TICK_ACTIONS = 5;
-
-const PREFIX = 'checkin';
-
-/** Reads an action id back (from a button click); undefined for anything else. */
-export function parseCheckinAction(
-  id: string,
-):
-  | { kind: 'tick'; topicId: string }
-  | { kind: 'push-back'; week: number }
-  | { kind: 'stop' | 'replan' }
-  | undefined {
-  const [prefix, kind, arg] = id.split(':');
-  if (prefix !== PREFIX) return undefined;
-  if (kind === 'tick' && arg && /^[a-z0-9-]{1,60}$/.test(arg)) return { kind, topicId: arg };
-  if (kind === 'push' && arg && /^\d{1,2}$/.test(arg)) return { kind: 'push-back', week: Number(arg) };
-  if ((kind === 'stop' || kind === 'replan') && arg === undefined) return { kind };
-  return undefined;
-}
 
 /** Distinct topics of the weeks up to `upTo` (hours summed over parts), marked done or not. */
 function weekTopics(plan: Pick<StudyPlan, 'weeks'>, upTo: number, done: ReadonlySet<string>): CheckinTopic[] {
@@ -85,12 +71,12 @@ export function checkinContent(input: {
   const actions: CheckinAction[] = [
     ...tickable.map((t) => ({
       kind: 'tick' as const,
-      id: `${PREFIX}:tick:${t.id}`,
+      id: tickActionId(planId, t.id),
       label: `Done: ${t.title}`.slice(0, 80),
       topicId: t.id,
     })),
-    { kind: 'push-back', id: `${PREFIX}:push:${week}`, label: 'Push back a week', week },
-    { kind: 'stop', id: `${PREFIX}:stop`, label: 'Stop check-ins' },
+    { kind: 'push-back', id: pushActionId(planId), label: 'Push back a week', week },
+    { kind: 'stop', id: stopActionId(planId), label: 'Stop check-ins' },
   ];
   const text = [
     `**Week ${week} of ${plan.weeks.length}**`,

@@ -4,6 +4,7 @@
  */
 import type { DeliveryTarget, StudyPlan, UserRef } from '../plan-service';
 import { type BehindDecision, behindDecision } from './behind-rule';
+import { replanActionId } from './checkin-actions';
 import { type CheckinContent, checkinContent } from './checkin-content';
 import type { CheckinState } from './checkin-state';
 import { weekAt } from './time-zones';
@@ -60,7 +61,10 @@ export function decideCheckin(input: {
     content: {
       ...content,
       text: `${content.text}\n\n${behind.message}`,
-      actions: [...content.actions, { kind: 'replan', id: 'checkin:replan', label: 'Lighter plan' }],
+      actions: [
+        ...content.actions,
+        { kind: 'replan', id: replanActionId(job.planId), label: 'Lighter plan' },
+      ],
     },
   };
 }
