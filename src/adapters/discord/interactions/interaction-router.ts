@@ -1,9 +1,11 @@
 import type { AutocompleteInteraction, Interaction, RepliableInteraction } from 'discord.js';
+import { isCheckinActionId } from '../../../core/plans/companion/checkin-actions';
 import type { CommandContext, SlashCommand } from '../commands/command';
 import { errorFields, userMessageFor } from '../errors';
 import { notice } from '../render/info-messages';
 import { LIMITS, truncate } from '../render/limits';
 import { buttonIsEphemeral, handleButton } from './button-handler';
+import { handleCheckinButton } from './checkin-button';
 import { Responder } from './responder';
 
 /** Options of the router. */
@@ -39,6 +41,8 @@ export class InteractionRouter {
       return this.run(interaction, command.ephemeral, (r) => command.execute(interaction, r, this.ctx));
     }
     if (interaction.isButton()) {
+      if (isCheckinActionId(interaction.customId))
+        return this.run(interaction, true, (r) => handleCheckinButton(interaction, r, this.ctx));
       return this.run(interaction, buttonIsEphemeral(interaction), (r) =>
         handleButton(interaction, r, this.ctx),
       );

@@ -2,6 +2,7 @@ import type { AllMiddlewareArgs, SlackCommandMiddlewareArgs } from '@slack/bolt'
 import type { CoreReply } from '../../../../core/conversation/message';
 import { describeError, isBotError } from '../../../../core/errors';
 import type { DeliveryTarget } from '../../../../core/plans/plan-service';
+import { sendCalendar } from '../../checkins/send-calendar';
 import { type SlackDeps, SORRY, slackUser } from '../../deps';
 import { planModal } from '../../plan-modal';
 import { readSlackText } from '../../render/escape';
@@ -86,6 +87,8 @@ async function answer(deps: SlackDeps, args: CommandArgs, text: string, target: 
       await openPlanForm(args);
       continue;
     }
+    if (reply.type === 'plan-calendar')
+      await sendCalendar(args.client, command.user_id, command.channel_id, reply);
     await sendEphemeral(target, render(deps, reply));
   }
 }
