@@ -175,6 +175,18 @@ describe('check-ins end to end (memory)', () => {
     ]);
   });
 
+  test('GIVEN a Berlin plan across the DST change THEN week 2 goes out at 09:00 summer time (07:00Z)', async () => {
+    await env.clock.advanceTo(Date.parse('2026-03-23T10:00:00Z'));
+    await env.say('plan timezone Europe/Berlin');
+    const planId = await planDelivered();
+    // Summer time starts Sunday 29 March 2026: Monday 30 March 09:00 in Berlin is 07:00Z.
+    await env.clock.advanceTo(Date.parse('2026-03-30T06:59:59Z'));
+    expect(env.deliverer.checkins).toHaveLength(0);
+    await env.clock.advanceTo(Date.parse('2026-03-30T07:00:01Z'));
+    await eventually(() => env.deliverer.checkins.length === 1);
+    expect(env.deliverer.checkins[0]?.key).toBe(`checkin:{${planId}}:2`);
+  });
+
   test('GIVEN a second plan THEN its check-ins replace the first one’s', async () => {
     const first = await planDelivered();
     const second = await planDelivered('plan go weeks=3 hours=5');

@@ -50,7 +50,8 @@ function weekTopics(plan: Pick<StudyPlan, 'weeks'>, upTo: number, done: Readonly
   }));
 }
 
-const line = (t: CheckinTopic) => `- ${t.done ? '[x]' : '[ ]'} **${t.title}** (${t.hours} h)`;
+const line = (t: CheckinTopic) =>
+  `- ${t.done ? '[x]' : '[ ]'} **${t.title}** (${Math.round(t.hours * 10) / 10} h)`;
 
 /**
  * Week `week`'s check-in for a plan, given the topic ids done. Open from last week: topics of earlier
