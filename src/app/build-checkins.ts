@@ -20,6 +20,7 @@ import type { PlanStore } from '../core/plans/plan-store';
 import { type CheckinDeps, type CheckinOutcome, runCheckin } from '../queue/checkin-processor';
 import { BullmqCheckinScheduler, startCheckinWorker } from '../queue/checkin-scheduler';
 import { MemoryCheckinScheduler, systemClock, type TimerClock } from '../queue/memory-checkin-scheduler';
+import { isRedisConnectionError } from '../queue/redis-connection';
 import { RedisCheckinStore } from '../stores/redis-checkin-store';
 
 /** Test and benchmark settings of the check-ins (time is controlled, never waited for). */
@@ -115,7 +116,11 @@ export function redisCompanion(options: {
     queueName: checkinQueueName(config),
     prefix: config.plans.prefix,
     ...(tuning?.repeat ? { repeat: tuning.repeat } : {}),
-    onError: (error) => options.logger.warn({ error: describeError(error) }, 'check-in queue error'),
+    // Connection errors are logged once per connection by the connection itself.
+    onError: (error) => {
+      if (!isRedisConnectionError(error))
+        options.logger.warn({ error: describeError(error) }, 'check-in queue error');
+    },
   });
   const companion = new PlanCompanion({
     store: new RedisCheckinStore(connection, config.plans.prefix),
@@ -148,6 +153,9 @@ export function startRedisCheckinWorker(options: {
       if (outcome.status === 'invalid') logger.warn({ problem: outcome.problem }, 'check-in job dropped');
       tuning?.onOutcome?.(outcome);
     },
-    onError: (error) => logger.warn({ error: describeError(error) }, 'check-in worker error'),
+    onError: (error) => {
+      if (!isRedisConnectionError(error))
+        logger.warn({ error: describeError(error) }, 'check-in worker error');
+    },
   });
 }

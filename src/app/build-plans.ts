@@ -149,11 +149,8 @@ export function startRedisPlanWorker(options: RedisWorkerOptions): PlanWorker & 
     logger,
   });
   const store = new RedisPlanStore(storeConnection, { prefix: config.plans.prefix });
-  // Check-ins: a delivered plan's scheduler is upserted here; fired check-ins run on their own connection.
-  const checkinConnection = createRedisConnection(config.redisUrl, 'blocking', {
-    name: 'checkins-worker',
-    logger,
-  });
+  // Check-ins: a delivered plan's scheduler is upserted here; the check-in worker shares the plan
+  // worker's connection (BullMQ gives each worker its own blocking duplicate).
   const checkins = redisCompanion({
     connection: storeConnection,
     config,
@@ -162,7 +159,7 @@ export function startRedisPlanWorker(options: RedisWorkerOptions): PlanWorker & 
     tuning: tuning?.checkins,
   });
   const checkinWorker = startRedisCheckinWorker({
-    connection: checkinConnection,
+    connection,
     config,
     companion: checkins.companion,
     deliverers: options.deliverers,
@@ -199,7 +196,6 @@ export function startRedisPlanWorker(options: RedisWorkerOptions): PlanWorker & 
       await checkinWorker.close();
       await checkins.close();
       await closeRedis(connection);
-      await closeRedis(checkinConnection);
       await closeRedis(storeConnection);
     },
   };
