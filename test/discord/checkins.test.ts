@@ -4,7 +4,7 @@
  */
 import ical from 'node-ical';
 import { commandPayloads } from '../../src/adapters/discord/deploy';
-import { stopActionId, tickActionId } from '../../src/core/plans/companion/checkin-actions';
+import { calendarActionId, stopActionId, tickActionId } from '../../src/core/plans/companion/checkin-actions';
 import { MemoryCheckinStore } from '../../src/core/plans/companion/memory-checkin-store';
 import { PlanCompanion } from '../../src/core/plans/companion/plan-companion';
 import type { DeliveryTarget } from '../../src/core/plans/plan-service';
@@ -115,6 +115,10 @@ describe('check-ins on Discord', () => {
     });
     expect((await bot.fake.callbackOf(old.id)).body.data.content).toMatch(/older plan/);
     expect(plans.plans.get(bot.user.id)!.weeks[0]!.topics[1]!.done).toBe(false);
+
+    const calendar = bot.fake.click(calendarActionId('job-1'), message, { user: bot.user, place: bot.dm });
+    const file = await bot.fake.callbackOf(calendar.id);
+    expect(file.files.map((f: Json) => f.filename)).toEqual(['study-plan.ics']);
 
     const stop = bot.fake.click(stopActionId('job-1'), message, { user: bot.user, place: bot.dm });
     expect((await bot.fake.callbackOf(stop.id)).body.data.content).toMatch(/check-ins are off/i);

@@ -4,7 +4,7 @@
  * and the user's Slack `tz` used when they set no zone.
  */
 import ical from 'node-ical';
-import { stopActionId, tickActionId } from '../../src/core/plans/companion/checkin-actions';
+import { calendarActionId, stopActionId, tickActionId } from '../../src/core/plans/companion/checkin-actions';
 import { MemoryCheckinStore } from '../../src/core/plans/companion/memory-checkin-store';
 import { PlanCompanion } from '../../src/core/plans/companion/plan-companion';
 import type { DeliveryTarget } from '../../src/core/plans/plan-service';
@@ -85,6 +85,16 @@ describe('check-ins on Slack', () => {
       initial_comment: expect.stringMatching(/calendar file/),
     });
     expect(h.fake.callsOf('conversations.open')).toHaveLength(0);
+  });
+
+  test('GIVEN the Add to calendar button in the DM THEN the file is uploaded there', async () => {
+    const click = h.buttonPayload(
+      { action_id: calendarActionId('job-1'), value: 'calendar' },
+      { channel: 'D0001' },
+    );
+    await h.interaction(click.payload);
+    const [complete] = await h.fake.waitForCalls('files.completeUploadExternal');
+    expect(complete!.args.channel_id).toBe('D0001');
   });
 
   test('GIVEN /mentor plan show THEN the plan opens with its progress bar', async () => {

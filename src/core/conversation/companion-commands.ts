@@ -98,6 +98,8 @@ export async function checkinButton(
       return notice('checkin.pushed-back', await companion.pushBack(user, action.planId));
     case 'stop':
       return notice('plan.checkins-off', await companion.setCheckins(user, false));
+    case 'calendar':
+      return companionCommand(companion, user, { action: 'calendar' });
     case 'replan': {
       const input = await companion.lighterRequest(user, action.planId);
       if (typeof input === 'string') return notice('checkin.replan-none', input);

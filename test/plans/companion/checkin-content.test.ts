@@ -1,5 +1,6 @@
 import { behindDecision } from '../../../src/core/plans/companion/behind-rule';
 import {
+  calendarActionId,
   parseCheckinActionId,
   pushActionId,
   replanActionId,
@@ -42,6 +43,7 @@ describe('check-in content', () => {
       'checkin:tick:job-1:python',
       'checkin:push:job-1',
       'checkin:stop:job-1',
+      'checkin:calendar:job-1',
     ]);
     expect(c.text).toContain('**Week 2 of 4**');
     expect(c.text).toContain('Still open from before:\n- [ ] **Git** (4 h)');
@@ -57,6 +59,7 @@ describe('check-in content', () => {
     expect(parseCheckinActionId(pushActionId(id))).toEqual({ kind: 'push-back', planId: id });
     expect(parseCheckinActionId(stopActionId(id))).toEqual({ kind: 'stop', planId: id });
     expect(parseCheckinActionId(replanActionId(id))).toEqual({ kind: 'replan', planId: id });
+    expect(parseCheckinActionId(calendarActionId(id))).toEqual({ kind: 'calendar', planId: id });
     expect(tickActionId(id, 'frontend-integration').length).toBeLessThanOrEqual(100);
     expect(parseCheckinActionId('checkin:tick:job-1:<@everyone>')).toBeUndefined();
     expect(parseCheckinActionId('checkin:stop:job-1:extra')).toBeUndefined();

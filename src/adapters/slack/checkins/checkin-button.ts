@@ -4,6 +4,7 @@ import { type SlackDeps, SORRY, slackUser } from '../deps';
 import { type ButtonArgs, clickerTarget } from '../listeners/actions/action-target';
 import { renderError, renderReply } from '../render/reply-message';
 import { sendEphemeral } from '../reply-channel';
+import { sendCalendar } from './send-calendar';
 
 /**
  * A check-in's buttons (acknowledged by the caller; the action id is `checkin:...`): tick a topic,
@@ -20,6 +21,11 @@ export function checkinButton(deps: SlackDeps) {
         ...(target.channel?.startsWith('D') ? { channelId: target.channel } : {}),
       };
       const reply = await deps.core.checkinAction(slackUser(target.user), args.action.action_id, deliverTo);
+      if (
+        reply.type === 'plan-calendar' &&
+        (await sendCalendar(args.client, target.user, target.channel, reply))
+      )
+        return;
       await sendEphemeral(target, renderReply(reply));
     } catch (error) {
       deps.logger.error({ error: describeError(error), user: target.user }, 'slack check-in button failed');

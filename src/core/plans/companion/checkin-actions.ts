@@ -9,7 +9,8 @@ export type CheckinActionRef =
   | { kind: 'tick'; planId: string; topicId: string }
   | { kind: 'push-back'; planId: string }
   | { kind: 'stop'; planId: string }
-  | { kind: 'replan'; planId: string };
+  | { kind: 'replan'; planId: string }
+  | { kind: 'calendar'; planId: string };
 
 const PREFIX = 'checkin';
 const PLAN_ID = /^[A-Za-z0-9-]{1,40}$/;
@@ -25,6 +26,9 @@ export const stopActionId = (planId: string): string => `${PREFIX}:stop:${planId
 /** `checkin:replan:<planId>`. */
 export const replanActionId = (planId: string): string => `${PREFIX}:replan:${planId}`;
 
+/** `checkin:calendar:<planId>` ("Add to calendar": the plan as an .ics file). */
+export const calendarActionId = (planId: string): string => `${PREFIX}:calendar:${planId}`;
+
 /** True when an id is a check-in button's (whether or not it is well formed). */
 export const isCheckinActionId = (id: string): boolean => id.startsWith(`${PREFIX}:`);
 
@@ -35,6 +39,6 @@ export function parseCheckinActionId(id: string): CheckinActionRef | undefined {
   if (kind === 'tick') return topicId && TOPIC_ID.test(topicId) ? { kind, planId, topicId } : undefined;
   if (topicId !== undefined) return undefined;
   if (kind === 'push') return { kind: 'push-back', planId };
-  if (kind === 'stop' || kind === 'replan') return { kind, planId };
+  if (kind === 'stop' || kind === 'replan' || kind === 'calendar') return { kind, planId };
   return undefined;
 }

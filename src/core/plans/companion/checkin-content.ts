@@ -3,7 +3,7 @@
  * week, and the actions as plain data (ids + labels) that adapters render as buttons.
  */
 import type { StudyPlan } from '../plan-service';
-import { pushActionId, stopActionId, tickActionId } from './checkin-actions';
+import { calendarActionId, pushActionId, stopActionId, tickActionId } from './checkin-actions';
 import { progressGlance, topicTotals } from './progress-glance';
 
 /** A topic as a check-in lists it. */
@@ -22,7 +22,8 @@ export type CheckinAction =
   | { kind: 'tick'; id: string; label: string; topicId: string }
   | { kind: 'push-back'; id: string; label: string; week: number }
   | { kind: 'stop'; id: string; label: string }
-  | { kind: 'replan'; id: string; label: string };
+  | { kind: 'replan'; id: string; label: string }
+  | { kind: 'calendar'; id: string; label: string };
 
 /** One week's check-in, ready for any adapter. */
 export interface CheckinContent {
@@ -78,6 +79,7 @@ export function checkinContent(input: {
     })),
     { kind: 'push-back', id: pushActionId(planId), label: 'Push back a week', week },
     { kind: 'stop', id: stopActionId(planId), label: 'Stop check-ins' },
+    { kind: 'calendar', id: calendarActionId(planId), label: 'Add to calendar' },
   ];
   const text = [
     `**Week ${week} of ${plan.weeks.length}**`,
