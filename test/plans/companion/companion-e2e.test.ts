@@ -11,7 +11,11 @@ import { MemoryInsightsStore } from '../../../src/core/insights';
 import { KnowledgeBase } from '../../../src/core/knowledge/knowledge-base';
 import { silentLogger } from '../../../src/core/logger';
 import { Mentor } from '../../../src/core/mentor';
-import { stopActionId, tickActionId } from '../../../src/core/plans/companion/checkin-actions';
+import {
+  replanActionId,
+  stopActionId,
+  tickActionId,
+} from '../../../src/core/plans/companion/checkin-actions';
 import type { CheckinContent } from '../../../src/core/plans/companion/checkin-content';
 import { checkinInstant } from '../../../src/core/plans/companion/time-zones';
 import { DeliveryRegistry } from '../../../src/core/plans/delivery-registry';
@@ -185,6 +189,37 @@ describe('check-ins end to end (memory)', () => {
     await env.clock.advanceTo(Date.parse('2026-03-30T07:00:01Z'));
     await eventually(() => env.deliverer.checkins.length === 1);
     expect(env.deliverer.checkins[0]?.key).toBe(`checkin:{${planId}}:2`);
+  });
+
+  test('GIVEN the Lighter plan button THEN a new plan of the open topics at fewer hours comes, keeping what is done', async () => {
+    const planId = await planDelivered('plan python django weeks=4 hours=6');
+    await env.core.checkinAction(user, tickActionId(planId, 'python'), target);
+    const before = env.deliverer.finished.length;
+    const reply = await env.core.checkinAction(user, replanActionId(planId), target);
+    expect(reply.type).toBe('plan-request');
+    await env.deliverer.waitFor(before + 1);
+    const lighter = env.deliverer.deliveries.at(-1)!.plan;
+    expect(lighter.request.hoursPerWeek).toBeLessThan(6);
+    expect(lighter.completed?.map((t) => t.id)).toContain('python');
+    expect(lighter.weeks.flatMap((w) => w.topics.map((t) => t.id))).toContain('django');
+    expect(lighter.weeks.flatMap((w) => w.topics.map((t) => t.id))).not.toContain('python');
+    // The old plan's buttons no longer act on the new plan.
+    expect(messageOf(await env.core.checkinAction(user, replanActionId(planId), target))).toMatch(
+      /older plan/,
+    );
+  });
+
+  test('GIVEN every topic ticked THEN the plan is done and its check-ins stop', async () => {
+    const planId = await planDelivered('plan python weeks=3 hours=6');
+    const shown = await env.say('plan show');
+    const ids =
+      shown.type === 'plan' ? [...new Set(shown.plan.weeks.flatMap((w) => w.topics.map((t) => t.id)))] : [];
+    expect(ids.length).toBeGreaterThan(1);
+    let last: CoreReply | undefined;
+    for (const id of ids) last = await env.core.checkinAction(user, tickActionId(planId, id), target);
+    expect(messageOf(last!)).toMatch(/your plan is done, so the check-ins stop here/);
+    await env.clock.advanceTo(START + 30 * 24 * 3600 * 1000);
+    expect(env.deliverer.checkins).toHaveLength(0);
   });
 
   test('GIVEN a second plan THEN its check-ins replace the first one’s', async () => {
