@@ -12,6 +12,7 @@ import { KnowledgeBase } from '../../../src/core/knowledge/knowledge-base';
 import { silentLogger } from '../../../src/core/logger';
 import { Mentor } from '../../../src/core/mentor';
 import {
+  pushActionId,
   replanActionId,
   stopActionId,
   tickActionId,
@@ -207,6 +208,17 @@ describe('check-ins end to end (memory)', () => {
     expect(messageOf(await env.core.checkinAction(user, replanActionId(planId), target))).toMatch(
       /older plan/,
     );
+  });
+
+  test('GIVEN Push back THEN the plan weeks fall a week later: week 1 again on 9 March, week 2 on 16 March', async () => {
+    const planId = await planDelivered();
+    const pushed = await env.core.checkinAction(user, pushActionId(planId), target);
+    expect(messageOf(pushed)).toBe('Pushed back a week: week 2 of your plan now starts on 2026-03-16.');
+    await env.clock.advanceTo(Date.parse('2026-03-09T09:00:01Z'));
+    await eventually(() => env.deliverer.checkins.length === 1);
+    await env.clock.advanceTo(Date.parse('2026-03-16T09:00:01Z'));
+    await eventually(() => env.deliverer.checkins.length === 2);
+    expect(env.deliverer.checkins.map((c) => c.content.week)).toEqual([1, 2]);
   });
 
   test('GIVEN every topic ticked THEN the plan is done and its check-ins stop', async () => {

@@ -204,15 +204,14 @@ export class PlanCompanion {
     const state = await this.options.store.get(user).catch(() => undefined);
     const elapsed = state ? this.weekNow(state) - 1 : 0;
     const progress = planProgress(plan, doneOf(plan), elapsed);
-    const clock = await this.clockOf(user, plan, state);
-    const when = checkinTimeNote(clock);
-    const note = !state?.enabled
-      ? state
+    // No state: the plan predates check-ins (or the process restarted without Redis): none are sent.
+    const note = !state
+      ? ''
+      : !state.enabled
         ? 'Check-ins are off (`plan checkins on`).'
-        : when
-      : state.paused
-        ? 'Check-ins are paused (`plan resume`).'
-        : when;
+        : state.paused
+          ? 'Check-ins are paused (`plan resume`).'
+          : checkinTimeNote(state.clock);
     return {
       percent: progress.percent,
       bar: progressBar(progress.percent),
@@ -269,7 +268,8 @@ export class PlanCompanion {
     if (current?.planId !== planId) return say.olderPlan;
     const state = await this.options.store.update(user, { pushBack: current.pushBack + 1 });
     const next = state ?? current;
-    const week = this.weekNow(next);
+    // The next plan week now falls one calendar week later than it did.
+    const week = this.weekNow(next) + 1;
     const date = localDate(checkinInstant(next.clock, week + next.pushBack), next.clock.zone).date;
     return say.pushedBack(week, date);
   }
