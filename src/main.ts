@@ -86,6 +86,7 @@ async function main(): Promise<void> {
     insights,
     limiter: stores.limiter,
     plans: plans.service,
+    companion: plans.companion,
     contexts: buildContextStore(stores.redis),
     observe: (answer, seconds) => metrics.answered(answer, seconds),
     observeLimited: () => metrics.rateLimited(),

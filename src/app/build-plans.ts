@@ -4,10 +4,12 @@
  */
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import type { Worker } from 'bullmq';
 import type { Config } from '../config/config';
 import { describeError } from '../core/errors';
 import type { KnowledgeSnapshot } from '../core/knowledge/knowledge-base';
 import type { Logger } from '../core/logger';
+import type { PlanCompanion } from '../core/plans/companion/plan-companion';
 import { type Curriculum, loadCurriculumFile, unresolvedSources } from '../core/plans/curriculum';
 import { DeliveryRegistry } from '../core/plans/delivery-registry';
 import type { PlanSource } from '../core/plans/generate-plan';
@@ -22,6 +24,12 @@ import { type PlanWorker, startPlanWorker } from '../queue/plan-worker';
 import type { PlanJobSettings } from '../queue/queue-settings';
 import { closeRedis, createRedisConnection } from '../queue/redis-connection';
 import { RedisPlanStore } from '../queue/redis-plan-store';
+import {
+  type CheckinTuning,
+  memoryCheckins,
+  redisCompanion,
+  startRedisCheckinWorker,
+} from './build-checkins';
 import { projectRoot } from './project-root';
 
 type PlansConfig = Pick<Config, 'redisUrl' | 'plans' | 'knowledgeDir'>;
@@ -33,6 +41,8 @@ export interface PlanWorkerTuning {
   stalledInterval?: number;
   deliveryLockMs?: number;
   jobSettings?: PlanJobSettings;
+  /** Check-in timing (tests control time through it). */
+  checkins?: CheckinTuning;
 }
 
 /** What building the plans needs. */
@@ -53,6 +63,8 @@ export interface BuildPlansOptions {
 /** The built plan machinery. */
 export interface PlansRuntime {
   service: PlanService;
+  /** Weekly check-ins, time zones and the calendar (the core's `plan checkins ...`). */
+  companion: PlanCompanion;
   deliverers: DeliveryRegistry;
   /** True when plans live in memory (no REDIS_URL). */
   inMemory: boolean;
@@ -124,8 +136,11 @@ export interface RedisWorkerOptions {
   onDelivered?: (jobId: string) => Promise<void> | void;
 }
 
-/** Starts a plan worker on Redis with its own connection; `close()` also closes the connection. */
-export function startRedisPlanWorker(options: RedisWorkerOptions): PlanWorker {
+/**
+ * Starts a plan worker on Redis with its own connections, and beside it the check-in worker (the
+ * check-ins of plans, sent through the same deliverers); `close()` stops both and closes the connections.
+ */
+export function startRedisPlanWorker(options: RedisWorkerOptions): PlanWorker & { checkinWorker: Worker } {
   const { config, logger, tuning } = options;
   const connection = createRedisConnection(config.redisUrl, 'blocking', { name: 'plans-worker', logger });
   // The store has its own connection: a delivery's record does not wait behind BullMQ's commands.
@@ -134,6 +149,23 @@ export function startRedisPlanWorker(options: RedisWorkerOptions): PlanWorker {
     logger,
   });
   const store = new RedisPlanStore(storeConnection, { prefix: config.plans.prefix });
+  // Check-ins: a delivered plan's scheduler is upserted here; the check-in worker shares the plan
+  // worker's connection (BullMQ gives each worker its own blocking duplicate).
+  const checkins = redisCompanion({
+    connection: storeConnection,
+    config,
+    plans: store,
+    logger,
+    tuning: tuning?.checkins,
+  });
+  const checkinWorker = startRedisCheckinWorker({
+    connection,
+    config,
+    companion: checkins.companion,
+    deliverers: options.deliverers,
+    logger,
+    tuning: tuning?.checkins,
+  });
   const handler = createPlanJobHandler({
     curriculum: () => options.curriculum,
     source: sourceLookup(options.knowledge),
@@ -143,6 +175,7 @@ export function startRedisPlanWorker(options: RedisWorkerOptions): PlanWorker {
     // A crashed retry's delivery lock blocks the next retry this long: twice the job lock.
     deliveryLockMs: tuning?.deliveryLockMs ?? 2 * (config.plans.lockMs ?? 30_000),
     onDelivered: options.onDelivered,
+    afterDelivery: (jobId, job) => checkins.companion.planDelivered(job.user, jobId, job.target),
   });
   const worker = startPlanWorker({
     connection,
@@ -158,8 +191,11 @@ export function startRedisPlanWorker(options: RedisWorkerOptions): PlanWorker {
   });
   return {
     worker: worker.worker,
+    checkinWorker,
     close: async () => {
       await worker.close();
+      await checkinWorker.close();
+      await checkins.close();
       await closeRedis(connection);
       await closeRedis(storeConnection);
     },
@@ -184,6 +220,7 @@ export function buildPlans(options: BuildPlansOptions): PlansRuntime {
       'REDIS_URL is not set: study plans are queued and stored in this process only (lost on restart)',
     );
     const store: PlanStore = new MemoryPlanStore();
+    const checkins = memoryCheckins({ plans: store, deliverers, logger, tuning: options.tuning?.checkins });
     const handler = createPlanJobHandler({
       curriculum: () => curriculum,
       source,
@@ -191,6 +228,7 @@ export function buildPlans(options: BuildPlansOptions): PlansRuntime {
       deliverers,
       logger,
       onDelivered: options.onDelivered,
+      afterDelivery: (jobId, job) => checkins.companion.planDelivered(job.user, jobId, job.target),
     });
     const queue = new MemoryPlanQueue({
       handler,
@@ -202,10 +240,14 @@ export function buildPlans(options: BuildPlansOptions): PlansRuntime {
     const service = new QueuedPlanService({ ...common, store, queue });
     return {
       service,
+      companion: checkins.companion,
       deliverers,
       inMemory: true,
       queueCounts: () => queue.counts(),
-      close: () => service.close(),
+      close: async () => {
+        await checkins.close();
+        await service.close();
+      },
     };
   }
 
@@ -219,6 +261,13 @@ export function buildPlans(options: BuildPlansOptions): PlansRuntime {
     settings: options.tuning?.jobSettings,
   });
   const store = new RedisPlanStore(producer, { prefix: config.plans.prefix });
+  const checkins = redisCompanion({
+    connection: producer,
+    config,
+    plans: store,
+    logger,
+    tuning: options.tuning?.checkins,
+  });
   const runWorker = options.inProcessWorker ?? config.plans.inProcessWorker;
   const worker = runWorker
     ? startRedisPlanWorker({
@@ -235,12 +284,14 @@ export function buildPlans(options: BuildPlansOptions): PlansRuntime {
   let closing: Promise<void> | undefined;
   return {
     service,
+    companion: checkins.companion,
     deliverers,
     inMemory: false,
     queueCounts: () => queue.counts(),
     close: () => {
       closing ??= (async () => {
         await worker?.close();
+        await checkins.close();
         await service.close();
         await closeRedis(producer);
       })();

@@ -27,6 +27,8 @@ commands:
   topics [--json] [filter]      list the topics of the knowledge
   plan [--json] [--stack "python django"] [--weeks N] [--hours H] [--known "git,sql"] [--level L]
                                 print a study plan at once (no queue); L is beginner, intermediate or advanced
+       [--format markdown|json|ics] [--timezone Europe/Berlin] [--start YYYY-MM-DD]
+                                --format ics prints it as a calendar file (one all-day event a week)
   report [--json] [--limit N]   what to add to the knowledge next: unanswered questions and answers
                                 marked not helpful (needs REDIS_URL, where the bot records them)
   help                          show this message

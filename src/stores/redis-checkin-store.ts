@@ -1,10 +1,12 @@
 import type Redis from 'ioredis';
 import {
   type CheckinGate,
+  type CheckinPrefs,
   type CheckinState,
   type CheckinStore,
   checkinKey,
   DELIVERED_KEEP_MS,
+  readCheckinPrefs,
   readCheckinState,
 } from '../core/plans/companion/checkin-state';
 import type { UserRef } from '../core/plans/plan-service';
@@ -16,6 +18,15 @@ if not raw then return nil end
 local state = cjson.decode(raw)
 for k, v in pairs(cjson.decode(ARGV[1])) do state[k] = v end
 local out = cjson.encode(state)
+redis.call('SET', KEYS[1], out)
+return out`;
+
+// Merges a JSON patch into the JSON preferences at KEYS[1], creating them.
+const UPDATE_PREFS = `
+local raw = redis.call('GET', KEYS[1])
+local prefs = raw and cjson.decode(raw) or {}
+for k, v in pairs(cjson.decode(ARGV[1])) do prefs[k] = v end
+local out = cjson.encode(prefs)
 redis.call('SET', KEYS[1], out)
 return out`;
 
@@ -33,7 +44,7 @@ return 1`;
 
 /**
  * Check-in state in Redis, shared by the bot and every worker: one JSON value per user
- * (`{prefix}:checkin-state:{platform}:{id}`) and one gate key per check-in
+ * (`{prefix}:checkin-state:{platform}:{id}`), one for preferences (`{prefix}:checkin-prefs:...`) and one gate key per check-in
  * (`{prefix}:checkin:{planId}:{week}`): a lock while sending, then `sent`.
  */
 export class RedisCheckinStore implements CheckinStore {
@@ -44,6 +55,10 @@ export class RedisCheckinStore implements CheckinStore {
 
   private userKey(user: UserRef): string {
     return `${this.prefix}:checkin-state:${user.platform}:${user.id}`;
+  }
+
+  private prefsKey(user: UserRef): string {
+    return `${this.prefix}:checkin-prefs:${user.platform}:${user.id}`;
   }
 
   private gateKey(planId: string, week: number): string {
@@ -80,6 +95,27 @@ export class RedisCheckinStore implements CheckinStore {
   /** @inheritdoc */
   async delete(user: UserRef): Promise<void> {
     await this.redis.del(this.userKey(user));
+  }
+
+  /** @inheritdoc */
+  async prefs(user: UserRef): Promise<CheckinPrefs> {
+    const raw = await this.redis.get(this.prefsKey(user));
+    try {
+      return raw ? readCheckinPrefs(JSON.parse(raw)) : {};
+    } catch {
+      return {};
+    }
+  }
+
+  /** @inheritdoc */
+  async updatePrefs(user: UserRef, patch: CheckinPrefs): Promise<CheckinPrefs> {
+    const out = (await this.redis.eval(
+      UPDATE_PREFS,
+      1,
+      this.prefsKey(user),
+      JSON.stringify(patch),
+    )) as string;
+    return readCheckinPrefs(JSON.parse(out));
   }
 
   /** @inheritdoc */

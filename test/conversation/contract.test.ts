@@ -36,7 +36,18 @@ const BEFORE_PLAN = [
   'plan python weeks=99',
   'plan python django weeks=4 hours=6',
 ];
-const AFTER_PLAN = ['plan show', 'plan done djngo', 'What is REST?', 'What is gRPC?', 'What is Docker?'];
+const AFTER_PLAN = [
+  'plan show',
+  'plan done djngo',
+  'plan timezone Mars/Olympus',
+  'plan timezone europe/berlin',
+  'plan checkins off',
+  'plan pause',
+  'plan calendar',
+  'What is REST?',
+  'What is gRPC?',
+  'What is Docker?',
+];
 const SCRIPT = [...BEFORE_PLAN, ...AFTER_PLAN];
 
 /** What must be the same on every platform (ids of recorded answers and queue positions differ). */
@@ -55,7 +66,10 @@ function signature(reply: CoreReply): unknown {
         ...(reply.result.status === 'invalid' ? { message: reply.result.message } : {}),
       };
     case 'plan':
-      return { type: 'plan', markdown: reply.plan.markdown };
+      return { type: 'plan', markdown: reply.plan.markdown, progress: reply.progress };
+    case 'plan-calendar':
+      // DTSTAMP is the moment the file was made: compare the events.
+      return { type: reply.type, fileName: reply.fileName, events: reply.ics.match(/^SUMMARY:.*$/gm) };
     default:
       return reply;
   }
@@ -91,6 +105,7 @@ describe('one scripted conversation on every platform', () => {
     const plans = memoryPlans(deliverers);
     const h = await new SlackHarness({
       plans: plans.service,
+      companion: plans.companion,
       questionRateLimit: RATE_LIMIT,
       curriculum: true,
     }).start();
@@ -142,6 +157,7 @@ describe('one scripted conversation on every platform', () => {
     const plans = memoryPlans(deliverers);
     const bot = await startBot({
       plans: plans.service,
+      companion: plans.companion,
       questionRateLimit: RATE_LIMIT,
       mentor: mentorWithCurriculum(),
     });
@@ -194,6 +210,11 @@ describe('one scripted conversation on every platform', () => {
       'plan-request',
       'plan',
       'plan-done',
+      'plan.timezone-invalid',
+      'plan.timezone',
+      'plan.checkins-off',
+      'plan.pause',
+      'plan-calendar',
       'answer',
       'answer',
       'rate-limited',
@@ -244,6 +265,11 @@ describe('one scripted conversation on every platform', () => {
       for (const text of AFTER_PLAN) await send(text);
       for (const reply of results.slack!) {
         if (reply.type === 'plan-request' && reply.result.status !== 'invalid') continue;
+        if (reply.type === 'plan-calendar') {
+          expect(output).toContain(reply.message);
+          for (const summary of reply.ics.match(/^SUMMARY:.*$/gm) ?? []) expect(output).toContain(summary);
+          continue;
+        }
         expect(output).toContain(renderReplyText(reply, plainStyle, '/', { sized: true }));
       }
       expect(output).toMatch(/study plan is (queued|being built)/);

@@ -48,7 +48,16 @@ describe('the registered command JSON', () => {
     ]);
     expect(byName.get('topics')![0]).toMatchObject({ name: 'category', autocomplete: true });
     const plan = byName.get('plan')!;
-    expect(plan.map((o) => o.name)).toEqual(['new', 'show', 'done']);
+    expect(plan.map((o) => o.name)).toEqual([
+      'new',
+      'show',
+      'done',
+      'checkins',
+      'pause',
+      'resume',
+      'timezone',
+      'calendar',
+    ]);
     const planNew = plan[0]!.options!;
     expect(planNew.find((o) => o.name === 'weeks')).toMatchObject({ type: 4, min_value: 1, max_value: 52 });
     expect(planNew.find((o) => o.name === 'hours')).toMatchObject({ type: 4, min_value: 1, max_value: 60 });

@@ -8,6 +8,7 @@ import { ConversationCore } from '../../src/core/conversation/conversation-core'
 import { type InsightsStore, MemoryInsightsStore } from '../../src/core/insights';
 import type { Logger } from '../../src/core/logger';
 import type { Mentor } from '../../src/core/mentor';
+import type { PlanCompanion } from '../../src/core/plans/companion/plan-companion';
 import type { PlanService } from '../../src/core/plans/plan-service';
 import { MemoryRateLimiter } from '../../src/core/rate-limiter';
 import { FakeDiscord, type FakeDiscordOptions } from '../fakes/discord/fake-discord';
@@ -30,6 +31,8 @@ export function recordingLogger() {
 export interface BotOptions {
   mentor?: Mentor;
   plans?: PlanService;
+  /** Weekly check-ins (`plan checkins`, check-in buttons); from `buildPlans(...).companion`. */
+  companion?: PlanCompanion;
   insights?: InsightsStore;
   tokens?: InteractionTokenStore;
   questionRateLimit?: number;
@@ -56,6 +59,7 @@ export async function startBot(options: BotOptions = {}) {
     insights,
     limiter: new MemoryRateLimiter(options.questionRateLimit ?? 1000, 60_000),
     plans: options.plans,
+    companion: options.companion,
   });
   const tokens = options.tokens ?? new MemoryInteractionTokenStore();
   const adapter = new DiscordAdapter({

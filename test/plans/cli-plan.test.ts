@@ -1,4 +1,5 @@
 import { PassThrough, Writable } from 'node:stream';
+import ical from 'node-ical';
 import { type CliIo, runCli } from '../../src/cli/run-cli';
 
 class Capture extends Writable {
@@ -77,5 +78,45 @@ describe('cli plan', () => {
     expect(stdout).toBe('');
     expect(stderr).toContain(reason);
     expect(stderr).toContain('usage: npm run --silent cli -- <command> [options]');
+  });
+});
+
+describe('cli plan --format ics', () => {
+  test('GIVEN --format ics with a zone and a start THEN it prints a calendar of one all-day event per week', async () => {
+    const { code, stdout, stderr } = await cli(
+      'plan',
+      'python',
+      '--weeks',
+      '3',
+      '--format',
+      'ics',
+      '--timezone',
+      'Europe/Berlin',
+      '--start',
+      '2026-03-02',
+    );
+    expect([code, stderr]).toEqual([0, '']);
+    const events = Object.values(ical.sync.parseICS(stdout)).filter(
+      (c) => c?.type === 'VEVENT',
+    ) as ical.VEvent[];
+    expect(events.map((e) => [e.datetype, e.start.toISOString().slice(0, 10)]).sort()).toEqual([
+      ['date', '2026-03-02'],
+      ['date', '2026-03-09'],
+      ['date', '2026-03-16'],
+    ]);
+    const again = await cli('plan', 'python', '--weeks', '3', '--format', 'ics', '--start', '2026-03-02');
+    // The same request gives the same event ids (re-importing updates instead of duplicating).
+    expect(again.stdout.match(/^UID:.*$/gm)).toEqual(stdout.match(/^UID:.*$/gm));
+  });
+
+  test('GIVEN a bad format, zone or start THEN it exits 2 with what is allowed', async () => {
+    expect(await cli('plan', 'python', '--format', 'pdf')).toMatchObject({
+      code: 2,
+      stderr: expect.stringContaining('--format must be one of markdown, json, ics'),
+    });
+    expect((await cli('plan', 'python', '--format', 'ics', '--timezone', 'CET')).stderr).toMatch(
+      /--timezone: "CET" is not a time zone/,
+    );
+    expect((await cli('plan', 'python', '--format', 'ics', '--start', '2026-02-30')).code).toBe(2);
   });
 });

@@ -28,17 +28,20 @@ describe('slack/manifest.json', () => {
       ].sort(),
     );
     // commands: /mentor; chat:write: postMessage/postEphemeral; im:write: conversations.open for plan DMs;
-    // *:history: the message events; app_mentions:read: app_mention.
+    // *:history: the message events; app_mentions:read: app_mention; files:write: the plan's .ics;
+    // users:read: users.info for the user's time zone (check-ins at 09:00 their time).
     expect(manifest.oauth_config.scopes.bot.sort()).toEqual(
       [
         'app_mentions:read',
         'channels:history',
         'chat:write',
         'commands',
+        'files:write',
         'groups:history',
         'im:history',
         'im:write',
         'mpim:history',
+        'users:read',
       ].sort(),
     );
   });

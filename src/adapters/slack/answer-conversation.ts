@@ -1,6 +1,7 @@
 import type { webApi } from '@slack/bolt';
 import type { CoreReply, IncomingMessage } from '../../core/conversation/message';
 import { describeError, isBotError } from '../../core/errors';
+import { sendCalendar } from './checkins/send-calendar';
 import { slackTarget } from './delivery-target';
 import { type SlackDeps, SORRY, slackUser } from './deps';
 import type { SlackMessage } from './render/message';
@@ -78,6 +79,7 @@ export async function answerInConversation(
     const replies = await deps.core.receive(incomingFrom(message));
     const options = { commandPrefix: prefixFor(message.where) };
     for (const reply of replies) {
+      if (reply.type === 'plan-calendar' && (await sendCalendar(client, user, channel, reply))) continue;
       const messages = renderReply(reply, options);
       if (isPublicIn(message.where, reply)) await publicly(messages);
       else await privately(messages);

@@ -4,6 +4,7 @@ import type { Reply, TopicNode } from '../../core/commands/reply';
 import type { CoreReply } from '../../core/conversation/message';
 import { pagingText } from '../../core/conversation/paging';
 import type { TopicPage } from '../../core/knowledge/topics';
+import type { CheckinContent } from '../../core/plans/companion/checkin-content';
 
 /** ANSI styling, or none when output is not a terminal. */
 export interface Style {
@@ -105,7 +106,11 @@ export function renderReplyText(
     case 'notice':
       return reply.message;
     case 'plan':
-      return reply.plan.markdown;
+      return renderPlanText(reply, style, commandPrefix);
+    case 'plan-calendar':
+      return `${reply.message} (${reply.fileName})\n${reply.ics.trimEnd()}`;
+    case 'checkin':
+      return renderCheckinText(reply.content, style, commandPrefix);
     case 'plan-request': {
       const { result } = reply;
       if (result.status === 'queued' || result.status === 'already-queued') return style.dim(result.message);
@@ -118,4 +123,29 @@ export function renderReplyText(
     case 'plan-form':
       return reply.hint;
   }
+}
+
+/** A check-in as terminal text: its text, then how to tick topics here (there are no buttons). */
+export function renderCheckinText(content: CheckinContent, style: Style = plainStyle, prefix = '/'): string {
+  const ticks = content.actions.filter((a) => a.kind === 'tick');
+  const hint = ticks.length > 0 ? `Tick a topic: ${prefix}plan done <topic>` : '';
+  return [
+    style.bold('Your weekly check-in'),
+    markdownToTerminal(content.text, style),
+    ...(hint ? [style.accent(hint)] : []),
+  ].join('\n');
+}
+
+/** `plan show` as terminal text: the progress bar and line, the plan, then this week's check-in. */
+function renderPlanText(reply: Extract<CoreReply, { type: 'plan' }>, style: Style, prefix: string): string {
+  const { progress, checkin } = reply;
+  const head = progress
+    ? [
+        `${style.bold('Progress')} ${progress.bar} · ${progress.line}`,
+        ...(progress.note ? [style.dim(progress.note)] : []),
+        '',
+      ]
+    : [];
+  const tail = checkin ? ['', renderCheckinText(checkin, style, prefix)] : [];
+  return [...head, reply.plan.markdown, ...tail].join('\n');
 }

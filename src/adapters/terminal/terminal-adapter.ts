@@ -55,6 +55,8 @@ export class TerminalAdapter implements Adapter {
       `${this.style.bold('backend-mentor')}: ask me about backend engineering. ${this.style.dim('/help for commands, /quit to leave.')}`,
     );
     this.rl.prompt();
+    // A check-in due now is shown at start: the terminal gets no messages of its own.
+    this.pending = this.pending.then(() => this.showDue());
     if (this.options.deliverer) this.options.deliverer.afterPrint = () => this.rl?.prompt(true);
     this.rl.on('line', (line) => {
       // Lines are handled one after another, so answers come back in the order questions were asked.
@@ -92,6 +94,13 @@ export class TerminalAdapter implements Adapter {
       this.options.logger.error({ error: describeError(error) }, 'terminal message failed');
       this.print(strings.sorry);
     }
+    this.rl?.prompt();
+  }
+
+  private async showDue(): Promise<void> {
+    const due = await this.options.core.dueCheckins(USER).catch(() => []);
+    if (due.length === 0) return;
+    this.print(`\n${due.map((r) => renderReplyText(r, this.style, '/')).join('\n')}\n`);
     this.rl?.prompt();
   }
 

@@ -5,9 +5,12 @@ import { parseCommand } from '../commands/parse-command';
 import type { HelpEntry, Reply } from '../commands/reply';
 import type { InsightsStore } from '../insights';
 import type { Mentor } from '../mentor';
+import { COMPANION_HELP } from '../plans/companion/companion-messages';
+import type { PlanCompanion } from '../plans/companion/plan-companion';
 import { parsePlanArgs } from '../plans/parse-plan-args';
 import type { DeliveryTarget, PlanRequestInput, PlanService, UserRef } from '../plans/plan-service';
 import type { RateLimiter } from '../rate-limiter';
+import { checkinButton, companionCommand, showWithProgress } from './companion-commands';
 import {
   type ContextKey,
   type ContextStore,
@@ -26,6 +29,8 @@ export interface ConversationCoreOptions {
   limiter: RateLimiter;
   /** Study plans; without them the plan commands say plans are not available. */
   plans?: PlanService;
+  /** Weekly check-ins, time zones and the calendar of plans (`plan checkins`, buttons). */
+  companion?: PlanCompanion;
   /** Conversation contexts; in memory (bounded, 30-minute TTL) when not given. */
   contexts?: ContextStore;
   /** Called with every answer and how long it took (metrics). */
@@ -48,6 +53,10 @@ const MAX_SUGGESTIONS = 25;
  */
 export class ConversationCore {
   private readonly asker: AskService;
+  private readonly zoneLookups = new Map<
+    UserRef['platform'],
+    (userId: string) => Promise<string | undefined>
+  >();
   /** Per-conversation context (last question, its answer, what the user said about themselves). */
   readonly contexts: ContextStore;
 
@@ -217,7 +226,12 @@ export class ConversationCore {
 
   /** The commands and what they do (plan commands included when plans are available). */
   help(): CoreReply {
-    return this.fromReply(this.options.mentor.help(this.options.plans?.helpEntries() ?? []));
+    return this.fromReply(this.options.mentor.help(this.planHelp()));
+  }
+
+  private planHelp(): HelpEntry[] {
+    const entries = this.options.plans?.helpEntries() ?? [];
+    return this.options.companion && entries.length > 0 ? [...entries, ...COMPANION_HELP] : entries;
   }
 
   /** `plan ...` typed as text: show, done, a request, or (alone) the form. */
@@ -225,6 +239,11 @@ export class ConversationCore {
     const command = parsePlanArgs(args);
     if (command.action === 'show') return this.showPlan(message.user);
     if (command.action === 'done') return this.markDone(message.user, command.topic);
+    if (command.action !== 'new') {
+      if (!this.options.plans)
+        return { type: 'notice', id: 'plan.unavailable', message: strings.plansUnavailable };
+      return companionCommand(this.options.companion, message.user, command);
+    }
     if (!this.options.plans)
       return { type: 'notice', id: 'plan.unavailable', message: strings.plansUnavailable };
     if (command.empty) return { type: 'plan-form', hint: strings.planHint };
@@ -242,6 +261,7 @@ export class ConversationCore {
   ): Promise<CoreReply> {
     const plans = this.options.plans;
     if (!plans) return { type: 'notice', id: 'plan.unavailable', message: strings.plansUnavailable };
+    await this.learnPlatformZone(user);
     const result = await plans.request(user, input, target);
     if (where && result.status !== 'invalid') await this.rememberAbout({ user, where }, input);
     return { type: 'plan-request', result };
@@ -269,7 +289,48 @@ export class ConversationCore {
     if (!plans) return { type: 'notice', id: 'plan.unavailable', message: strings.plansUnavailable };
     const plan = await plans.show(user);
     if (!plan) return { type: 'notice', id: 'plan.none', message: strings.noPlan };
-    return { type: 'plan', plan, title: 'Your study plan' };
+    return showWithProgress(this.options.companion, user, plan);
+  }
+
+  /** A check-in button (`checkin:...` id): tick a topic, push the plan back, stop, or re-plan lighter. */
+  async checkinAction(user: UserRef, actionId: string, target: DeliveryTarget): Promise<CoreReply> {
+    return checkinButton(this.options.companion, user, actionId, {
+      markDone: (topicId) => this.markDone(user, topicId),
+      requestPlan: (input) => this.requestPlan(user, input, target),
+    });
+  }
+
+  /** The check-in due now, for a chat that gets no messages of its own (the terminal at start). */
+  async dueCheckins(user: UserRef): Promise<CoreReply[]> {
+    const content = await this.options.companion?.due(user).catch(() => undefined);
+    return content ? [{ type: 'checkin', content }] : [];
+  }
+
+  /**
+   * Registers how a platform reports a user's time zone (Slack's `users.info` `tz`); asked before a
+   * plan request of a user who has not set one, so their check-ins go out at 09:00 their time.
+   */
+  useTimeZoneLookup(
+    platform: UserRef['platform'],
+    lookup: (userId: string) => Promise<string | undefined>,
+  ): void {
+    this.zoneLookups.set(platform, lookup);
+  }
+
+  private async learnPlatformZone(user: UserRef): Promise<void> {
+    const { companion } = this.options;
+    const lookup = this.zoneLookups.get(user.platform);
+    if (!companion || !lookup) return;
+    try {
+      if (await companion.hasZone(user)) return;
+      const zone = await Promise.race([
+        lookup(user.id),
+        new Promise<undefined>((r) => setTimeout(() => r(undefined), 800).unref()),
+      ]);
+      if (zone) await companion.rememberPlatformZone(user, zone);
+    } catch {
+      // A failed lookup leaves the default zone (UTC), which the plan names.
+    }
   }
 
   /** `plan done <topic>`: ticks a topic (typos forgiven); its message names the closest topics once. */
@@ -279,6 +340,11 @@ export class ConversationCore {
     if (topic.trim() === '') return { type: 'notice', id: 'plan.which-topic', message: strings.whichTopic };
     const result = await plans.markDone(user, topic);
     if (result.status === 'no-plan') return { type: 'notice', id: 'plan.none', message: strings.noPlan };
+    if (result.status === 'done') {
+      const finished = await this.options.companion?.noteTick(user).catch(() => undefined);
+      if (finished)
+        return { type: 'plan-done', result: { ...result, message: `${result.message} ${finished}` } };
+    }
     // The closest topics are named once, in the message, whatever the plan service put there.
     if (result.status !== 'done' && result.suggestions?.length && !/did you mean/i.test(result.message)) {
       const titles = result.suggestions.map((s) => s.title).join(', ');
@@ -321,7 +387,7 @@ export class ConversationCore {
 
   /** The help entries alone (a platform lists them with its own commands). */
   helpEntries(): HelpEntry[] {
-    const reply = this.options.mentor.help(this.options.plans?.helpEntries() ?? []);
+    const reply = this.options.mentor.help(this.planHelp());
     return reply.type === 'help' ? reply.commands : [];
   }
 

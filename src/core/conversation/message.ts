@@ -5,6 +5,8 @@
 import type { Answer } from '../answers/compose-answer';
 import type { HelpEntry } from '../commands/reply';
 import type { TopicPage } from '../knowledge/topics';
+import type { CheckinContent } from '../plans/companion/checkin-content';
+import type { PlanGlance } from '../plans/companion/plan-companion';
 import type {
   DeliveryTarget,
   MarkDoneResult,
@@ -47,7 +49,15 @@ export type CoreReply =
   | { type: 'help'; commands: HelpEntry[] }
   | { type: 'error'; id: string; message: string }
   | { type: 'notice'; id: string; message: string }
-  | { type: 'plan'; plan: StudyPlan; title: string }
+  /**
+   * A plan (`plan show`): `progress` opens it (a bar on Discord and Slack, the same as text in the
+   * terminal); `checkin` is this week's check-in, which the terminal shows (it gets no messages).
+   */
+  | { type: 'plan'; plan: StudyPlan; title: string; progress?: PlanGlance; checkin?: CheckinContent }
+  /** `plan calendar`: the plan as an .ics file, sent as an attachment (printed in the terminal). */
+  | { type: 'plan-calendar'; fileName: string; ics: string; message: string }
+  /** A check-in shown in a reply (the terminal's due check-ins); buttons are `content.actions`. */
+  | { type: 'checkin'; content: CheckinContent }
   | { type: 'plan-request'; result: PlanRequestResult }
   | { type: 'plan-done'; result: MarkDoneResult }
   /** `plan` with nothing after it: a platform with a form opens it, the others explain the syntax. */

@@ -14,5 +14,6 @@ export const strings = {
   feedbackHelpful: 'Thanks! Glad it helped.',
   aboutNoted: 'Noted:',
   noMore: "That's all I have on it. Ask me about something else, or `topics` to see what I know.",
+  buttonGone: 'This button no longer works. `plan show` shows your plan.',
   feedbackNotHelpful: 'Thanks for telling me. It shows what to improve in my knowledge.',
 } as const;

@@ -4,7 +4,11 @@ import type { PlanRequestInput } from './plan-service';
 export type PlanCommand =
   | { action: 'new'; input: PlanRequestInput; empty: boolean }
   | { action: 'show' }
-  | { action: 'done'; topic: string };
+  | { action: 'done'; topic: string }
+  /** Check-in settings and the calendar: `checkins on|off`, `pause`, `resume`, `timezone <zone>`, `calendar`. */
+  | { action: 'checkins'; on?: boolean }
+  | { action: 'pause' | 'resume' | 'calendar' }
+  | { action: 'timezone'; zone: string };
 
 const KEYS: Record<string, keyof PlanRequestInput> = {
   weeks: 'weeks',
@@ -33,6 +37,8 @@ export function parsePlanArgs(text: string): PlanCommand {
   if (/^(show|status|view)$/i.test(head) && rest.length === 0) return { action: 'show' };
   if (/^done$/i.test(head)) return { action: 'done', topic: rest.join(' ') };
   if (/^new$/i.test(head)) return parsePlanArgs(rest.join(' '));
+  const setting = companionCommand(head.toLowerCase(), rest);
+  if (setting) return setting;
   const input: Record<string, string> = {};
   const stack: string[] = [];
   for (const word of trimmed === '' ? [] : trimmed.split(' ')) {
@@ -43,4 +49,17 @@ export function parsePlanArgs(text: string): PlanCommand {
   }
   if (stack.length > 0) input.stack = [input.stack, ...stack].filter(Boolean).join(' ');
   return { action: 'new', input: input as PlanRequestInput, empty: trimmed === '' };
+}
+
+/** The check-in words after `plan`, or undefined (then the text is a plan request). */
+function companionCommand(head: string, rest: string[]): PlanCommand | undefined {
+  if (/^check-?ins?$/.test(head) && rest.length <= 1) {
+    const word = rest[0]?.toLowerCase();
+    return { action: 'checkins', ...(word === 'on' || word === 'off' ? { on: word === 'on' } : {}) };
+  }
+  if ((head === 'pause' || head === 'resume' || head === 'calendar' || head === 'ics') && rest.length === 0) {
+    return { action: head === 'ics' ? 'calendar' : head };
+  }
+  if (head === 'timezone' || head === 'tz') return { action: 'timezone', zone: rest.join(' ') };
+  return undefined;
 }

@@ -28,6 +28,12 @@ export interface PlanJobHandlerOptions {
    * crash a worker). With it, the job waits for the record's answer.
    */
   onDelivered?: (jobId: string, job: PlanJobData) => Promise<void> | void;
+  /**
+   * After the delivery is recorded, and again when a retry finds it delivered: starts what follows a
+   * delivered plan (its weekly check-ins). Must be idempotent; a failure fails the job so a retry
+   * (which will not deliver again) runs it once more.
+   */
+  afterDelivery?: (jobId: string, job: PlanJobData) => Promise<void>;
 }
 
 /** The result of one run of a job. */
@@ -72,6 +78,7 @@ export function createPlanJobHandler(options: PlanJobHandlerOptions): PlanJobHan
       const gate = await store.beginDelivery(jobId, lockMs, token);
       if (gate === 'delivered') {
         await store.finishDelivery(job.user, jobId);
+        await options.afterDelivery?.(jobId, job);
         logger.info({ jobId }, 'plan already delivered; not sending it again');
         return 'already-delivered';
       }
@@ -97,6 +104,10 @@ export function createPlanJobHandler(options: PlanJobHandlerOptions): PlanJobHan
       logger.error({ jobId, error: describeError(error) }, 'plan delivered but not recorded');
     });
     logger.info({ jobId, platform: job.target.platform, weeks: plan.weeks.length }, 'plan delivered');
+    if (options.afterDelivery) {
+      await recorded;
+      await options.afterDelivery(jobId, job);
+    }
     if (options.onDelivered) {
       await recorded;
       await options.onDelivered(jobId, job);

@@ -147,9 +147,9 @@ export interface PlanDeliverer {
    */
   deliverFailure?(target: DeliveryTarget, message: string, jobId: string): Promise<void>;
   /**
-   * Optional: sends a weekly check-in with its buttons (the actions' ids), exactly once as the user sees
-   * it for one `key` (the check-in's idempotency key, e.g. `${planId}:w${week}`), even when a worker is
-   * killed mid-send and the job runs again. Throws on failure (the job is then retried).
+   * Optional: sends a weekly check-in (its text and buttons) where the plan was delivered. `key`
+   * (`checkin:{planId}:{week}`) names this check-in so a repeated call can be made idempotent; throws
+   * on failure (the job is retried).
    */
   deliverCheckin?(target: DeliveryTarget, content: CheckinContent, key: string): Promise<void>;
 }

@@ -76,6 +76,11 @@ export class FakeSlackApi {
   private wss: WebSocketServer | undefined;
   private sockets = new Set<WebSocket>();
   private ts = 1_700_000_000;
+  private fileSeq = 0;
+  /** Bytes posted to upload URLs (`files.uploadV2` step 2), by file id. */
+  readonly uploads = new Map<string, Buffer>();
+  /** Users' `tz` as `users.info` reports it (unset: the field is left out, as for a bot). */
+  readonly timeZones = new Map<string, string>();
   private envelopeSeq = 0;
   /** The token `auth.test` accepts; others get `invalid_auth`. */
   validBotToken = 'xoxb-test-token';
@@ -252,6 +257,22 @@ export class FakeSlackApi {
     }
     if (req.method === 'GET' && url.pathname === '/oauth/v2/authorize') {
       this.authorizePage(url, res);
+      return;
+    }
+    const upload = url.pathname.match(/^\/upload\/(F\w+)$/);
+    if (upload && req.method === 'POST') {
+      // files.uploadV2 step 2: the file's bytes go to the URL files.getUploadURLExternal handed out.
+      const chunks: Buffer[] = [];
+      for await (const chunk of req) chunks.push(chunk as Buffer);
+      const bytes = Buffer.concat(chunks);
+      this.uploads.set(upload[1]!, bytes);
+      this.calls.push({
+        method: 'upload',
+        args: { fileId: upload[1], length: bytes.length },
+        at: Date.now(),
+      });
+      res.writeHead(200, { 'content-type': 'text/plain' }).end(`OK - ${bytes.length}`);
+      this.notify();
       return;
     }
     const { args } = await readBody(req);
@@ -439,6 +460,23 @@ export class FakeSlackApi {
         return { ok: true, view: { id: 'V0001', ...(a.view as object) } };
       case 'response_url':
         return { ok: true };
+      case 'files.getUploadURLExternal': {
+        if (typeof a.filename !== 'string' || !Number(a.length))
+          return { ok: false, error: 'invalid_arguments' };
+        const fileId = `F${String(++this.fileSeq).padStart(4, '0')}`;
+        return { ok: true, upload_url: `http://127.0.0.1:${this.port}/upload/${fileId}`, file_id: fileId };
+      }
+      case 'files.completeUploadExternal': {
+        const files = Array.isArray(a.files) ? (a.files as { id: string; title?: string }[]) : [];
+        if (files.length === 0 || files.some((f) => !this.uploads.has(f.id))) {
+          return { ok: false, error: 'invalid_arguments' };
+        }
+        return { ok: true, files: files.map((f) => ({ id: f.id, title: f.title ?? '' })) };
+      }
+      case 'users.info': {
+        const tz = this.timeZones.get(String(a.user));
+        return { ok: true, user: { id: a.user, ...(tz ? { tz, tz_label: tz, tz_offset: 0 } : {}) } };
+      }
       default:
         return { ok: true };
     }

@@ -1,5 +1,13 @@
 import { behindDecision } from '../../../src/core/plans/companion/behind-rule';
-import { checkinContent, parseCheckinAction } from '../../../src/core/plans/companion/checkin-content';
+import {
+  calendarActionId,
+  parseCheckinActionId,
+  pushActionId,
+  replanActionId,
+  stopActionId,
+  tickActionId,
+} from '../../../src/core/plans/companion/checkin-actions';
+import { checkinContent } from '../../../src/core/plans/companion/checkin-content';
 import { checkCheckinJob, decideCheckin } from '../../../src/core/plans/companion/checkin-decision';
 import type { CheckinState } from '../../../src/core/plans/companion/checkin-state';
 import { checkinInstant } from '../../../src/core/plans/companion/time-zones';
@@ -31,21 +39,32 @@ describe('check-in content', () => {
     ]);
     expect(c.openFromLastWeek.map((t) => t.id)).toEqual(['git']);
     expect(c.actions.map((a) => a.id)).toEqual([
-      'checkin:tick:git',
-      'checkin:tick:python',
-      'checkin:push:2',
-      'checkin:stop',
+      'checkin:tick:job-1:git',
+      'checkin:tick:job-1:python',
+      'checkin:push:job-1',
+      'checkin:stop:job-1',
+      'checkin:calendar:job-1',
     ]);
     expect(c.text).toContain('**Week 2 of 4**');
     expect(c.text).toContain('Still open from before:\n- [ ] **Git** (4 h)');
   });
 
   it('GIVEN action ids THEN they read back, and foreign or malformed ids do not', () => {
-    expect(parseCheckinAction('checkin:tick:python')).toEqual({ kind: 'tick', topicId: 'python' });
-    expect(parseCheckinAction('checkin:push:3')).toEqual({ kind: 'push-back', week: 3 });
-    expect(parseCheckinAction('checkin:stop')).toEqual({ kind: 'stop' });
-    expect(parseCheckinAction('checkin:tick:<@everyone>')).toBeUndefined();
-    expect(parseCheckinAction('feedback:up')).toBeUndefined();
+    const id = '0b6f1c2e-1111-4a2b-9c3d-5e6f7a8b9c0d';
+    expect(parseCheckinActionId(tickActionId(id, 'python'))).toEqual({
+      kind: 'tick',
+      planId: id,
+      topicId: 'python',
+    });
+    expect(parseCheckinActionId(pushActionId(id))).toEqual({ kind: 'push-back', planId: id });
+    expect(parseCheckinActionId(stopActionId(id))).toEqual({ kind: 'stop', planId: id });
+    expect(parseCheckinActionId(replanActionId(id))).toEqual({ kind: 'replan', planId: id });
+    expect(parseCheckinActionId(calendarActionId(id))).toEqual({ kind: 'calendar', planId: id });
+    expect(tickActionId(id, 'frontend-integration').length).toBeLessThanOrEqual(100);
+    expect(parseCheckinActionId('checkin:tick:job-1:<@everyone>')).toBeUndefined();
+    expect(parseCheckinActionId('checkin:stop:job-1:extra')).toBeUndefined();
+    expect(parseCheckinActionId('checkin:stop')).toBeUndefined();
+    expect(parseCheckinActionId('feedback:up')).toBeUndefined();
   });
 });
 
@@ -120,7 +139,11 @@ describe('deciding a fired check-in', () => {
     expect(d.kind).toBe('send');
     if (d.kind !== 'send') return;
     expect(d.replan?.request.hoursPerWeek).toBe(5);
-    expect(d.content.actions.at(-1)).toEqual({ kind: 'replan', id: 'checkin:replan', label: 'Lighter plan' });
+    expect(d.content.actions.at(-1)).toEqual({
+      kind: 'replan',
+      id: 'checkin:replan:job-1',
+      label: 'Lighter plan',
+    });
     expect(d.content.text).toContain('want a lighter plan?');
   });
 

@@ -33,6 +33,17 @@ describe.each(stores)('%s check-in store', (_name, make) => {
     expect(await store.get(user)).toBeUndefined();
   });
 
+  it('GIVEN preferences THEN they merge, survive a state delete and start empty', async () => {
+    const store = make();
+    expect(await store.prefs(user)).toEqual({});
+    expect(await store.updatePrefs(user, { zone: 'Europe/Berlin' })).toEqual({ zone: 'Europe/Berlin' });
+    expect(await store.updatePrefs(user, { off: true })).toEqual({ zone: 'Europe/Berlin', off: true });
+    await store.set(user, state());
+    await store.delete(user);
+    expect(await store.prefs(user)).toEqual({ zone: 'Europe/Berlin', off: true });
+    expect(await store.prefs({ platform: 'discord', id: 'U1' })).toEqual({});
+  });
+
   it('GIVEN a check-in being sent THEN another worker is told busy, and after finishing, sent', async () => {
     const store = make();
     expect(await store.beginSend('job-1', 2, 'a', 60_000)).toBe('send');

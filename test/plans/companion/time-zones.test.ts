@@ -90,6 +90,11 @@ describe('parsing a time zone', () => {
     expect(parseTimeZone('europe/berlin')).toEqual({ ok: true, zone: 'Europe/Berlin' });
     expect(parseTimeZone(' America/New_York ')).toEqual({ ok: true, zone: 'America/New_York' });
     expect(parseTimeZone('utc')).toEqual({ ok: true, zone: 'UTC' });
+    // ICU's canonical names are sometimes the older aliases: the current name typed is kept.
+    expect(parseTimeZone('Asia/Kolkata')).toEqual({ ok: true, zone: 'Asia/Kolkata' });
+    expect(parseTimeZone('asia/kolkata')).toEqual({ ok: true, zone: 'Asia/Kolkata' });
+    expect(parseTimeZone('europe/kyiv')).toEqual({ ok: true, zone: 'Europe/Kyiv' });
+    expect(parseTimeZone('america/port-au-prince')).toEqual({ ok: true, zone: 'America/Port-au-Prince' });
   });
 
   it.each(['Mars/Olympus', 'CET', '+02:00', '', 'Europe/Berlin; DROP', '@everyone'])(

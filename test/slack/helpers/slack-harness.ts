@@ -6,6 +6,7 @@ import { type InsightsStore, MemoryInsightsStore } from '../../../src/core/insig
 import { KnowledgeBase } from '../../../src/core/knowledge/knowledge-base';
 import type { Logger } from '../../../src/core/logger';
 import { Mentor } from '../../../src/core/mentor';
+import type { PlanCompanion } from '../../../src/core/plans/companion/plan-companion';
 import { loadCurriculumFile } from '../../../src/core/plans/curriculum';
 import type { PlanService } from '../../../src/core/plans/plan-service';
 import { MemoryRateLimiter } from '../../../src/core/rate-limiter';
@@ -34,6 +35,8 @@ export function recordingLogger(): Logger & { lines: { level: string; obj: objec
 /** Options of one harness. */
 export interface HarnessOptions extends Partial<Omit<SlackAdapterOptions, 'connection' | 'core'>> {
   plans?: PlanService;
+  /** Weekly check-ins (`plan checkins`, check-in buttons); from `buildPlans(...).companion`. */
+  companion?: PlanCompanion;
   insights?: InsightsStore;
   knowledgeDir?: string;
   questionRateLimit?: number;
@@ -75,12 +78,20 @@ export class SlackHarness {
       ? loadCurriculumFile(join(ROOT, 'knowledge', 'curriculum.yml'))
       : undefined;
     this.mentor = new Mentor({ knowledge: () => knowledge.current, curriculum: () => curriculum });
-    const { plans, insights, curriculum: _curriculum, installations, ...adapterOptions } = this.options;
+    const {
+      plans,
+      companion,
+      insights,
+      curriculum: _curriculum,
+      installations,
+      ...adapterOptions
+    } = this.options;
     this.core = new ConversationCore({
       mentor: this.mentor,
       insights: insights ?? this.insights,
       limiter: new MemoryRateLimiter(this.options.questionRateLimit ?? 1000, 60_000),
       plans,
+      companion,
     });
     this.adapter = new SlackAdapter({
       core: this.core,

@@ -7,63 +7,66 @@ import { renderCoreReply } from '../render/core-reply';
 import { defuseMentions, notice } from '../render/info-messages';
 import { LIMITS, truncate } from '../render/limits';
 import { type CommandContext, discordUser, discordWhere, type SlashCommand, slashCommand } from './command';
+import { addCompanionSubcommands, runCompanionSubcommand } from './plan-companion';
 
 /** Bounds Discord enforces in its own UI: the core's (the plan service checks again). */
 const { weeks: WEEKS, hoursPerWeek: HOURS } = PLAN_LIMITS;
 
-const data = slashCommand('plan', 'Your backend study plan')
-  .addSubcommand((sub) =>
-    sub
-      .setName('new')
-      .setDescription('Request a week-by-week study plan (delivered here or by DM)')
-      .addStringOption((o) =>
-        o
-          .setName('stack')
-          .setDescription('Target stack, e.g. "python django postgres docker"')
-          .setRequired(true)
-          .setMaxLength(PLAN_LIMITS.stackChars),
-      )
-      .addIntegerOption((o) =>
-        o
-          .setName('weeks')
-          .setDescription(`How many weeks (default ${WEEKS.default})`)
-          .setMinValue(WEEKS.min)
-          .setMaxValue(WEEKS.max),
-      )
-      .addIntegerOption((o) =>
-        o
-          .setName('hours')
-          .setDescription(`Hours per week (default ${HOURS.default})`)
-          .setMinValue(HOURS.min)
-          .setMaxValue(HOURS.max),
-      )
-      .addStringOption((o) =>
-        o
-          .setName('known')
-          .setDescription('Skills you already have, comma-separated (skipped)')
-          .setMaxLength(300),
-      )
-      .addStringOption((o) =>
-        o
-          .setName('level')
-          .setDescription('Your level (scales the hours per topic)')
-          .addChoices(...Object.keys(LEVELS).map((level) => ({ name: level, value: level }))),
-      ),
-  )
-  .addSubcommand((sub) => sub.setName('show').setDescription('Show your latest study plan and progress'))
-  .addSubcommand((sub) =>
-    sub
-      .setName('done')
-      .setDescription('Mark a topic of your plan as done')
-      .addStringOption((o) =>
-        o
-          .setName('topic')
-          .setDescription('The topic you finished')
-          .setRequired(true)
-          .setMaxLength(200)
-          .setAutocomplete(true),
-      ),
-  );
+const data = addCompanionSubcommands(
+  slashCommand('plan', 'Your backend study plan')
+    .addSubcommand((sub) =>
+      sub
+        .setName('new')
+        .setDescription('Request a week-by-week study plan (delivered here or by DM)')
+        .addStringOption((o) =>
+          o
+            .setName('stack')
+            .setDescription('Target stack, e.g. "python django postgres docker"')
+            .setRequired(true)
+            .setMaxLength(PLAN_LIMITS.stackChars),
+        )
+        .addIntegerOption((o) =>
+          o
+            .setName('weeks')
+            .setDescription(`How many weeks (default ${WEEKS.default})`)
+            .setMinValue(WEEKS.min)
+            .setMaxValue(WEEKS.max),
+        )
+        .addIntegerOption((o) =>
+          o
+            .setName('hours')
+            .setDescription(`Hours per week (default ${HOURS.default})`)
+            .setMinValue(HOURS.min)
+            .setMaxValue(HOURS.max),
+        )
+        .addStringOption((o) =>
+          o
+            .setName('known')
+            .setDescription('Skills you already have, comma-separated (skipped)')
+            .setMaxLength(300),
+        )
+        .addStringOption((o) =>
+          o
+            .setName('level')
+            .setDescription('Your level (scales the hours per topic)')
+            .addChoices(...Object.keys(LEVELS).map((level) => ({ name: level, value: level }))),
+        ),
+    )
+    .addSubcommand((sub) => sub.setName('show').setDescription('Show your latest study plan and progress'))
+    .addSubcommand((sub) =>
+      sub
+        .setName('done')
+        .setDescription('Mark a topic of your plan as done')
+        .addStringOption((o) =>
+          o
+            .setName('topic')
+            .setDescription('The topic you finished')
+            .setRequired(true)
+            .setMaxLength(200)
+            .setAutocomplete(true),
+        ),
+    ),
+);
 
 async function planNew(interaction: ChatInputCommandInteraction, respond: Responder, ctx: CommandContext) {
   await respond.defer();
@@ -120,6 +123,7 @@ export const planCommand: SlashCommand = {
       await respond.send(renderCoreReply(await ctx.core.markDone(user, topic), () => []));
       return;
     }
+    if (await runCompanionSubcommand(sub, interaction, respond, ctx)) return;
     await respond.fail(notice('Use /plan new, /plan show or /plan done.'));
   },
 

@@ -1,10 +1,12 @@
 import type { AutocompleteInteraction, Interaction, RepliableInteraction } from 'discord.js';
+import { isCheckinActionId } from '../../../core/plans/companion/checkin-actions';
 import type { BackgroundQueue } from '../../background-queue';
 import type { CommandContext, SlashCommand } from '../commands/command';
 import { errorFields, userMessageFor } from '../errors';
 import { notice } from '../render/info-messages';
 import { LIMITS, truncate } from '../render/limits';
 import { buttonIsEphemeral, handleButton } from './button-handler';
+import { handleCheckinButton } from './checkin-button';
 import { handlePagingButton, isPagingButton, pagingIsEphemeral } from './paging-buttons';
 import { Responder } from './responder';
 
@@ -60,6 +62,8 @@ export class InteractionRouter {
         handlePagingButton(interaction, r, this.ctx),
       );
     if (interaction.isButton()) {
+      if (isCheckinActionId(interaction.customId))
+        return this.run(interaction, true, (r) => handleCheckinButton(interaction, r, this.ctx));
       return this.run(interaction, buttonIsEphemeral(interaction), (r) =>
         handleButton(interaction, r, this.ctx),
       );

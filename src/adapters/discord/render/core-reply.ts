@@ -1,7 +1,9 @@
 import type { CoreReply } from '../../../core/conversation/message';
+import type { PlanGlance } from '../../../core/plans/companion/plan-companion';
 import type { PlanRequestResult } from '../../../core/plans/plan-service';
 import { renderAnswer } from './answer-messages';
-import { notice, renderTopicPage } from './info-messages';
+import { defuseMentions, notice, renderTopicPage } from './info-messages';
+import { LIMITS, truncate } from './limits';
 import type { OutgoingMessage } from './outgoing';
 import { renderPlan } from './plan-messages';
 
@@ -33,7 +35,16 @@ export function renderCoreReply(reply: CoreReply, help: () => OutgoingMessage[])
     case 'notice':
       return [notice(reply.message)];
     case 'plan':
-      return renderPlan(reply.plan, { attach: true, title: reply.title });
+      return withProgress(renderPlan(reply.plan, { attach: true, title: reply.title }), reply.progress);
+    case 'plan-calendar':
+      return [
+        {
+          content: defuseMentions(reply.message),
+          files: [{ name: reply.fileName, data: Buffer.from(reply.ics) }],
+        },
+      ];
+    case 'checkin':
+      return [notice(reply.content.text)];
     case 'plan-request':
       return [notice(requestMessage(reply.result))];
     case 'plan-done':
@@ -41,6 +52,14 @@ export function renderCoreReply(reply: CoreReply, help: () => OutgoingMessage[])
     case 'plan-form':
       return [notice(`${reply.hint} Or use /plan new.`)];
   }
+}
+
+/** The plan's first message opens with the progress bar and line (message content, above the embeds). */
+function withProgress(messages: OutgoingMessage[], progress: PlanGlance | undefined): OutgoingMessage[] {
+  if (!progress || messages.length === 0) return messages;
+  const [first, ...rest] = messages;
+  const content = [`\`${progress.bar}\` ${progress.line}`, progress.note].filter(Boolean).join('\n');
+  return [{ ...first, content: truncate(defuseMentions(content), LIMITS.content) }, ...rest];
 }
 
 /** True for replies that say something went wrong or was refused (sent with `respond.fail`). */

@@ -1,4 +1,5 @@
 import type { App } from '@slack/bolt';
+import { registerCheckins } from '../checkins';
 import type { SlackDeps } from '../deps';
 import { registerActions } from './actions';
 import { registerCommands } from './commands';
@@ -16,4 +17,5 @@ export function registerListeners(app: App, deps: SlackDeps): void {
   registerMessages(app, deps);
   registerActions(app, deps);
   registerViews(app, deps);
+  registerCheckins(app, deps);
 }

@@ -1,6 +1,7 @@
+import type { PlanGlance } from '../../../core/plans/companion/plan-companion';
 import type { MarkDoneResult, PlanRequestResult, StudyPlan } from '../../../core/plans/plan-service';
 import { escapeText } from './escape';
-import { packMessages, type SlackMessage, section, sections } from './message';
+import { context, packMessages, type SlackMessage, section, sections } from './message';
 import { markdownToMrkdwn } from './mrkdwn';
 
 /** Task-list checkboxes as characters Slack shows (mrkdwn has no checkboxes). */
@@ -14,9 +15,19 @@ function checkboxes(markdown: string): string {
  * A study plan as Slack messages: a lead line, then the plan's Markdown (request, weeks, what did not
  * fit, how to mark progress) as sections, split over as many messages as Slack's limits need.
  */
-export function renderPlan(plan: StudyPlan, lead = 'Your study plan is ready.'): SlackMessage[] {
+export function renderPlan(
+  plan: StudyPlan,
+  lead = 'Your study plan is ready.',
+  progress?: PlanGlance,
+): SlackMessage[] {
+  const glance = progress
+    ? [
+        section(`\`${escapeText(progress.bar)}\`  ${escapeText(progress.line)}`),
+        ...(progress.note ? [context([markdownToMrkdwn(progress.note)])] : []),
+      ]
+    : [];
   return packMessages(
-    [section(`*${escapeText(lead)}*`), ...sections(markdownToMrkdwn(checkboxes(plan.markdown)))],
+    [section(`*${escapeText(lead)}*`), ...glance, ...sections(markdownToMrkdwn(checkboxes(plan.markdown)))],
     [],
     lead,
   );

@@ -78,7 +78,11 @@ export function renderReply(reply: CoreReply, options: ReplyRenderOptions = {}):
     case 'notice':
       return renderNotice(withPrefix(reply.message, prefix));
     case 'plan':
-      return renderPlan(reply.plan, reply.title);
+      return renderPlan(reply.plan, reply.title, reply.progress);
+    case 'plan-calendar':
+      return renderNotice(`:calendar: ${reply.message}`);
+    case 'checkin':
+      return renderNotice(withPrefix(reply.content.text, prefix));
     case 'plan-request':
       return renderPlanResult(reply.result);
     case 'plan-done':

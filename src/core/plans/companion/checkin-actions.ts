@@ -1,43 +1,44 @@
 /**
- * The ids of a check-in's buttons, shared by the deliverers that render them (Discord custom_id,
- * Slack action_id) and the handlers of the presses. An id fits Discord's 100 characters and Slack's
- * 255; it carries only a topic id or a week number, checked when a press comes back.
+ * The ids of a check-in's buttons (Discord custom_id, Slack action_id and value): what a click asks
+ * for and which plan it belongs to, so a click on an old plan's check-in does nothing to a new plan.
+ * Short, non-secret references only; a click is checked again when it comes back.
  */
 
-/** Every check-in button id starts with this (`checkin:`), so an adapter can route presses by prefix. */
-export const CHECKIN_ACTION_PREFIX = 'checkin';
+/** What a check-in button asks for. */
+export type CheckinActionRef =
+  | { kind: 'tick'; planId: string; topicId: string }
+  | { kind: 'push-back'; planId: string }
+  | { kind: 'stop'; planId: string }
+  | { kind: 'replan'; planId: string }
+  | { kind: 'calendar'; planId: string };
 
-const TOPIC_ID = /^[a-z0-9-]{1,60}$/;
+const PREFIX = 'checkin';
+const PLAN_ID = /^[A-Za-z0-9-]{1,40}$/;
+const TOPIC_ID = /^[a-z0-9-]{1,40}$/;
 
-/** The ids of the check-in buttons. */
-export const checkinActionIds = {
-  /** "Done: <topic>": ticks that topic of the current plan. */
-  tick: (topicId: string) => `${CHECKIN_ACTION_PREFIX}:tick:${topicId}`,
-  /** "Push back a week", pressed on week `week`'s check-in. */
-  pushBack: (week: number) => `${CHECKIN_ACTION_PREFIX}:push:${week}`,
-  /** "Stop check-ins". */
-  stop: () => `${CHECKIN_ACTION_PREFIX}:stop`,
-  /** "Lighter plan" (offered when the user is behind). */
-  replan: () => `${CHECKIN_ACTION_PREFIX}:replan`,
-} as const;
+/** `checkin:tick:<planId>:<topicId>` (at most 95 characters, inside Discord's 100). */
+export const tickActionId = (planId: string, topicId: string): string =>
+  `${PREFIX}:tick:${planId}:${topicId}`;
+/** `checkin:push:<planId>`. */
+export const pushActionId = (planId: string): string => `${PREFIX}:push:${planId}`;
+/** `checkin:stop:<planId>`. */
+export const stopActionId = (planId: string): string => `${PREFIX}:stop:${planId}`;
+/** `checkin:replan:<planId>`. */
+export const replanActionId = (planId: string): string => `${PREFIX}:replan:${planId}`;
 
-/** A pressed check-in button, read back from its id. */
-export type CheckinPress =
-  | { kind: 'tick'; topicId: string }
-  | { kind: 'push-back'; week: number }
-  | { kind: 'stop' | 'replan' };
+/** `checkin:calendar:<planId>` ("Add to calendar": the plan as an .ics file). */
+export const calendarActionId = (planId: string): string => `${PREFIX}:calendar:${planId}`;
 
-/** True when an id belongs to a check-in button (route it to the check-in handler). */
-export function isCheckinActionId(id: string): boolean {
-  return id.startsWith(`${CHECKIN_ACTION_PREFIX}:`);
-}
+/** True when an id is a check-in button's (whether or not it is well formed). */
+export const isCheckinActionId = (id: string): boolean => id.startsWith(`${PREFIX}:`);
 
-/** Reads an action id back (from a button press); undefined for anything else. */
-export function parseCheckinAction(id: string): CheckinPress | undefined {
-  const [prefix, kind, arg, extra] = id.split(':');
-  if (prefix !== CHECKIN_ACTION_PREFIX || extra !== undefined) return undefined;
-  if (kind === 'tick' && arg && TOPIC_ID.test(arg)) return { kind, topicId: arg };
-  if (kind === 'push' && arg && /^\d{1,2}$/.test(arg)) return { kind: 'push-back', week: Number(arg) };
-  if ((kind === 'stop' || kind === 'replan') && arg === undefined) return { kind };
+/** Reads a check-in button id back; undefined for anything malformed or not ours. */
+export function parseCheckinActionId(id: string): CheckinActionRef | undefined {
+  const [prefix, kind, planId, topicId, ...rest] = id.split(':');
+  if (prefix !== PREFIX || rest.length > 0 || !planId || !PLAN_ID.test(planId)) return undefined;
+  if (kind === 'tick') return topicId && TOPIC_ID.test(topicId) ? { kind, planId, topicId } : undefined;
+  if (topicId !== undefined) return undefined;
+  if (kind === 'push') return { kind: 'push-back', planId };
+  if (kind === 'stop' || kind === 'replan' || kind === 'calendar') return { kind, planId };
   return undefined;
 }

@@ -3,7 +3,7 @@
  * week, and the actions as plain data (ids + labels) that adapters render as buttons.
  */
 import type { StudyPlan } from '../plan-service';
-import { checkinActionIds } from './checkin-actions';
+import { calendarActionId, pushActionId, stopActionId, tickActionId } from './checkin-actions';
 import { progressGlance, topicTotals } from './progress-glance';
 
 /** A topic as a check-in lists it. */
@@ -14,12 +14,16 @@ export interface CheckinTopic {
   done: boolean;
 }
 
-/** An action a check-in offers. `id` fits Discord's custom_id (100) and Slack's action_id (255). */
+/**
+ * An action a check-in offers. `id` (see `checkin-actions.ts`) names the plan and fits Discord's
+ * custom_id (100) and Slack's action_id (255).
+ */
 export type CheckinAction =
   | { kind: 'tick'; id: string; label: string; topicId: string }
   | { kind: 'push-back'; id: string; label: string; week: number }
   | { kind: 'stop'; id: string; label: string }
-  | { kind: 'replan'; id: string; label: string };
+  | { kind: 'replan'; id: string; label: string }
+  | { kind: 'calendar'; id: string; label: string };
 
 /** One week's check-in, ready for any adapter. */
 export interface CheckinContent {
@@ -37,8 +41,6 @@ export interface CheckinContent {
 /** At most this many tick buttons (a Discord action row holds 5). */
 export const MAX_TICK_ACTIONS = 5;
 
-export { parseCheckinAction } from './checkin-actions';
-
 /** Distinct topics of the weeks up to `upTo` (hours summed over parts), marked done or not. */
 function weekTopics(plan: Pick<StudyPlan, 'weeks'>, upTo: number, done: ReadonlySet<string>): CheckinTopic[] {
   return topicTotals({ weeks: plan.weeks.filter((w) => w.week <= upTo) }).map((t) => ({
@@ -49,7 +51,8 @@ function weekTopics(plan: Pick<StudyPlan, 'weeks'>, upTo: number, done: Readonly
   }));
 }
 
-const line = (t: CheckinTopic) => `- ${t.done ? '[x]' : '[ ]'} **${t.title}** (${t.hours} h)`;
+const line = (t: CheckinTopic) =>
+  `- ${t.done ? '[x]' : '[ ]'} **${t.title}** (${Math.round(t.hours * 10) / 10} h)`;
 
 /**
  * Week `week`'s check-in for a plan, given the topic ids done. Open from last week: topics of earlier
@@ -70,12 +73,13 @@ export function checkinContent(input: {
   const actions: CheckinAction[] = [
     ...tickable.map((t) => ({
       kind: 'tick' as const,
-      id: checkinActionIds.tick(t.id),
+      id: tickActionId(planId, t.id),
       label: `Done: ${t.title}`.slice(0, 80),
       topicId: t.id,
     })),
-    { kind: 'push-back', id: checkinActionIds.pushBack(week), label: 'Push back a week', week },
-    { kind: 'stop', id: checkinActionIds.stop(), label: 'Stop check-ins' },
+    { kind: 'push-back', id: pushActionId(planId), label: 'Push back a week', week },
+    { kind: 'stop', id: stopActionId(planId), label: 'Stop check-ins' },
+    { kind: 'calendar', id: calendarActionId(planId), label: 'Add to calendar' },
   ];
   const text = [
     `**Week ${week} of ${plan.weeks.length}**`,

@@ -4,7 +4,7 @@
  */
 import type { DeliveryTarget, StudyPlan, UserRef } from '../plan-service';
 import { type BehindDecision, behindDecision } from './behind-rule';
-import { checkinActionIds } from './checkin-actions';
+import { replanActionId } from './checkin-actions';
 import { type CheckinContent, checkinContent } from './checkin-content';
 import type { CheckinState } from './checkin-state';
 import { weekAt } from './time-zones';
@@ -61,7 +61,10 @@ export function decideCheckin(input: {
     content: {
       ...content,
       text: `${content.text}\n\n${behind.message}`,
-      actions: [...content.actions, { kind: 'replan', id: checkinActionIds.replan(), label: 'Lighter plan' }],
+      actions: [
+        ...content.actions,
+        { kind: 'replan', id: replanActionId(job.planId), label: 'Lighter plan' },
+      ],
     },
   };
 }
@@ -88,8 +91,7 @@ export function checkCheckinJob(
   ) {
     return { ok: false, problem: 'user: expected a platform and an id' };
   }
-  const targetData = target?.data;
-  if (!target || target.platform !== user.platform || typeof targetData !== 'object' || targetData === null) {
+  if (!target || target.platform !== user.platform || typeof target.userId !== 'string') {
     return { ok: false, problem: 'target: expected a target on the user platform' };
   }
   return { ok: true, job: data as CheckinJobData };

@@ -2,7 +2,7 @@
  * Per-user check-in state and the once-per-week send gate (the contract; memory and Redis stores
  * implement it). Plain, serialisable data.
  */
-import type { UserRef } from '../plan-service';
+import type { DeliveryTarget, UserRef } from '../plan-service';
 import type { PlanClock } from './time-zones';
 
 /** A user's check-in settings and the facts the check-in rules read. */
@@ -21,6 +21,18 @@ export interface CheckinState {
   pushBack: number;
   /** Epoch ms of the last re-plan offer (offered at most once per two weeks). */
   replanOfferedAt?: number;
+  /** Where the plan was delivered: where check-ins go (kept to schedule them again). */
+  target?: DeliveryTarget;
+}
+
+/** What a user chose, kept across plans (a new plan starts from these). */
+export interface CheckinPrefs {
+  /** The zone the user set with `plan timezone`. */
+  zone?: string;
+  /** The zone the platform reports for the user (Slack's `tz`), used when `zone` is not set. */
+  platformZone?: string;
+  /** `plan checkins off`: new plans start with check-ins off too. */
+  off?: boolean;
 }
 
 /** Whether a worker may send week `week`'s check-in now. */
@@ -35,6 +47,10 @@ export interface CheckinStore {
   update(user: UserRef, patch: Partial<Omit<CheckinState, 'planId'>>): Promise<CheckinState | undefined>;
   /** Forgets the user's state (plan finished or replaced by nothing). */
   delete(user: UserRef): Promise<void>;
+  /** The user's preferences ({} when none). */
+  prefs(user: UserRef): Promise<CheckinPrefs>;
+  /** Merges `patch` into the user's preferences (created when missing); the result. */
+  updatePrefs(user: UserRef, patch: CheckinPrefs): Promise<CheckinPrefs>;
   /**
    * Before sending a check-in: `sent` when it went out before, `busy` while another worker holds its
    * lock, else takes the lock (`SET NX` on `checkin:{planId}:{week}`) for `lockMs` under `token`.
@@ -70,6 +86,18 @@ export function readCheckinState(value: unknown): CheckinState | undefined {
     typeof clock.zone === 'string' &&
     Number.isInteger(clock.weekday) &&
     (s.lastTickAt === undefined || typeof s.lastTickAt === 'number') &&
-    (s.replanOfferedAt === undefined || typeof s.replanOfferedAt === 'number');
+    (s.replanOfferedAt === undefined || typeof s.replanOfferedAt === 'number') &&
+    (s.target === undefined || (typeof s.target === 'object' && s.target !== null));
   return ok ? (value as CheckinState) : undefined;
+}
+
+/** Checks preferences read back from storage: only well-typed fields are kept. */
+export function readCheckinPrefs(value: unknown): CheckinPrefs {
+  if (typeof value !== 'object' || value === null) return {};
+  const p = value as Record<string, unknown>;
+  return {
+    ...(typeof p.zone === 'string' ? { zone: p.zone } : {}),
+    ...(typeof p.platformZone === 'string' ? { platformZone: p.platformZone } : {}),
+    ...(typeof p.off === 'boolean' ? { off: p.off } : {}),
+  };
 }

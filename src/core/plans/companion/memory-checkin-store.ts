@@ -1,6 +1,7 @@
 import type { UserRef } from '../plan-service';
 import {
   type CheckinGate,
+  type CheckinPrefs,
   type CheckinState,
   type CheckinStore,
   checkinKey,
@@ -13,6 +14,7 @@ const userKey = (user: UserRef) => `${user.platform}:${user.id}`;
 export class MemoryCheckinStore implements CheckinStore {
   private readonly states = new Map<string, CheckinState>();
   private readonly gates = new Map<string, { value: string; until: number }>();
+  private readonly preferences = new Map<string, CheckinPrefs>();
 
   constructor(private readonly now: () => number = Date.now) {}
 
@@ -42,6 +44,18 @@ export class MemoryCheckinStore implements CheckinStore {
   /** @inheritdoc */
   async delete(user: UserRef): Promise<void> {
     this.states.delete(userKey(user));
+  }
+
+  /** @inheritdoc */
+  async prefs(user: UserRef): Promise<CheckinPrefs> {
+    return { ...this.preferences.get(userKey(user)) };
+  }
+
+  /** @inheritdoc */
+  async updatePrefs(user: UserRef, patch: CheckinPrefs): Promise<CheckinPrefs> {
+    const next = { ...this.preferences.get(userKey(user)), ...patch };
+    this.preferences.set(userKey(user), next);
+    return { ...next };
   }
 
   private gate(key: string) {

@@ -35,9 +35,15 @@ export function parseTimeZone(text: string): ZoneParse {
   if (/^utc$|^etc\/utc$|^gmt$/i.test(raw)) return { ok: true, zone: 'UTC' };
   if (!raw.includes('/')) return fail(`"${raw}" is not a time zone I can use (no daylight saving rules).`);
   if (!IANAZone.isValidZone(raw)) return fail(`I don't know the time zone "${raw}".`);
-  // Intl gives back the canonical spelling ("europe/berlin" -> "Europe/Berlin").
+  // Intl gives back the canonical spelling ("europe/berlin" -> "Europe/Berlin"), but for some zones
+  // an older alias ("Asia/Kolkata" -> "Asia/Calcutta"): then the name typed is kept, its case tidied.
   const canonical = new Intl.DateTimeFormat('en-US', { timeZone: raw }).resolvedOptions().timeZone;
-  return { ok: true, zone: canonical };
+  if (canonical.toLowerCase() === raw.toLowerCase()) return { ok: true, zone: canonical };
+  if (raw !== raw.toLowerCase()) return { ok: true, zone: raw };
+  return {
+    ok: true,
+    zone: raw.replace(/(^|[/_])([a-z])/g, (_, sep: string, c: string) => sep + c.toUpperCase()),
+  };
 }
 
 /** `plan timezone <zone>`: the zone, or a friendly error. Anything else: undefined (not this command). */

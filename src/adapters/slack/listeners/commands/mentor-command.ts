@@ -1,6 +1,7 @@
 import type { AllMiddlewareArgs, SlackCommandMiddlewareArgs } from '@slack/bolt';
 import type { CoreReply } from '../../../../core/conversation/message';
 import { describeError, isBotError } from '../../../../core/errors';
+import { sendCalendar } from '../../checkins/send-calendar';
 import { slackTarget } from '../../delivery-target';
 import { type SlackDeps, SORRY, slackUser } from '../../deps';
 import { planModal } from '../../plan-modal';
@@ -85,6 +86,8 @@ async function answer(deps: SlackDeps, args: CommandArgs, text: string, target: 
       await openPlanForm(args);
       continue;
     }
+    if (reply.type === 'plan-calendar')
+      await sendCalendar(args.client, command.user_id, command.channel_id, reply);
     await sendEphemeral(target, render(deps, reply));
   }
 }
