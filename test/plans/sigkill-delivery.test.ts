@@ -4,7 +4,7 @@
  * through the real discord.js REST client and Slack Web API client to the fakes, and is killed with
  * SIGKILL at a random moment while sending. A second worker takes the jobs over (BullMQ's stalled-job
  * check, short intervals set through the configuration). Counted from the messages the fakes kept:
- * every plan complete, none twice. Two runs go side by side (each on its own queue).
+ * every plan complete, none twice. Five runs go side by side (each on its own queue).
  */
 import { join } from 'node:path';
 import { Queue } from 'bullmq';
@@ -25,7 +25,7 @@ import { ROOT, registryOf } from './helpers';
 
 const RUNS = 10;
 const PLANS = 40;
-const SIDE_BY_SIDE = 2;
+const SIDE_BY_SIDE = 5;
 const LOCK_MS = 2500;
 const STALLED_MS = 1000;
 
