@@ -91,7 +91,8 @@ export function checkCheckinJob(
   ) {
     return { ok: false, problem: 'user: expected a platform and an id' };
   }
-  if (!target || target.platform !== user.platform || typeof target.userId !== 'string') {
+  const targetData = target?.data;
+  if (!target || target.platform !== user.platform || typeof targetData !== 'object' || targetData === null) {
     return { ok: false, problem: 'target: expected a target on the user platform' };
   }
   return { ok: true, job: data as CheckinJobData };
