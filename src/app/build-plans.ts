@@ -20,7 +20,7 @@ import type { PlanService } from '../core/plans/plan-service';
 import type { PlanStore } from '../core/plans/plan-store';
 import { QueuedPlanService } from '../core/plans/queued-plan-service';
 import { BullPlanQueue } from '../queue/bullmq-plan-queue';
-import { type PlanWorker, startPlanWorker } from '../queue/plan-worker';
+import { closeWorker, type PlanWorker, startPlanWorker } from '../queue/plan-worker';
 import type { PlanJobSettings } from '../queue/queue-settings';
 import { closeRedis, createRedisConnection } from '../queue/redis-connection';
 import { RedisPlanStore } from '../queue/redis-plan-store';
@@ -194,7 +194,7 @@ export function startRedisPlanWorker(options: RedisWorkerOptions): PlanWorker & 
     checkinWorker,
     close: async () => {
       await worker.close();
-      await checkinWorker.close();
+      await closeWorker(checkinWorker, connection);
       await checkins.close();
       await closeRedis(connection);
       await closeRedis(storeConnection);

@@ -75,17 +75,22 @@ export function startPlanWorker(options: PlanWorkerOptions): PlanWorker {
   return {
     worker,
     close: () => {
-      closing ??= (async () => {
-        if (options.connection.status === 'ready') {
-          await worker.close();
-          return;
-        }
-        // Not connected (wrong password, Redis unreachable, or ended by the shutdown): no job in hand
-        // can finish without Redis (a delivered one is sent again harmlessly by the next worker), and
-        // BullMQ's close would wait for a connection that is not coming.
-        await closeWithin(() => worker.close(true), 1000);
-      })();
+      closing ??= closeWorker(worker, options.connection);
       return closing;
     },
   };
+}
+
+/**
+ * Closes a BullMQ worker: gracefully (jobs in hand finish) while its connection is up. Not connected
+ * (wrong password, Redis unreachable, or ended by the shutdown), no job in hand can finish without
+ * Redis (a delivered one is sent again harmlessly by the next worker), and BullMQ's close would wait
+ * for a connection that is not coming: it is forced, within a second.
+ */
+export async function closeWorker(
+  worker: Pick<Worker, 'close'>,
+  connection: Pick<Redis, 'status'>,
+): Promise<void> {
+  if (connection.status === 'ready') await worker.close();
+  else await closeWithin(() => worker.close(true), 1000);
 }

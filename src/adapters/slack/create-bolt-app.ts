@@ -10,10 +10,12 @@ export const BOT_SCOPES = [
   'channels:history',
   'chat:write',
   'commands',
+  'files:write',
   'groups:history',
   'im:history',
   'im:write',
   'mpim:history',
+  'users:read',
 ];
 
 /** Bolt's OAuth: the app installs into any workspace; each event is answered with that workspace's token. */
