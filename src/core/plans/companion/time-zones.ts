@@ -34,7 +34,7 @@ export function parseTimeZone(text: string): ZoneParse {
   if (raw.length > 64 || !/^[A-Za-z0-9_+\-/]+$/.test(raw)) return fail('That is not a time-zone name.');
   if (/^utc$|^etc\/utc$|^gmt$/i.test(raw)) return { ok: true, zone: 'UTC' };
   if (!raw.includes('/')) return fail(`"${raw}" is not a time zone I can use (no daylight saving rules).`);
-  if (!IANAZone.isValidZone(raw)) return fail(`I don't know the time zone "${raw}".`);
+  if (!isKnownZone(raw)) return fail(`I don't know the time zone "${raw}".`);
   // Intl gives back the canonical spelling ("europe/berlin" -> "Europe/Berlin"), but for some zones
   // an older alias ("Asia/Kolkata" -> "Asia/Calcutta"): then the name typed is kept, its case tidied.
   const canonical = new Intl.DateTimeFormat('en-US', { timeZone: raw }).resolvedOptions().timeZone;
@@ -52,9 +52,23 @@ export function parseTimeZoneCommand(text: string): ZoneParse | undefined {
   return match ? parseTimeZone(match[1] ?? '') : undefined;
 }
 
+// Whether a name is a zone is fixed for the life of the process, and luxon answers it by building an
+// Intl.DateTimeFormat (a fifth of a millisecond): every delivered plan asks a few times.
+const zoneValidity = new Map<string, boolean>();
+
+/** Whether `zone` is an IANA zone this runtime knows (remembered, at most 1,000 names). */
+function isKnownZone(zone: string): boolean {
+  let valid = zoneValidity.get(zone);
+  if (valid === undefined) {
+    valid = IANAZone.isValidZone(zone);
+    if (zoneValidity.size < 1000) zoneValidity.set(zone, valid);
+  }
+  return valid;
+}
+
 /** A zone that is valid, else the default (for stored values of unknown age). */
 export function safeZone(zone: string | undefined): string {
-  return zone && IANAZone.isValidZone(zone) ? zone : DEFAULT_TIME_ZONE;
+  return zone && isKnownZone(zone) ? zone : DEFAULT_TIME_ZONE;
 }
 
 /** The local calendar date (YYYY-MM-DD) and weekday of an instant in `zone`. */
