@@ -188,3 +188,23 @@ describe('/ask with a very long answer', () => {
     expect(moreOf(messages.at(-1))).toBeUndefined();
   });
 });
+
+describe('/ask in a burst on the gateway', () => {
+  test('GIVEN 30 questions at once THEN some are acknowledged first (type 5) and every one ends with its answer, once', async () => {
+    const interactions = Array.from({ length: 30 }, () => ask('What is gRPC?'));
+    const callbacks = await Promise.all(interactions.map((i) => bot.fake.callbackOf(i.id)));
+    expect(callbacks.every((c) => c.status === 204)).toBe(true);
+    const types = callbacks.map((c) => c.body.type as number);
+    expect(types.filter((t) => t === 5).length).toBeGreaterThan(0);
+    expect(types.every((t) => t === 4 || t === 5)).toBe(true);
+    const answered = () => interactions.filter((i) => bot.fake.original(i.id)?.embeds?.[0]?.title === 'gRPC');
+    for (let waited = 0; answered().length < interactions.length && waited < 10_000; waited += 50) {
+      await new Promise((r) => setTimeout(r, 50));
+    }
+    expect(answered()).toHaveLength(interactions.length);
+    // Each answer is one message: the callback's own, or one edit of the acknowledged original.
+    for (const interaction of interactions) {
+      expect(bot.fake.requestsTo(interaction.token).filter((r) => r.method === 'POST').length).toBe(1);
+    }
+  });
+});

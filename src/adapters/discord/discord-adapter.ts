@@ -68,7 +68,8 @@ export class DiscordAdapter implements Adapter {
   async start(): Promise<void> {
     const router = new InteractionRouter(
       { ...this.options, commands: COMMANDS },
-      { ackAfterMs: this.options.ackAfterMs },
+      // A burst is acknowledged first ("thinking...") and answered by an edit, as over HTTP.
+      { ackAfterMs: this.options.ackAfterMs, background: this.background },
     );
     if (this.options.interactions) {
       this.http = new HttpInteractions({
@@ -76,7 +77,7 @@ export class DiscordAdapter implements Adapter {
         apiUrl: this.options.apiUrl,
         logger: this.options.logger,
       });
-      // Its own router: a burst of HTTP interactions is acknowledged first and answered after.
+      // Its own router (the same queue): a burst of HTTP interactions is acknowledged first too.
       const httpRouter = new InteractionRouter(
         { ...this.options, commands: COMMANDS },
         { ackAfterMs: this.options.ackAfterMs, background: this.background },

@@ -29,6 +29,9 @@ function later(queue: BackgroundQueue, work: () => Promise<void>): Promise<void>
   });
 }
 
+/** With this many interactions being answered at once, the next one is acknowledged first. */
+const BURST_IN_FLIGHT = 4;
+
 /**
  * Sends every interaction to its handler: slash commands, autocomplete, buttons. Whatever happens,
  * the user gets an answer: a slow handler is deferred before Discord's 3 s, and a failure is logged
@@ -38,6 +41,8 @@ export class InteractionRouter {
   private readonly byName: Map<string, SlashCommand>;
   private readonly ackAfterMs: number;
   private readonly background: BackgroundQueue | undefined;
+  /** Interactions being answered right now (awaiting Discord); a burst is several at once. */
+  private inFlight = 0;
 
   constructor(
     private readonly ctx: CommandContext,
@@ -87,8 +92,11 @@ export class InteractionRouter {
         .catch((error: unknown) => log.warn({ ...where, ...errorFields(error) }, 'discord defer failed'));
     }, this.ackAfterMs);
     const queue = this.background;
-    const busy = queue?.busy() ?? false;
+    // A burst: answers already wait in the queue, or several are being answered at once. Then this one
+    // is acknowledged first ("thinking...") and answered by an edit when the queue gets to it.
+    const busy = queue !== undefined && (queue.size > 0 || this.inFlight >= BURST_IN_FLIGHT);
     queue?.touch();
+    this.inFlight++;
     try {
       if (queue && busy) {
         await respond.defer();
@@ -104,6 +112,7 @@ export class InteractionRouter {
           log.error({ ...where, ...errorFields(again) }, 'discord error reply failed'),
         );
     } finally {
+      this.inFlight--;
       clearTimeout(watchdog);
     }
   }
