@@ -84,6 +84,7 @@ describe('honest scope', () => {
     ['How much money do you have?', 'about-me'],
     ['Do you have developer friends without a degree?', 'about-me'],
     ['What is a normal week like for you?', 'about-me'],
+    ['Is working at a startup more fun than at a bank?', 'about-me'],
     ['TypeError: cannot read properties of undefined, fix my code', 'debugging'],
     ['why does my code not compile', 'debugging'],
   ])('"%s" is %s, answered kindly with matched false and no unrelated topics', (q, kind) => {
