@@ -78,6 +78,8 @@ const FILLER_PHRASES =
 const HOW_WORKS = /\bhow\s+(do|does|did|is|are|can|could|would|will)\b.*\bwork(s|ing)?\b/i;
 /** Weight of a related concept (`tls` for `https`) against the exact term. */
 const RELATED_WEIGHT = 0.3;
+/** Score factor for a unit whose title names the whole question (weighted by rarity). */
+const QUESTION_FIT = 0.5;
 /** Score factor for a unit whose whole title the question names. */
 const TITLE_FIT = 2;
 /** Share of its score a list item that only mentions things keeps against sections, documents and defined items. */
@@ -540,6 +542,7 @@ export class SearchIndex {
       fits.set(hit.unit.id, { fit, coverage });
       hit.score *=
         (1 + TITLE_FIT * fit) *
+        (1 + QUESTION_FIT * this.unitCoverage({ terms: title }, terms, related)) *
         (COVERAGE_FLOOR + coverage) *
         (hit.unit.kind === 'item' && !hit.unit.defined ? ITEM_SHARE : 1);
     }
