@@ -28,6 +28,11 @@ describe('createAnalyzer', () => {
     expect(analyze('ec2')).toEqual(['ec2']);
   });
 
+  test('GIVEN a number glued to its unit word THEN it is read as the number and the word', () => {
+    expect(analyze('2-3years of experience')).toEqual(['year', 'experi']);
+    expect(analyze('10hours')).toEqual(['10', 'hour']);
+  });
+
   test('GIVEN an acronym whose stem is a function word THEN it stays whole ("ATS" is not "at")', () => {
     expect(analyze('an ATS')).toEqual(['ats']);
   });

@@ -77,3 +77,44 @@ Name the skills you can discuss in an interview.
     expect(ask('how do I list skills').markdown).not.toMatch(/selling points/);
   });
 });
+
+describe('composeAnswer: a word of a term of art, asked in another sense', () => {
+  const METRICS = `# Web performance
+
+## First Contentful Paint (FCP)
+
+The time at which content first begins to be painted by the browser: text, an image or a background colour.
+
+## Painting
+
+The browser paints the layout into pixels after style and layout.
+
+## Time to First Byte (TTFB)
+
+The time from the request until the first byte of the response arrives.
+
+## Caching
+
+Caching keeps responses close to users so pages load faster.
+
+## Compression
+
+Compression makes responses smaller so they arrive sooner.
+
+## Styles
+
+CSS sets the colour, fonts and spacing of a page.
+`;
+  const units = parseKnowledgeFile('metrics.md', METRICS);
+  const index = new SearchIndex(units, createAnalyzer([]));
+  const ask = (q: string) => composeAnswer(q, index.search(q), index, units);
+
+  test('GIVEN "what colour should I paint my bedroom" THEN it is not answered with the paint metric', () => {
+    expect(ask('what colour should I paint my bedroom').matched).toBe(false);
+  });
+
+  test('GIVEN the term of art named by its words or its acronym THEN its unit answers', () => {
+    expect(ask('what is first contentful paint').sources[0]?.title).toBe('First Contentful Paint (FCP)');
+    expect(ask('how is fcp measured').sources[0]?.title).toBe('First Contentful Paint (FCP)');
+  });
+});

@@ -52,11 +52,11 @@ describe('npm run eval on the question sets of our own knowledge', () => {
   );
 
   // The behaviour shares of issue 11 on questions people asked in public, as users get answers
-  // (mentoring over the engine): floors just below what was measured on 2026-12-02, below the targets
-  // (right >= 90%, answered with nothing relevant <= 5%, refused answerable <= 5%).
+  // (mentoring over the engine): floors just below what was measured on 2026-12-02. The dev set meets
+  // the targets (right >= 90%, answered with nothing relevant <= 5%, refused answerable <= 5%).
   test.each([
-    ['real-questions', { right: 0.87, irrelevant: 0.1, refused: 0.05 }],
-    ['real-questions-holdout', { right: 0.66, irrelevant: 0.21, refused: 0.16 }],
+    ['real-questions', { right: 0.92, irrelevant: 0.05, refused: 0.03 }],
+    ['real-questions-holdout', { right: 0.7, irrelevant: 0.17, refused: 0.13 }],
   ] as const)('%s (questions people asked in public): behaviour at its floor', (name, floor) => {
     const set = name === 'real-questions' ? real : discoverSets([join(ROOT, 'eval', `${name}.jsonl`)])[0];
     expect(set).toBeDefined();

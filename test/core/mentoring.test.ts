@@ -83,6 +83,8 @@ describe('honest scope', () => {
     ['How did you start your career?', 'about-me'],
     ['How much money do you have?', 'about-me'],
     ['Do you have developer friends without a degree?', 'about-me'],
+    ['What is a normal week like for you?', 'about-me'],
+    ['Is working at a startup more fun than at a bank?', 'about-me'],
     ['TypeError: cannot read properties of undefined, fix my code', 'debugging'],
     ['why does my code not compile', 'debugging'],
   ])('"%s" is %s, answered kindly with matched false and no unrelated topics', (q, kind) => {
@@ -99,6 +101,7 @@ describe('honest scope', () => {
     'Do you have any tips for a junior?',
     'Do you really need a degree?',
     'What would you recommend to learn first?',
+    'What does a day look like for a backend developer?',
   ])('"%s" addresses a generic you and stays in scope', (q) => {
     expect(outOfScopeKind(q)).toBeUndefined();
   });

@@ -232,3 +232,51 @@ A reverse proxy adds complexity: a single reverse proxy is a single point of fai
     );
   });
 });
+
+describe('SearchIndex.search: the title that names the question', () => {
+  const PAY = `# Offers
+
+## Compensation
+
+Compensation is base salary, equity and bonus. Equity vests over years; salary is paid monthly. Compare the
+equity of two offers by its value after vesting, and the salary by the cost of living. Equity at a startup
+is riskier than equity at a listed company; ask for the equity in writing.
+
+## Equity/stocks
+
+Equity is the part of compensation that is a share of the company, granted as stock options or RSUs.
+
+## Base salary
+
+Base salary is the fixed yearly part of compensation.
+
+## Bonus
+
+A bonus is the variable part of compensation, paid for results.
+
+## Startups
+
+Startups pay less salary and more equity; their equity may be worth nothing.
+
+## Negotiation
+
+Negotiate total compensation, not one part of compensation.
+
+## Benefits
+
+Health cover and leave are compensation too.
+
+## Levels
+
+Each level has a compensation band.
+
+## Listed companies
+
+Listed companies grant equity that can be sold.
+`;
+  const own = new SearchIndex(parseKnowledgeFile('offers.md', PAY), createAnalyzer([]));
+
+  test('GIVEN a section titled by the rarest word of the question and a broader one titled by another THEN the first leads', () => {
+    expect(own.search('how does equity work in compensation').hits[0]?.unit.title).toBe('Equity/stocks');
+  });
+});

@@ -271,6 +271,11 @@ function isCovered(outcome: SearchOutcome, also: SearchHit | undefined, index: S
   const together = (h: SearchHit) => outcome.coverageOf?.([first, h]) ?? 0;
   if (also && outcome.coverage >= MIN_COVERAGE * 0.66 && together(also) >= CLEAR_COVERAGE) return true;
   if (outcome.coverage < MIN_COVERAGE) return false;
+  // Not when the question's weightiest word is one the knowledge lacks: that word is its subject
+  // ("what colour should I paint my bedroom"), and the words found are used in another sense.
+  const known = outcome.terms.filter((t) => t.matches.length > 0).map((t) => t.idf);
+  const lacked = outcome.terms.filter((t) => t.matches.length === 0).map((t) => t.idf);
+  if (Math.max(0, ...lacked) > Math.max(0, ...known)) return false;
   return rest.slice(0, 4).some((h) => together(h) >= CLEAR_COVERAGE);
 }
 

@@ -21,6 +21,9 @@ const ABOUT_ME = [
   /\byou (?:personally|yourself|actually (?:code|codes|work|use|write|spend))\b/i,
   /\byour (?:own |personal |current )?(?:favou?rite|experience|journey|story|setup|computer|editor|ide|os|salary|background|degree|grade|preference)\b/i,
   /\byour personal\b/i,
+  /\blike for you\b/i,
+  // A matter of taste: "is X as fun as Y", "more enjoyable than".
+  /\b(?:as|more|less) (?:fun|enjoyable|exciting) (?:as|than)\b/i,
   /\bdo you have (?:any )?(?:[\w-]+ ){0,2}(?:friends|colleagues|coworkers|kids|children|family|pets|hobbies)\b/i,
   /\bcan (?:you|i) (?:follow|add|connect with|contact|call|message|dm|hire|meet) (?:me|you)\b/i,
   /\bwho (?:are|made|built|created) you\b/i,

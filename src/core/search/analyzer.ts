@@ -81,6 +81,9 @@ const VERSIONED = /^(\p{L}{2,})[/-](\p{N})$/u;
 /** English contraction and possessive endings: `'re`, `'ve`, `'ll`, `'d`, `'m`, `'s`, `n't`. */
 const CONTRACTION = /(?:['’](?:re|ve|ll|d|m|s)|n['’]t|['’])$/;
 
+/** A number followed by a word of at least three letters, written as one token. */
+const NUMBER_AND_WORD = /^(\d+)(\p{L}{3,})$/u;
+
 function rawTokens(text: string): RawToken[] {
   const words = ASCII.test(text)
     ? text.match(ASCII_TOKEN)
@@ -180,6 +183,13 @@ export function createAnalyzer(groups: SynonymGroups, relatedGroups: SynonymGrou
       }
     }
     if (STOP_WORDS.has(word) || word.length < 2) return;
+    // A number glued to its unit word ("3years", "10hours") is the number and the word.
+    const glued = NUMBER_AND_WORD.exec(word);
+    if (glued) {
+      wordTerms(glued[1]!, out);
+      wordTerms(glued[2]!, out);
+      return;
+    }
     // An acronym is not a function word: "ATS" stems to "at" (an English word such as "meaning" still
     // goes the way of "mean").
     const stem = stemWord(word);

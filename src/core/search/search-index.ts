@@ -76,8 +76,37 @@ const EVERYDAY_SHARE = 0.5;
 const FILLER_PHRASES =
   /\b(under the hood|in a nutshell|in (simple|plain|layman'?s) (terms|english|words)|like i'?m five|eli5)\b/gi;
 const HOW_WORKS = /\bhow\s+(do|does|did|is|are|can|could|would|will)\b.*\bwork(s|ing)?\b/i;
+/** Share of a term's weight covered by a unit that has it only as a word of a term of art not asked for. */
+const PARTIAL_NAME_WEIGHT = 0.5;
+/** A title that is a term of art: words, then their acronym in brackets ("Time To First Byte (TTFB)"). */
+const TERM_OF_ART = /^(.+?)\s*\(([A-Z][A-Za-z0-9]{1,9})\)\s*$/;
+
+/** The words and acronym of a term-of-art title, when the acronym's letters start the words in order. */
+function termOfArt(title: string): { words: string; acronym: string } | undefined {
+  const m = TERM_OF_ART.exec(title);
+  if (!m) return undefined;
+  const initials = m[1]!
+    .split(/[\s-]+/)
+    .filter(Boolean)
+    .map((w) => w[0]!.toLowerCase())
+    .join('');
+  const letters = m[2]!.toLowerCase().replace(/[^a-z]/g, '');
+  return letters.length >= 2 && initials.startsWith(letters[0]!) && isSubsequence(letters, initials)
+    ? { words: m[1]!, acronym: m[2]! }
+    : undefined;
+}
+
+/** Whether every letter of `short` appears in `long` in order. */
+function isSubsequence(short: string, long: string): boolean {
+  let i = 0;
+  for (const c of long) if (c === short[i]) i++;
+  return i === short.length;
+}
+
 /** Weight of a related concept (`tls` for `https`) against the exact term. */
 const RELATED_WEIGHT = 0.3;
+/** Score factor for a unit whose title names the whole question (weighted by rarity). */
+const QUESTION_FIT = 0.5;
 /** Score factor for a unit whose whole title the question names. */
 const TITLE_FIT = 2;
 /** Share of its score a list item that only mentions things keeps against sections, documents and defined items. */
@@ -431,9 +460,17 @@ export class SearchIndex {
     this.boostPhrases(hits, specific);
     const words = new Set(tokenize(question).map((t) => stemWord(t.lower)));
     this.rerank(hits, terms, relatedOf, words);
-    const coverage = hits[0] ? this.unitCoverage(hits[0], terms, relatedOf) : 0;
+    const asked = new Set(terms.flatMap((t) => t.matches));
+    const coverage = hits[0]
+      ? this.unitCoverage(hits[0], terms, relatedOf, this.partialNames([hits[0]], asked))
+      : 0;
     const coverageOf = (units: readonly SearchHit[]) =>
-      this.unitCoverage({ terms: [...new Set(units.flatMap((h) => h.terms))] }, terms, relatedOf);
+      this.unitCoverage(
+        { terms: [...new Set(units.flatMap((h) => h.terms))] },
+        terms,
+        relatedOf,
+        this.partialNames(units, asked),
+      );
     return { hits: hits.slice(0, limit), terms, coverage, coverageOf };
   }
 
@@ -446,12 +483,15 @@ export class SearchIndex {
     hit: Pick<SearchHit, 'terms'>,
     terms: readonly TermMatch[],
     related: ReadonlyMap<string, number>,
+    partial: ReadonlySet<string> = new Set(),
   ): number {
     let total = 0;
     let covered = 0;
     for (const t of terms) {
       total += t.idf;
-      if (t.matches.some((m) => hit.terms.includes(m))) covered += t.idf * t.confidence;
+      const found = t.matches.filter((m) => hit.terms.includes(m));
+      if (found.length > 0)
+        covered += t.idf * t.confidence * (found.every((m) => partial.has(m)) ? PARTIAL_NAME_WEIGHT : 1);
       else if (
         t.matches.some((m) =>
           (this.analyze.related?.get(m) ?? []).some((r) => related.has(r) && hit.terms.includes(r)),
@@ -461,6 +501,32 @@ export class SearchIndex {
       }
     }
     return total > 0 ? covered / total : 0;
+  }
+
+  /**
+   * The question's terms that the given units have only as a word of a term of art the question does
+   * not name: a unit titled "First Contentful Paint (FCP)" is about that metric, and "paint my bedroom"
+   * names one of its words in another sense. A term of art is a title of words and their acronym in
+   * brackets; the question names it by the acronym or all its words.
+   */
+  private partialNames(
+    hits: readonly Pick<SearchHit, 'unit' | 'terms'>[],
+    asked: ReadonlySet<string>,
+  ): Set<string> {
+    const partial = new Set<string>();
+    const full = new Set<string>();
+    for (const hit of hits) {
+      const name = termOfArt(hit.unit.title);
+      const words = name ? [...new Set(this.analyze(name.words))] : [];
+      const named =
+        !name || this.analyze(name.acronym).some((a) => asked.has(a)) || words.every((w) => asked.has(w));
+      for (const term of hit.terms) {
+        if (!named && words.includes(term)) partial.add(term);
+        else full.add(term);
+      }
+    }
+    for (const term of full) partial.delete(term);
+    return partial;
   }
 
   /** Analyses text as questions are (`query`) or as knowledge is: for filters that must agree with search. */
@@ -540,6 +606,7 @@ export class SearchIndex {
       fits.set(hit.unit.id, { fit, coverage });
       hit.score *=
         (1 + TITLE_FIT * fit) *
+        (1 + QUESTION_FIT * this.unitCoverage({ terms: title }, terms, related)) *
         (COVERAGE_FLOOR + coverage) *
         (hit.unit.kind === 'item' && !hit.unit.defined ? ITEM_SHARE : 1);
     }

@@ -18,11 +18,11 @@ export const STOP_WORDS: ReadonlySet<string> = new Set(
   go goes going gone went come comes
   able ask asking tell telling explain explained explaining describe show give know knowing known want wants
   wanted wanting wish try trying help helps learn learning learned study studying start starting started begin
-  beginner beginners use used uses using make makes making made think thinking look looking find mean means
+  beginner beginners use used uses using make makes making made think thinking look looks looking find mean means
   meant thing things stuff kind kinds type types sort sorts way ways lot lots bit main typical typically
   good great best better worse worst nice cool important importance useful worth worthwhile
   should've i'd vs versus eg e.g ie i.e please thanks thank hi hello hey ok okay yes
-  anything something everything someone anyone somebody day days today currently generally usually especially
+  anything something everything someone anyone somebody today currently generally usually especially
   actually basically happen happens happened happening involve involves involved involving entail entails
   consist consists include includes including common commonly usual usually normal normally exactly everyday
   role's someone's whats hows whos wheres whens whys deal pick picking choose choosing chose select option
