@@ -141,14 +141,20 @@ export function startRedisCheckinWorker(options: {
   tuning?: CheckinTuning;
 }): Worker {
   const { tuning, logger } = options;
+  const { lockMs, stalledIntervalMs } = options.config.plans;
+  // The plan workers' configured lock and stall check apply here too (PLAN_JOB_LOCK_MS,
+  // PLAN_STALLED_INTERVAL_MS); a killed sender's lock outlives its job lock, like a plan delivery's.
+  const sendLockMs = tuning?.sendLockMs ?? 2 * (lockMs ?? 30_000);
+  const stalledInterval = tuning?.stalledInterval ?? stalledIntervalMs;
+  const lockDuration = tuning?.lockDuration ?? lockMs;
   return startCheckinWorker({
     connection: options.connection,
     queueName: checkinQueueName(options.config),
     prefix: options.config.plans.prefix,
-    deps: checkinDeps(options.companion, options.deliverers, tuning),
+    deps: checkinDeps(options.companion, options.deliverers, { ...tuning, sendLockMs }),
     ...(tuning?.firedAt ? { firedAt: tuning.firedAt } : {}),
-    ...(tuning?.stalledInterval ? { stalledInterval: tuning.stalledInterval } : {}),
-    ...(tuning?.lockDuration ? { lockDuration: tuning.lockDuration } : {}),
+    ...(stalledInterval ? { stalledInterval } : {}),
+    ...(lockDuration ? { lockDuration } : {}),
     onOutcome: (outcome) => {
       if (outcome.status === 'invalid') logger.warn({ problem: outcome.problem }, 'check-in job dropped');
       tuning?.onOutcome?.(outcome);
