@@ -51,3 +51,15 @@ export function createBoundedServer(bounds: ServerBounds, listener: RequestListe
   server.on('connection', (socket) => socket.setTimeout(bounds.requestTimeoutMs, () => socket.destroy()));
   return server;
 }
+
+/**
+ * Closes a server: idle connections at once, then waits for in-flight requests, which get `graceMs`
+ * (default 1 s) before their connections are closed too.
+ */
+export function closeServer(server: Server, graceMs = 1000): Promise<void> {
+  server.closeIdleConnections();
+  return new Promise<void>((resolve) => {
+    server.close(() => resolve());
+    setTimeout(() => server.closeAllConnections(), graceMs).unref();
+  });
+}

@@ -1,6 +1,6 @@
 import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { createBoundedServer, type ServerBounds } from './bounded-server';
+import { closeServer, createBoundedServer, type ServerBounds } from './bounded-server';
 
 /** A request handler for one path. */
 export type RouteHandler = (req: IncomingMessage, res: ServerResponse) => void;
@@ -56,11 +56,6 @@ export class HttpRoutes {
   async close(): Promise<void> {
     const server = this.server;
     this.server = undefined;
-    if (!server) return;
-    server.closeIdleConnections();
-    await new Promise<void>((resolve) => {
-      server.close(() => resolve());
-      setTimeout(() => server.closeAllConnections(), 1000).unref();
-    });
+    if (server) await closeServer(server);
   }
 }

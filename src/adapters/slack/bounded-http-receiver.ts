@@ -1,7 +1,12 @@
 import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { type App, HTTPReceiver, type HTTPReceiverOptions, type Receiver } from '@slack/bolt';
-import { createBoundedServer, type ServerBounds, SLACK_HTTP_BOUNDS } from '../../ops/bounded-server';
+import {
+  closeServer,
+  createBoundedServer,
+  type ServerBounds,
+  SLACK_HTTP_BOUNDS,
+} from '../../ops/bounded-server';
 import type { HttpRoutes } from '../../ops/http-routes';
 
 /** Slack's replay window: a request timestamp further than this from now (either way) is refused. */
@@ -80,14 +85,7 @@ export class BoundedHttpReceiver implements Receiver {
   async stop(): Promise<void> {
     const server = this.server;
     this.server = undefined;
-    if (!server) return;
-    server.closeIdleConnections();
-    await new Promise<void>((resolve) => {
-      server.close(() => resolve());
-      setTimeout(() => {
-        server.closeAllConnections();
-      }, 1000).unref();
-    });
+    if (server) await closeServer(server);
   }
 
   /** The bound port, once listening. */
