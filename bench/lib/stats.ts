@@ -52,3 +52,28 @@ export function printFigure(what: string, value: number, unit: string, target?: 
 
 /** The median of a list of numbers. */
 export const median = (values: number[]) => percentile(values, 50);
+
+/**
+ * The ack figures of a burst benchmark: p50 and p99 beside the baseline's (target: p99 within 1.5x
+ * of `baseline`, named in `bare`), and the slowest ack (under Discord's and Slack's 3 s).
+ */
+export function printAckBurst(results: { project: number[]; bare: number[] }, bare: string): void {
+  const p = (values: number[], q: number) => percentile(values, q);
+  printComparison({
+    what: 'ack latency p50',
+    project: p(results.project, 50),
+    baseline: p(results.bare, 50),
+    unit: 'ms',
+  });
+  const ratio = p(results.project, 99) / p(results.bare, 99);
+  printComparison({
+    what: 'ack latency p99',
+    project: p(results.project, 99),
+    baseline: p(results.bare, 99),
+    unit: 'ms',
+    target: `<= 1.5x ${bare}`,
+    ok: ratio <= 1.5,
+  });
+  const max = Math.max(...results.project);
+  printFigure('slowest ack (project)', max, 'ms', '< 3000 ms', max < 3000);
+}
