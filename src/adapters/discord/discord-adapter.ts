@@ -68,8 +68,8 @@ export class DiscordAdapter implements Adapter {
   async start(): Promise<void> {
     const router = new InteractionRouter(
       { ...this.options, commands: COMMANDS },
-      // A burst is acknowledged first ("thinking...") and answered by an edit, as over HTTP.
-      { ackAfterMs: this.options.ackAfterMs, background: this.background },
+      // A burst (4 being answered at once) is acknowledged first and answered by an edit, as over HTTP.
+      { ackAfterMs: this.options.ackAfterMs, background: this.background, burstInFlight: 4 },
     );
     if (this.options.interactions) {
       this.http = new HttpInteractions({

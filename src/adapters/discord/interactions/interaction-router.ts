@@ -20,6 +20,11 @@ export interface RouterOptions {
    * A burst is then acknowledged at the pace requests are verified, not at the pace answers are made.
    */
   background?: BackgroundQueue;
+  /**
+   * Gateway interactions: a burst is this many being answered at once (or answers queued), not
+   * requests arriving within the queue's quiet time (the gateway delivers them one after another).
+   */
+  burstInFlight?: number;
 }
 
 /** Runs `work` as a job of `queue`; settles as the work does. */
@@ -28,9 +33,6 @@ function later(queue: BackgroundQueue, work: () => Promise<void>): Promise<void>
     void queue.run(() => work().then(resolve, reject));
   });
 }
-
-/** With this many interactions being answered at once, the next one is acknowledged first. */
-const BURST_IN_FLIGHT = 4;
 
 /**
  * Sends every interaction to its handler: slash commands, autocomplete, buttons. Whatever happens,
@@ -43,6 +45,7 @@ export class InteractionRouter {
   private readonly background: BackgroundQueue | undefined;
   /** Interactions being answered right now (awaiting Discord); a burst is several at once. */
   private inFlight = 0;
+  private readonly burstInFlight: number | undefined;
 
   constructor(
     private readonly ctx: CommandContext,
@@ -51,6 +54,7 @@ export class InteractionRouter {
     this.byName = new Map(ctx.commands.map((c) => [c.data.name, c]));
     this.ackAfterMs = options.ackAfterMs ?? 2000;
     this.background = options.background;
+    this.burstInFlight = options.burstInFlight;
   }
 
   /** Handles one interaction; never rejects. */
@@ -92,9 +96,11 @@ export class InteractionRouter {
         .catch((error: unknown) => log.warn({ ...where, ...errorFields(error) }, 'discord defer failed'));
     }, this.ackAfterMs);
     const queue = this.background;
-    // A burst: answers already wait in the queue, or several are being answered at once. Then this one
-    // is acknowledged first ("thinking...") and answered by an edit when the queue gets to it.
-    const busy = queue !== undefined && (queue.size > 0 || this.inFlight >= BURST_IN_FLIGHT);
+    // In a burst this one is acknowledged first ("thinking...") and answered by an edit when the
+    // queue gets to it.
+    const limit = this.burstInFlight;
+    const busy =
+      queue !== undefined && (limit === undefined ? queue.busy() : queue.size > 0 || this.inFlight >= limit);
     queue?.touch();
     this.inFlight++;
     try {
