@@ -7,6 +7,7 @@
  *    Baseline in the same run: 500 empty BullMQ jobs posting one message with a bare WebClient. (The
  *    old target, plan jobs/s >= 50% of empty jobs, is retired: the bot allows 5 plans per user a day.)
  */
+import { availableParallelism, loadavg } from 'node:os';
 import { join } from 'node:path';
 import { LogLevel, webApi } from '@slack/bolt';
 import { Queue, Worker } from 'bullmq';
@@ -26,6 +27,7 @@ import { jobOptions } from '../src/queue/queue-settings';
 import { closeRedis, createRedisConnection } from '../src/queue/redis-connection';
 import { FakeSlackApi } from '../test/fakes/slack/fake-slack-api';
 import { startRedis } from '../test/helpers/redis-server';
+import { measurePhase, type PhaseCost } from './lib/phase-cost';
 import { percentile, printComparison, printFigure, since, summarize } from './lib/stats';
 
 const ROOT = projectRoot();
@@ -212,6 +214,20 @@ async function burstBaseline(url: string, apiUrl: string, token: string): Promis
   return latencies;
 }
 
+/** Per job: CPU of this process and of redis-server, and Redis commands (the load-independent part). */
+function printCost(project: PhaseCost, bare: PhaseCost): void {
+  const per = (value: number) => value / BURST;
+  const rows: [string, keyof PhaseCost, string][] = [
+    ['  CPU of this process per job', 'processCpuMs', 'ms'],
+    ['  CPU of redis-server per job', 'redisCpuMs', 'ms'],
+    ['  Redis script calls per job', 'scriptCalls', ''],
+    ['  Redis commands per job (in scripts too)', 'redisCommands', ''],
+  ];
+  for (const [what, key, unit] of rows) {
+    printComparison({ what, project: per(project[key]), baseline: per(bare[key]), unit });
+  }
+}
+
 async function main(): Promise<void> {
   benchGeneration();
   const redis = await startRedis();
@@ -219,10 +235,20 @@ async function main(): Promise<void> {
   await fake.start();
   try {
     console.log(
-      `\na burst of ${BURST} plan requests from ${BURST} users, worker concurrency ${CONCURRENCY}: request to delivery on the Slack fake, through BullMQ on a private redis-server (baseline: ${BURST} empty jobs posting one message with a bare WebClient)`,
+      `\nload average ${loadavg()
+        .map((l) => l.toFixed(2))
+        .join(' ')} on ${availableParallelism()} cores`,
     );
-    const bare = summarize(await burstBaseline(redis.url, fake.apiUrl, fake.validBotToken));
-    const project = summarize(await burstProject(fake, redis.url));
+    console.log(
+      `a burst of ${BURST} plan requests from ${BURST} users, worker concurrency ${CONCURRENCY}: request to delivery on the Slack fake, through BullMQ on a private redis-server (baseline: ${BURST} empty jobs posting one message with a bare WebClient)`,
+    );
+    const bareRun = await measurePhase(redis.url, () =>
+      burstBaseline(redis.url, fake.apiUrl, fake.validBotToken),
+    );
+    const projectRun = await measurePhase(redis.url, () => burstProject(fake, redis.url));
+    const bare = summarize(bareRun.result);
+    const project = summarize(projectRun.result);
+    printCost(projectRun.cost, bareRun.cost);
     printFigure(`  every plan delivered once (${BURST} users)`, project.n, 'plans');
     printComparison({
       what: 'request-to-delivery p50',
