@@ -89,9 +89,13 @@ export class BullPlanQueue implements PlanJobQueue {
     });
   }
 
+  /**
+   * Queues the job; its position is the number of jobs waiting right after (0: none, so a worker took
+   * this one already). Like {@link position}, an upper bound: jobs added meanwhile count too.
+   */
   async add(jobId: string, data: PlanJobData): Promise<number> {
     await this.queue.add('plan', data, { jobId });
-    return (await this.position(jobId)) ?? 0;
+    return this.queue.getWaitingCount();
   }
 
   /**
