@@ -9,6 +9,8 @@ import { Redis } from 'ioredis';
 export interface PhaseCost {
   /** CPU time of this process, ms. */
   processCpuMs: number;
+  /** CPU time of the fake platform's own process, ms (0 when it has none). */
+  fakeCpuMs: number;
   /** CPU time of redis-server, ms. */
   redisCpuMs: number;
   /** Commands Redis ran (the commands scripts run included). */
@@ -36,23 +38,30 @@ async function snapshot(redis: Redis): Promise<RedisSnapshot> {
   return { cpuMs: 1000 * (field('used_cpu_user') + field('used_cpu_sys')), commands, scripts };
 }
 
-/** Runs `work` and measures its cost on the redis-server at `url` and in this process. */
+/**
+ * Runs `work` and measures its cost on the redis-server at `url`, in this process and, when
+ * `fakeCpuMs` reads it, in the fake platform's process.
+ */
 export async function measurePhase<T>(
   url: string,
   work: () => Promise<T>,
+  fakeCpuMs: () => Promise<number> = async () => 0,
 ): Promise<{ result: T; cost: PhaseCost }> {
   const redis = new Redis(url, { lazyConnect: true });
   await redis.connect();
   try {
     const before = await snapshot(redis);
+    const fakeBefore = await fakeCpuMs();
     const cpu = process.cpuUsage();
     const result = await work();
     const used = process.cpuUsage(cpu);
+    const fakeAfter = await fakeCpuMs();
     const after = await snapshot(redis);
     return {
       result,
       cost: {
         processCpuMs: (used.user + used.system) / 1000,
+        fakeCpuMs: fakeAfter - fakeBefore,
         redisCpuMs: after.cpuMs - before.cpuMs,
         redisCommands: after.commands - before.commands,
         scriptCalls: after.scripts - before.scripts,
