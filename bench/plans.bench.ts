@@ -3,10 +3,13 @@
  * 1. Plan generation p50/p99 (the pure generator), against a JSON round trip of the same plan.
  * 2. A burst of 500 plan requests from 500 users through the real plan service and BullMQ queue on a
  *    private redis-server, built by the real processor and delivered by the real Slack deliverer to
- *    the fake Slack Web API: every plan delivered once, request-to-delivery p50/p99, target p99 < 2 s.
+ *    the fake Slack Web API (in a process of its own, as Slack is elsewhere): every plan delivered
+ *    once, request-to-delivery p50/p99, target p99 < 2 s. Beside them, per job: CPU of this process,
+ *    of the fake's and of redis-server, and Redis commands (on a shared machine latencies follow the load).
  *    Baseline in the same run: 500 empty BullMQ jobs posting one message with a bare WebClient. (The
  *    old target, plan jobs/s >= 50% of empty jobs, is retired: the bot allows 5 plans per user a day.)
  */
+import { availableParallelism, loadavg } from 'node:os';
 import { join } from 'node:path';
 import { LogLevel, webApi } from '@slack/bolt';
 import { Queue, Worker } from 'bullmq';
@@ -24,15 +27,32 @@ import { createTechnologyResolver } from '../src/core/plans/resolve-technologies
 import { type PlanRequest, validatePlanRequest } from '../src/core/plans/validate-plan-request';
 import { jobOptions } from '../src/queue/queue-settings';
 import { closeRedis, createRedisConnection } from '../src/queue/redis-connection';
-import { FakeSlackApi } from '../test/fakes/slack/fake-slack-api';
 import { startRedis } from '../test/helpers/redis-server';
+import { measurePhase, type PhaseCost } from './lib/phase-cost';
+import {
+  isSlackFakeRole,
+  runSlackFakeRole,
+  type SlackFakeProcess,
+  startSlackFakeProcess,
+} from './lib/slack-fake-process';
 import { percentile, printComparison, printFigure, since, summarize } from './lib/stats';
 
 const ROOT = projectRoot();
-const knowledge = KnowledgeBase.load({ dir: join(ROOT, 'knowledge'), logger: silentLogger });
-const curriculum = loadCurriculum({ knowledgeDir: join(ROOT, 'knowledge') }, silentLogger, knowledge.current);
-const units = new Map(knowledge.current.units.map((u) => [u.id, { id: u.id, title: u.title, path: u.path }]));
-const source = (id: string) => units.get(id);
+
+/** What plans are made from: the project's knowledge and curriculum (loaded by the benchmark process). */
+function loadPlanInputs() {
+  const knowledge = KnowledgeBase.load({ dir: join(ROOT, 'knowledge'), logger: silentLogger });
+  const curriculum = loadCurriculum(
+    { knowledgeDir: join(ROOT, 'knowledge') },
+    silentLogger,
+    knowledge.current,
+  );
+  const units = new Map(
+    knowledge.current.units.map((u) => [u.id, { id: u.id, title: u.title, path: u.path }]),
+  );
+  return { knowledge, curriculum, source: (id: string) => units.get(id) };
+}
+type PlanInputs = ReturnType<typeof loadPlanInputs>;
 
 const STACKS = [
   '',
@@ -47,7 +67,7 @@ const STACKS = [
 ];
 
 /** Varied, valid requests (deterministic). */
-function requests(count: number): PlanRequest[] {
+function requests({ curriculum }: PlanInputs, count: number): PlanRequest[] {
   const resolve = createTechnologyResolver(curriculum);
   const out: PlanRequest[] = [];
   for (let i = 0; i < count; i++) {
@@ -68,8 +88,9 @@ function requests(count: number): PlanRequest[] {
   return out;
 }
 
-function benchGeneration(): void {
-  const reqs = requests(3000);
+function benchGeneration(inputs: PlanInputs): void {
+  const { curriculum, source } = inputs;
+  const reqs = requests(inputs, 3000);
   const options = { source, createdAt: '2025-01-01T00:00:00.000Z' };
   for (const r of reqs.slice(0, 300)) void generatePlan(curriculum, r, options).markdown; // warm-up
   const gen: number[] = [];
@@ -109,8 +130,8 @@ function burstInput(i: number) {
  * bot's in-process worker (concurrency CONCURRENCY) builds each with the real processor, and the
  * real Slack deliverer posts it to the fake Slack Web API. Request-to-delivery latency per user.
  */
-async function burstProject(fake: FakeSlackApi, url: string): Promise<number[]> {
-  const { apiUrl, validBotToken: token } = fake;
+async function burstProject(inputs: PlanInputs, fake: SlackFakeProcess, url: string): Promise<number[]> {
+  const { apiUrl, botToken: token } = fake;
   const config = {
     knowledgeDir: join(ROOT, 'knowledge'),
     redisUrl: url,
@@ -141,8 +162,8 @@ async function burstProject(fake: FakeSlackApi, url: string): Promise<number[]> 
   const runtime = buildPlans({
     config,
     logger: silentLogger,
-    knowledge: () => knowledge.current,
-    curriculum,
+    knowledge: () => inputs.knowledge.current,
+    curriculum: inputs.curriculum,
     deliverers: new DeliveryRegistry([{ deliverer: timed, targetSchema: slackTargetSchema }]),
   });
   const started = performance.now();
@@ -169,12 +190,9 @@ async function burstProject(fake: FakeSlackApi, url: string): Promise<number[]> 
   if (deliveries.size !== BURST || twice > 0) {
     throw new Error(`delivered to ${deliveries.size} of ${BURST} users; ${twice} more than once`);
   }
-  const perChannel = new Map<string, number>();
-  for (const call of fake.callsOf('chat.postMessage')) {
-    const channel = String(call.args.channel);
-    if (!channel.startsWith('DBARE')) perChannel.set(channel, (perChannel.get(channel) ?? 0) + 1);
-  }
-  const messages = [...perChannel.values()];
+  const messages = Object.entries((await fake.stats()).posts)
+    .filter(([channel]) => !channel.startsWith('DBARE'))
+    .map(([, count]) => count);
   console.log(
     `  Slack messages per plan: p50 ${percentile(messages, 50)}, max ${Math.max(...messages)} (Slack allows about one a second per channel, short bursts more); one plan sent in p50 ${percentile(sendMs, 50).toFixed(0)} ms, p99 ${percentile(sendMs, 99).toFixed(0)} ms`,
   );
@@ -212,17 +230,45 @@ async function burstBaseline(url: string, apiUrl: string, token: string): Promis
   return latencies;
 }
 
+/** Per job: CPU of this process and of redis-server, and Redis commands (the load-independent part). */
+function printCost(project: PhaseCost, bare: PhaseCost): void {
+  const per = (value: number) => value / BURST;
+  const rows: [string, keyof PhaseCost, string][] = [
+    ['  CPU of this process per job', 'processCpuMs', 'ms'],
+    ["  CPU of the Slack fake's process per job", 'fakeCpuMs', 'ms'],
+    ['  CPU of redis-server per job', 'redisCpuMs', 'ms'],
+    ['  Redis script calls per job', 'scriptCalls', ''],
+    ['  Redis commands per job (in scripts too)', 'redisCommands', ''],
+  ];
+  for (const [what, key, unit] of rows) {
+    printComparison({ what, project: per(project[key]), baseline: per(bare[key]), unit });
+  }
+}
+
 async function main(): Promise<void> {
-  benchGeneration();
+  const inputs = loadPlanInputs();
+  benchGeneration(inputs);
   const redis = await startRedis();
-  const fake = new FakeSlackApi();
-  await fake.start();
+  const fake = await startSlackFakeProcess();
   try {
     console.log(
-      `\na burst of ${BURST} plan requests from ${BURST} users, worker concurrency ${CONCURRENCY}: request to delivery on the Slack fake, through BullMQ on a private redis-server (baseline: ${BURST} empty jobs posting one message with a bare WebClient)`,
+      `\nload average ${loadavg()
+        .map((l) => l.toFixed(2))
+        .join(' ')} on ${availableParallelism()} cores`,
     );
-    const bare = summarize(await burstBaseline(redis.url, fake.apiUrl, fake.validBotToken));
-    const project = summarize(await burstProject(fake, redis.url));
+    console.log(
+      `a burst of ${BURST} plan requests from ${BURST} users, worker concurrency ${CONCURRENCY}: request to delivery on the Slack fake, through BullMQ on a private redis-server (baseline: ${BURST} empty jobs posting one message with a bare WebClient)`,
+    );
+    const fakeCpu = async () => (await fake.stats()).cpuMs;
+    const bareRun = await measurePhase(
+      redis.url,
+      () => burstBaseline(redis.url, fake.apiUrl, fake.botToken),
+      fakeCpu,
+    );
+    const projectRun = await measurePhase(redis.url, () => burstProject(inputs, fake, redis.url), fakeCpu);
+    const bare = summarize(bareRun.result);
+    const project = summarize(projectRun.result);
+    printCost(projectRun.cost, bareRun.cost);
     printFigure(`  every plan delivered once (${BURST} users)`, project.n, 'plans');
     printComparison({
       what: 'request-to-delivery p50',
@@ -241,11 +287,11 @@ async function main(): Promise<void> {
   } finally {
     await fake.stop();
     await redis.destroy();
-    knowledge.close();
+    inputs.knowledge.close();
   }
 }
 
-main().catch((error: unknown) => {
+(isSlackFakeRole() ? runSlackFakeRole() : main()).catch((error: unknown) => {
   console.error(error);
   process.exit(1);
 });

@@ -25,6 +25,8 @@ export class BullPlanQueue implements PlanJobQueue {
    * still being made (bot start-up), requests wait for it instead of failing.
    */
   private down = false;
+  /** The readiness the requests waiting for the connection share (see {@link whenReady}). */
+  private readiness: Promise<void> | undefined;
 
   constructor(private readonly options: BullPlanQueueOptions) {
     const connection = options.connection;
@@ -52,30 +54,48 @@ export class BullPlanQueue implements PlanJobQueue {
     return this.options.connection.status === 'ready' || !this.down;
   }
 
+  /**
+   * While the connection is being made, every waiting request shares one readiness promise (one set
+   * of connection listeners, however many requests a start-up burst brings); each waits at most `ms`.
+   */
   whenReady(ms: number): Promise<void> {
+    if (this.options.connection.status === 'ready') return Promise.resolve();
+    this.readiness ??= this.nextReady();
+    const readiness = this.readiness;
+    let timer: NodeJS.Timeout | undefined;
+    const timeout = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => reject(new Error(`redis not ready within ${ms} ms`)), ms);
+    });
+    return Promise.race([readiness, timeout]).finally(() => clearTimeout(timer));
+  }
+
+  /** Settles on the connection's next `ready` (resolved) or failure (rejected), then is forgotten. */
+  private nextReady(): Promise<void> {
     const connection = this.options.connection;
-    if (connection.status === 'ready') return Promise.resolve();
-    return new Promise((resolve, reject) => {
+    return new Promise<void>((resolve, reject) => {
       const done = (error?: Error) => {
-        clearTimeout(timer);
         connection.off('ready', onReady);
         connection.off('error', onDown);
         connection.off('close', onDown);
+        this.readiness = undefined;
         if (error) reject(error);
         else resolve();
       };
       const onReady = () => done();
       const onDown = () => done(new Error('redis connection failed'));
-      const timer = setTimeout(() => done(new Error(`redis not ready within ${ms} ms`)), ms);
       connection.on('ready', onReady);
       connection.on('error', onDown);
       connection.on('close', onDown);
     });
   }
 
+  /**
+   * Queues the job; its position is the number of jobs waiting right after (0: none, so a worker took
+   * this one already). Like {@link position}, an upper bound: jobs added meanwhile count too.
+   */
   async add(jobId: string, data: PlanJobData): Promise<number> {
     await this.queue.add('plan', data, { jobId });
-    return (await this.position(jobId)) ?? 0;
+    return this.queue.getWaitingCount();
   }
 
   /**

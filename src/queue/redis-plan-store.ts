@@ -18,8 +18,9 @@ import type { ClaimResult, DeliveryGate, PlanStore } from '../core/plans/plan-st
 const DAY_S = 86_400;
 
 const SCRIPTS = {
+  // Claims the slot and answers the user's done topics (KEYS[3]) in the same step.
   planClaim: {
-    numberOfKeys: 2,
+    numberOfKeys: 3,
     lua: `
 local active = redis.call('GET', KEYS[1])
 if active then return {'active', active} end
@@ -28,7 +29,7 @@ if count >= tonumber(ARGV[2]) then return {'over-cap', tostring(count)} end
 redis.call('SET', KEYS[1], ARGV[1] .. ' ' .. ARGV[5], 'EX', ARGV[3])
 redis.call('INCR', KEYS[2])
 redis.call('EXPIRE', KEYS[2], ARGV[4])
-return {'claimed', ''}`,
+return {'claimed', '', redis.call('SMEMBERS', KEYS[3])}`,
   },
   // Deletes KEYS[1] when its value is ARGV[1] or starts with "ARGV[1] " (an active slot: "jobId since").
   planRelease: {
@@ -97,7 +98,7 @@ return 0`,
 } as const;
 
 type Scripted = Redis & {
-  planClaim(...args: (string | number)[]): Promise<[string, string]>;
+  planClaim(...args: (string | number)[]): Promise<[string, string, string[]?]>;
   planRelease(...args: (string | number)[]): Promise<number>;
   planUnclaim(...args: (string | number)[]): Promise<number>;
   planBeginDelivery(...args: (string | number)[]): Promise<DeliveryGate>;
@@ -146,9 +147,10 @@ export class RedisPlanStore implements PlanStore {
     day: string,
     now: number,
   ): Promise<ClaimResult> {
-    const [status, value] = await this.redis.planClaim(
+    const [status, value, done = []] = await this.redis.planClaim(
       this.userKey('active', user),
       `${this.userKey('count', user)}:${day}`,
+      this.userKey('done', user),
       jobId,
       dailyCap,
       this.activeTtl,
@@ -160,7 +162,7 @@ export class RedisPlanStore implements PlanStore {
       return { status: 'active', jobId, since: Number(since) };
     }
     if (status === 'over-cap') return { status: 'over-cap', count: Number(value) };
-    return { status: 'claimed' };
+    return { status: 'claimed', done: done.sort() };
   }
 
   async activeJob(user: UserRef): Promise<{ jobId: string; since: number } | undefined> {

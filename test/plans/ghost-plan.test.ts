@@ -120,7 +120,9 @@ test('GIVEN a job that reaches the queue after the deadline THEN its worker run 
   expect(deliverer.deliveries).toEqual([]);
   expect(await store.latestPlan(user)).toBeUndefined();
   // Not counted: the cap of 1 still lets the next request in.
-  expect(await store.claim(user, 'next', 1, new Date().toISOString().slice(0, 10), Date.now())).toEqual({
-    status: 'claimed',
-  });
+  expect(await store.claim(user, 'next', 1, new Date().toISOString().slice(0, 10), Date.now())).toMatchObject(
+    {
+      status: 'claimed',
+    },
+  );
 });

@@ -116,9 +116,9 @@ describe('createPlanJobHandler (delivery once)', () => {
 
   test("GIVEN a delivered job THEN the plan is saved as the user's latest and the slot freed", async () => {
     const { handler, store } = setup();
-    expect(await store.claim(job.user, 'job-4', 5, '2025-05-05', 0)).toEqual({ status: 'claimed' });
+    expect(await store.claim(job.user, 'job-4', 5, '2025-05-05', 0)).toMatchObject({ status: 'claimed' });
     await handler('job-4', job, 1);
     expect((await store.latestPlan(job.user))?.createdAt).toBe(job.requestedAt);
-    expect(await store.claim(job.user, 'job-5', 5, '2025-05-05', 0)).toEqual({ status: 'claimed' });
+    expect(await store.claim(job.user, 'job-5', 5, '2025-05-05', 0)).toMatchObject({ status: 'claimed' });
   });
 });

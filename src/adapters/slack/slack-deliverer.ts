@@ -100,9 +100,12 @@ export class SlackPlanDeliverer implements PlanDeliverer {
     await this.send(slackData(delivery), renderPlan(plan), jobId, options.resend === true);
   }
 
-  /** Sends a weekly check-in with its buttons, once per `key` (looked up in the conversation first). */
+  /**
+   * Sends a weekly check-in with its buttons, once per `key` (`checkin:{planId}:{week}`, already apart
+   * from plan job ids; looked up in the conversation first).
+   */
   async deliverCheckin(delivery: DeliveryTarget, content: CheckinContent, key: string): Promise<void> {
-    await this.send(slackData(delivery), [renderCheckin(content)], `checkin:${key}`, true);
+    await this.send(slackData(delivery), [renderCheckin(content)], key, true);
   }
 
   /** Tells the user a plan could not be made (called by the worker after the last retry). */

@@ -36,7 +36,7 @@ export class MemoryPlanStore implements PlanStore {
     }
     this.active.set(key, { jobId, since: now });
     this.counts.set(countKey, count + 1);
-    return { status: 'claimed' };
+    return { status: 'claimed', done: [...(this.done.get(key) ?? [])].sort() };
   }
 
   async activeJob(user: UserRef): Promise<{ jobId: string; since: number } | undefined> {

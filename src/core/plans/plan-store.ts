@@ -7,7 +7,8 @@ import type { StudyPlan, UserRef } from './plan-service';
 
 /** What claiming a request slot led to. */
 export type ClaimResult =
-  | { status: 'claimed' }
+  /** `done`: the topic ids the user marked done (sorted), read in the same step for the job. */
+  | { status: 'claimed'; done: string[] }
   /** `since`: when that job claimed the slot (epoch ms); it may still be on its way into the queue. */
   | { status: 'active'; jobId: string; since: number }
   | { status: 'over-cap'; count: number };
@@ -19,7 +20,8 @@ export type DeliveryGate = 'deliver' | 'delivered' | 'busy';
 export interface PlanStore {
   /**
    * Atomically: when the user has no plan in progress and is under `dailyCap` for `day` (UTC
-   * YYYY-MM-DD), records `jobId` as in progress and counts it.
+   * YYYY-MM-DD), records `jobId` as in progress and counts it, and answers the user's done topics
+   * (the job carries them).
    */
   claim(user: UserRef, jobId: string, dailyCap: number, day: string, now: number): Promise<ClaimResult>;
   /** The job holding the user's in-progress slot, if any (its plan is being built or sent). */

@@ -162,7 +162,7 @@ export class QueuedPlanService implements PlanService {
         user: { platform: user.platform, id: user.id },
         target,
         request,
-        done: await store.doneTopics(user),
+        done: claim.done,
         requestedAt: now.toISOString(),
       };
       stillWanted();

@@ -164,7 +164,7 @@ test('GIVEN the built worker SIGKILLed while sending check-ins THEN another work
     for (const user of users) {
       const seen = checkinsIn(user.id).map((m) => m.metadata?.event_payload?.key);
       const planId = jobs.find((j) => j.user.id === user.id)!.planId;
-      expect({ user: user.id, seen }).toEqual({ user: user.id, seen: [`checkin:checkin:{${planId}}:2`] });
+      expect({ user: user.id, seen }).toEqual({ user: user.id, seen: [`checkin:{${planId}}:2`] });
     }
     // The kill fell mid-job: jobs the killed worker held were started again by the second one.
     const done = await checkins.getJobs(['completed']);

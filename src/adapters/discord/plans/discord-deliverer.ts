@@ -106,10 +106,13 @@ export class DiscordPlanDeliverer implements PlanDeliverer {
     await this.viaDm(target.userId, messages, jobId);
   }
 
-  /** Sends a weekly check-in with its buttons by DM, once per `key` (a nonce derived from it). */
+  /**
+   * Sends a weekly check-in with its buttons by DM, once per `key` (`checkin:{planId}:{week}`, apart
+   * from plan job ids; the nonces derive from it).
+   */
   async deliverCheckin(delivery: DeliveryTarget, content: CheckinContent, key: string): Promise<void> {
     const target = discordData(delivery);
-    await this.viaDm(target.userId, [renderCheckin(content)], `checkin:${key}`);
+    await this.viaDm(target.userId, [renderCheckin(content)], key);
   }
 
   /** Tells the user their plan could not be made (after every retry): in place of "queued...", or by DM. */

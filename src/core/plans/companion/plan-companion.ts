@@ -8,7 +8,7 @@ import type { DeliveryTarget, PlanRequestInput, StudyPlan, UserRef } from '../pl
 import { BEHIND_WEEKS, behindDecision } from './behind-rule';
 import type { CheckinContent } from './checkin-content';
 import { type CheckinJobData, decideCheckin } from './checkin-decision';
-import type { CheckinState, CheckinStore } from './checkin-state';
+import type { CheckinPrefs, CheckinState, CheckinStore } from './checkin-state';
 import { companionMessages as say } from './companion-messages';
 import { planCalendar } from './plan-calendar';
 import { planProgress, progressBar, progressLine } from './progress-glance';
@@ -56,6 +56,9 @@ export interface PlanGlance {
   note: string;
 }
 
+/** The zone preferences give a new plan: the user's own, else the platform's, else UTC. */
+const zoneIn = (prefs: CheckinPrefs) => safeZone(prefs.zone ?? prefs.platformZone ?? DEFAULT_TIME_ZONE);
+
 const doneOf = (plan: StudyPlan) =>
   new Set(plan.weeks.flatMap((w) => w.topics.filter((t) => t.done).map((t) => t.id)));
 
@@ -79,8 +82,7 @@ export class PlanCompanion {
 
   /** The zone a new plan of the user's uses: the one they set, else the platform's, else UTC. */
   private async zoneOf(user: UserRef): Promise<string> {
-    const prefs = await this.options.store.prefs(user);
-    return safeZone(prefs.zone ?? prefs.platformZone ?? DEFAULT_TIME_ZONE);
+    return zoneIn(await this.options.store.prefs(user));
   }
 
   private job(user: UserRef, state: CheckinState): CheckinJobData | undefined {
@@ -107,11 +109,10 @@ export class PlanCompanion {
    */
   async planDelivered(user: UserRef, planId: string, target: DeliveryTarget): Promise<void> {
     const { store } = this.options;
-    const existing = await store.get(user);
+    const [existing, prefs] = await Promise.all([store.get(user), store.prefs(user)]);
     let state = existing;
     if (existing?.planId !== planId) {
-      const prefs = await store.prefs(user);
-      const zone = await this.zoneOf(user);
+      const zone = zoneIn(prefs);
       const { date, weekday } = localDate(this.now(), zone);
       state = {
         planId,
