@@ -4,6 +4,7 @@ import { BotError, describeError } from '../errors';
 import type { Logger } from '../logger';
 import { type Analyzer, createAnalyzer, type SynonymGroups } from '../search/analyzer';
 import { warmEnglishWords } from '../search/english-words';
+import type { SynonymTable } from '../search/glossary';
 import { SearchIndex } from '../search/search-index';
 import { combineSynonyms, loadOperatorSynonyms } from '../search/synonyms';
 import {
@@ -17,6 +18,7 @@ import {
 import { type ParsedFile, parseRead } from './parse-file';
 import { parsedBatches } from './parsed-batches';
 import type { KnowledgeFileError, KnowledgeUnit } from './types';
+import type { UnitTerms } from './unit-terms';
 
 /** The knowledge as it is now: units, their index, and what could not be loaded. */
 export interface KnowledgeSnapshot {
@@ -57,11 +59,19 @@ interface FileRecord {
 const SLICE_MS = 10;
 const turn = () => new Promise((resolve) => setImmediate(resolve));
 
-/** Adds units to an index in slices of about {@link SLICE_MS}, yielding to the event loop between them. */
-async function addInSlices(index: SearchIndex, units: readonly KnowledgeUnit[]): Promise<void> {
+/**
+ * Adds units to an index in slices of about {@link SLICE_MS}, yielding to the event loop between
+ * them; `terms` gives the units' search terms when the parse worker analysed them.
+ */
+async function addInSlices(
+  index: SearchIndex,
+  units: readonly KnowledgeUnit[],
+  terms?: ReadonlyMap<KnowledgeUnit, UnitTerms>,
+): Promise<void> {
   let began = performance.now();
+  const termsOf = terms && ((unit: KnowledgeUnit) => terms.get(unit));
   for (let k = 0; k < units.length; k += 50) {
-    index.add(units.slice(k, k + 50));
+    index.add(units.slice(k, k + 50), termsOf);
     if (performance.now() - began > SLICE_MS) {
       await turn();
       began = performance.now();
@@ -91,6 +101,8 @@ export class KnowledgeBase {
   private readonly errors = new Map<string, string>();
   private files: string[] = [];
   private analyzer: Analyzer | undefined;
+  /** The synonym table the analyzer was built from (the parse workers build the same analyzer). */
+  private synonyms: SynonymTable | undefined;
   private watcher: FSWatcher | undefined;
   private readonly listeners: ((snapshot: KnowledgeSnapshot) => void)[] = [];
   private readonly pending = new Set<string>();
@@ -160,15 +172,18 @@ export class KnowledgeBase {
     const select = this.startSelection();
     const { dir, baseUrl, parseWorker, logger } = this.options;
     for await (const batch of parsedBatches(
-      { dir, baseUrl, workerFile: parseWorker, logger },
+      { dir, baseUrl, workerFile: parseWorker, synonyms: this.synonyms, logger },
       listing.files,
     )) {
       const units: KnowledgeUnit[] = [];
+      const terms = new Map<KnowledgeUnit, UnitTerms>();
       for (const parsed of batch) {
         this.record(parsed);
         units.push(...select(parsed.file));
+        if ('terms' in parsed && parsed.terms)
+          for (let k = 0; k < parsed.units.length; k++) terms.set(parsed.units[k]!, parsed.terms[k]!);
       }
-      await addInSlices(index, units);
+      await addInSlices(index, units, terms);
     }
     return this.publish(index);
   }
@@ -292,6 +307,7 @@ export class KnowledgeBase {
       }
     }
     const table = combineSynonyms(operator);
+    this.synonyms = table;
     return createAnalyzer(table.same, table.related);
   }
 

@@ -1,6 +1,7 @@
 import MiniSearch, { type Query } from 'minisearch';
 import SearchableMap from 'minisearch/SearchableMap';
 import type { KnowledgeUnit } from '../knowledge/types';
+import { UNIT_FIELDS, type UnitTerms, unitFieldText } from '../knowledge/unit-terms';
 import { type Analyzer, maxTypoDistance, stemWord, tokenize } from './analyzer';
 import { isEnglishWord, isEverydayWord } from './english-words';
 
@@ -36,6 +37,7 @@ export interface SearchOutcome {
   coverageOf?: (hits: readonly SearchHit[]) => number;
 }
 
+const FIELD_ORDER = new Map<string, number>(UNIT_FIELDS.map((field, k) => [field, k]));
 const FIELD_BOOST = { title: 3, aliases: 3, path: 0.5, text: 1 };
 /**
  * The weight of a word the knowledge does not contain. Lower than a rare known word (it may be filler
@@ -128,6 +130,8 @@ export class SearchIndex {
   private readonly counts = new Map<string, number>();
   /** Terms of the unit being added, collected while MiniSearch tokenizes it. */
   private collecting: Set<string> | undefined;
+  /** The terms of the unit being added by field, when they were analysed ahead (by the parse worker). */
+  private ready: UnitTerms | undefined;
   private readonly units = new Map<string, KnowledgeUnit>();
   private byKey: Map<string, KnowledgeUnit> | undefined;
   /** Analysed title and text of the units phrase matching has looked at (filled on first use). */
@@ -152,9 +156,14 @@ export class SearchIndex {
     // unit is analysed once.
     const pathTerms = new Map<string, string[]>();
     this.mini = new MiniSearch<KnowledgeUnit>({
-      fields: ['title', 'aliases', 'path', 'text'],
+      fields: [...UNIT_FIELDS],
       storeFields: [],
       tokenize: (text, field) => {
+        const ready = this.ready?.[FIELD_ORDER.get(field!)!];
+        if (ready) {
+          if (this.collecting) for (const term of ready) this.collecting.add(term);
+          return ready as string[];
+        }
         // Siblings share their path: analyse each distinct path once.
         let terms = field === 'path' ? pathTerms.get(text) : undefined;
         if (!terms) {
@@ -168,11 +177,7 @@ export class SearchIndex {
         return terms;
       },
       processTerm: (term) => term,
-      extractField: (unit, field) => {
-        if (field === 'path') return unit.path.slice(0, -1).join(' ');
-        if (field === 'aliases') return unit.aliases.join(' ');
-        return (unit as unknown as Record<string, string>)[field] ?? '';
-      },
+      extractField: (unit, field) => unitFieldText(unit, field),
     });
     this.vocabulary = new SearchableMap<true>();
     this.add(units);
@@ -198,12 +203,16 @@ export class SearchIndex {
     return index;
   }
 
-  /** Adds units (ids not yet indexed). */
-  add(units: readonly KnowledgeUnit[]): void {
+  /**
+   * Adds units (ids not yet indexed). `analysed` may give a unit's terms by field (see
+   * {@link UNIT_FIELDS}), analysed ahead with this index's analyzer (by the parse worker).
+   */
+  add(units: readonly KnowledgeUnit[], analysed?: (unit: KnowledgeUnit) => UnitTerms | undefined): void {
     this.recent = undefined;
     for (const unit of units) {
       const terms = new Set<string>();
       this.collecting = terms;
+      this.ready = analysed?.(unit);
       this.mini.add(unit);
       this.units.set(unit.id, unit);
       this.byKey?.set(unit.key, unit);
@@ -214,6 +223,7 @@ export class SearchIndex {
       }
     }
     this.collecting = undefined;
+    this.ready = undefined;
   }
 
   /** Removes units (by id) from the index and the vocabulary: a changed file touches only its own units. */
