@@ -1,4 +1,5 @@
 import { existsSync, type FSWatcher, watch } from 'node:fs';
+import { stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { BotError, describeError } from '../errors';
 import type { Logger } from '../logger';
@@ -12,7 +13,6 @@ import {
   type Listing,
   listKnowledgeFiles,
   listKnowledgeFilesSync,
-  readKnowledgeFile,
   readKnowledgeFileSync,
 } from './knowledge-files';
 import { type ParsedFile, parseRead } from './parse-file';
@@ -190,35 +190,63 @@ export class KnowledgeBase {
 
   /**
    * Re-reads only the given files (relative paths): their old units leave the index and their new
-   * ones join it; a file that no longer exists is removed. Returns the new snapshot.
+   * ones join it; a file that no longer exists is removed. The files are read and parsed as on a
+   * full load (in the parse worker when there is one), so the event loop only indexes. Returns the
+   * new snapshot.
    */
   async refresh(changed: Iterable<string>): Promise<KnowledgeSnapshot> {
     const index = this.snapshot?.index;
     if (!index) return this.reloadAsync();
+    const present: string[] = [];
     for (const file of new Set(changed)) {
       if (!isKnowledgeFile(file)) continue;
-      const result = await readKnowledgeFile(join(this.options.dir, file)).catch(() => undefined);
-      await sliced(this.indexed.get(file) ?? [], (part) => index.remove(part));
-      this.indexed.delete(file);
-      if (!result) {
-        this.records.delete(file);
-        this.errors.delete(file);
-        this.files = this.files.filter((f) => f !== file);
+      const exists = await stat(join(this.options.dir, file)).then(
+        (s) => s.isFile(),
+        () => false,
+      );
+      if (exists) {
+        present.push(file);
         continue;
       }
-      if (!this.files.includes(file)) this.files = [...this.files, file].sort();
-      this.accept(file, result);
-      const record = this.records.get(file);
-      const twin =
-        record &&
-        [...this.records].find(([f, r]) => f !== file && r.hash === record.hash && this.indexed.has(f));
-      if (record && !twin) {
+      await this.unindex(index, file);
+      this.records.delete(file);
+      this.errors.delete(file);
+      this.files = this.files.filter((f) => f !== file);
+    }
+    const { dir, baseUrl, parseWorker, logger } = this.options;
+    for await (const batch of parsedBatches(
+      { dir, baseUrl, workerFile: parseWorker, synonyms: this.synonyms, logger },
+      present,
+    )) {
+      for (const parsed of batch) {
+        const { file } = parsed;
+        await this.unindex(index, file);
+        if (!this.files.includes(file)) this.files = [...this.files, file].sort();
+        this.record(parsed);
+        const record = this.records.get(file);
+        if (!record || this.hasIndexedTwin(file, record.hash)) continue;
+        const terms = new Map<KnowledgeUnit, UnitTerms>();
+        if ('terms' in parsed && parsed.terms)
+          for (let k = 0; k < parsed.units.length; k++) terms.set(parsed.units[k]!, parsed.terms[k]!);
         const units = record.units.filter((u) => !index.get(u.id));
-        await sliced(units, (part) => index.add(part));
+        await sliced(units, (part) => index.add(part, (unit) => terms.get(unit)));
         this.indexed.set(file, units);
       }
     }
     return this.publish(index);
+  }
+
+  /** Takes a file's units out of the index. */
+  private async unindex(index: SearchIndex, file: string): Promise<void> {
+    await sliced(this.indexed.get(file) ?? [], (part) => index.remove(part));
+    this.indexed.delete(file);
+  }
+
+  /** Whether another file with the same text is in the index (the text is indexed once). */
+  private hasIndexedTwin(file: string, hash: string): boolean {
+    for (const [other, record] of this.records)
+      if (other !== file && record.hash === hash && this.indexed.has(other)) return true;
+    return false;
   }
 
   private startFull(listing: Listing): void {
