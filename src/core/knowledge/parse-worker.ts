@@ -6,7 +6,7 @@
 import { join } from 'node:path';
 import { parentPort } from 'node:worker_threads';
 import { describeError } from '../errors';
-import { type Analyzer, createAnalyzer } from '../search/analyzer';
+import { createAnalyzer } from '../search/analyzer';
 import type { SynonymTable } from '../search/glossary';
 import { readKnowledgeFileSync } from './knowledge-files';
 import { type ParsedFile, parseRead } from './parse-file';
@@ -36,18 +36,21 @@ function read(path: string): { text: string } | { reason: string } {
   }
 }
 
-let analyzer: { key: string; analyze: Analyzer } | undefined;
+let encoder: { key: string; encoder: TermEncoder } | undefined;
 
-/** The analyzer of a synonym table, kept while jobs bring the same table (it remembers words). */
-function analyzerFor(table: SynonymTable): Analyzer {
+/**
+ * The term encoder of a synonym table, kept for the worker's life (the main thread has one decoder
+ * per worker, and a worker only ever gets one table).
+ */
+function encoderFor(table: SynonymTable): TermEncoder {
   const key = JSON.stringify(table);
-  if (analyzer?.key !== key) analyzer = { key, analyze: createAnalyzer(table.same, table.related) };
-  return analyzer.analyze;
+  if (encoder?.key !== key)
+    encoder = { key, encoder: new TermEncoder(createAnalyzer(table.same, table.related)) };
+  return encoder.encoder;
 }
 
 function run(job: ParseJob): void {
-  // One encoder per job, as the main thread has one decoder per job.
-  const terms = job.synonyms ? new TermEncoder(analyzerFor(job.synonyms)) : undefined;
+  const terms = job.synonyms ? encoderFor(job.synonyms) : undefined;
   let batch: ParsedFile[] = [];
   let units = 0;
   const post = () => {

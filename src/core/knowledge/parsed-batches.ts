@@ -13,8 +13,8 @@ import { TermDecoder } from './unit-terms';
 const SLICE_MS = 10;
 /** How many files are read at once when parsing on the main thread. */
 const READ_BATCH = 64;
-/** Files per job of a parse worker: the workers take jobs in turn. */
-const JOB_FILES = 500;
+/** Files per job of a parse worker: the workers take jobs in turn (250 large files are 3 jobs). */
+const JOB_FILES = 100;
 /** Parse workers on a knowledge set of more than one job: two parse while the main thread indexes. */
 const MAX_WORKERS = 2;
 const turn = () => new Promise((resolve) => setImmediate(resolve));
@@ -82,6 +82,8 @@ async function* onMainThread(source: ParseSource, files: readonly string[]): Asy
 
 /** One parse worker: the messages it posts, in order; `next` throws once it has failed or exited. */
 class ParseChannel {
+  /** Decodes the terms this worker sends, in the order it sends them. */
+  readonly decoder = new TermDecoder();
   private readonly worker: Worker;
   private readonly queue: ParseMessage[] = [];
   private failure: Error | undefined;
@@ -144,7 +146,7 @@ async function* inWorkers(source: ParseSource, files: readonly string[]): AsyncG
   try {
     for (let j = 0; j < jobs.length; j++) {
       const channel = channels[j % channels.length]!;
-      const decoder = new TermDecoder();
+      const { decoder } = channel;
       for (let message = await channel.next(); message; message = await channel.next()) {
         if (message.terms) {
           const parsed = message.files.filter((f) => 'units' in f);
