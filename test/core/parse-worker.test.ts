@@ -28,24 +28,24 @@ beforeAll(() => {
   });
   writeFileSync(broken, "throw new Error('the worker cannot start');\n");
   mkdirSync(join(dir, 'guides'), { recursive: true });
-  for (let f = 0; f < 250; f++)
-    writeFileSync(
-      join(dir, 'guides', `topic-${f}.md`),
-      `# Topic ${f}\n\nAbout [topic ${f}](topic-${f + 1}.md).\n\n- **Part ${f}**: more.\n`,
-    );
-  writeFileSync(join(dir, 'twin.md'), '# Topic 0\n\nAbout [topic 0](topic-1.md).\n\n- **Part 0**: more.\n');
+  // More files than one job of a worker: two workers parse them in turns.
+  for (let f = 0; f < 1100; f++) writeFileSync(join(dir, 'guides', `topic-${f}.md`), topic(f));
+  writeFileSync(join(dir, 'twin.md'), topic(0));
   writeFileSync(join(dir, 'image.md'), Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 0, 0, 0x0d]));
   writeFileSync(join(dir, 'bad.md'), '---\ntitle: [oops\n---\n# Bad\n');
 });
 afterAll(() => rmSync(out, { recursive: true, force: true }));
 
+const words = ['kafka', 'postgres', 'message queues', "it's", 'CI/CD', 'http/2', 'oauth', 'caching'];
+const topic = (f: number) =>
+  `# Topic ${f}\n\nAbout [topic ${f}](topic-${f + 1}.md), ${words[f % 8]} and ${words[(f * 3) % 8]}.\n\n- **Part ${f}**: more on go and Kubernetes.\n`;
 const shape = (base: KnowledgeBase) => ({
   units: base.current.units.map((u) => [u.id, u.markdown, u.childIds]),
   errors: base.current.errors,
 });
 
 describe('the parse worker', () => {
-  test('GIVEN the built worker THEN the knowledge is the same as parsed on the main thread, skipped files named', async () => {
+  test('GIVEN the built worker THEN the knowledge and its search are the same as on the main thread, skipped files named', async () => {
     const inThread = KnowledgeBase.load({
       dir,
       baseUrl: 'https://example.org/kb',
@@ -59,8 +59,16 @@ describe('the parse worker', () => {
       logger,
     });
     expect(shape(viaWorker)).toEqual(shape(inThread));
-    // 250 files of 2 units; twin.md repeats guides/topic-0.md and is indexed once.
-    expect(viaWorker.current.units.length).toBe(500);
+    // 1,100 files of 2 units; twin.md repeats guides/topic-0.md and is indexed once.
+    expect(viaWorker.current.units.length).toBe(2200);
+    // The workers analysed the search terms: the index finds and scores the same.
+    for (const question of ['kafka message queues', 'topic 42', 'part 7 go', 'http2 oauth', 'k8s caching']) {
+      const outcome = (base: KnowledgeBase) => {
+        const found = base.current.index.search(question);
+        return { hits: found.hits.map((h) => [h.unit.id, h.score, h.terms]), terms: found.terms };
+      };
+      expect(outcome(viaWorker)).toEqual(outcome(inThread));
+    }
     expect(viaWorker.current.units.find((u) => u.id === 'guides/topic-3')?.markdown).toContain(
       '(https://example.org/kb/guides/topic-4.md)',
     );

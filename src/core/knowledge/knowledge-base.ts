@@ -1,9 +1,11 @@
 import { existsSync, type FSWatcher, watch } from 'node:fs';
+import { stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { BotError, describeError } from '../errors';
 import type { Logger } from '../logger';
 import { type Analyzer, createAnalyzer, type SynonymGroups } from '../search/analyzer';
 import { warmEnglishWords } from '../search/english-words';
+import type { SynonymTable } from '../search/glossary';
 import { SearchIndex } from '../search/search-index';
 import { combineSynonyms, loadOperatorSynonyms } from '../search/synonyms';
 import {
@@ -11,12 +13,12 @@ import {
   type Listing,
   listKnowledgeFiles,
   listKnowledgeFilesSync,
-  readKnowledgeFile,
   readKnowledgeFileSync,
 } from './knowledge-files';
 import { type ParsedFile, parseRead } from './parse-file';
 import { parsedBatches } from './parsed-batches';
 import type { KnowledgeFileError, KnowledgeUnit } from './types';
+import type { UnitTerms } from './unit-terms';
 
 /** The knowledge as it is now: units, their index, and what could not be loaded. */
 export interface KnowledgeSnapshot {
@@ -57,11 +59,19 @@ interface FileRecord {
 const SLICE_MS = 10;
 const turn = () => new Promise((resolve) => setImmediate(resolve));
 
-/** Adds units to an index in slices of about {@link SLICE_MS}, yielding to the event loop between them. */
-async function addInSlices(index: SearchIndex, units: readonly KnowledgeUnit[]): Promise<void> {
+/**
+ * Adds units to an index in slices of about {@link SLICE_MS}, yielding to the event loop between
+ * them; `terms` gives the units' search terms when the parse worker analysed them.
+ */
+async function addInSlices(
+  index: SearchIndex,
+  units: readonly KnowledgeUnit[],
+  terms?: ReadonlyMap<KnowledgeUnit, UnitTerms>,
+): Promise<void> {
   let began = performance.now();
+  const termsOf = terms && ((unit: KnowledgeUnit) => terms.get(unit));
   for (let k = 0; k < units.length; k += 50) {
-    index.add(units.slice(k, k + 50));
+    index.add(units.slice(k, k + 50), termsOf);
     if (performance.now() - began > SLICE_MS) {
       await turn();
       began = performance.now();
@@ -91,6 +101,8 @@ export class KnowledgeBase {
   private readonly errors = new Map<string, string>();
   private files: string[] = [];
   private analyzer: Analyzer | undefined;
+  /** The synonym table the analyzer was built from (the parse workers build the same analyzer). */
+  private synonyms: SynonymTable | undefined;
   private watcher: FSWatcher | undefined;
   private readonly listeners: ((snapshot: KnowledgeSnapshot) => void)[] = [];
   private readonly pending = new Set<string>();
@@ -160,50 +172,81 @@ export class KnowledgeBase {
     const select = this.startSelection();
     const { dir, baseUrl, parseWorker, logger } = this.options;
     for await (const batch of parsedBatches(
-      { dir, baseUrl, workerFile: parseWorker, logger },
+      { dir, baseUrl, workerFile: parseWorker, synonyms: this.synonyms, logger },
       listing.files,
     )) {
       const units: KnowledgeUnit[] = [];
+      const terms = new Map<KnowledgeUnit, UnitTerms>();
       for (const parsed of batch) {
         this.record(parsed);
         units.push(...select(parsed.file));
+        if ('terms' in parsed && parsed.terms)
+          for (let k = 0; k < parsed.units.length; k++) terms.set(parsed.units[k]!, parsed.terms[k]!);
       }
-      await addInSlices(index, units);
+      await addInSlices(index, units, terms);
     }
     return this.publish(index);
   }
 
   /**
    * Re-reads only the given files (relative paths): their old units leave the index and their new
-   * ones join it; a file that no longer exists is removed. Returns the new snapshot.
+   * ones join it; a file that no longer exists is removed. The files are read and parsed as on a
+   * full load (in the parse worker when there is one), so the event loop only indexes. Returns the
+   * new snapshot.
    */
   async refresh(changed: Iterable<string>): Promise<KnowledgeSnapshot> {
     const index = this.snapshot?.index;
     if (!index) return this.reloadAsync();
+    const present: string[] = [];
     for (const file of new Set(changed)) {
       if (!isKnowledgeFile(file)) continue;
-      const result = await readKnowledgeFile(join(this.options.dir, file)).catch(() => undefined);
-      await sliced(this.indexed.get(file) ?? [], (part) => index.remove(part));
-      this.indexed.delete(file);
-      if (!result) {
-        this.records.delete(file);
-        this.errors.delete(file);
-        this.files = this.files.filter((f) => f !== file);
+      const exists = await stat(join(this.options.dir, file)).then(
+        (s) => s.isFile(),
+        () => false,
+      );
+      if (exists) {
+        present.push(file);
         continue;
       }
-      if (!this.files.includes(file)) this.files = [...this.files, file].sort();
-      this.accept(file, result);
-      const record = this.records.get(file);
-      const twin =
-        record &&
-        [...this.records].find(([f, r]) => f !== file && r.hash === record.hash && this.indexed.has(f));
-      if (record && !twin) {
+      await this.unindex(index, file);
+      this.records.delete(file);
+      this.errors.delete(file);
+      this.files = this.files.filter((f) => f !== file);
+    }
+    const { dir, baseUrl, parseWorker, logger } = this.options;
+    for await (const batch of parsedBatches(
+      { dir, baseUrl, workerFile: parseWorker, synonyms: this.synonyms, logger },
+      present,
+    )) {
+      for (const parsed of batch) {
+        const { file } = parsed;
+        await this.unindex(index, file);
+        if (!this.files.includes(file)) this.files = [...this.files, file].sort();
+        this.record(parsed);
+        const record = this.records.get(file);
+        if (!record || this.hasIndexedTwin(file, record.hash)) continue;
+        const terms = new Map<KnowledgeUnit, UnitTerms>();
+        if ('terms' in parsed && parsed.terms)
+          for (let k = 0; k < parsed.units.length; k++) terms.set(parsed.units[k]!, parsed.terms[k]!);
         const units = record.units.filter((u) => !index.get(u.id));
-        await sliced(units, (part) => index.add(part));
+        await sliced(units, (part) => index.add(part, (unit) => terms.get(unit)));
         this.indexed.set(file, units);
       }
     }
     return this.publish(index);
+  }
+
+  /** Takes a file's units out of the index. */
+  private async unindex(index: SearchIndex, file: string): Promise<void> {
+    await sliced(this.indexed.get(file) ?? [], (part) => index.remove(part));
+    this.indexed.delete(file);
+  }
+
+  /** Whether another file with the same text is in the index (the text is indexed once). */
+  private hasIndexedTwin(file: string, hash: string): boolean {
+    for (const [other, record] of this.records)
+      if (other !== file && record.hash === hash && this.indexed.has(other)) return true;
+    return false;
   }
 
   private startFull(listing: Listing): void {
@@ -292,14 +335,16 @@ export class KnowledgeBase {
       }
     }
     const table = combineSynonyms(operator);
+    this.synonyms = table;
     return createAnalyzer(table.same, table.related);
   }
 
   /**
    * Watches the directory: changed files are reloaded `debounceMs` after the last change, and at
-   * least every `maxWaitMs` while changes keep coming. A changed `synonyms.yml` rebuilds everything.
+   * least every `maxWaitMs` while changes keep coming (1.5 s: with the reload's own time, a file
+   * that keeps changing is reloaded within 2 s). A changed `synonyms.yml` rebuilds everything.
    */
-  watch(debounceMs = 150, maxWaitMs = 2000): void {
+  watch(debounceMs = 150, maxWaitMs = 1500): void {
     if (this.watcher) return;
     this.watcher = watch(this.options.dir, { recursive: true }, (_event, name) => {
       const file = name?.toString().split('\\').join('/');

@@ -2,14 +2,16 @@ import { createHash } from 'node:crypto';
 import { describeError } from '../errors';
 import { parseKnowledgeFile } from './markdown-loader';
 import type { KnowledgeUnit } from './types';
+import type { UnitTerms } from './unit-terms';
 
 /**
  * One knowledge file, read and parsed (on the main thread or in the parse worker): its units and the
  * hash of its text (identical files are indexed once), why it was skipped (binary, not UTF-8,
- * unreadable), or the parse error.
+ * unreadable), or the parse error. From the parse worker, units come with their search terms
+ * (`terms[k]` for `units[k]`), analysed there.
  */
 export type ParsedFile =
-  | { file: string; units: KnowledgeUnit[]; hash: string }
+  | { file: string; units: KnowledgeUnit[]; hash: string; terms?: UnitTerms[] }
   | { file: string; skipped: string }
   | { file: string; error: string };
 

@@ -18,6 +18,9 @@ const MAX_INFLECTION = 3;
 /** Longest token kept: longer runs of letters are cut before stemming (no word is that long). */
 export const MAX_TOKEN_LENGTH = 40;
 
+/** Distinct words whose terms an analyzer remembers (cleared when full). */
+const WORD_CACHE_SIZE = 100_000;
+
 interface Phrase {
   stems: string[];
   canonical: string;
@@ -197,17 +200,32 @@ export function createAnalyzer(groups: SynonymGroups, relatedGroups: SynonymGrou
     out.push(single.get(stemmed) ?? stemmed);
   };
 
+  // A word's stem and terms depend on the word alone: each distinct word is analysed once
+  // (knowledge repeats a few thousand words millions of times).
+  const wordCache = new Map<string, { stem: string; terms: readonly string[] }>();
+  const analyzeWord = (word: string) => {
+    let known = wordCache.get(word);
+    if (known === undefined) {
+      const terms: string[] = [];
+      wordTerms(word, terms);
+      known = { stem: stemWord(word), terms };
+      if (wordCache.size >= WORD_CACHE_SIZE) wordCache.clear();
+      wordCache.set(word, known);
+    }
+    return known;
+  };
+
   // Text keeps the words of a synonym phrase beside its canonical token ("message queue" is found
   // by "queue" too); a question (`query`) is read as the phrase alone.
   const analyze = (text: string, query = false): string[] => {
     const tokens = rawTokens(text);
-    const stems = tokens.map((t) => stemWord(t.lower));
+    const words = tokens.map((t) => analyzeWord(t.lower));
     const out: string[] = [];
     for (let i = 0; i < tokens.length; i++) {
       const token = tokens[i]!;
       let matched: Phrase | undefined;
-      for (const phrase of phrasesByFirst.get(stems[i]!) ?? []) {
-        if (phrase.stems.every((s, k) => stems[i + k] === s)) {
+      for (const phrase of phrasesByFirst.get(words[i]!.stem) ?? []) {
+        if (phrase.stems.every((s, k) => words[i + k]?.stem === s)) {
           out.push(phrase.canonical);
           matched = phrase;
           break;
@@ -221,7 +239,7 @@ export function createAnalyzer(groups: SynonymGroups, relatedGroups: SynonymGrou
         if (isGoLanguage(tokens, i)) out.push(single.get('golang') ?? 'golang');
         continue;
       }
-      wordTerms(token.lower, out);
+      for (const term of words[i]!.terms) out.push(term);
     }
     return out;
   };

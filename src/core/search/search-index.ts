@@ -1,8 +1,45 @@
 import MiniSearch, { type Query } from 'minisearch';
 import SearchableMap from 'minisearch/SearchableMap';
 import type { KnowledgeUnit } from '../knowledge/types';
+import { UNIT_FIELDS, type UnitTerms, unitFieldText } from '../knowledge/unit-terms';
 import { type Analyzer, maxTypoDistance, stemWord, tokenize } from './analyzer';
 import { isEnglishWord, isEverydayWord } from './english-words';
+
+/** A term's postings in MiniSearch: field number -> unit number -> occurrences. */
+type Postings = Map<number, Map<number, number>>;
+
+/**
+ * Makes MiniSearch find a term's postings with one map lookup while it indexes, instead of walking
+ * its radix tree for every token (the largest cost of indexing large knowledge). Valid while no
+ * unit has left the index (no term can have left the tree): call the returned function before the
+ * first removal. This reaches into MiniSearch 7's internals (`addTerm`, `_index`); a test checks that
+ * an index built with it is identical to one built without.
+ */
+function cachePostings(mini: MiniSearch<KnowledgeUnit>): () => void {
+  const internals = mini as unknown as {
+    _index: SearchableMap<Postings>;
+    addTerm?: (field: number, unit: number, term: string) => void;
+  };
+  const cache = new Map<string, Postings>();
+  const newPostings = (): Postings => new Map();
+  internals.addTerm = (field, unit, term) => {
+    let postings = cache.get(term);
+    if (postings === undefined) {
+      postings = internals._index.fetch(term, newPostings);
+      cache.set(term, postings);
+    }
+    let units = postings.get(field);
+    if (units === undefined) {
+      units = new Map();
+      postings.set(field, units);
+    }
+    units.set(unit, (units.get(unit) ?? 0) + 1);
+  };
+  return () => {
+    delete internals.addTerm;
+    cache.clear();
+  };
+}
 
 /** How one term of a question was found in the knowledge vocabulary. */
 export interface TermMatch {
@@ -36,6 +73,7 @@ export interface SearchOutcome {
   coverageOf?: (hits: readonly SearchHit[]) => number;
 }
 
+const FIELD_ORDER = new Map<string, number>(UNIT_FIELDS.map((field, k) => [field, k]));
 const FIELD_BOOST = { title: 3, aliases: 3, path: 0.5, text: 1 };
 /**
  * The weight of a word the knowledge does not contain. Lower than a rare known word (it may be filler
@@ -126,8 +164,12 @@ export class SearchIndex {
   private readonly vocabulary: SearchableMap<true>;
   /** Document frequency of each vocabulary term (a plain map: counted for every term of every unit). */
   private readonly counts = new Map<string, number>();
+  /** Ends the postings cache of a new index (see {@link cachePostings}); undefined once ended. */
+  private uncachePostings: (() => void) | undefined;
   /** Terms of the unit being added, collected while MiniSearch tokenizes it. */
   private collecting: Set<string> | undefined;
+  /** The terms of the unit being added by field, when they were analysed ahead (by the parse worker). */
+  private ready: UnitTerms | undefined;
   private readonly units = new Map<string, KnowledgeUnit>();
   private byKey: Map<string, KnowledgeUnit> | undefined;
   /** Analysed title and text of the units phrase matching has looked at (filled on first use). */
@@ -152,9 +194,14 @@ export class SearchIndex {
     // unit is analysed once.
     const pathTerms = new Map<string, string[]>();
     this.mini = new MiniSearch<KnowledgeUnit>({
-      fields: ['title', 'aliases', 'path', 'text'],
+      fields: [...UNIT_FIELDS],
       storeFields: [],
       tokenize: (text, field) => {
+        const ready = this.ready?.[FIELD_ORDER.get(field!)!];
+        if (ready) {
+          if (this.collecting) for (const term of ready) this.collecting.add(term);
+          return ready as string[];
+        }
         // Siblings share their path: analyse each distinct path once.
         let terms = field === 'path' ? pathTerms.get(text) : undefined;
         if (!terms) {
@@ -168,12 +215,9 @@ export class SearchIndex {
         return terms;
       },
       processTerm: (term) => term,
-      extractField: (unit, field) => {
-        if (field === 'path') return unit.path.slice(0, -1).join(' ');
-        if (field === 'aliases') return unit.aliases.join(' ');
-        return (unit as unknown as Record<string, string>)[field] ?? '';
-      },
+      extractField: (unit, field) => unitFieldText(unit, field),
     });
+    this.uncachePostings = cachePostings(this.mini);
     this.vocabulary = new SearchableMap<true>();
     this.add(units);
   }
@@ -198,12 +242,16 @@ export class SearchIndex {
     return index;
   }
 
-  /** Adds units (ids not yet indexed). */
-  add(units: readonly KnowledgeUnit[]): void {
+  /**
+   * Adds units (ids not yet indexed). `analysed` may give a unit's terms by field (see
+   * {@link UNIT_FIELDS}), analysed ahead with this index's analyzer (by the parse worker).
+   */
+  add(units: readonly KnowledgeUnit[], analysed?: (unit: KnowledgeUnit) => UnitTerms | undefined): void {
     this.recent = undefined;
     for (const unit of units) {
       const terms = new Set<string>();
       this.collecting = terms;
+      this.ready = analysed?.(unit);
       this.mini.add(unit);
       this.units.set(unit.id, unit);
       this.byKey?.set(unit.key, unit);
@@ -214,11 +262,14 @@ export class SearchIndex {
       }
     }
     this.collecting = undefined;
+    this.ready = undefined;
   }
 
   /** Removes units (by id) from the index and the vocabulary: a changed file touches only its own units. */
   remove(units: readonly KnowledgeUnit[]): void {
     this.recent = undefined;
+    this.uncachePostings?.();
+    this.uncachePostings = undefined;
     for (const unit of units) {
       const indexed = this.units.get(unit.id);
       if (!indexed) continue;
