@@ -83,6 +83,18 @@ describe('parseKnowledgeFile', () => {
     );
   });
 
+  test('GIVEN a bare title over a long explainer and code THEN it shows the explainer, then the titles of the rest', () => {
+    const explainer = 'Shut down gracefully: stop taking requests, finish the ones in flight. '.repeat(25);
+    const code = `\`\`\`js\n${'process.on("SIGTERM", close);\n'.repeat(40)}\`\`\``;
+    const [doc] = parseKnowledgeFile(
+      'graceful.md',
+      `# Shutdown gracefully\n\n### One Paragraph Explainer\n\n${explainer}\n\n### Code Example\n\n${code}\n`,
+    );
+    expect(doc!.markdown).toContain('**One Paragraph Explainer**\n\nShut down gracefully: stop taking');
+    expect(doc!.markdown).toContain('- **Code Example**');
+    expect(doc!.markdown).not.toContain('SIGTERM');
+  });
+
   test('GIVEN broken front matter THEN a BotError names the file', () => {
     let error: unknown;
     try {

@@ -336,7 +336,10 @@ export function parseKnowledgeFile(file: string, raw: string, options: ParseOpti
   return finish(builders);
 }
 
-/** A section with no text of its own shows its children's content when short, else their titles. */
+/**
+ * A section with no text of its own shows its children's content up to this length (its first child's
+ * always: the explainer under a bare title), and the titles of the children past it.
+ */
 const SUMMARY_CONTENT_LIMIT = 1500;
 
 /**
@@ -369,21 +372,35 @@ function finish(builders: Builder[]): KnowledgeUnit[] {
   for (const { unit } of [...kept].reverse()) {
     if (unit.markdown !== '' || unit.childIds.length === 0) continue;
     const children = unit.childIds.map((id) => byId.get(id)!.unit);
-    const content = children.map((child) => `**${child.title}**\n\n${child.markdown}`).join('\n\n');
-    unit.markdown =
-      content.length <= SUMMARY_CONTENT_LIMIT
-        ? content
-        : children
-            .map((child) => {
-              const names = child.childIds.map((id) => byId.get(id)!.unit.title);
-              return names.length > 0 ? `- **${child.title}**: ${names.join(', ')}` : `- **${child.title}**`;
-            })
-            .join('\n');
+    unit.markdown = summarise(children, (id) => byId.get(id)!.unit);
     if (unit.text === '') unit.text = children.map((child) => child.title).join('. ');
   }
   for (const { unit } of kept)
     if (unit.markdown === '' && unit.childIds.length === 0) unit.markdown = unit.text;
   return kept.map((b) => b.unit);
+}
+
+/**
+ * The Markdown of a section made only of its children: their content in order while it stays within
+ * {@link SUMMARY_CONTENT_LIMIT} (the first child's in any case), then the titles of the rest.
+ */
+function summarise(children: KnowledgeUnit[], unitOf: (id: string) => KnowledgeUnit): string {
+  const parts: string[] = [];
+  let length = 0;
+  let k = 0;
+  for (; k < children.length; k++) {
+    const child = children[k]!;
+    const part = `**${child.title}**\n\n${child.markdown}`;
+    if (k > 0 && length + part.length > SUMMARY_CONTENT_LIMIT) break;
+    parts.push(part);
+    length += part.length + 2;
+  }
+  const rest = children.slice(k).map((child) => {
+    const names = child.childIds.map((id) => unitOf(id).title);
+    return names.length > 0 ? `- **${child.title}**: ${names.join(', ')}` : `- **${child.title}**`;
+  });
+  if (rest.length > 0) parts.push(rest.join('\n'));
+  return parts.join('\n\n');
 }
 
 function dedupeResources(resources: KnowledgeResource[]): KnowledgeResource[] {
