@@ -598,20 +598,22 @@ export class SearchIndex {
   ): void {
     const window = hits.slice(0, RERANK_WINDOW);
     const asked = new Set(terms.flatMap((t) => t.matches));
-    const fits = new Map<string, { fit: number; coverage: number }>();
+    const fits = new Map<string, { fit: number; coverage: number; named: number }>();
     for (const hit of window) {
       const title = this.titleTermsOf(hit.unit);
       const fit = this.titleFit(title, asked);
       const coverage = this.unitCoverage(hit, terms, related);
-      fits.set(hit.unit.id, { fit, coverage });
+      const named = this.unitCoverage({ terms: title }, terms, related);
+      fits.set(hit.unit.id, { fit, coverage, named });
       hit.score *=
         (1 + TITLE_FIT * fit) *
-        (1 + QUESTION_FIT * this.unitCoverage({ terms: title }, terms, related)) *
+        (1 + QUESTION_FIT * named) *
         (COVERAGE_FLOOR + coverage) *
         (hit.unit.kind === 'item' && !hit.unit.defined ? ITEM_SHARE : 1);
     }
     // A part of a topic ("Disadvantages" of a section) gives way to the topic itself when that
-    // covers the question as well and is named by it at least as well.
+    // covers the question as well and is named by it at least as well (its title names as much of
+    // the question: "Always negotiate" stays above "Negotiation").
     for (const hit of window) {
       const own = fits.get(hit.unit.id)!;
       for (let p = hit.unit.parentId; p; p = this.units.get(p)?.parentId) {
@@ -622,7 +624,8 @@ export class SearchIndex {
           parentHit &&
           parent.coverage >= own.coverage &&
           parent.fit > 0 &&
-          (parent.fit >= own.fit || this.isAspectOf(hit.unit, parentHit.unit, asked))
+          ((parent.fit >= own.fit && parent.named >= own.named) ||
+            this.isAspectOf(hit.unit, parentHit.unit, asked))
         ) {
           parentHit.score = Math.max(parentHit.score, hit.score * 1.01);
           break;
@@ -669,7 +672,7 @@ export class SearchIndex {
    */
   private breakTitleTies(
     window: SearchHit[],
-    fits: ReadonlyMap<string, { fit: number; coverage: number }>,
+    fits: ReadonlyMap<string, { fit: number; coverage: number; named: number }>,
     words: ReadonlySet<string>,
   ): void {
     const groups = new Map<string, SearchHit[]>();
