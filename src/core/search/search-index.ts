@@ -96,6 +96,11 @@ function termOfArt(title: string): { words: string; acronym: string } | undefine
     : undefined;
 }
 
+/** Whether a unit with no text of its own shows the whole content of its child. */
+function showsInFull(parent: KnowledgeUnit, child: KnowledgeUnit): boolean {
+  return child.markdown !== '' && parent.markdown.includes(`**${child.title}**\n\n${child.markdown}`);
+}
+
 /** Whether every letter of `short` appears in `long` in order. */
 function isSubsequence(short: string, long: string): boolean {
   let i = 0;
@@ -611,6 +616,7 @@ export class SearchIndex {
         (COVERAGE_FLOOR + coverage) *
         (hit.unit.kind === 'item' && !hit.unit.defined ? ITEM_SHARE : 1);
     }
+    this.promoteShownIn(window, fits, terms, related, asked);
     // A part of a topic ("Disadvantages" of a section) gives way to the topic itself when that
     // covers the question as well and is named by it at least as well (its title names as much of
     // the question: "Always negotiate" stays above "Negotiation").
@@ -652,6 +658,38 @@ export class SearchIndex {
     this.breakTitleTies(window, fits, words);
     window.sort((a, b) => b.score - a.score);
     hits.splice(0, window.length, ...window);
+  }
+
+  /**
+   * A section whose content its parent shows in full (a bare title shows its children: "One Paragraph
+   * Explainer" and "Code Example" under "Shut down gracefully") gives way to that parent when the question names the
+   * parent's title better: the parent answers with the same text under the topic's own title. The
+   * parent then has the terms of both.
+   */
+  private promoteShownIn(
+    window: SearchHit[],
+    fits: Map<string, { fit: number; coverage: number; named: number }>,
+    terms: readonly TermMatch[],
+    related: ReadonlyMap<string, number>,
+    asked: ReadonlySet<string>,
+  ): void {
+    for (const hit of [...window]) {
+      const parent = hit.unit.parentId ? this.units.get(hit.unit.parentId) : undefined;
+      if (!parent || !showsInFull(parent, hit.unit)) continue;
+      const own = fits.get(hit.unit.id)!;
+      const title = this.titleTermsOf(parent);
+      const fit = this.titleFit(title, asked);
+      if (fit <= own.fit) continue;
+      let parentHit = window.find((h) => h.unit.id === parent.id);
+      if (!parentHit) {
+        parentHit = { unit: parent, score: 0, terms: [] };
+        window.push(parentHit);
+      }
+      parentHit.terms = [...new Set([...parentHit.terms, ...hit.terms])];
+      parentHit.score = Math.max(parentHit.score, hit.score * 1.01);
+      const named = this.unitCoverage({ terms: title }, terms, related);
+      fits.set(parent.id, { fit, coverage: this.unitCoverage(parentHit, terms, related), named });
+    }
   }
 
   /**
