@@ -165,8 +165,9 @@ export function createAnalyzer(groups: SynonymGroups, relatedGroups: SynonymGrou
       out.push(known);
       return;
     }
-    // A contraction or possessive is its word ("you're" -> "you", "company's" -> "company").
-    if (STOP_WORDS.has(word)) return;
+    // A contraction or possessive is its word ("you're" -> "you", "company's" -> "company"); a negation
+    // typed without its apostrophe ("shouldnt") is the function word it spells.
+    if (STOP_WORDS.has(word) || (word.endsWith('nt') && STOP_WORDS.has(`${word.slice(0, -2)}n't`))) return;
     const bare = word.replace(CONTRACTION, '');
     if (bare !== word && bare.length > 0) {
       wordTerms(bare, out);

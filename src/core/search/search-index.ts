@@ -3,6 +3,8 @@ import SearchableMap from 'minisearch/SearchableMap';
 import type { KnowledgeUnit } from '../knowledge/types';
 import { type Analyzer, maxTypoDistance, stemWord, tokenize } from './analyzer';
 import { isEnglishWord, isEverydayWord } from './english-words';
+import { STOP_WORDS } from './stop-words';
+import { englishNeighbours, splitCompound } from './word-forms';
 
 /** How one term of a question was found in the knowledge vocabulary. */
 export interface TermMatch {
@@ -312,6 +314,16 @@ export class SearchIndex {
         idf: this.idf(this.counts.get(match)!),
       };
     }
+    const spelled = this.spellEnglish(word);
+    if (spelled) {
+      return {
+        term,
+        kind: 'corrected',
+        matches: [spelled],
+        confidence: 0.8,
+        idf: this.idf(this.counts.get(spelled)!),
+      };
+    }
     const completions = this.complete(term);
     if (completions.length > 0) {
       const best = Math.max(...completions.map((m) => this.counts.get(m) ?? 0));
@@ -324,6 +336,62 @@ export class SearchIndex {
       confidence: 0,
       idf: this.unknownTermWeight ?? UNKNOWN_TERM_WEIGHT,
     };
+  }
+
+  /** The knowledge's term for a word when the word is one term the knowledge has. */
+  private knownTermOf(word: string): string | undefined {
+    const terms = this.analyze(word, true);
+    return terms.length === 1 && this.counts.has(terms[0]!) ? terms[0] : undefined;
+  }
+
+  /**
+   * The knowledge's term for the English word one edit away from a typo ("gracefuly" is "gracefully",
+   * stem "grace"), the most frequent one when several are.
+   */
+  private spellEnglish(word: string): string | undefined {
+    let best: [string, number] | undefined;
+    for (const candidate of englishNeighbours(word)) {
+      const known = this.knownTermOf(candidate);
+      const df = known ? this.counts.get(known)! : 0;
+      if (known && (!best || df > best[1])) best = [known, df];
+    }
+    return best?.[0];
+  }
+
+  /**
+   * The terms of one question word: a word the knowledge lacks that splits into two it has
+   * ("multistage" for "multi-stage") is those two, else {@link resolve}.
+   */
+  private resolveWord(term: string, word = term): TermMatch[] {
+    if (!this.counts.has(term) && !isEnglishWord(word)) {
+      const parts = splitCompound(word, (part) => this.knownTermOf(part));
+      if (parts) {
+        return parts.map((m) => ({
+          term: m,
+          kind: 'corrected' as const,
+          matches: [m],
+          confidence: 0.8,
+          idf: this.idf(this.counts.get(m)!),
+        }));
+      }
+    }
+    return [this.resolve(term, word)];
+  }
+
+  /**
+   * Question words that the knowledge writes as one with the function word after them ("shut down"
+   * is "shutdown", "set up" is "setup"): the knowledge's compound term for each such first word.
+   */
+  private joinedWords(question: string): Map<string, string> {
+    const tokens = tokenize(question);
+    const joined = new Map<string, string>();
+    for (let i = 0; i + 1 < tokens.length; i++) {
+      const [a, b] = [tokens[i]!.lower, tokens[i + 1]!.lower];
+      if (STOP_WORDS.has(a) || !STOP_WORDS.has(b) || !/^\p{L}+$/u.test(a + b)) continue;
+      const compound = this.knownTermOf(a + b);
+      if (compound) joined.set(stemWord(a), compound);
+    }
+    return joined;
   }
 
   /** The closest vocabulary term within a small edit distance (a swap of two letters counts as one). */
@@ -385,7 +453,19 @@ export class SearchIndex {
     const form = HOW_WORKS.test(question) ? new Set(['work']) : undefined;
     const terms = this.analyze(question.replace(FILLER_PHRASES, ' '), true)
       .filter((t) => !form?.has(t) && !seen.has(t) && seen.add(t))
-      .map((t) => this.resolve(t, surface.get(t)));
+      .flatMap((t) => this.resolveWord(t, surface.get(t)));
+    for (const [first, compound] of this.joinedWords(question)) {
+      const t = terms.find((x) => x.term === first);
+      if (!t) continue;
+      if (t.matches.length === 0 || t.kind !== 'exact') {
+        Object.assign(t, {
+          kind: 'exact',
+          matches: [compound],
+          confidence: 1,
+          idf: this.idf(this.counts.get(compound)!),
+        });
+      } else if (!t.matches.includes(compound)) t.matches.push(compound);
+    }
     // In a short question a name the knowledge and the dictionary lack ("tokyo") is its subject.
     if (terms.length <= SHORT_QUESTION && this.unknownTermWeight === undefined) {
       for (const t of terms) {
