@@ -373,7 +373,9 @@ function finish(builders: Builder[]): KnowledgeUnit[] {
     if (unit.markdown !== '' || unit.childIds.length === 0) continue;
     const children = unit.childIds.map((id) => byId.get(id)!.unit);
     unit.markdown = summarise(children, (id) => byId.get(id)!.unit);
-    if (unit.text === '') unit.text = children.map((child) => child.title).join('. ');
+    // It is found by the children's titles and by the text it opens with, its first child's.
+    const lead = children[0]?.kind === 'section' ? children[0].text : '';
+    unit.text = [unit.text, children.map((child) => child.title).join('. '), lead].filter(Boolean).join(' ');
   }
   for (const { unit } of kept)
     if (unit.markdown === '' && unit.childIds.length === 0) unit.markdown = unit.text;

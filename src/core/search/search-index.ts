@@ -3,6 +3,7 @@ import SearchableMap from 'minisearch/SearchableMap';
 import type { KnowledgeUnit } from '../knowledge/types';
 import { type Analyzer, maxTypoDistance, stemWord, tokenize } from './analyzer';
 import { isEnglishWord, isEverydayWord } from './english-words';
+import { PartHeadings } from './part-headings';
 import { STOP_WORDS } from './stop-words';
 import { englishNeighbours, splitCompound } from './word-forms';
 
@@ -116,7 +117,10 @@ const RELATED_WEIGHT = 0.3;
 const QUESTION_FIT = 0.5;
 /** Score factor for a unit whose whole title the question names. */
 const TITLE_FIT = 2;
-/** Share of its score a list item that only mentions things keeps against sections, documents and defined items. */
+/**
+ * Share of its score a list item that only mentions things, or a section under a heading that recurs
+ * under many topics ("Code Example"), keeps against the topics themselves.
+ */
 const ITEM_SHARE = 0.5;
 /** Share of its score a unit keeps when it covers nothing of the question. */
 const COVERAGE_FLOOR = 0.25;
@@ -145,6 +149,8 @@ export class SearchIndex {
   private recent: { question: string; limit: number; outcome: SearchOutcome } | undefined;
   /** Stems of every word of the units' titles, stop words included (filled on first use). */
   private readonly titleWords = new Map<string, string[]>();
+  /** Headings that recur under many topics: parts of them, not topics. */
+  private readonly parts: PartHeadings;
 
   /**
    * @param units the units to index (ids must be unique)
@@ -182,6 +188,7 @@ export class SearchIndex {
       },
     });
     this.vocabulary = new SearchableMap<true>();
+    this.parts = new PartHeadings(analyze);
     this.add(units);
   }
 
@@ -214,6 +221,7 @@ export class SearchIndex {
       this.mini.add(unit);
       this.units.set(unit.id, unit);
       this.byKey?.set(unit.key, unit);
+      this.parts.add(unit);
       for (const term of terms) {
         const df = this.counts.get(term);
         this.counts.set(term, (df ?? 0) + 1);
@@ -239,6 +247,7 @@ export class SearchIndex {
         for (const term of this.analyze(text)) terms.add(term);
       }
       this.mini.discard(indexed.id);
+      this.parts.remove(indexed);
       this.units.delete(indexed.id);
       this.byKey?.delete(indexed.key);
       this.unitWords.delete(indexed.id);
@@ -694,7 +703,9 @@ export class SearchIndex {
         (1 + TITLE_FIT * fit) *
         (1 + QUESTION_FIT * named) *
         (COVERAGE_FLOOR + coverage) *
-        (hit.unit.kind === 'item' && !hit.unit.defined ? ITEM_SHARE : 1);
+        ((hit.unit.kind === 'item' && !hit.unit.defined) || this.parts.isPart(hit.unit, asked)
+          ? ITEM_SHARE
+          : 1);
     }
     this.promoteShownIn(window, fits, terms, related, asked);
     // A part of a topic ("Disadvantages" of a section) gives way to the topic itself when that
