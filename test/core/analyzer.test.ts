@@ -23,6 +23,16 @@ describe('createAnalyzer', () => {
     expect(analyze('the giant print')).toEqual(['giant', 'print']);
   });
 
+  test('GIVEN the plural of an acronym in capitals THEN it is the acronym, and HTTPS stays HTTPS', () => {
+    expect(createAnalyzer([])('Support blacklisting JWTs, CDNs and HTTPS')).toEqual([
+      'support',
+      'blacklist',
+      'jwt',
+      'cdn',
+      'https',
+    ]);
+  });
+
   test('GIVEN words with inner punctuation THEN they stay whole when known and split when not', () => {
     expect(analyze('C# and .NET')).toEqual(['dotnet', 'dotnet']);
     expect(analyze('CI/CD pipelines')).toEqual(['cicd', 'cicd']);

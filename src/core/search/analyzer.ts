@@ -81,6 +81,9 @@ const VERSIONED = /^(\p{L}{2,})[/-](\p{N})$/u;
 /** English contraction and possessive endings: `'re`, `'ve`, `'ll`, `'d`, `'m`, `'s`, `n't`. */
 const CONTRACTION = /(?:['’](?:re|ve|ll|d|m|s)|n['’]t|['’])$/;
 
+/** An acronym in capitals with a plural "s": "JWTs", "SDKs". */
+const ACRONYM_PLURAL = /^[A-Z]{2,}s$/;
+
 /** A number followed by a word of at least three letters, written as one token. */
 const NUMBER_AND_WORD = /^(\d+)(\p{L}{3,})$/u;
 
@@ -222,7 +225,8 @@ export function createAnalyzer(groups: SynonymGroups, relatedGroups: SynonymGrou
         if (isGoLanguage(tokens, i)) out.push(single.get('golang') ?? 'golang');
         continue;
       }
-      wordTerms(token.lower, out);
+      // An acronym's plural ("JWTs", "CDNs", "APIs") is the acronym: Porter2 keeps the "s" of "jwts".
+      wordTerms(ACRONYM_PLURAL.test(token.raw) ? token.lower.slice(0, -1) : token.lower, out);
     }
     return out;
   };
