@@ -49,3 +49,44 @@ describe('headings that recur under many topics', () => {
     expect(units[0]!.text).toContain('Limit login attempts');
   });
 });
+
+describe('the name a title gives before its subtitle', () => {
+  const units = parseKnowledgeFile(
+    'guides.md',
+    `# Guides
+
+## CAP Theorem: One of the Most Misunderstood Terms
+
+Consistency, availability, partition tolerance: pick two of these three guarantees.
+
+### Is the CAP theorem really useful?
+
+Critics find the CAP theorem too coarse to guide real designs.
+
+## Coding interviews: what to study
+
+Arrays, graphs and dynamic programming.
+
+## Coding interviews: how to practise
+
+Mock interviews with a friend.
+`,
+  );
+  const parts = new PartHeadings(createAnalyzer([]));
+  for (const u of units) parts.add(u);
+
+  test('GIVEN a unique lead before a colon THEN it names the topic', () => {
+    expect(parts.nameOf('CAP Theorem: One of the Most Misunderstood Terms')).toBe('CAP Theorem');
+  });
+
+  test('GIVEN a lead shared by several titles THEN it names a series, not the topic', () => {
+    expect(parts.nameOf('Coding interviews: what to study')).toBeUndefined();
+  });
+
+  test('GIVEN a question naming the lead THEN the titled topic leads, not its part', () => {
+    const index = new SearchIndex(units, createAnalyzer([]));
+    expect(index.search('what does the CAP theorem say').hits[0]?.unit.title).toBe(
+      'CAP Theorem: One of the Most Misunderstood Terms',
+    );
+  });
+});

@@ -17,6 +17,8 @@ export class PartHeadings {
   /** Analysed label -> parent id -> sections under that parent with the label. */
   private readonly parents = new Map<string, Map<string, number>>();
   private readonly labelCache = new Map<string, string[]>();
+  /** Analysed lead of a title -> units whose titles have it. */
+  private readonly leads = new Map<string, number>();
 
   constructor(private readonly analyze: Analyzer) {}
 
@@ -33,8 +35,27 @@ export class PartHeadings {
     return labels;
   }
 
-  /** Counts a unit's heading (sections only). */
+  /** The analysed lead of a title before ":" or " – ", if it has one. */
+  private lead(title: string): string | undefined {
+    const lead = LABEL.exec(title)?.[1];
+    const analysed = lead ? this.analyze(lead).join(' ') : '';
+    return analysed === '' ? undefined : analysed;
+  }
+
+  /**
+   * The name a title gives before its subtitle ("JWT 101: Key to Stateless Authentication"), unless
+   * that lead recurs in other titles: then it names a series ("Coding interviews: ..."), not the topic.
+   */
+  nameOf(title: string): string | undefined {
+    const lead = LABEL.exec(title)?.[1];
+    const analysed = this.lead(title);
+    return lead && analysed && (this.leads.get(analysed) ?? 0) <= 1 ? lead : undefined;
+  }
+
+  /** Counts a unit's heading. */
   add(unit: KnowledgeUnit): void {
+    const lead = this.lead(unit.title);
+    if (lead) this.leads.set(lead, (this.leads.get(lead) ?? 0) + 1);
     if (unit.kind !== 'section' || !unit.parentId) return;
     for (const label of this.labels(unit.title)) {
       const byParent = this.parents.get(label) ?? new Map<string, number>();
@@ -45,6 +66,10 @@ export class PartHeadings {
 
   /** Forgets a unit's heading. */
   remove(unit: KnowledgeUnit): void {
+    const lead = this.lead(unit.title);
+    const left = lead ? (this.leads.get(lead) ?? 0) - 1 : 0;
+    if (lead && left > 0) this.leads.set(lead, left);
+    else if (lead) this.leads.delete(lead);
     if (unit.kind !== 'section' || !unit.parentId) return;
     for (const label of this.labels(unit.title)) {
       const byParent = this.parents.get(label);

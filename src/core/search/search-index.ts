@@ -658,6 +658,18 @@ export class SearchIndex {
   }
 
   /**
+   * How well the question names a unit: its whole title, or the name a title gives before a colon or
+   * dash ("CAP Theorem: One of the Most Misunderstood Terms" is named by "the CAP theorem"), unless
+   * other titles share that lead (a series: "Coding interviews: ...").
+   */
+  private nameFit(unit: KnowledgeUnit, asked: ReadonlySet<string>): number {
+    const fit = this.titleFit(this.titleTermsOf(unit), asked);
+    const head = this.parts.nameOf(unit.title);
+    if (!head) return fit;
+    return Math.max(fit, this.titleFit([...new Set(this.analyze(head, true))], asked));
+  }
+
+  /**
    * How much of a title the question names, each title word weighted by its rarity: naming the rare
    * word of "Job Responsibilities" says more than naming the common words of "A Day as a Backend
    * Developer".
@@ -695,7 +707,7 @@ export class SearchIndex {
     const fits = new Map<string, { fit: number; coverage: number; named: number }>();
     for (const hit of window) {
       const title = this.titleTermsOf(hit.unit);
-      const fit = this.titleFit(title, asked);
+      const fit = this.nameFit(hit.unit, asked);
       const coverage = this.unitCoverage(hit, terms, related);
       const named = this.unitCoverage({ terms: title }, terms, related);
       fits.set(hit.unit.id, { fit, coverage, named });
@@ -769,7 +781,7 @@ export class SearchIndex {
       if (!parent || !showsInFull(parent, hit.unit)) continue;
       const own = fits.get(hit.unit.id)!;
       const title = this.titleTermsOf(parent);
-      const fit = this.titleFit(title, asked);
+      const fit = this.nameFit(parent, asked);
       if (fit <= own.fit) continue;
       let parentHit = window.find((h) => h.unit.id === parent.id);
       if (!parentHit) {
