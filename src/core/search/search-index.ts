@@ -2,7 +2,7 @@ import MiniSearch, { type Query } from 'minisearch';
 import SearchableMap from 'minisearch/SearchableMap';
 import type { KnowledgeUnit } from '../knowledge/types';
 import { type Analyzer, maxTypoDistance, stemWord, tokenize } from './analyzer';
-import { isEnglishWord, isEverydayWord } from './english-words';
+import { everydayWords, isEnglishWord, isEverydayWord } from './english-words';
 import { PartHeadings } from './part-headings';
 import { STOP_WORDS } from './stop-words';
 import { englishNeighbours, splitCompound } from './word-forms';
@@ -149,6 +149,10 @@ export class SearchIndex {
   private recent: { question: string; limit: number; outcome: SearchOutcome } | undefined;
   /** Stems of every word of the units' titles, stop words included (filled on first use). */
   private readonly titleWords = new Map<string, string[]>();
+  /** The share of everyday English words the knowledge has (computed on first use after a change). */
+  private everyday: number | undefined;
+  /** Analysed title, aliases and path of the units coverage has looked at (filled on first use). */
+  private readonly anchorTerms = new Map<string, Set<string>>();
   /** Headings that recur under many topics: parts of them, not topics. */
   private readonly parts: PartHeadings;
 
@@ -215,6 +219,7 @@ export class SearchIndex {
   /** Adds units (ids not yet indexed). */
   add(units: readonly KnowledgeUnit[]): void {
     this.recent = undefined;
+    this.everyday = undefined;
     for (const unit of units) {
       const terms = new Set<string>();
       this.collecting = terms;
@@ -234,6 +239,7 @@ export class SearchIndex {
   /** Removes units (by id) from the index and the vocabulary: a changed file touches only its own units. */
   remove(units: readonly KnowledgeUnit[]): void {
     this.recent = undefined;
+    this.everyday = undefined;
     for (const unit of units) {
       const indexed = this.units.get(unit.id);
       if (!indexed) continue;
@@ -253,6 +259,7 @@ export class SearchIndex {
       this.unitWords.delete(indexed.id);
       this.titleTerms.delete(indexed.id);
       this.titleWords.delete(indexed.id);
+      this.anchorTerms.delete(indexed.id);
       for (const term of terms) {
         const df = (this.counts.get(term) ?? 0) - 1;
         if (df > 0) this.counts.set(term, df);
@@ -555,15 +562,19 @@ export class SearchIndex {
     const words = new Set(tokenize(question).map((t) => stemWord(t.lower)));
     this.rerank(hits, terms, relatedOf, words);
     const asked = new Set(terms.flatMap((t) => t.matches));
+    // Only words of everyday language are found by chance ("tie"), not names ("postgresql").
+    const english = new Set(
+      terms.filter((t) => isEnglishWord(surface.get(t.term) ?? t.term)).flatMap((t) => t.matches),
+    );
     const coverage = hits[0]
-      ? this.unitCoverage(hits[0], terms, relatedOf, this.partialNames([hits[0]], asked))
+      ? this.unitCoverage(hits[0], terms, relatedOf, this.weakTerms([hits[0]], asked, english))
       : 0;
     const coverageOf = (units: readonly SearchHit[]) =>
       this.unitCoverage(
         { terms: [...new Set(units.flatMap((h) => h.terms))] },
         terms,
         relatedOf,
-        this.partialNames(units, asked),
+        this.weakTerms(units, asked, english),
       );
     return { hits: hits.slice(0, limit), terms, coverage, coverageOf };
   }
@@ -577,15 +588,14 @@ export class SearchIndex {
     hit: Pick<SearchHit, 'terms'>,
     terms: readonly TermMatch[],
     related: ReadonlyMap<string, number>,
-    partial: ReadonlySet<string> = new Set(),
+    weak: ReadonlyMap<string, number> = new Map(),
   ): number {
     let total = 0;
     let covered = 0;
     for (const t of terms) {
       total += t.idf;
       const found = t.matches.filter((m) => hit.terms.includes(m));
-      if (found.length > 0)
-        covered += t.idf * t.confidence * (found.every((m) => partial.has(m)) ? PARTIAL_NAME_WEIGHT : 1);
+      if (found.length > 0) covered += t.idf * t.confidence * Math.max(...found.map((m) => weak.get(m) ?? 1));
       else if (
         t.matches.some((m) =>
           (this.analyze.related?.get(m) ?? []).some((r) => related.has(r) && hit.terms.includes(r)),
@@ -595,6 +605,81 @@ export class SearchIndex {
       }
     }
     return total > 0 ? covered / total : 0;
+  }
+
+  /**
+   * How much each term the units matched counts towards covering the question: less when the units
+   * have it only as a word of a term of art not asked for ({@link partialNames}), or only in the text
+   * of units whose titles and paths name nothing of the question and that use it once and no other of
+   * its words, when it is a word of everyday language (a word used in passing: "tie" in a page about git merges): such a word counts as much
+   * as it is unlikely that the knowledge has an everyday word at all (fully in a small focused
+   * knowledge, little in a large one that has most of English).
+   */
+  private weakTerms(
+    hits: readonly SearchHit[],
+    asked: ReadonlySet<string>,
+    english: ReadonlySet<string>,
+  ): Map<string, number> {
+    const weights = new Map<string, number>();
+    for (const term of this.partialNames(hits, asked)) weights.set(term, PARTIAL_NAME_WEIGHT);
+    const anchored = new Set<string>();
+    const passing = new Set<string>();
+    for (const hit of hits) {
+      const names = this.anchorTermsOf(hit.unit);
+      const own = hit.terms.filter((t) => asked.has(t));
+      const once = own.length === 1 && this.wordsOf(hit.unit).filter((w) => w === own[0]).length <= 1;
+      const into = !once || own.some((t) => names.has(t)) ? anchored : passing;
+      for (const term of hit.terms) into.add(term);
+    }
+    const weight = 1 - this.everydayShare();
+    for (const term of passing) {
+      if (!anchored.has(term) && english.has(term))
+        weights.set(term, Math.min(weights.get(term) ?? 1, weight));
+    }
+    return weights;
+  }
+
+  /**
+   * The share of everyday English words the knowledge has (a few percent in a small focused one, most
+   * of them in a large one): how likely any word of a question is found somewhere by chance.
+   */
+  private everydayShare(): number {
+    if (this.everyday === undefined) {
+      let known = 0;
+      let all = 0;
+      for (const word of everydayWords()) {
+        const terms = this.analyze(word, true);
+        if (terms.length !== 1) continue;
+        all++;
+        if (this.counts.has(terms[0]!)) known++;
+      }
+      this.everyday = all > 0 ? known / all : 0;
+    }
+    return this.everyday;
+  }
+
+  /** The analysed words of a unit's title and text, in order, cached. */
+  private wordsOf(unit: KnowledgeUnit): string[] {
+    let words = this.unitWords.get(unit.id);
+    if (!words) {
+      words = this.analyze(`${unit.title} ${unit.text}`);
+      this.unitWords.set(unit.id, words);
+    }
+    return words;
+  }
+
+  /** The analysed terms of a unit's title, aliases and path: what it is about, cached. */
+  private anchorTermsOf(unit: KnowledgeUnit): Set<string> {
+    let names = this.anchorTerms.get(unit.id);
+    if (!names) {
+      names = new Set([
+        ...this.titleTermsOf(unit),
+        ...this.analyze(unit.aliases.join(' '), true),
+        ...this.analyze(unit.path.slice(0, -1).join(' '), true),
+      ]);
+      this.anchorTerms.set(unit.id, names);
+    }
+    return names;
   }
 
   /**
@@ -846,11 +931,7 @@ export class SearchIndex {
     if (pairs.length === 0) return;
     const window = hits.slice(0, PHRASE_WINDOW);
     for (const hit of window) {
-      let words = this.unitWords.get(hit.unit.id);
-      if (!words) {
-        words = this.analyze(`${hit.unit.title} ${hit.unit.text}`);
-        this.unitWords.set(hit.unit.id, words);
-      }
+      const words = this.wordsOf(hit.unit);
       let found = 0;
       for (const [left, right] of pairs) {
         for (let k = 0; k + 1 < words.length; k++) {

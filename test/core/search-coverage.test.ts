@@ -1,0 +1,40 @@
+import { parseKnowledgeFile } from '../../src/core/knowledge/markdown-loader';
+import { createAnalyzer } from '../../src/core/search/analyzer';
+import { everydayWords } from '../../src/core/search/english-words';
+import { SearchIndex } from '../../src/core/search/search-index';
+
+const GIT = `# Git
+
+## Git merge
+
+A merge joins two branches; when both changed a line, a tie is broken by hand.
+
+## PostgreSQL
+
+Relational databases such as PostgreSQL, MySQL.
+`;
+
+describe('coverage of a word used in passing', () => {
+  const small = new SearchIndex(parseKnowledgeFile('git.md', GIT), createAnalyzer([]));
+  // A knowledge that has nearly every everyday English word: any of them is found somewhere by chance.
+  const words = everydayWords().filter((w) => w !== 'tie');
+  const large = new SearchIndex(
+    [
+      ...parseKnowledgeFile('git.md', GIT),
+      ...parseKnowledgeFile('words.md', `# Words\n\n${words.join(' ')}\n`),
+    ],
+    createAnalyzer([]),
+  );
+
+  test('GIVEN a small focused knowledge THEN a word its text uses once still covers the question', () => {
+    expect(small.search('how to tie a tie').coverage).toBeGreaterThanOrEqual(0.9);
+  });
+
+  test('GIVEN a knowledge with most of everyday English THEN a word its text uses once covers little', () => {
+    expect(large.search('how to tie a tie').coverage).toBeLessThan(0.5);
+  });
+
+  test('GIVEN a name rather than an everyday word THEN it covers the question wherever it is', () => {
+    expect(large.search('postgresql').coverage).toBe(1);
+  });
+});
