@@ -9,6 +9,10 @@ const GIT = `# Git
 
 A merge joins two branches; when both changed a line, a tie is broken by hand.
 
+## Branch name
+
+Name a branch after its ticket.
+
 ## PostgreSQL
 
 Relational databases such as PostgreSQL, MySQL.
@@ -17,7 +21,7 @@ Relational databases such as PostgreSQL, MySQL.
 describe('coverage of a word used in passing', () => {
   const small = new SearchIndex(parseKnowledgeFile('git.md', GIT), createAnalyzer([]));
   // A knowledge that has nearly every everyday English word: any of them is found somewhere by chance.
-  const words = everydayWords().filter((w) => w !== 'tie');
+  const words = everydayWords().filter((w) => w !== 'tie' && w !== 'cat');
   const large = new SearchIndex(
     [
       ...parseKnowledgeFile('git.md', GIT),
@@ -36,5 +40,20 @@ describe('coverage of a word used in passing', () => {
 
   test('GIVEN a name rather than an everyday word THEN it covers the question wherever it is', () => {
     expect(large.search('postgresql').coverage).toBe(1);
+  });
+
+  test('GIVEN a knowledge with most of everyday English THEN an everyday word it lacks weighs more', () => {
+    const cat = (index: SearchIndex) =>
+      index.search('what should I name my cat').terms.find((t) => t.term === 'cat');
+    expect(large.search('what should I name my cat').coverage).toBeLessThan(0.4);
+    expect(cat(large)!.idf).toBeGreaterThan(cat(small)!.idf * (large.rarestIdf / small.rarestIdf));
+  });
+
+  test('GIVEN a short question naming a name with digits the knowledge lacks THEN that name is its subject', () => {
+    const ec2 = small.search('git merge on ec2').terms.find((t) => t.term === 'ec2');
+    expect(ec2?.idf).toBe(small.rarestIdf);
+    expect(small.search('git merge in 2026').terms.find((t) => t.term === '2026')?.idf).not.toBe(
+      small.rarestIdf,
+    );
   });
 });

@@ -73,7 +73,10 @@ const RERANK_WINDOW = 20;
 const UNKNOWN_SHARE = 1;
 /** Questions of at most this many terms are short: a name in them is their subject. */
 const SHORT_QUESTION = 3;
-/** An everyday English word the knowledge lacks ("keep", "safe") weighs this share of a rarer one. */
+/**
+ * An everyday English word the knowledge lacks ("keep", "safe") weighs at least this share of a rarer
+ * one (more in a knowledge that has most everyday words: the share it has).
+ */
 const EVERYDAY_SHARE = 0.5;
 /** Idioms of questions that name no subject ("how does git work under the hood"). */
 const FILLER_PHRASES =
@@ -315,7 +318,9 @@ export class SearchIndex {
     const df = this.counts.get(term);
     if (df !== undefined) return { term, kind: 'exact', matches: [term], confidence: 1, idf: this.idf(df) };
     if (isEnglishWord(word)) {
-      const idf = this.unknownWeight() * (isEverydayWord(word) ? EVERYDAY_SHARE : 1);
+      // A knowledge that has most of everyday English lacks this one for a reason: it weighs more there.
+      const share = Math.max(EVERYDAY_SHARE, this.everydayShare());
+      const idf = this.unknownWeight() * (isEverydayWord(word) ? share : 1);
       return { term, kind: 'unknown', matches: [], confidence: 0, idf };
     }
     const corrected = this.correct(term);
@@ -482,11 +487,12 @@ export class SearchIndex {
         });
       } else if (!t.matches.includes(compound)) t.matches.push(compound);
     }
-    // In a short question a name the knowledge and the dictionary lack ("tokyo") is its subject.
+    // In a short question a name the knowledge and the dictionary lack ("tokyo", "ec2", not "2026")
+    // is its subject.
     if (terms.length <= SHORT_QUESTION && this.unknownTermWeight === undefined) {
       for (const t of terms) {
         const word = surface.get(t.term) ?? t.term;
-        if (t.kind === 'unknown' && !/\p{N}/u.test(word) && !isEnglishWord(word))
+        if (t.kind === 'unknown' && /\p{L}/u.test(word) && !isEnglishWord(word))
           t.idf = this.unknownWeight();
       }
     }
