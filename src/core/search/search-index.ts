@@ -1,25 +1,13 @@
 import MiniSearch, { type Query } from 'minisearch';
 import SearchableMap from 'minisearch/SearchableMap';
 import type { KnowledgeUnit } from '../knowledge/types';
-import { type Analyzer, maxTypoDistance, stemWord, tokenize } from './analyzer';
-import { everydayWords, isEnglishWord, isEverydayWord } from './english-words';
+import { type Analyzer, stemWord, tokenize } from './analyzer';
+import { everydayWords, isEnglishWord } from './english-words';
 import { PartHeadings } from './part-headings';
-import { STOP_WORDS } from './stop-words';
-import { englishNeighbours, splitCompound } from './word-forms';
+import { type TermMatch, TermResolver } from './term-resolver';
 
-/** How one term of a question was found in the knowledge vocabulary. */
-export interface TermMatch {
-  /** The analysed query term. */
-  term: string;
-  /** exact, a spelling correction, a prefix completion, or not found at all. */
-  kind: 'exact' | 'corrected' | 'prefix' | 'unknown';
-  /** Vocabulary terms searched for it. */
-  matches: string[];
-  /** Confidence in the match, 0..1 (0 for unknown). */
-  confidence: number;
-  /** How rare (informative) the term is in the knowledge: BM25 inverse document frequency. */
-  idf: number;
-}
+export type { TermMatch } from './term-resolver';
+export { UNKNOWN_TERM_WEIGHT } from './term-resolver';
 
 /** A unit and its relevance score for one question. */
 export interface SearchHit {
@@ -40,12 +28,6 @@ export interface SearchOutcome {
 }
 
 const FIELD_BOOST = { title: 3, aliases: 3, path: 0.5, text: 1 };
-/**
- * The weight of a word the knowledge does not contain. Lower than a rare known word (it may be filler
- * such as "involve"), high enough that a question made only of unknown topic words plus generic ones
- * ("salary of a backend engineer") is not taken for a match.
- */
-export const UNKNOWN_TERM_WEIGHT = 1.5;
 /** Longest slice of work of {@link SearchIndex.build} between two turns of the event loop. */
 const SLICE_MS = 10;
 /** Postings (units containing a searched term) one question may score: this share of the units... */
@@ -59,10 +41,6 @@ const POSTING_FLOOR = 5000;
 const POSTING_CAP = 10_000;
 /** Below this inverse document frequency a term is in nearly every unit. */
 const GENERIC_IDF = 0.2;
-/** Endings (of a stem) that make a known word into a form of it: "dockeriz", "postgresql's" and the like. */
-const DERIVED_ENDING = /^(?:s|es|ed|er|ers|iz|is|ize|ise|ing|ly|y|ment|ful|abl|ist|ish)$/;
-/** Longest ending a known word may carry and still count as that word. */
-const MAX_SUFFIX = 4;
 /** Score factor for each pair of consecutive question words found together in a unit ("product managers"). */
 const PHRASE_BOOST = 1.5;
 /** How many of the best hits are checked for phrases. */
@@ -73,11 +51,6 @@ const RERANK_WINDOW = 20;
 const UNKNOWN_SHARE = 1;
 /** Questions of at most this many terms are short: a name in them is their subject. */
 const SHORT_QUESTION = 3;
-/**
- * An everyday English word the knowledge lacks ("keep", "safe") weighs at least this share of a rarer
- * one (more in a knowledge that has most everyday words: the share it has).
- */
-const EVERYDAY_SHARE = 0.5;
 /** Idioms of questions that name no subject ("how does git work under the hood"). */
 const FILLER_PHRASES =
   /\b(under the hood|in a nutshell|in (simple|plain|layman'?s) (terms|english|words)|like i'?m five|eli5)\b/gi;
@@ -158,6 +131,8 @@ export class SearchIndex {
   private readonly anchorTerms = new Map<string, Set<string>>();
   /** Headings that recur under many topics: parts of them, not topics. */
   private readonly parts: PartHeadings;
+  /** Reads the question's words against the vocabulary. */
+  private readonly resolver: TermResolver;
 
   /**
    * @param units the units to index (ids must be unique)
@@ -196,6 +171,15 @@ export class SearchIndex {
     });
     this.vocabulary = new SearchableMap<true>();
     this.parts = new PartHeadings(analyze);
+    this.resolver = new TermResolver({
+      counts: this.counts,
+      vocabulary: this.vocabulary,
+      analyze,
+      idf: (df) => this.idf(df),
+      unknownWeight: () => this.unknownWeight(),
+      unknownTermWeight,
+      everydayShare: () => this.everydayShare(),
+    });
     this.add(units);
   }
 
@@ -315,138 +299,7 @@ export class SearchIndex {
    * of the English dictionary (`word`, as typed) is never corrected or completed into another one.
    */
   resolve(term: string, word = term): TermMatch {
-    const df = this.counts.get(term);
-    if (df !== undefined) return { term, kind: 'exact', matches: [term], confidence: 1, idf: this.idf(df) };
-    if (isEnglishWord(word)) {
-      // A knowledge that has most of everyday English lacks this one for a reason: it weighs more there.
-      const share = Math.max(EVERYDAY_SHARE, this.everydayShare());
-      const idf = this.unknownWeight() * (isEverydayWord(word) ? share : 1);
-      return { term, kind: 'unknown', matches: [], confidence: 0, idf };
-    }
-    const corrected = this.correct(term);
-    if (corrected) {
-      const [match, distance] = corrected;
-      const confidence = distance <= 1 ? 0.8 : 0.6;
-      return {
-        term,
-        kind: 'corrected',
-        matches: [match],
-        confidence,
-        idf: this.idf(this.counts.get(match)!),
-      };
-    }
-    const spelled = this.spellEnglish(word);
-    if (spelled) {
-      return {
-        term,
-        kind: 'corrected',
-        matches: [spelled],
-        confidence: 0.8,
-        idf: this.idf(this.counts.get(spelled)!),
-      };
-    }
-    const completions = this.complete(term);
-    if (completions.length > 0) {
-      const best = Math.max(...completions.map((m) => this.counts.get(m) ?? 0));
-      return { term, kind: 'prefix', matches: completions, confidence: 0.6, idf: this.idf(best) };
-    }
-    return {
-      term,
-      kind: 'unknown',
-      matches: [],
-      confidence: 0,
-      idf: this.unknownTermWeight ?? UNKNOWN_TERM_WEIGHT,
-    };
-  }
-
-  /** The knowledge's term for a word when the word is one term the knowledge has. */
-  private knownTermOf(word: string): string | undefined {
-    const terms = this.analyze(word, true);
-    return terms.length === 1 && this.counts.has(terms[0]!) ? terms[0] : undefined;
-  }
-
-  /**
-   * The knowledge's term for the English word one edit away from a typo ("gracefuly" is "gracefully",
-   * stem "grace"), the most frequent one when several are.
-   */
-  private spellEnglish(word: string): string | undefined {
-    let best: [string, number] | undefined;
-    for (const candidate of englishNeighbours(word)) {
-      const known = this.knownTermOf(candidate);
-      const df = known ? this.counts.get(known)! : 0;
-      if (known && (!best || df > best[1])) best = [known, df];
-    }
-    return best?.[0];
-  }
-
-  /**
-   * The terms of one question word: a word the knowledge lacks that splits into two it has
-   * ("multistage" for "multi-stage") is those two, else {@link resolve}.
-   */
-  private resolveWord(term: string, word = term): TermMatch[] {
-    if (!this.counts.has(term) && !isEnglishWord(word)) {
-      const parts = splitCompound(word, (part) => this.knownTermOf(part));
-      if (parts) {
-        return parts.map((m) => ({
-          term: m,
-          kind: 'corrected' as const,
-          matches: [m],
-          confidence: 0.8,
-          idf: this.idf(this.counts.get(m)!),
-        }));
-      }
-    }
-    return [this.resolve(term, word)];
-  }
-
-  /**
-   * Question words that the knowledge writes as one with the function word after them ("shut down"
-   * is "shutdown", "set up" is "setup"): the knowledge's compound term for each such first word.
-   */
-  private joinedWords(question: string): Map<string, string> {
-    const tokens = tokenize(question);
-    const joined = new Map<string, string>();
-    for (let i = 0; i + 1 < tokens.length; i++) {
-      const [a, b] = [tokens[i]!.lower, tokens[i + 1]!.lower];
-      if (STOP_WORDS.has(a) || !STOP_WORDS.has(b) || !/^\p{L}+$/u.test(a + b)) continue;
-      const compound = this.knownTermOf(a + b);
-      if (compound) joined.set(stemWord(a), compound);
-    }
-    return joined;
-  }
-
-  /** The closest vocabulary term within a small edit distance (a swap of two letters counts as one). */
-  private correct(term: string): [string, number] | undefined {
-    if (term.length < 4 || /^\p{N}+$/u.test(term)) return undefined;
-    for (let i = 0; i + 1 < term.length; i++) {
-      const swapped = term.slice(0, i) + term[i + 1] + term[i] + term.slice(i + 2);
-      if (this.counts.has(swapped)) return [swapped, 1];
-    }
-    const maxDistance = maxTypoDistance(term.length);
-    if (maxDistance === 0) return undefined;
-    let best: [string, number, number] | undefined;
-    for (const [key, [, distance]] of this.vocabulary.fuzzyGet(term, maxDistance)) {
-      if (key.length < 4) continue;
-      const df = this.counts.get(key) ?? 0;
-      if (!best || distance < best[1] || (distance === best[1] && df > best[2])) best = [key, distance, df];
-    }
-    return best ? [best[0], best[1]] : undefined;
-  }
-
-  /** Vocabulary terms the term is a prefix of, or the longest vocabulary term that is a prefix of it. */
-  private complete(term: string): string[] {
-    if (term.length < 4) return [];
-    const longer = [...this.vocabulary.atPrefix(term).keys()]
-      .sort((a, b) => (this.counts.get(b) ?? 0) - (this.counts.get(a) ?? 0))
-      .slice(0, 3);
-    if (longer.length > 0) return longer;
-    // A known word plus a word-forming ending ("dockerized" -> "docker"), but not a negation
-    // ("serverless") or another word ("linkedin" is not "link", "demotivating" not "demo").
-    for (let end = term.length - 1; end >= Math.max(4, term.length - MAX_SUFFIX); end--) {
-      const head = term.slice(0, end);
-      if (this.counts.has(head) && DERIVED_ENDING.test(term.slice(end))) return [head];
-    }
-    return [];
+    return this.resolver.resolve(term, word);
   }
 
   /**
@@ -474,8 +327,8 @@ export class SearchIndex {
     const form = HOW_WORKS.test(question) ? new Set(['work']) : undefined;
     const terms = this.analyze(question.replace(FILLER_PHRASES, ' '), true)
       .filter((t) => !form?.has(t) && !seen.has(t) && seen.add(t))
-      .flatMap((t) => this.resolveWord(t, surface.get(t)));
-    for (const [first, compound] of this.joinedWords(question)) {
+      .flatMap((t) => this.resolver.resolveWord(t, surface.get(t)));
+    for (const [first, compound] of this.resolver.joinedWords(question)) {
       const t = terms.find((x) => x.term === first);
       if (!t) continue;
       if (t.matches.length === 0 || t.kind !== 'exact') {
@@ -492,8 +345,7 @@ export class SearchIndex {
     if (terms.length <= SHORT_QUESTION && this.unknownTermWeight === undefined) {
       for (const t of terms) {
         const word = surface.get(t.term) ?? t.term;
-        if (t.kind === 'unknown' && /\p{L}/u.test(word) && !isEnglishWord(word))
-          t.idf = this.unknownWeight();
+        if (t.kind === 'unknown' && /\p{L}/u.test(word) && !isEnglishWord(word)) t.idf = this.unknownWeight();
       }
     }
     // Words found in nearly every unit ("backend" in a backend knowledge base) cannot change the
