@@ -43,6 +43,14 @@ export const CORPORA = [
       ':(exclude)sections/template*',
     ],
   },
+  {
+    // One large README of numbered practices under emoji headings, each a "Do" / "Otherwise" pair
+    // with code examples folded in <details> blocks.
+    name: 'js-testing',
+    repo: 'goldbergyoni/javascript-testing-best-practices',
+    commit: '63a2bb07bb718d0a34a9c1249ef0df9b1266dad8',
+    paths: ['readme.md'],
+  },
 ];
 
 const args = process.argv.slice(2);
