@@ -95,6 +95,19 @@ describe('parseKnowledgeFile', () => {
     expect(doc!.markdown).not.toContain('SIGTERM');
   });
 
+  test('GIVEN headings decorated with pictographs and keycaps THEN the titles are their words', () => {
+    const titles = parseKnowledgeFile(
+      'guide.md',
+      '# 👇 Why this guide\n\n## Section 3️⃣: Frontend Testing\n\n### ⚪ ️ 3.7 Have few end-to-end tests\n\nText.\n\n## 🎉\n\nParty.\n',
+    ).map((u) => u.title);
+    expect(titles).toEqual([
+      'Why this guide',
+      'Section 3: Frontend Testing',
+      '3.7 Have few end-to-end tests',
+      '🎉',
+    ]);
+  });
+
   test('GIVEN broken front matter THEN a BotError names the file', () => {
     let error: unknown;
     try {

@@ -111,8 +111,12 @@ function classifyItem(
   return { kind: 'resource', resource: { title: title || first.href, url: resolve(first.href) } };
 }
 
+/** Pictographs and their joiners, variation selectors and keycaps: decoration of a heading ("⚪️ 1.2", "3️⃣"). */
+const PICTOGRAPHS = /[\p{Extended_Pictographic}\u200d\ufe0e\ufe0f\u20e3]/gu;
+
 function cleanTitle(text: string): string {
-  return text.replace(/[\s:：]+$/u, '').trim();
+  const plain = text.replace(PICTOGRAPHS, '').replace(/\s+/g, ' ').trim();
+  return (plain || text).replace(/[\s:：]+$/u, '').trim();
 }
 
 /** The title of a list item: its leading bold words, else the words before a colon, else its first words. */
