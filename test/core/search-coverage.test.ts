@@ -38,6 +38,11 @@ describe('coverage of a word used in passing', () => {
     expect(large.search('how to tie a tie').coverage).toBeLessThan(0.5);
   });
 
+  test('GIVEN several everyday words a unit uses once each THEN together they still cover little', () => {
+    expect(large.search('tie broken by hand').coverage).toBeLessThan(0.5);
+    expect(small.search('tie broken by hand').coverage).toBeGreaterThanOrEqual(0.9);
+  });
+
   test('GIVEN a name rather than an everyday word THEN it covers the question wherever it is', () => {
     expect(large.search('postgresql').coverage).toBe(1);
   });

@@ -468,10 +468,10 @@ export class SearchIndex {
   /**
    * How much each term the units matched counts towards covering the question: less when the units
    * have it only as a word of a term of art not asked for ({@link partialNames}), or only in the text
-   * of units whose titles and paths name nothing of the question and that use it once and no other of
-   * its words, when it is a word of everyday language (a word used in passing: "tie" in a page about git merges): such a word counts as much
-   * as it is unlikely that the knowledge has an everyday word at all (fully in a small focused
-   * knowledge, little in a large one that has most of English).
+   * of units whose titles and paths name nothing of the question and that use each of its words once,
+   * when it is a word of everyday language (a word used in passing: "tie" in a page about git
+   * merges): such a word counts as much as it is unlikely that the knowledge has an everyday word at
+   * all (fully in a small focused knowledge, little in a large one that has most of English).
    */
   private weakTerms(
     hits: readonly SearchHit[],
@@ -485,7 +485,8 @@ export class SearchIndex {
     for (const hit of hits) {
       const names = this.anchorTermsOf(hit.unit);
       const own = hit.terms.filter((t) => asked.has(t));
-      const once = own.length === 1 && this.wordsOf(hit.unit).filter((w) => w === own[0]).length <= 1;
+      const words = this.wordsOf(hit.unit);
+      const once = own.length > 0 && own.every((t) => words.indexOf(t) === words.lastIndexOf(t));
       const into = !once || own.some((t) => names.has(t)) ? anchored : passing;
       for (const term of hit.terms) into.add(term);
     }
