@@ -91,7 +91,13 @@ describe('npm run eval on the question sets of our own knowledge', () => {
       s.knowledge.startsWith('eval/corpora/'),
     );
     expect(external.map((s) => s.name)).toEqual(
-      expect.arrayContaining(['system-design-101', 'system-design-primer', 'tech-interview-handbook']),
+      expect.arrayContaining([
+        'system-design-101',
+        'system-design-primer',
+        'tech-interview-handbook',
+        'nodebestpractices',
+        'js-testing',
+      ]),
     );
   });
 });
