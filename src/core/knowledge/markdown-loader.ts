@@ -112,7 +112,7 @@ function classifyItem(
 }
 
 /** Pictographs and their joiners, variation selectors and keycaps: decoration of a heading ("⚪️ 1.2", "3️⃣"). */
-const PICTOGRAPHS = /[\p{Extended_Pictographic}\u200d\ufe0e\ufe0f\u20e3]/gu;
+const PICTOGRAPHS = /\p{Extended_Pictographic}|\u200d|\ufe0e|\ufe0f|\u20e3/gu;
 
 function cleanTitle(text: string): string {
   const plain = text.replace(PICTOGRAPHS, '').replace(/\s+/g, ' ').trim();
