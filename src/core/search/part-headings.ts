@@ -1,6 +1,14 @@
 import type { KnowledgeUnit } from '../knowledge/types';
 import type { Analyzer } from './analyzer';
 
+/** A title read for its labels (see {@link PartHeadings}). */
+interface Reading {
+  whole: string;
+  rawLead?: string;
+  lead?: string;
+  label?: string;
+}
+
 /** A label before the rest of a heading: "Code Example – Clean cache", "Blog Quote: ...". */
 const LABEL = /^(.{2,40}?)(?::\s|\s[–—-]\s)/;
 /** Most words a label may have. */
@@ -14,32 +22,45 @@ const RECURRING_PARENTS = 2;
  * a topic, and are counted by the topics they appear under (kept up to date as units come and go).
  */
 export class PartHeadings {
-  /** Analysed label -> parent id -> sections under that parent with the label. */
-  private readonly parents = new Map<string, Map<string, number>>();
-  private readonly labelCache = new Map<string, string[]>();
+  /** Analysed label -> how many different parents have a section with it. */
+  private readonly parents = new Map<string, number>();
+  /** Analysed label and parent id -> sections under that parent with the label. */
+  private readonly pairs = new Map<string, number>();
+  private readonly readCache = new Map<string, Reading>();
   /** Analysed lead of a title -> units whose titles have it. */
   private readonly leads = new Map<string, number>();
 
   constructor(private readonly analyze: Analyzer) {}
 
-  /** The analysed labels of a title: the whole title, and a short lead before ":" or " – ". */
-  private labels(title: string): string[] {
-    let labels = this.labelCache.get(title);
-    if (!labels) {
-      const lead = LABEL.exec(title)?.[1];
-      const raw = [title, ...(lead && lead.split(/\s+/).length <= LABEL_WORDS ? [lead] : [])];
-      labels = [...new Set(raw.map((x) => this.analyze(x).join(' ')).filter((x) => x !== ''))];
-      if (this.labelCache.size > 50_000) this.labelCache.clear();
-      this.labelCache.set(title, labels);
-    }
-    return labels;
+  /**
+   * A title read for its labels: the whole title analysed, its lead before ":" or " – " analysed
+   * (if any), and that lead again when it is short enough to be a label.
+   */
+  private read(title: string, analysed?: readonly string[]): Reading {
+    const raw = LABEL.exec(title)?.[1];
+    const lead = raw ? this.analyze(raw).join(' ') || undefined : undefined;
+    return {
+      whole: (analysed ?? this.analyze(title)).join(' '),
+      rawLead: raw,
+      lead,
+      label: lead && raw!.split(/\s+/).length <= LABEL_WORDS ? lead : undefined,
+    };
   }
 
-  /** The analysed lead of a title before ":" or " – ", if it has one. */
-  private lead(title: string): string | undefined {
-    const lead = LABEL.exec(title)?.[1];
-    const analysed = lead ? this.analyze(lead).join(' ') : '';
-    return analysed === '' ? undefined : analysed;
+  /** {@link read}, cached: questions look at the same few titles again and again. */
+  private cachedRead(title: string): Reading {
+    let reading = this.readCache.get(title);
+    if (!reading) {
+      reading = this.read(title);
+      if (this.readCache.size > 50_000) this.readCache.clear();
+      this.readCache.set(title, reading);
+    }
+    return reading;
+  }
+
+  /** The labels of a reading: the whole title and its short lead. */
+  private static labels(reading: Reading): string[] {
+    return [...new Set([reading.whole, reading.label ?? ''])].filter((x) => x !== '');
   }
 
   /**
@@ -47,37 +68,46 @@ export class PartHeadings {
    * that lead recurs in other titles: then it names a series ("Coding interviews: ..."), not the topic.
    */
   nameOf(title: string): string | undefined {
-    const lead = LABEL.exec(title)?.[1];
-    const analysed = this.lead(title);
-    return lead && analysed && (this.leads.get(analysed) ?? 0) <= 1 ? lead : undefined;
+    const { rawLead, lead } = this.cachedRead(title);
+    return rawLead && lead && (this.leads.get(lead) ?? 0) <= 1 ? rawLead : undefined;
   }
 
-  /** Counts a unit's heading. */
-  add(unit: KnowledgeUnit): void {
-    const lead = this.lead(unit.title);
-    if (lead) this.leads.set(lead, (this.leads.get(lead) ?? 0) + 1);
+  /**
+   * Counts a unit's heading.
+   *
+   * @param analysed the title as the index analysed it, when it has (spares analysing it again)
+   */
+  add(unit: KnowledgeUnit, analysed?: readonly string[]): void {
+    const reading = this.read(unit.title, analysed);
+    if (reading.lead) this.leads.set(reading.lead, (this.leads.get(reading.lead) ?? 0) + 1);
     if (unit.kind !== 'section' || !unit.parentId) return;
-    for (const label of this.labels(unit.title)) {
-      const byParent = this.parents.get(label) ?? new Map<string, number>();
-      byParent.set(unit.parentId, (byParent.get(unit.parentId) ?? 0) + 1);
-      this.parents.set(label, byParent);
+    for (const label of PartHeadings.labels(reading)) {
+      const pair = `${label}\u0000${unit.parentId}`;
+      const n = this.pairs.get(pair) ?? 0;
+      if (n === 0) this.parents.set(label, (this.parents.get(label) ?? 0) + 1);
+      this.pairs.set(pair, n + 1);
     }
   }
 
   /** Forgets a unit's heading. */
   remove(unit: KnowledgeUnit): void {
-    const lead = this.lead(unit.title);
-    const left = lead ? (this.leads.get(lead) ?? 0) - 1 : 0;
-    if (lead && left > 0) this.leads.set(lead, left);
-    else if (lead) this.leads.delete(lead);
+    const reading = this.read(unit.title);
+    const left = reading.lead ? (this.leads.get(reading.lead) ?? 0) - 1 : 0;
+    if (reading.lead && left > 0) this.leads.set(reading.lead, left);
+    else if (reading.lead) this.leads.delete(reading.lead);
     if (unit.kind !== 'section' || !unit.parentId) return;
-    for (const label of this.labels(unit.title)) {
-      const byParent = this.parents.get(label);
-      const n = (byParent?.get(unit.parentId) ?? 0) - 1;
-      if (!byParent) continue;
-      if (n > 0) byParent.set(unit.parentId, n);
-      else byParent.delete(unit.parentId);
-      if (byParent.size === 0) this.parents.delete(label);
+    for (const label of PartHeadings.labels(reading)) {
+      const pair = `${label}\u0000${unit.parentId}`;
+      const n = (this.pairs.get(pair) ?? 0) - 1;
+      if (n > 0) {
+        this.pairs.set(pair, n);
+        continue;
+      }
+      if (n < 0) continue;
+      this.pairs.delete(pair);
+      const left = (this.parents.get(label) ?? 0) - 1;
+      if (left > 0) this.parents.set(label, left);
+      else this.parents.delete(label);
     }
   }
 
@@ -87,10 +117,9 @@ export class PartHeadings {
    */
   isPart(unit: KnowledgeUnit, asked: ReadonlySet<string>): boolean {
     if (unit.kind !== 'section' || !unit.parentId) return false;
-    return this.labels(unit.title).some(
+    return PartHeadings.labels(this.cachedRead(unit.title)).some(
       (label) =>
-        (this.parents.get(label)?.size ?? 0) >= RECURRING_PARENTS &&
-        !label.split(' ').some((t) => asked.has(t)),
+        (this.parents.get(label) ?? 0) >= RECURRING_PARENTS && !label.split(' ').some((t) => asked.has(t)),
     );
   }
 }

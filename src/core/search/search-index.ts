@@ -115,6 +115,8 @@ export class SearchIndex {
   private readonly counts = new Map<string, number>();
   /** Terms of the unit being added, collected while MiniSearch tokenizes it. */
   private collecting: Set<string> | undefined;
+  /** The analysed title of the unit being added, kept while MiniSearch tokenizes it. */
+  private collectedTitle: string[] | undefined;
   private readonly units = new Map<string, KnowledgeUnit>();
   private byKey: Map<string, KnowledgeUnit> | undefined;
   /** Analysed title and text of the units phrase matching has looked at (filled on first use). */
@@ -160,6 +162,7 @@ export class SearchIndex {
           }
         }
         if (this.collecting) for (const term of terms) this.collecting.add(term);
+        if (field === 'title') this.collectedTitle = terms;
         return terms;
       },
       processTerm: (term) => term,
@@ -213,7 +216,8 @@ export class SearchIndex {
       this.mini.add(unit);
       this.units.set(unit.id, unit);
       this.byKey?.set(unit.key, unit);
-      this.parts.add(unit);
+      this.parts.add(unit, this.collectedTitle);
+      this.collectedTitle = undefined;
       for (const term of terms) {
         const df = this.counts.get(term);
         this.counts.set(term, (df ?? 0) + 1);
