@@ -108,6 +108,15 @@ describe('parseKnowledgeFile', () => {
     ]);
   });
 
+  test('GIVEN a term defined in bold before its citation link THEN it is content, and a bare link a resource', () => {
+    const units = parseKnowledgeFile(
+      'glossary.md',
+      '# Glossary\n\n- **Law of Demeter**: only talk to your immediate friends ([wikipedia](https://en.wikipedia.org/wiki/Law_of_Demeter))\n- [ACID Explained](https://example.com/acid) - a short read\n',
+    );
+    expect(units.find((u) => u.title === 'Law of Demeter')?.kind).toBe('item');
+    expect(units[0]!.resources).toEqual([{ title: 'ACID Explained', url: 'https://example.com/acid' }]);
+  });
+
   test('GIVEN broken front matter THEN a BotError names the file', () => {
     let error: unknown;
     try {

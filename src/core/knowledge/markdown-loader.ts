@@ -106,6 +106,9 @@ function classifyItem(
   }
   if (!first || linkWords === 0 || otherWords > Math.max(RESOURCE_EXTRA_WORDS, linkWords))
     return { kind: 'content' };
+  // A term defined in bold before its citation ("**Law of Demeter**: only talk to ... ([wikipedia](…))")
+  // is content: the link is its source, not the item.
+  if (namesSubjectOutsideLink(children)) return { kind: 'content' };
   if (!external) return otherWords <= 2 ? { kind: 'toc' } : { kind: 'content' };
   const title = stripResourceMarkers(first.title).replace(/\s+/g, ' ').trim();
   return { kind: 'resource', resource: { title: title || first.href, url: resolve(first.href) } };
@@ -113,6 +116,15 @@ function classifyItem(
 
 /** Pictographs and their joiners, variation selectors and keycaps: decoration of a heading ("⚪️ 1.2", "3️⃣"). */
 const PICTOGRAPHS = /\p{Extended_Pictographic}|\u200d|\ufe0e|\ufe0f|\u20e3/gu;
+
+/** Whether an item opens with bold words that are not a link, followed by more words: `**Term**: ...`. */
+function namesSubjectOutsideLink(children: Token[]): boolean {
+  const first = children.findIndex((c) => c.type !== 'text' || c.content.trim() !== '');
+  if (children[first]?.type !== 'strong_open' || children[first + 1]?.type !== 'text') return false;
+  const close = children.findIndex((c, k) => k > first && c.type === 'strong_close');
+  const after = children[close + 1];
+  return close > 0 && after?.type === 'text' && wordCount(after.content) > 0;
+}
 
 function cleanTitle(text: string): string {
   const plain = text.replace(PICTOGRAPHS, '').replace(/\s+/g, ' ').trim();
