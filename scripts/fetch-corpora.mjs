@@ -29,6 +29,28 @@ export const CORPORA = [
     commit: '8ee2acb54a05c4add123a824d15e7dfc4e703b2f',
     paths: ['apps/website/contents'],
   },
+  {
+    // A folder of ~90 small files with code: each a practice whose H1 is the topic and whose H3s are
+    // generic ("One Paragraph Explainer", "Code Example"); translations, drafts and the template left out.
+    name: 'nodebestpractices',
+    repo: 'goldbergyoni/nodebestpractices',
+    commit: 'dc3d60c29d5483d9ea99cf261bbd6203516a2ba7',
+    paths: [
+      'sections',
+      ':(exclude)sections/**/*.*.md',
+      ':(exclude)sections/drafts',
+      ':(exclude)sections/examples',
+      ':(exclude)sections/template*',
+    ],
+  },
+  {
+    // One large README of numbered practices under emoji headings, each a "Do" / "Otherwise" pair
+    // with code examples folded in <details> blocks.
+    name: 'js-testing',
+    repo: 'goldbergyoni/javascript-testing-best-practices',
+    commit: '63a2bb07bb718d0a34a9c1249ef0df9b1266dad8',
+    paths: ['readme.md'],
+  },
 ];
 
 const args = process.argv.slice(2);

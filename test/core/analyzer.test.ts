@@ -17,6 +17,22 @@ describe('createAnalyzer', () => {
     expect(analyze('Node.js and node')).toEqual(['nodejs', 'nodejs']);
   });
 
+  test('GIVEN a negation typed without its apostrophe THEN it is the function word it spells', () => {
+    const analyze = createAnalyzer([]);
+    expect(analyze('why shouldnt I, why dont you')).toEqual([]);
+    expect(analyze('the giant print')).toEqual(['giant', 'print']);
+  });
+
+  test('GIVEN the plural of an acronym in capitals THEN it is the acronym, and HTTPS stays HTTPS', () => {
+    expect(createAnalyzer([])('Support blacklisting JWTs, CDNs and HTTPS')).toEqual([
+      'support',
+      'blacklist',
+      'jwt',
+      'cdn',
+      'https',
+    ]);
+  });
+
   test('GIVEN words with inner punctuation THEN they stay whole when known and split when not', () => {
     expect(analyze('C# and .NET')).toEqual(['dotnet', 'dotnet']);
     expect(analyze('CI/CD pipelines')).toEqual(['cicd', 'cicd']);

@@ -14,9 +14,9 @@ const OWN_KNOWLEDGE = ['knowledge', 'test/fixtures/knowledge-alt'];
 
 /**
  * Regression floors of what the bot answers (mentoring over the engine), just below what was measured
- * on 2026-12-02 (alt-dev 100%, seed-dev 94%, shared sample 34/34).
+ * on 2026-12-02 (alt-dev 100%, seed-dev 95%, shared sample 34/34).
  */
-const FLOORS: Record<string, number> = { 'alt-dev': 0.96, 'seed-dev': 0.92 };
+const FLOORS: Record<string, number> = { 'alt-dev': 0.96, 'seed-dev': 0.94 };
 
 /** Scores a set the way users get answers: `mentorAnswer` with the knowledge's curriculum, if any. */
 function scoreBot(snapshot: KnowledgeSnapshot, dir: string, questions: ReturnType<typeof parseQuestionSet>) {
@@ -91,7 +91,13 @@ describe('npm run eval on the question sets of our own knowledge', () => {
       s.knowledge.startsWith('eval/corpora/'),
     );
     expect(external.map((s) => s.name)).toEqual(
-      expect.arrayContaining(['system-design-101', 'system-design-primer', 'tech-interview-handbook']),
+      expect.arrayContaining([
+        'system-design-101',
+        'system-design-primer',
+        'tech-interview-handbook',
+        'nodebestpractices',
+        'js-testing',
+      ]),
     );
   });
 });

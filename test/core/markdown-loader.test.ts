@@ -83,6 +83,40 @@ describe('parseKnowledgeFile', () => {
     );
   });
 
+  test('GIVEN a bare title over a long explainer and code THEN it shows the explainer, then the titles of the rest', () => {
+    const explainer = 'Shut down gracefully: stop taking requests, finish the ones in flight. '.repeat(25);
+    const code = `\`\`\`js\n${'process.on("SIGTERM", close);\n'.repeat(40)}\`\`\``;
+    const [doc] = parseKnowledgeFile(
+      'graceful.md',
+      `# Shutdown gracefully\n\n### One Paragraph Explainer\n\n${explainer}\n\n### Code Example\n\n${code}\n`,
+    );
+    expect(doc!.markdown).toContain('**One Paragraph Explainer**\n\nShut down gracefully: stop taking');
+    expect(doc!.markdown).toContain('- **Code Example**');
+    expect(doc!.markdown).not.toContain('SIGTERM');
+  });
+
+  test('GIVEN headings decorated with pictographs and keycaps THEN the titles are their words', () => {
+    const titles = parseKnowledgeFile(
+      'guide.md',
+      '# 👇 Why this guide\n\n## Section 3️⃣: Frontend Testing\n\n### ⚪ ️ 3.7 Have few end-to-end tests\n\nText.\n\n## 🎉\n\nParty.\n',
+    ).map((u) => u.title);
+    expect(titles).toEqual([
+      'Why this guide',
+      'Section 3: Frontend Testing',
+      '3.7 Have few end-to-end tests',
+      '🎉',
+    ]);
+  });
+
+  test('GIVEN a term defined in bold before its citation link THEN it is content, and a bare link a resource', () => {
+    const units = parseKnowledgeFile(
+      'glossary.md',
+      '# Glossary\n\n- **Law of Demeter**: only talk to your immediate friends ([wikipedia](https://en.wikipedia.org/wiki/Law_of_Demeter))\n- [ACID Explained](https://example.com/acid) - a short read\n',
+    );
+    expect(units.find((u) => u.title === 'Law of Demeter')?.kind).toBe('item');
+    expect(units[0]!.resources).toEqual([{ title: 'ACID Explained', url: 'https://example.com/acid' }]);
+  });
+
   test('GIVEN broken front matter THEN a BotError names the file', () => {
     let error: unknown;
     try {

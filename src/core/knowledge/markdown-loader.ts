@@ -106,13 +106,29 @@ function classifyItem(
   }
   if (!first || linkWords === 0 || otherWords > Math.max(RESOURCE_EXTRA_WORDS, linkWords))
     return { kind: 'content' };
+  // A term defined in bold before its citation ("**Law of Demeter**: only talk to ... ([wikipedia](…))")
+  // is content: the link is its source, not the item.
+  if (namesSubjectOutsideLink(children)) return { kind: 'content' };
   if (!external) return otherWords <= 2 ? { kind: 'toc' } : { kind: 'content' };
   const title = stripResourceMarkers(first.title).replace(/\s+/g, ' ').trim();
   return { kind: 'resource', resource: { title: title || first.href, url: resolve(first.href) } };
 }
 
+/** Pictographs and their joiners, variation selectors and keycaps: decoration of a heading ("⚪️ 1.2", "3️⃣"). */
+const PICTOGRAPHS = /\p{Extended_Pictographic}|\u200d|\ufe0e|\ufe0f|\u20e3/gu;
+
+/** Whether an item opens with bold words that are not a link, followed by more words: `**Term**: ...`. */
+function namesSubjectOutsideLink(children: Token[]): boolean {
+  const first = children.findIndex((c) => c.type !== 'text' || c.content.trim() !== '');
+  if (children[first]?.type !== 'strong_open' || children[first + 1]?.type !== 'text') return false;
+  const close = children.findIndex((c, k) => k > first && c.type === 'strong_close');
+  const after = children[close + 1];
+  return close > 0 && after?.type === 'text' && wordCount(after.content) > 0;
+}
+
 function cleanTitle(text: string): string {
-  return text.replace(/[\s:：]+$/u, '').trim();
+  const plain = text.replace(PICTOGRAPHS, '').replace(/\s+/g, ' ').trim();
+  return (plain || text).replace(/[\s:：]+$/u, '').trim();
 }
 
 /** The title of a list item: its leading bold words, else the words before a colon, else its first words. */
@@ -336,7 +352,10 @@ export function parseKnowledgeFile(file: string, raw: string, options: ParseOpti
   return finish(builders);
 }
 
-/** A section with no text of its own shows its children's content when short, else their titles. */
+/**
+ * A section with no text of its own shows its children's content up to this length (its first child's
+ * always: the explainer under a bare title), and the titles of the children past it.
+ */
 const SUMMARY_CONTENT_LIMIT = 1500;
 
 /**
@@ -369,21 +388,37 @@ function finish(builders: Builder[]): KnowledgeUnit[] {
   for (const { unit } of [...kept].reverse()) {
     if (unit.markdown !== '' || unit.childIds.length === 0) continue;
     const children = unit.childIds.map((id) => byId.get(id)!.unit);
-    const content = children.map((child) => `**${child.title}**\n\n${child.markdown}`).join('\n\n');
-    unit.markdown =
-      content.length <= SUMMARY_CONTENT_LIMIT
-        ? content
-        : children
-            .map((child) => {
-              const names = child.childIds.map((id) => byId.get(id)!.unit.title);
-              return names.length > 0 ? `- **${child.title}**: ${names.join(', ')}` : `- **${child.title}**`;
-            })
-            .join('\n');
-    if (unit.text === '') unit.text = children.map((child) => child.title).join('. ');
+    unit.markdown = summarise(children, (id) => byId.get(id)!.unit);
+    // It is found by the children's titles and by the text it opens with, its first child's.
+    const lead = children[0]?.kind === 'section' ? children[0].text : '';
+    unit.text = [unit.text, children.map((child) => child.title).join('. '), lead].filter(Boolean).join(' ');
   }
   for (const { unit } of kept)
     if (unit.markdown === '' && unit.childIds.length === 0) unit.markdown = unit.text;
   return kept.map((b) => b.unit);
+}
+
+/**
+ * The Markdown of a section made only of its children: their content in order while it stays within
+ * {@link SUMMARY_CONTENT_LIMIT} (the first child's in any case), then the titles of the rest.
+ */
+function summarise(children: KnowledgeUnit[], unitOf: (id: string) => KnowledgeUnit): string {
+  const parts: string[] = [];
+  let length = 0;
+  let k = 0;
+  for (; k < children.length; k++) {
+    const child = children[k]!;
+    const part = `**${child.title}**\n\n${child.markdown}`;
+    if (k > 0 && length + part.length > SUMMARY_CONTENT_LIMIT) break;
+    parts.push(part);
+    length += part.length + 2;
+  }
+  const rest = children.slice(k).map((child) => {
+    const names = child.childIds.map((id) => unitOf(id).title);
+    return names.length > 0 ? `- **${child.title}**: ${names.join(', ')}` : `- **${child.title}**`;
+  });
+  if (rest.length > 0) parts.push(rest.join('\n'));
+  return parts.join('\n\n');
 }
 
 function dedupeResources(resources: KnowledgeResource[]): KnowledgeResource[] {

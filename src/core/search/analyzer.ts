@@ -84,6 +84,9 @@ const VERSIONED = /^(\p{L}{2,})[/-](\p{N})$/u;
 /** English contraction and possessive endings: `'re`, `'ve`, `'ll`, `'d`, `'m`, `'s`, `n't`. */
 const CONTRACTION = /(?:['’](?:re|ve|ll|d|m|s)|n['’]t|['’])$/;
 
+/** An acronym in capitals with a plural "s": "JWTs", "SDKs". */
+const ACRONYM_PLURAL = /^[A-Z]{2,}s$/;
+
 /** A number followed by a word of at least three letters, written as one token. */
 const NUMBER_AND_WORD = /^(\d+)(\p{L}{3,})$/u;
 
@@ -168,8 +171,9 @@ export function createAnalyzer(groups: SynonymGroups, relatedGroups: SynonymGrou
       out.push(known);
       return;
     }
-    // A contraction or possessive is its word ("you're" -> "you", "company's" -> "company").
-    if (STOP_WORDS.has(word)) return;
+    // A contraction or possessive is its word ("you're" -> "you", "company's" -> "company"); a negation
+    // typed without its apostrophe ("shouldnt") is the function word it spells.
+    if (STOP_WORDS.has(word) || (word.endsWith('nt') && STOP_WORDS.has(`${word.slice(0, -2)}n't`))) return;
     const bare = word.replace(CONTRACTION, '');
     if (bare !== word && bare.length > 0) {
       wordTerms(bare, out);
@@ -239,7 +243,9 @@ export function createAnalyzer(groups: SynonymGroups, relatedGroups: SynonymGrou
         if (isGoLanguage(tokens, i)) out.push(single.get('golang') ?? 'golang');
         continue;
       }
-      for (const term of words[i]!.terms) out.push(term);
+      // An acronym's plural ("JWTs", "CDNs", "APIs") is the acronym: Porter2 keeps the "s" of "jwts".
+      const word = ACRONYM_PLURAL.test(token.raw) ? analyzeWord(token.lower.slice(0, -1)) : words[i]!;
+      for (const term of word.terms) out.push(term);
     }
     return out;
   };

@@ -37,6 +37,11 @@ export function isEverydayWord(word: string): boolean {
   return load().get(word) === 10;
 }
 
+/** The most common English words (SCOWL size 10, about 5,000), for measures of how much of everyday English a knowledge uses. */
+export function everydayWords(): string[] {
+  return [...load()].filter(([, size]) => size === 10).map(([word]) => word);
+}
+
 /** Loads the word list now (at knowledge load) instead of during the first question. */
 export function warmEnglishWords(): void {
   load();

@@ -2,8 +2,13 @@ import MiniSearch, { type Query } from 'minisearch';
 import SearchableMap from 'minisearch/SearchableMap';
 import type { KnowledgeUnit } from '../knowledge/types';
 import { UNIT_FIELDS, type UnitTerms, unitFieldText } from '../knowledge/unit-terms';
-import { type Analyzer, maxTypoDistance, stemWord, tokenize } from './analyzer';
-import { isEnglishWord, isEverydayWord } from './english-words';
+import { type Analyzer, stemWord, tokenize } from './analyzer';
+import { everydayWords, isEnglishWord } from './english-words';
+import { PartHeadings } from './part-headings';
+import { type TermMatch, TermResolver } from './term-resolver';
+
+export type { TermMatch } from './term-resolver';
+export { UNKNOWN_TERM_WEIGHT } from './term-resolver';
 
 /** A term's postings in MiniSearch: field number -> unit number -> occurrences. */
 type Postings = Map<number, Map<number, number>>;
@@ -41,19 +46,6 @@ function cachePostings(mini: MiniSearch<KnowledgeUnit>): () => void {
   };
 }
 
-/** How one term of a question was found in the knowledge vocabulary. */
-export interface TermMatch {
-  /** The analysed query term. */
-  term: string;
-  /** exact, a spelling correction, a prefix completion, or not found at all. */
-  kind: 'exact' | 'corrected' | 'prefix' | 'unknown';
-  /** Vocabulary terms searched for it. */
-  matches: string[];
-  /** Confidence in the match, 0..1 (0 for unknown). */
-  confidence: number;
-  /** How rare (informative) the term is in the knowledge: BM25 inverse document frequency. */
-  idf: number;
-}
 
 /** A unit and its relevance score for one question. */
 export interface SearchHit {
@@ -75,12 +67,6 @@ export interface SearchOutcome {
 
 const FIELD_ORDER = new Map<string, number>(UNIT_FIELDS.map((field, k) => [field, k]));
 const FIELD_BOOST = { title: 3, aliases: 3, path: 0.5, text: 1 };
-/**
- * The weight of a word the knowledge does not contain. Lower than a rare known word (it may be filler
- * such as "involve"), high enough that a question made only of unknown topic words plus generic ones
- * ("salary of a backend engineer") is not taken for a match.
- */
-export const UNKNOWN_TERM_WEIGHT = 1.5;
 /** Longest slice of work of {@link SearchIndex.build} between two turns of the event loop. */
 const SLICE_MS = 10;
 /** Postings (units containing a searched term) one question may score: this share of the units... */
@@ -94,10 +80,6 @@ const POSTING_FLOOR = 5000;
 const POSTING_CAP = 10_000;
 /** Below this inverse document frequency a term is in nearly every unit. */
 const GENERIC_IDF = 0.2;
-/** Endings (of a stem) that make a known word into a form of it: "dockeriz", "postgresql's" and the like. */
-const DERIVED_ENDING = /^(?:s|es|ed|er|ers|iz|is|ize|ise|ing|ly|y|ment|ful|abl|ist|ish)$/;
-/** Longest ending a known word may carry and still count as that word. */
-const MAX_SUFFIX = 4;
 /** Score factor for each pair of consecutive question words found together in a unit ("product managers"). */
 const PHRASE_BOOST = 1.5;
 /** How many of the best hits are checked for phrases. */
@@ -108,8 +90,6 @@ const RERANK_WINDOW = 20;
 const UNKNOWN_SHARE = 1;
 /** Questions of at most this many terms are short: a name in them is their subject. */
 const SHORT_QUESTION = 3;
-/** An everyday English word the knowledge lacks ("keep", "safe") weighs this share of a rarer one. */
-const EVERYDAY_SHARE = 0.5;
 /** Idioms of questions that name no subject ("how does git work under the hood"). */
 const FILLER_PHRASES =
   /\b(under the hood|in a nutshell|in (simple|plain|layman'?s) (terms|english|words)|like i'?m five|eli5)\b/gi;
@@ -134,6 +114,11 @@ function termOfArt(title: string): { words: string; acronym: string } | undefine
     : undefined;
 }
 
+/** Whether a unit with no text of its own shows the whole content of its child. */
+function showsInFull(parent: KnowledgeUnit, child: KnowledgeUnit): boolean {
+  return child.markdown !== '' && parent.markdown.includes(`**${child.title}**\n\n${child.markdown}`);
+}
+
 /** Whether every letter of `short` appears in `long` in order. */
 function isSubsequence(short: string, long: string): boolean {
   let i = 0;
@@ -147,7 +132,10 @@ const RELATED_WEIGHT = 0.3;
 const QUESTION_FIT = 0.5;
 /** Score factor for a unit whose whole title the question names. */
 const TITLE_FIT = 2;
-/** Share of its score a list item that only mentions things keeps against sections, documents and defined items. */
+/**
+ * Share of its score a list item that only mentions things, or a section under a heading that recurs
+ * under many topics ("Code Example"), keeps against the topics themselves.
+ */
 const ITEM_SHARE = 0.5;
 /** Share of its score a unit keeps when it covers nothing of the question. */
 const COVERAGE_FLOOR = 0.25;
@@ -170,6 +158,8 @@ export class SearchIndex {
   private collecting: Set<string> | undefined;
   /** The terms of the unit being added by field, when they were analysed ahead (by the parse worker). */
   private ready: UnitTerms | undefined;
+  /** The analysed title of the unit being added, kept while MiniSearch tokenizes it. */
+  private collectedTitle: string[] | undefined;
   private readonly units = new Map<string, KnowledgeUnit>();
   private byKey: Map<string, KnowledgeUnit> | undefined;
   /** Analysed title and text of the units phrase matching has looked at (filled on first use). */
@@ -180,6 +170,14 @@ export class SearchIndex {
   private recent: { question: string; limit: number; outcome: SearchOutcome } | undefined;
   /** Stems of every word of the units' titles, stop words included (filled on first use). */
   private readonly titleWords = new Map<string, string[]>();
+  /** The share of everyday English words the knowledge has (computed on first use after a change). */
+  private everyday: number | undefined;
+  /** Analysed title, aliases and path of the units coverage has looked at (filled on first use). */
+  private readonly anchorTerms = new Map<string, Set<string>>();
+  /** Headings that recur under many topics: parts of them, not topics. */
+  private readonly parts: PartHeadings;
+  /** Reads the question's words against the vocabulary. */
+  private readonly resolver: TermResolver;
 
   /**
    * @param units the units to index (ids must be unique)
@@ -212,6 +210,7 @@ export class SearchIndex {
           }
         }
         if (this.collecting) for (const term of terms) this.collecting.add(term);
+        if (field === 'title') this.collectedTitle = terms;
         return terms;
       },
       processTerm: (term) => term,
@@ -219,6 +218,16 @@ export class SearchIndex {
     });
     this.uncachePostings = cachePostings(this.mini);
     this.vocabulary = new SearchableMap<true>();
+    this.parts = new PartHeadings(analyze);
+    this.resolver = new TermResolver({
+      counts: this.counts,
+      vocabulary: this.vocabulary,
+      analyze,
+      idf: (df) => this.idf(df),
+      unknownWeight: () => this.unknownWeight(),
+      unknownTermWeight,
+      everydayShare: () => this.everydayShare(),
+    });
     this.add(units);
   }
 
@@ -248,6 +257,7 @@ export class SearchIndex {
    */
   add(units: readonly KnowledgeUnit[], analysed?: (unit: KnowledgeUnit) => UnitTerms | undefined): void {
     this.recent = undefined;
+    this.everyday = undefined;
     for (const unit of units) {
       const terms = new Set<string>();
       this.collecting = terms;
@@ -255,6 +265,8 @@ export class SearchIndex {
       this.mini.add(unit);
       this.units.set(unit.id, unit);
       this.byKey?.set(unit.key, unit);
+      this.parts.add(unit, this.collectedTitle);
+      this.collectedTitle = undefined;
       for (const term of terms) {
         const df = this.counts.get(term);
         this.counts.set(term, (df ?? 0) + 1);
@@ -270,6 +282,7 @@ export class SearchIndex {
     this.recent = undefined;
     this.uncachePostings?.();
     this.uncachePostings = undefined;
+    this.everyday = undefined;
     for (const unit of units) {
       const indexed = this.units.get(unit.id);
       if (!indexed) continue;
@@ -283,11 +296,13 @@ export class SearchIndex {
         for (const term of this.analyze(text)) terms.add(term);
       }
       this.mini.discard(indexed.id);
+      this.parts.remove(indexed);
       this.units.delete(indexed.id);
       this.byKey?.delete(indexed.key);
       this.unitWords.delete(indexed.id);
       this.titleTerms.delete(indexed.id);
       this.titleWords.delete(indexed.id);
+      this.anchorTerms.delete(indexed.id);
       for (const term of terms) {
         const df = (this.counts.get(term) ?? 0) - 1;
         if (df > 0) this.counts.set(term, df);
@@ -340,70 +355,7 @@ export class SearchIndex {
    * of the English dictionary (`word`, as typed) is never corrected or completed into another one.
    */
   resolve(term: string, word = term): TermMatch {
-    const df = this.counts.get(term);
-    if (df !== undefined) return { term, kind: 'exact', matches: [term], confidence: 1, idf: this.idf(df) };
-    if (isEnglishWord(word)) {
-      const idf = this.unknownWeight() * (isEverydayWord(word) ? EVERYDAY_SHARE : 1);
-      return { term, kind: 'unknown', matches: [], confidence: 0, idf };
-    }
-    const corrected = this.correct(term);
-    if (corrected) {
-      const [match, distance] = corrected;
-      const confidence = distance <= 1 ? 0.8 : 0.6;
-      return {
-        term,
-        kind: 'corrected',
-        matches: [match],
-        confidence,
-        idf: this.idf(this.counts.get(match)!),
-      };
-    }
-    const completions = this.complete(term);
-    if (completions.length > 0) {
-      const best = Math.max(...completions.map((m) => this.counts.get(m) ?? 0));
-      return { term, kind: 'prefix', matches: completions, confidence: 0.6, idf: this.idf(best) };
-    }
-    return {
-      term,
-      kind: 'unknown',
-      matches: [],
-      confidence: 0,
-      idf: this.unknownTermWeight ?? UNKNOWN_TERM_WEIGHT,
-    };
-  }
-
-  /** The closest vocabulary term within a small edit distance (a swap of two letters counts as one). */
-  private correct(term: string): [string, number] | undefined {
-    if (term.length < 4 || /^\p{N}+$/u.test(term)) return undefined;
-    for (let i = 0; i + 1 < term.length; i++) {
-      const swapped = term.slice(0, i) + term[i + 1] + term[i] + term.slice(i + 2);
-      if (this.counts.has(swapped)) return [swapped, 1];
-    }
-    const maxDistance = maxTypoDistance(term.length);
-    if (maxDistance === 0) return undefined;
-    let best: [string, number, number] | undefined;
-    for (const [key, [, distance]] of this.vocabulary.fuzzyGet(term, maxDistance)) {
-      if (key.length < 4) continue;
-      const df = this.counts.get(key) ?? 0;
-      if (!best || distance < best[1] || (distance === best[1] && df > best[2])) best = [key, distance, df];
-    }
-    return best ? [best[0], best[1]] : undefined;
-  }
-
-  /** Vocabulary terms the term is a prefix of, or the longest vocabulary term that is a prefix of it. */
-  private complete(term: string): string[] {
-    if (term.length < 4) return [];
-    const longer = [...this.vocabulary.atPrefix(term).keys()]
-      .sort((a, b) => (this.counts.get(b) ?? 0) - (this.counts.get(a) ?? 0))
-      .slice(0, 3);
-    if (longer.length > 0) return longer;
-    // A known word plus a word-forming ending ("dockerized" -> "docker"), but not a negation
-    // ("serverless") or another word ("linkedin" is not "link", "demotivating" not "demo").
-    for (let end = term.length - 1; end >= Math.max(4, term.length - MAX_SUFFIX); end--) {
-      const head = term.slice(0, end);
-      if (this.counts.has(head) && DERIVED_ENDING.test(term.slice(end))) return [head];
-    }
-    return [];
+    return this.resolver.resolve(term, word);
   }
 
   /**
@@ -431,13 +383,25 @@ export class SearchIndex {
     const form = HOW_WORKS.test(question) ? new Set(['work']) : undefined;
     const terms = this.analyze(question.replace(FILLER_PHRASES, ' '), true)
       .filter((t) => !form?.has(t) && !seen.has(t) && seen.add(t))
-      .map((t) => this.resolve(t, surface.get(t)));
-    // In a short question a name the knowledge and the dictionary lack ("tokyo") is its subject.
+      .flatMap((t) => this.resolver.resolveWord(t, surface.get(t)));
+    for (const [first, compound] of this.resolver.joinedWords(question)) {
+      const t = terms.find((x) => x.term === first);
+      if (!t) continue;
+      if (t.matches.length === 0 || t.kind !== 'exact') {
+        Object.assign(t, {
+          kind: 'exact',
+          matches: [compound],
+          confidence: 1,
+          idf: this.idf(this.counts.get(compound)!),
+        });
+      } else if (!t.matches.includes(compound)) t.matches.push(compound);
+    }
+    // In a short question a name the knowledge and the dictionary lack ("tokyo", "ec2", not "2026")
+    // is its subject.
     if (terms.length <= SHORT_QUESTION && this.unknownTermWeight === undefined) {
       for (const t of terms) {
         const word = surface.get(t.term) ?? t.term;
-        if (t.kind === 'unknown' && !/\p{N}/u.test(word) && !isEnglishWord(word))
-          t.idf = this.unknownWeight();
+        if (t.kind === 'unknown' && /\p{L}/u.test(word) && !isEnglishWord(word)) t.idf = this.unknownWeight();
       }
     }
     // Words found in nearly every unit ("backend" in a backend knowledge base) cannot change the
@@ -512,15 +476,19 @@ export class SearchIndex {
     const words = new Set(tokenize(question).map((t) => stemWord(t.lower)));
     this.rerank(hits, terms, relatedOf, words);
     const asked = new Set(terms.flatMap((t) => t.matches));
+    // Only words of everyday language are found by chance ("tie"), not names ("postgresql").
+    const english = new Set(
+      terms.filter((t) => isEnglishWord(surface.get(t.term) ?? t.term)).flatMap((t) => t.matches),
+    );
     const coverage = hits[0]
-      ? this.unitCoverage(hits[0], terms, relatedOf, this.partialNames([hits[0]], asked))
+      ? this.unitCoverage(hits[0], terms, relatedOf, this.weakTerms([hits[0]], asked, english))
       : 0;
     const coverageOf = (units: readonly SearchHit[]) =>
       this.unitCoverage(
         { terms: [...new Set(units.flatMap((h) => h.terms))] },
         terms,
         relatedOf,
-        this.partialNames(units, asked),
+        this.weakTerms(units, asked, english),
       );
     return { hits: hits.slice(0, limit), terms, coverage, coverageOf };
   }
@@ -534,15 +502,14 @@ export class SearchIndex {
     hit: Pick<SearchHit, 'terms'>,
     terms: readonly TermMatch[],
     related: ReadonlyMap<string, number>,
-    partial: ReadonlySet<string> = new Set(),
+    weak: ReadonlyMap<string, number> = new Map(),
   ): number {
     let total = 0;
     let covered = 0;
     for (const t of terms) {
       total += t.idf;
       const found = t.matches.filter((m) => hit.terms.includes(m));
-      if (found.length > 0)
-        covered += t.idf * t.confidence * (found.every((m) => partial.has(m)) ? PARTIAL_NAME_WEIGHT : 1);
+      if (found.length > 0) covered += t.idf * t.confidence * Math.max(...found.map((m) => weak.get(m) ?? 1));
       else if (
         t.matches.some((m) =>
           (this.analyze.related?.get(m) ?? []).some((r) => related.has(r) && hit.terms.includes(r)),
@@ -552,6 +519,82 @@ export class SearchIndex {
       }
     }
     return total > 0 ? covered / total : 0;
+  }
+
+  /**
+   * How much each term the units matched counts towards covering the question: less when the units
+   * have it only as a word of a term of art not asked for ({@link partialNames}), or only in the text
+   * of units whose titles and paths name nothing of the question and that use each of its words once,
+   * when it is a word of everyday language (a word used in passing: "tie" in a page about git
+   * merges): such a word counts as much as it is unlikely that the knowledge has an everyday word at
+   * all (fully in a small focused knowledge, little in a large one that has most of English).
+   */
+  private weakTerms(
+    hits: readonly SearchHit[],
+    asked: ReadonlySet<string>,
+    english: ReadonlySet<string>,
+  ): Map<string, number> {
+    const weights = new Map<string, number>();
+    for (const term of this.partialNames(hits, asked)) weights.set(term, PARTIAL_NAME_WEIGHT);
+    const anchored = new Set<string>();
+    const passing = new Set<string>();
+    for (const hit of hits) {
+      const names = this.anchorTermsOf(hit.unit);
+      const own = hit.terms.filter((t) => asked.has(t));
+      const words = this.wordsOf(hit.unit);
+      const once = own.length > 0 && own.every((t) => words.indexOf(t) === words.lastIndexOf(t));
+      const into = !once || own.some((t) => names.has(t)) ? anchored : passing;
+      for (const term of hit.terms) into.add(term);
+    }
+    const weight = 1 - this.everydayShare();
+    for (const term of passing) {
+      if (!anchored.has(term) && english.has(term))
+        weights.set(term, Math.min(weights.get(term) ?? 1, weight));
+    }
+    return weights;
+  }
+
+  /**
+   * The share of everyday English words the knowledge has (a few percent in a small focused one, most
+   * of them in a large one): how likely any word of a question is found somewhere by chance.
+   */
+  private everydayShare(): number {
+    if (this.everyday === undefined) {
+      let known = 0;
+      let all = 0;
+      for (const word of everydayWords()) {
+        const terms = this.analyze(word, true);
+        if (terms.length !== 1) continue;
+        all++;
+        if (this.counts.has(terms[0]!)) known++;
+      }
+      this.everyday = all > 0 ? known / all : 0;
+    }
+    return this.everyday;
+  }
+
+  /** The analysed words of a unit's title and text, in order, cached. */
+  private wordsOf(unit: KnowledgeUnit): string[] {
+    let words = this.unitWords.get(unit.id);
+    if (!words) {
+      words = this.analyze(`${unit.title} ${unit.text}`);
+      this.unitWords.set(unit.id, words);
+    }
+    return words;
+  }
+
+  /** The analysed terms of a unit's title, aliases and path: what it is about, cached. */
+  private anchorTermsOf(unit: KnowledgeUnit): Set<string> {
+    let names = this.anchorTerms.get(unit.id);
+    if (!names) {
+      names = new Set([
+        ...this.titleTermsOf(unit),
+        ...this.analyze(unit.aliases.join(' '), true),
+        ...this.analyze(unit.path.slice(0, -1).join(' '), true),
+      ]);
+      this.anchorTerms.set(unit.id, names);
+    }
+    return names;
   }
 
   /**
@@ -615,6 +658,18 @@ export class SearchIndex {
   }
 
   /**
+   * How well the question names a unit: its whole title, or the name a title gives before a colon or
+   * dash ("CAP Theorem: One of the Most Misunderstood Terms" is named by "the CAP theorem"), unless
+   * other titles share that lead (a series: "Coding interviews: ...").
+   */
+  private nameFit(unit: KnowledgeUnit, asked: ReadonlySet<string>): number {
+    const fit = this.titleFit(this.titleTermsOf(unit), asked);
+    const head = this.parts.nameOf(unit.title);
+    if (!head) return fit;
+    return Math.max(fit, this.titleFit([...new Set(this.analyze(head, true))], asked));
+  }
+
+  /**
    * How much of a title the question names, each title word weighted by its rarity: naming the rare
    * word of "Job Responsibilities" says more than naming the common words of "A Day as a Backend
    * Developer".
@@ -649,20 +704,25 @@ export class SearchIndex {
   ): void {
     const window = hits.slice(0, RERANK_WINDOW);
     const asked = new Set(terms.flatMap((t) => t.matches));
-    const fits = new Map<string, { fit: number; coverage: number }>();
+    const fits = new Map<string, { fit: number; coverage: number; named: number }>();
     for (const hit of window) {
       const title = this.titleTermsOf(hit.unit);
-      const fit = this.titleFit(title, asked);
+      const fit = this.nameFit(hit.unit, asked);
       const coverage = this.unitCoverage(hit, terms, related);
-      fits.set(hit.unit.id, { fit, coverage });
+      const named = this.unitCoverage({ terms: title }, terms, related);
+      fits.set(hit.unit.id, { fit, coverage, named });
       hit.score *=
         (1 + TITLE_FIT * fit) *
-        (1 + QUESTION_FIT * this.unitCoverage({ terms: title }, terms, related)) *
+        (1 + QUESTION_FIT * named) *
         (COVERAGE_FLOOR + coverage) *
-        (hit.unit.kind === 'item' && !hit.unit.defined ? ITEM_SHARE : 1);
+        ((hit.unit.kind === 'item' && !hit.unit.defined) || this.parts.isPart(hit.unit, asked)
+          ? ITEM_SHARE
+          : 1);
     }
+    this.promoteShownIn(window, fits, terms, related, asked);
     // A part of a topic ("Disadvantages" of a section) gives way to the topic itself when that
-    // covers the question as well and is named by it at least as well.
+    // covers the question as well and is named by it at least as well (its title names as much of
+    // the question: "Always negotiate" stays above "Negotiation").
     for (const hit of window) {
       const own = fits.get(hit.unit.id)!;
       for (let p = hit.unit.parentId; p; p = this.units.get(p)?.parentId) {
@@ -673,7 +733,8 @@ export class SearchIndex {
           parentHit &&
           parent.coverage >= own.coverage &&
           parent.fit > 0 &&
-          (parent.fit >= own.fit || this.isAspectOf(hit.unit, parentHit.unit, asked))
+          ((parent.fit >= own.fit && parent.named >= own.named) ||
+            this.isAspectOf(hit.unit, parentHit.unit, asked))
         ) {
           parentHit.score = Math.max(parentHit.score, hit.score * 1.01);
           break;
@@ -703,6 +764,38 @@ export class SearchIndex {
   }
 
   /**
+   * A section whose content its parent shows in full (a bare title shows its children: "One Paragraph
+   * Explainer" and "Code Example" under "Shut down gracefully") gives way to that parent when the question names the
+   * parent's title better: the parent answers with the same text under the topic's own title. The
+   * parent then has the terms of both.
+   */
+  private promoteShownIn(
+    window: SearchHit[],
+    fits: Map<string, { fit: number; coverage: number; named: number }>,
+    terms: readonly TermMatch[],
+    related: ReadonlyMap<string, number>,
+    asked: ReadonlySet<string>,
+  ): void {
+    for (const hit of [...window]) {
+      const parent = hit.unit.parentId ? this.units.get(hit.unit.parentId) : undefined;
+      if (!parent || !showsInFull(parent, hit.unit)) continue;
+      const own = fits.get(hit.unit.id)!;
+      const title = this.titleTermsOf(parent);
+      const fit = this.nameFit(parent, asked);
+      if (fit <= own.fit) continue;
+      let parentHit = window.find((h) => h.unit.id === parent.id);
+      if (!parentHit) {
+        parentHit = { unit: parent, score: 0, terms: [] };
+        window.push(parentHit);
+      }
+      parentHit.terms = [...new Set([...parentHit.terms, ...hit.terms])];
+      parentHit.score = Math.max(parentHit.score, hit.score * 1.01);
+      const named = this.unitCoverage({ terms: title }, terms, related);
+      fits.set(parent.id, { fit, coverage: this.unitCoverage(parentHit, terms, related), named });
+    }
+  }
+
+  /**
    * Whether a unit is an aspect of its ancestor that the question did not ask for: the title words the
    * question names are all in the ancestor's title, and the rest ("Disadvantages" of "Reverse proxy")
    * is not asked.
@@ -720,7 +813,7 @@ export class SearchIndex {
    */
   private breakTitleTies(
     window: SearchHit[],
-    fits: ReadonlyMap<string, { fit: number; coverage: number }>,
+    fits: ReadonlyMap<string, { fit: number; coverage: number; named: number }>,
     words: ReadonlySet<string>,
   ): void {
     const groups = new Map<string, SearchHit[]>();
@@ -753,11 +846,7 @@ export class SearchIndex {
     if (pairs.length === 0) return;
     const window = hits.slice(0, PHRASE_WINDOW);
     for (const hit of window) {
-      let words = this.unitWords.get(hit.unit.id);
-      if (!words) {
-        words = this.analyze(`${hit.unit.title} ${hit.unit.text}`);
-        this.unitWords.set(hit.unit.id, words);
-      }
+      const words = this.wordsOf(hit.unit);
       let found = 0;
       for (const [left, right] of pairs) {
         for (let k = 0; k + 1 < words.length; k++) {

@@ -1,0 +1,92 @@
+import { parseKnowledgeFile } from '../../src/core/knowledge/markdown-loader';
+import { createAnalyzer } from '../../src/core/search/analyzer';
+import { PartHeadings } from '../../src/core/search/part-headings';
+import { SearchIndex } from '../../src/core/search/search-index';
+
+describe('headings that recur under many topics', () => {
+  const doc = (title: string, explainer: string, quote: string) =>
+    `# ${title}\n\n### One Paragraph Explainer\n\n${explainer}\n\n### What Other Bloggers Say\n\n${quote}\n`;
+  const units = [
+    ...parseKnowledgeFile(
+      'brute.md',
+      doc('Prevent brute-force attacks', 'Limit login attempts per user and IP.', 'Lock accounts.'),
+    ),
+    ...parseKnowledgeFile(
+      'limit.md',
+      doc(
+        'Limit concurrent requests',
+        'Rate limit requests with a balancer.',
+        'Rate limiting protects the login route from brute force password guessing attacks.',
+      ),
+    ),
+  ];
+  const index = new SearchIndex(units, createAnalyzer([]));
+
+  test('GIVEN a question matching the text of a recurring heading THEN the topic named by the question leads', () => {
+    expect(index.search('protect login from brute force attacks').hits[0]?.unit.title).toBe(
+      'Prevent brute-force attacks',
+    );
+  });
+
+  test('GIVEN a heading under several topics, or its label before a dash THEN it is a part unless the question names it', () => {
+    const analyze = createAnalyzer([]);
+    const parts = new PartHeadings(analyze);
+    for (const u of units) parts.add(u);
+    const quote = units.find((u) => u.title === 'What Other Bloggers Say')!;
+    const explainer = units.find((u) => u.title === 'One Paragraph Explainer')!;
+    expect(parts.isPart(quote, new Set(analyze('brute force')))).toBe(true);
+    expect(parts.isPart(quote, new Set(analyze('what do bloggers say')))).toBe(false);
+    const code = (parentId: string) => ({ ...explainer, title: 'Code Example – Clean cache', parentId });
+    parts.add(code('a'));
+    parts.add({ ...code('b'), title: 'Code Example – Rate limits' });
+    expect(parts.isPart(code('a'), new Set(analyze('clean cache')))).toBe(true);
+    parts.remove({ ...code('b'), title: 'Code Example – Rate limits' });
+    expect(parts.isPart(code('a'), new Set(analyze('clean cache')))).toBe(false);
+    expect(parts.isPart(units[0]!, new Set())).toBe(false);
+  });
+
+  test('GIVEN a bare title THEN its explainer is part of its search text', () => {
+    expect(units[0]!.text).toContain('Limit login attempts');
+  });
+});
+
+describe('the name a title gives before its subtitle', () => {
+  const units = parseKnowledgeFile(
+    'guides.md',
+    `# Guides
+
+## CAP Theorem: One of the Most Misunderstood Terms
+
+Consistency, availability, partition tolerance: pick two of these three guarantees.
+
+### Is the CAP theorem really useful?
+
+Critics find the CAP theorem too coarse to guide real designs.
+
+## Coding interviews: what to study
+
+Arrays, graphs and dynamic programming.
+
+## Coding interviews: how to practise
+
+Mock interviews with a friend.
+`,
+  );
+  const parts = new PartHeadings(createAnalyzer([]));
+  for (const u of units) parts.add(u);
+
+  test('GIVEN a unique lead before a colon THEN it names the topic', () => {
+    expect(parts.nameOf('CAP Theorem: One of the Most Misunderstood Terms')).toBe('CAP Theorem');
+  });
+
+  test('GIVEN a lead shared by several titles THEN it names a series, not the topic', () => {
+    expect(parts.nameOf('Coding interviews: what to study')).toBeUndefined();
+  });
+
+  test('GIVEN a question naming the lead THEN the titled topic leads, not its part', () => {
+    const index = new SearchIndex(units, createAnalyzer([]));
+    expect(index.search('what does the CAP theorem say').hits[0]?.unit.title).toBe(
+      'CAP Theorem: One of the Most Misunderstood Terms',
+    );
+  });
+});

@@ -1,0 +1,51 @@
+import { parseKnowledgeFile } from '../../src/core/knowledge/markdown-loader';
+import { createAnalyzer } from '../../src/core/search/analyzer';
+import { SearchIndex } from '../../src/core/search/search-index';
+import { englishNeighbours, splitCompound } from '../../src/core/search/word-forms';
+
+const KNOWLEDGE = `# Containers
+
+## Shutdown gracefully
+
+Containers receive SIGTERM and must finish the requests in flight.
+
+## Use multi-stage builds
+
+Build in one stage, ship the runtime in another: smaller images.
+
+## Set memory limits
+
+Give the process a memory ceiling.
+`;
+
+describe('word forms of questions', () => {
+  test('GIVEN a typo of an English word THEN its English neighbours include the word', () => {
+    expect(englishNeighbours('gracefuly')).toContain('gracefully');
+    expect(englishNeighbours('bread')).toEqual([]);
+  });
+
+  test('GIVEN a word of two known terms THEN it splits into them, the most even split first', () => {
+    const known = new Set(['multi', 'stage', 'multist']);
+    expect(splitCompound('multistage', (w) => (known.has(w) ? w : undefined))).toEqual(['multi', 'stage']);
+    expect(splitCompound('tokyo', (w) => (known.has(w) ? w : undefined))).toBeUndefined();
+  });
+
+  describe('SearchIndex', () => {
+    const units = parseKnowledgeFile('containers.md', KNOWLEDGE);
+    const index = new SearchIndex(units, createAnalyzer([]));
+    const top = (q: string) => index.search(q).hits[0]?.unit.title;
+
+    test('GIVEN "multistage" for a knowledge that writes "multi-stage" THEN the unit about it leads', () => {
+      expect(top('what are multistage builds')).toBe('Use multi-stage builds');
+    });
+
+    test('GIVEN "shut down" for a knowledge that writes "shutdown" THEN the unit about it leads', () => {
+      expect(top('how do I shut down my app')).toBe('Shutdown gracefully');
+    });
+
+    test("GIVEN a typo whose stem is far from the word's stem THEN it is corrected by its English spelling", () => {
+      const terms = index.search('gracefuly').terms;
+      expect(terms[0]).toMatchObject({ kind: 'corrected', matches: ['grace'] });
+    });
+  });
+});
