@@ -42,6 +42,22 @@ describe('answers that mentor', () => {
     expect(languages.markdown).toMatch(/Choose Go when/);
   });
 
+  test('GIVEN a decision answered by a list or a definition THEN the section that weighs the options follows it', () => {
+    const graphql = ask('Should we use graphql?');
+    expect(graphql.sources.map((s) => s.title)).toEqual(['GraphQL', 'Which API style should I use?']);
+    expect(graphql.markdown).toMatch(/Choose GraphQL when/);
+    expect(graphql.learn?.topicId).toBe('graphql');
+    expect(ask('what programming language would you suggest?').markdown).toMatch(/first language/);
+    // More than two named: the weighing section the search finds, not a list that mentions two.
+    const db = ask('Should I use some sql db such as mysql or sqlite, or some other database like mongodb?');
+    expect(db.sources.map((s) => s.title)).toContain('Choosing SQL or NoSQL');
+  });
+
+  test('GIVEN a decision whose lead section already asks it THEN nothing is added', () => {
+    const rust = ask('Should I learn Rust for backend development?');
+    expect(rust.sources.map((s) => s.title)).toEqual(['Should I learn Rust for backend development?']);
+  });
+
   test('GIVEN two technologies that share one unit THEN that unit answers ("vs")', () => {
     expect(ask('Django vs Flask').sources[0]?.title).toMatch(/Django and Flask/);
   });

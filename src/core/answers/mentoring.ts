@@ -10,7 +10,15 @@ import type { Curriculum, CurriculumTopic } from '../plans/curriculum';
 import type { TechnologyResolver } from '../plans/resolve-technologies';
 import type { SearchIndex } from '../search/search-index';
 import { type AboutUser, listing, mergeAbout, readSelfStatement } from './about-user';
-import { type Answer, answerForUnit, composeAnswer, correctionsOf, type LearnOffer } from './compose-answer';
+import { asksForDecision, choiceSection, names, WEIGHS_OPTIONS, weighsOptions } from './choices';
+import {
+  type Answer,
+  answerForUnit,
+  composeAnswer,
+  correctionsOf,
+  type LearnOffer,
+  withUnit,
+} from './compose-answer';
 import { rephrasings, withoutFiller } from './rephrase';
 import { outOfScopeKind, outOfScopeMarkdown } from './scope';
 
@@ -35,29 +43,10 @@ const LEARN_INTENT =
   /\bhow (?:can|do|should|would|to|could) (?:i |we |one |you )?(?:learn|study|master|get (?:good|better) at)\b|\b(?:suggestions?|advice|tips|path|guide|courses?) (?:for|on|to) (?:learn|learning|master|mastering|study)\b|\blearn(?:ing)? \S+ (?:properly|well|in depth)\b/i;
 // "X or Y", "X vs Y", "between X and Y", "compare X and Y".
 const COMPARISON = /\b(?:or|vs\.?|versus)\b|\bbetween\b.+\band\b|\bcompare\b/i;
-// A title that weighs options against each other.
-const WEIGHS_OPTIONS = /\b(?:or|vs|versus|compare|which|choos\w*|when should)\b/i;
 // A question about what to learn or choose.
 const CHOOSING = /\b(?:next|after|learn|choose|pick|switch to|add)\b/i;
 /** A comparing section is mostly about the two sides: at least this share of the technologies it names. */
 const MIN_SIDE_SHARE = 0.25;
-
-const escapeRegex = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-
-/** True when `text` names the topic (its title, id or an alias) as a whole word. */
-function names(text: string, topic: CurriculumTopic): boolean {
-  let patterns = namePatterns.get(topic);
-  if (!patterns) {
-    patterns = [topic.title, topic.id, ...topic.aliases].map(
-      (name) =>
-        new RegExp(`(?:^|[^\\p{L}\\p{N}])${escapeRegex(name.toLowerCase())}(?:$|[^\\p{L}\\p{N}#+])`, 'u'),
-    );
-    namePatterns.set(topic, patterns);
-  }
-  const lower = text.toLowerCase();
-  return patterns.some((p) => p.test(lower));
-}
-const namePatterns = new WeakMap<CurriculumTopic, RegExp[]>();
 
 /** The plan command that starts from what the user said about themselves. */
 export function planCommandFor(topicId: string, about: AboutUser | undefined): string {
@@ -240,7 +229,10 @@ export function mentorAnswer(question: string, ctx: MentoringContext): Answer {
     const path = search(START_QUERY);
     if (path.matched) answer = path;
   }
-  if (!answer && named.length >= 2 && COMPARISON.test(text)) answer = compare(text, named.slice(0, 2), ctx);
+  // Wrapping that means nothing ("feel free to tell about", "in your opinion") is not searched.
+  const plain = withoutFiller(text);
+  // Two named in "X or Y" are its sides; with more, which two are weighed is the search's to find.
+  if (!answer && named.length === 2 && COMPARISON.test(text)) answer = compare(text, named, ctx);
   // "Where do I start with X, Y and Z": the section that weighs two of them (which to learn first).
   if (!answer && named.length >= 2 && START_INTENT.test(text)) {
     const pairs = named.slice(0, 3).flatMap((a, i) => named.slice(i + 1, 3).map((b) => [a, b]));
@@ -253,8 +245,6 @@ export function mentorAnswer(question: string, ctx: MentoringContext): Answer {
     if (best) answer = { ...answerForUnit(best, ctx.index), question: text };
   }
   // "What next?" from someone who said what they know: searched as "... I already know X".
-  // Wrapping that means nothing ("feel free to tell about", "in your opinion") is not searched.
-  const plain = withoutFiller(text);
   const searchText =
     known.length > 0 && CHOOSING.test(plain)
       ? `${plain} I already know ${listing(known.map((t) => t.title))}`
@@ -275,6 +265,19 @@ export function mentorAnswer(question: string, ctx: MentoringContext): Answer {
     if (unit) answer = { ...answerForUnit(unit, ctx.index), question };
   }
   if (!answer.matched) return answer;
+  // A decision ("should we use X?", "which X would you start with?", "learn X ... Y?") answered by a
+  // list or a definition: below it, the section near the top of the search that weighs those options.
+  // Exactly two named in "X or Y" are the sides, compared above by how much a section is about them.
+  const twoSides = named.length === 2 && COMPARISON.test(text);
+  const comparing = named.length >= 2 && (COMPARISON.test(text) || CHOOSING.test(text));
+  if (!twoSides && (comparing || asksForDecision(text))) {
+    const lead = answer.sources[0] ? ctx.index.get(answer.sources[0].id) : undefined;
+    const unit =
+      lead && !weighsOptions(lead)
+        ? choiceSection(plain, named, ctx.index, resolve, curriculum?.byId)
+        : undefined;
+    if (unit) answer = withUnit(answer, unit, ctx.index);
+  }
   // An answer picked from the curriculum still reports the spelling corrections of the question.
   if (answer.corrections.length === 0)
     answer = { ...answer, corrections: correctionsOf(ctx.index.search(text)) };
