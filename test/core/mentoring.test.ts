@@ -1,5 +1,5 @@
 import { readSelfStatement } from '../../src/core/answers/about-user';
-import { outOfScopeKind } from '../../src/core/answers/scope';
+import { GENERAL_READING_NOTE, generalReading, outOfScopeKind } from '../../src/core/answers/scope';
 import { mentorWithCurriculum } from '../helpers/knowledge';
 
 const mentor = mentorWithCurriculum();
@@ -101,6 +101,7 @@ describe('honest scope', () => {
     ['Do you have developer friends without a degree?', 'about-me'],
     ['What is a normal week like for you?', 'about-me'],
     ['Is working at a startup more fun than at a bank?', 'about-me'],
+    ['Why did you choose Python?', 'about-me'],
     ['TypeError: cannot read properties of undefined, fix my code', 'debugging'],
     ['why does my code not compile', 'debugging'],
   ])('"%s" is %s, answered kindly with matched false and no unrelated topics', (q, kind) => {
@@ -118,8 +119,22 @@ describe('honest scope', () => {
     'Do you really need a degree?',
     'What would you recommend to learn first?',
     'What does a day look like for a backend developer?',
+    'Why do you need an index on a foreign key?',
   ])('"%s" addresses a generic you and stays in scope', (q) => {
     expect(outOfScopeKind(q)).toBeUndefined();
+  });
+
+  test('GIVEN "how did you know when to X" THEN the general answer to "when should I X", said as general', () => {
+    expect(generalReading('How did you know when to start applying for senior roles?')).toBe(
+      'when should I start applying for senior roles?',
+    );
+    const answer = ask('How did you know when to start applying for senior roles?');
+    expect(answer.matched).toBe(true);
+    expect(answer.markdown.startsWith(GENERAL_READING_NOTE)).toBe(true);
+    expect(answer.lead?.startsWith(GENERAL_READING_NOTE)).toBe(true);
+    expect(answer.markdown).toMatch(/senior/i);
+    // Nothing general to say: the honest out-of-scope answer.
+    expect(ask('How did you know when to get married?').matched).toBe(false);
   });
 });
 

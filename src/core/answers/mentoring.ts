@@ -20,7 +20,7 @@ import {
   withUnit,
 } from './compose-answer';
 import { rephrasings, withoutFiller } from './rephrase';
-import { outOfScopeKind, outOfScopeMarkdown } from './scope';
+import { GENERAL_READING_NOTE, generalReading, outOfScopeKind, outOfScopeMarkdown } from './scope';
 
 /** What mentoring answers from: the knowledge, and the curriculum when there is one. */
 export interface MentoringContext {
@@ -202,6 +202,18 @@ function topicOf(
  */
 export function mentorAnswer(question: string, ctx: MentoringContext): Answer {
   const scope = outOfScopeKind(question);
+  // "How did you know when to X?": the general answer, when the knowledge has one, said as such.
+  const general = scope === 'about-me' ? generalReading(question) : undefined;
+  const generally = general ? mentorAnswer(general, ctx) : undefined;
+  if (generally?.matched) {
+    const note = (md: string) => `${GENERAL_READING_NOTE}\n\n${md}`;
+    return {
+      ...generally,
+      question,
+      markdown: note(generally.markdown),
+      ...(generally.lead ? { lead: note(generally.lead) } : {}),
+    };
+  }
   if (scope) {
     return {
       question,

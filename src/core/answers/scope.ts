@@ -27,7 +27,27 @@ const ABOUT_ME = [
   /\bdo you have (?:any )?(?:[\w-]+ ){0,2}(?:friends|colleagues|coworkers|kids|children|family|pets|hobbies)\b/i,
   /\bcan (?:you|i) (?:follow|add|connect with|contact|call|message|dm|hire|meet) (?:me|you)\b/i,
   /\bwho (?:are|made|built|created) you\b/i,
+  /\bwhy (?:do|did) you (?:work on|contribute to|choose|chose|become|became|start|started|prefer|love|like)\b/i,
 ];
+
+// "How did you know when to X?": the bot's experience of a decision that has a general answer.
+const DECISION_OF_YOURS =
+  /^\s*how (?:did|do) you (?:know|decide|tell|judge) (when|whether|if) (?:it was time )?(?:to |you (?:should|were ready to) )?(.+?)[\s?!.]*$/i;
+
+/**
+ * The general question inside a question about the bot's own experience of a decision ("how did you
+ * know when to start applying for senior positions?" -> "when should I start applying for senior
+ * positions?"), or undefined when there is none.
+ */
+export function generalReading(question: string): string | undefined {
+  const m = question.match(DECISION_OF_YOURS);
+  if (!m?.[2]) return undefined;
+  return `${m[1]!.toLowerCase() === 'when' ? 'when should I' : 'should I'} ${m[2]}?`;
+}
+
+/** What an answer to the general reading of a question about the bot says first. */
+export const GENERAL_READING_NOTE =
+  "I have no career of my own to draw on, but here's what usually decides it.";
 
 // Code, a stack trace, or a request to fix one's own program.
 const DEBUGGING = [
