@@ -12,6 +12,8 @@ const ABOUT_ME = [
   /\b(?:are|were) you (?:a|an|the|human|real|senior|junior|still|really|using)\b/i,
   /\b(?:did|have) you (?:\w+ ){0,2}(?:graduate|study|studied|start|started|learn|learned|work|worked|begin|began|get|got)\b/i,
   /\bhow (?:did|have) you\b/i,
+  /\b(?:how|what) (?:was|were) your\b/i,
+  /\bhave you (?:ever )?(?:experienced|felt|had|faced|been through)\b/i,
   /\b(?:do|would) you (?:personally|use|prefer|like|love)\b/i,
   /\bhow (?:many|much) \w+ (?:do |did )?you (?:actually )?(?:build|code|codes|work|spend|write)\b/i,
   /\bhow (?:many|much) (?:\w+ ){0,2}(?:do|did) you (?:\w+ )?(?:have|own|make|earn|save|saved)\b/i,
