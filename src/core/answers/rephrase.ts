@@ -9,6 +9,8 @@ const WRAPPING: [RegExp, string][] = [
   [/^\s*(?:hi|hello|hey|dear|good (?:morning|afternoon|evening))\b[\s,]*(?:[\p{L}]+\s*)?[,.!?]+\s*/iu, ''],
   [/^\s*(?:hi|hello|hey)\b[\s,]*/i, ''],
   [/\b(?:in your (?:opinion|view|experience)|seriously|honestly|please|kindly)\b[,]?/gi, ''],
+  // A request verb that opens the question asks for its object ("recommend 5 projects ...").
+  [/^\s*(?:can you |could you )?(?:recommend|suggest)(?: me| us)?\b/i, ''],
   [/\b(?:can|could) you (?:please )?(?:tell|show|explain to) me\b/gi, ''],
   [/\bi(?:'d| would) (?:love|like) to (?:ask|know)(?: you)?\b/gi, ''],
   [/\bfeel free to (?:tell|share)(?: me)?(?: about)?\b/gi, ''],
