@@ -102,6 +102,10 @@ describe('honest scope', () => {
     ['What is a normal week like for you?', 'about-me'],
     ['Is working at a startup more fun than at a bank?', 'about-me'],
     ['Why did you choose Python?', 'about-me'],
+    ['Do you have a degree in computer science?', 'about-me'],
+    ['So are you just self taught?', 'about-me'],
+    ['How were your first days in your career?', 'about-me'],
+    ['Have you ever experienced burnout?', 'about-me'],
     ['TypeError: cannot read properties of undefined, fix my code', 'debugging'],
     ['why does my code not compile', 'debugging'],
   ])('"%s" is %s, answered kindly with matched false and no unrelated topics', (q, kind) => {
@@ -120,6 +124,7 @@ describe('honest scope', () => {
     'What would you recommend to learn first?',
     'What does a day look like for a backend developer?',
     'Why do you need an index on a foreign key?',
+    'Do you have to know maths to be a developer?',
   ])('"%s" addresses a generic you and stays in scope', (q) => {
     expect(outOfScopeKind(q)).toBeUndefined();
   });

@@ -9,7 +9,7 @@ export type OutOfScope = 'about-me' | 'debugging' | 'unrelated';
 
 // The bot as the subject of a personal verb, or its own things: "are you", "did you", "your favourite".
 const ABOUT_ME = [
-  /\b(?:are|were) you (?:a|an|the|human|real|senior|junior|still|really|using)\b/i,
+  /\b(?:are|were) you (?:a|an|the|human|real|senior|junior|still|really|using|just|self|from|working|employed)\b/i,
   /\b(?:did|have) you (?:\w+ ){0,2}(?:graduate|study|studied|start|started|learn|learned|work|worked|begin|began|get|got)\b/i,
   /\bhow (?:did|have) you\b/i,
   /\b(?:how|what) (?:was|were) your\b/i,
@@ -27,6 +27,7 @@ const ABOUT_ME = [
   // A matter of taste: "is X as fun as Y", "more enjoyable than".
   /\b(?:as|more|less) (?:fun|enjoyable|exciting) (?:as|than)\b/i,
   /\bdo you have (?:any )?(?:[\w-]+ ){0,2}(?:friends|colleagues|coworkers|kids|children|family|pets|hobbies)\b/i,
+  /\bdo you have (?:a|an) (?:[\w-]+ ){0,2}(?:degree|diploma|mentor|job|blog|website)\b/i,
   /\bcan (?:you|i) (?:follow|add|connect with|contact|call|message|dm|hire|meet) (?:me|you)\b/i,
   /\bwho (?:are|made|built|created) you\b/i,
   /\bwhy (?:do|did) you (?:work on|contribute to|choose|chose|become|became|start|started|prefer|love|like)\b/i,
