@@ -106,6 +106,9 @@ describe('honest scope', () => {
     ['So are you just self taught?', 'about-me'],
     ['How were your first days in your career?', 'about-me'],
     ['Have you ever experienced burnout?', 'about-me'],
+    ["What's your biggest regret?", 'about-me'],
+    ['What does your typical day look like?', 'about-me'],
+    ['What inspired you to become a developer?', 'about-me'],
     ['TypeError: cannot read properties of undefined, fix my code', 'debugging'],
     ['why does my code not compile', 'debugging'],
   ])('"%s" is %s, answered kindly with matched false and no unrelated topics', (q, kind) => {
@@ -125,6 +128,8 @@ describe('honest scope', () => {
     'What does a day look like for a backend developer?',
     'Why do you need an index on a foreign key?',
     'Do you have to know maths to be a developer?',
+    'What is your opinion about JWT?',
+    'Do you still need SQL with an ORM?',
   ])('"%s" addresses a generic you and stays in scope', (q) => {
     expect(outOfScopeKind(q)).toBeUndefined();
   });

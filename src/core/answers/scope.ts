@@ -31,6 +31,16 @@ const ABOUT_ME = [
   /\bcan (?:you|i) (?:follow|add|connect with|contact|call|message|dm|hire|meet) (?:me|you)\b/i,
   /\bwho (?:are|made|built|created) you\b/i,
   /\bwhy (?:do|did) you (?:work on|contribute to|choose|chose|become|became|start|started|prefer|love|like)\b/i,
+  // The bot's own superlatives, days and history: "your biggest regret", "your typical day".
+  /\byour (?:biggest|best|worst|greatest|hardest|proudest|favou?rite) \w+/i,
+  /\byour (?:daily routine|typical day|normal day|workflow|tech stack|employer)\b/i,
+  /\bhow old are you\b/i,
+  /\b(?:where|which company|what company) do you work\b/i,
+  /\bwhat (?:inspired|motivated|made) you\b/i,
+  /\bdo you (?:enjoy|still (?:code|write|program|work|enjoy)|miss|regret)\b/i,
+  /\bare you happy\b/i,
+  /\bwould you do differently\b/i,
+  /\badvice (?:you (?:have |were )?|you've )(?:ever )?(?:received|got|gotten|been given)\b/i,
 ];
 
 // "How did you know when to X?": the bot's experience of a decision that has a general answer.
