@@ -2,6 +2,7 @@
  * Answers that mentor: the question's shape decides how it is answered before the search does.
  * Out-of-scope shapes get an honest answer ({@link outOfScopeKind}); "where do I start / what should I
  * learn" gets the recommended path; "X or Y" gets a section that compares both (or both side by side);
+ * a decision answered by a list or a definition gets the section that weighs the options below it;
  * what the user says about themselves is not suggested again; a question about one technology gets,
  * from the curriculum, what to learn, a practice task, a free resource and a plan offer.
  */
