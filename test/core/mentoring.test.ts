@@ -166,5 +166,13 @@ describe('reading what users say about themselves', () => {
   });
   test('a clause about learning something does not say it is known', () => {
     expect(readSelfStatement("I'm thinking of learning Go", resolve).about.knows).toEqual([]);
+    expect(readSelfStatement("I'm just getting started with Docker", resolve).about.knows).toEqual([]);
+    expect(readSelfStatement("I'm new to SQL", resolve).about.knows).toEqual([]);
+  });
+
+  test('GIVEN "getting started with X, any tips?" THEN the answer is about X, with how to learn it', () => {
+    const answer = ask("I'm just getting started with Docker, any tips?");
+    expect(answer.matched).toBe(true);
+    expect(answer.learn?.topicId).toBe('docker');
   });
 });

@@ -34,14 +34,15 @@ export interface MentoringContext {
 }
 
 // "Where do I start", "what should I learn (first)", "how do I begin", "how do I become a backend
-// developer": the recommended path.
+// developer", "advice for someone starting out": the recommended path.
 const START_INTENT =
-  /\bhow (?:do|can|should|would|to) (?:i |we |one |you |someone )?(?:even )?become (?:a |an )?(?:backend |back-end |back end )?(?:developer|engineer|dev|programmer)\b|\b(?:where|how) (?:do|should|can|would|to) (?:i |we |one |you |someone |a beginner )?(?:even )?(?:start|begin)\b|\bwhere to (?:start|begin)\b|\bwhat (?:should|do|must) (?:i|we|one) (?:learn|study)\b(?! (?:next|after|then))|\b(?:roadmap|learning path)\b/i;
+  /\bhow (?:do|can|should|would|to) (?:i |we |one |you |someone )?(?:even )?become (?:a |an )?(?:backend |back-end |back end )?(?:developer|engineer|dev|programmer)\b|\b(?:where|how) (?:do|should|can|would|to) (?:i |we |one |you |someone |a beginner )?(?:even )?(?:start|begin)\b|\bwhere to (?:start|begin)\b|\b(?:starting out|getting started)\b|\bwhat (?:should|do|must) (?:i|we|one) (?:learn|study)\b(?! (?:next|after|then))|\b(?:roadmap|learning path)\b/i;
 /** The question the path answers, searched instead of a start question's own words. */
 const START_QUERY = 'where do I start learning backend development, in what order';
-// "How do I learn X", "how can I master X", "any suggestion for learning X", "learn X well".
+// "How do I learn X", "how can I master X", "any suggestion for learning X", "learn X well", "getting
+// started with X, any tips?".
 const LEARN_INTENT =
-  /\bhow (?:can|do|should|would|to|could) (?:i |we |one |you )?(?:learn|study|master|get (?:good|better) at)\b|\b(?:suggestions?|advice|tips|path|guide|courses?) (?:for|on|to) (?:learn|learning|master|mastering|study)\b|\blearn(?:ing)? \S+ (?:properly|well|in depth)\b/i;
+  /\bhow (?:can|do|should|would|to|could) (?:i |we |one |you )?(?:learn|study|master|practi[cs]e|get (?:good|better) at)\b|\b(?:suggestions?|advice|tips|path|guide|courses?) (?:for|on|to) (?:learn|learning|master|mastering|study)\b|\blearn(?:ing)? \S+ (?:properly|well|in depth)\b|\b(?:getting|get) started (?:with|on|in)\b|\b(?:tips|advice|suggestions)\b/i;
 // "X or Y", "X vs Y", "between X and Y", "compare X and Y".
 const COMPARISON = /\b(?:or|vs\.?|versus)\b|\bbetween\b.+\band\b|\bcompare\b/i;
 // A question about what to learn or choose.

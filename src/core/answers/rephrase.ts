@@ -22,6 +22,7 @@ const WRAPPING: [RegExp, string][] = [
     'how do I get better at',
   ],
   [/\b(?:and )?do you have any (?:tips|advice|suggestions)(?: to give me| for me)?\b/gi, ''],
+  [/^\s*any (?:tips|advice|suggestions) (?:for|on)\b/i, 'how do I do well as'],
 ];
 
 /** The question without the wrapping that means nothing ("feel free to tell", "in your opinion"). */
