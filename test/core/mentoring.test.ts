@@ -53,6 +53,19 @@ describe('answers that mentor', () => {
     expect(db.sources.map((s) => s.title)).toContain('Choosing SQL or NoSQL');
   });
 
+  test('GIVEN "X or Y" whose weighing section is titled by their kinds THEN that section answers', () => {
+    expect(ask('Should I use MongoDB or PostgreSQL for my project?').sources[0]?.title).toBe(
+      'Choosing SQL or NoSQL',
+    );
+  });
+
+  test('GIVEN a place the knowledge lacks THEN the question is answered without it, unless nothing is left', () => {
+    expect(ask('How do I get a remote job from India?').sources[0]?.title).toBe(
+      'How do I find a remote backend job?',
+    );
+    expect(ask('What time is it in Tokyo?').matched).toBe(false);
+  });
+
   test('GIVEN a decision whose lead section already asks it THEN nothing is added', () => {
     const rust = ask('Should I learn Rust for backend development?');
     expect(rust.sources.map((s) => s.title)).toEqual(['Should I learn Rust for backend development?']);

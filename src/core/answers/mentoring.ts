@@ -20,7 +20,7 @@ import {
   type LearnOffer,
   withUnit,
 } from './compose-answer';
-import { rephrasings, withoutFiller } from './rephrase';
+import { rephrasings, withoutFiller, withoutPlaces } from './rephrase';
 import { GENERAL_READING_NOTE, generalReading, outOfScopeKind, outOfScopeMarkdown } from './scope';
 
 /** What mentoring answers from: the knowledge, and the curriculum when there is one. */
@@ -147,9 +147,14 @@ function compare(question: string, sides: CurriculumTopic[], ctx: MentoringConte
   // One unit that is the source of both ("Django and Flask") covers the comparison itself.
   const shared = new Set(sides.map((t) => t.source));
   // Then a broader comparison of many options that includes both ("how do the languages compare?").
+  // Then the search's own lead, when it weighs options and names both ("Choosing SQL or NoSQL" for
+  // "MongoDB or PostgreSQL": its title names their kinds, not them).
+  const lead = ctx.index.search(question).hits[0]?.unit;
+  const ranked = lead && weighsOptions(lead) && sides.every((t) => names(lead.text, t)) ? lead : undefined;
   const unit =
     comparisonUnit(question, sides, ctx) ??
     (shared.size === 1 ? ctx.index.get([...shared][0] ?? '') : undefined) ??
+    ranked ??
     comparisonUnit(question, sides, ctx, Number.MIN_VALUE);
   if (unit) return { ...answerForUnit(unit, ctx.index), question };
   const own = [...new Set(sides.map((t) => ctx.index.get(t.source)))].filter(
@@ -265,8 +270,17 @@ export function mentorAnswer(question: string, ctx: MentoringContext): Answer {
       : plain;
   answer ??= ownUnit(text, named, ctx);
   answer ??= search(searchText);
-  // Refused: a plainer reading of the same question ("would you suggest" -> "should I learn").
-  for (const plainer of answer.matched ? [] : rephrasings(searchText)) {
+  // Refused: a plainer reading of the same question ("would you suggest" -> "should I learn"), or
+  // without a place the knowledge lacks ("... from India") when what is left still has a subject of
+  // at least two known words ("what time is it" has one).
+  const knownWords = (q: string) => ctx.index.search(q).terms.filter((t) => t.kind !== 'unknown').length;
+  const placeless = answer.matched ? searchText : withoutPlaces(searchText, (place) => knownWords(place) > 0);
+  const plainerReadings = answer.matched
+    ? []
+    : [...new Set([...rephrasings(searchText), ...(knownWords(placeless) >= 2 ? [placeless] : [])])].filter(
+        (q) => q !== searchText,
+      );
+  for (const plainer of plainerReadings) {
     const retried = search(plainer);
     if (retried.matched) {
       answer = retried;

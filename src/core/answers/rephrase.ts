@@ -46,6 +46,17 @@ function tidy(text: string): string {
     .trim();
 }
 
+// A place that qualifies a question ("from India", "in the UK"): capitalised words after a preposition.
+const PLACE = /\s*\b(?:in|from|for) (?:the )?((?:[A-Z][\p{L}]+)(?: [A-Z][\p{L}]+)*)/gu;
+
+/**
+ * The question without the places that qualify it ("how do I get a remote job from India?"), those the
+ * knowledge does not know (`known` says which it does): a place it lacks is not the question's subject.
+ */
+export function withoutPlaces(question: string, known: (words: string) => boolean): string {
+  return tidy(question.replace(PLACE, (all, place: string) => (known(place) ? all : '')));
+}
+
 /** The sentences of a post that ask something (end in "?"), last first. */
 function askingSentences(text: string): string[] {
   const sentences = text.split(/(?<=[.!?])\s+/).filter((s) => s.trim().endsWith('?'));
