@@ -122,6 +122,8 @@ describe('honest scope', () => {
     ["What's your biggest regret?", 'about-me'],
     ['What does your typical day look like?', 'about-me'],
     ['What inspired you to become a developer?', 'about-me'],
+    ['How many years have you been coding?', 'about-me'],
+    ['Do you work from home?', 'about-me'],
     ['TypeError: cannot read properties of undefined, fix my code', 'debugging'],
     ['why does my code not compile', 'debugging'],
   ])('"%s" is %s, answered kindly with matched false and no unrelated topics', (q, kind) => {
@@ -143,6 +145,7 @@ describe('honest scope', () => {
     'Do you have to know maths to be a developer?',
     'What is your opinion about JWT?',
     'Do you still need SQL with an ORM?',
+    'When hiring a junior developer, what kind of work do they do at your company?',
   ])('"%s" addresses a generic you and stays in scope', (q) => {
     expect(outOfScopeKind(q)).toBeUndefined();
   });

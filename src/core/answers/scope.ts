@@ -9,7 +9,7 @@ export type OutOfScope = 'about-me' | 'debugging' | 'unrelated';
 
 // The bot as the subject of a personal verb, or its own things: "are you", "did you", "your favourite".
 const ABOUT_ME = [
-  /\b(?:are|were) you (?:a|an|the|human|real|senior|junior|still|really|using|just|self|from|working|employed)\b/i,
+  /\b(?:are|were) you (?:a|an|the|human|real|senior|junior|still|really|using|just|self|from|working|employed|worried|afraid|scared)\b/i,
   /\b(?:did|have) you (?:\w+ ){0,2}(?:graduate|study|studied|start|started|learn|learned|work|worked|begin|began|get|got)\b/i,
   /\bhow (?:did|have) you\b/i,
   /\b(?:how|what) (?:was|were) your\b/i,
@@ -35,6 +35,9 @@ const ABOUT_ME = [
   /\byour (?:biggest|best|worst|greatest|hardest|proudest|favou?rite) \w+/i,
   /\byour (?:daily routine|typical day|normal day|workflow|tech stack|employer)\b/i,
   /\bhow old are you\b/i,
+  /\bhow (?:many years|long) have you (?:been|worked|coded|programmed)\b/i,
+  /\bdo you work (?:from home|remotely|at|for|in)\b/i,
+  /\bcan you (?:give|offer|get|find) me (?:a |an )?(?:job|internship|referral)\b/i,
   /\b(?:where|which company|what company) do you work\b/i,
   /\bwhat (?:inspired|motivated|made) you\b/i,
   /\bdo you (?:enjoy|still (?:code|write|program|work|enjoy)|miss|regret)\b/i,
