@@ -21,7 +21,7 @@ const ABOUT_ME = [
   /\byour (?:[\w-]+ ){0,3}(?:journey|story|setup)\b/i,
   /\bwhat (?:\w+ ){0,3}(?:are|do|did) you (?:\w+ )?(?:use|using|prefer|like|run|running|code|write)\b/i,
   /\byou (?:personally|yourself|actually (?:code|codes|work|use|write|spend))\b/i,
-  /\byour (?:own |personal |current )?(?:favou?rite|experience|journey|story|setup|computer|editor|ide|os|salary|background|degree|grade|preference)\b/i,
+  /\byour (?:own |personal |current )?(?:favou?rite|experience|journey|story|setup|computer|editor|ide|os|salary(?! expectations?)|background|degree|grade|preference)\b/i,
   /\byour personal\b/i,
   /\blike for you\b/i,
   // A matter of taste: "is X as fun as Y", "more enjoyable than".
@@ -35,6 +35,7 @@ const ABOUT_ME = [
   /\byour (?:biggest|best|worst|greatest|hardest|proudest|favou?rite) \w+/i,
   /\byour (?:daily routine|typical day|normal day|workflow|tech stack|employer)\b/i,
   /\bhow old are you\b/i,
+  /\bwhen (?:did )?you (?:first )?(?:become|became|got|get) (?:interested|into)\b/i,
   /\bhow (?:many years|long) have you (?:been|worked|coded|programmed)\b/i,
   /\bdo you work (?:from home|remotely|at|for|in)\b/i,
   /\bcan you (?:give|offer|get|find) me (?:a |an )?(?:job|internship|referral)\b/i,
