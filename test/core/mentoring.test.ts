@@ -154,6 +154,7 @@ describe('honest scope', () => {
     expect(generalReading('How did you know when to start applying for senior roles?')).toBe(
       'when should I start applying for senior roles?',
     );
+    expect(generalReading('How did you know when to quit your job?')).toBe('when should I quit my job?');
     const answer = ask('How did you know when to start applying for senior roles?');
     expect(answer.matched).toBe(true);
     expect(answer.markdown.startsWith(GENERAL_READING_NOTE)).toBe(true);

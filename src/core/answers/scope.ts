@@ -59,7 +59,9 @@ const DECISION_OF_YOURS =
 export function generalReading(question: string): string | undefined {
   const m = question.match(DECISION_OF_YOURS);
   if (!m?.[2]) return undefined;
-  return `${m[1]!.toLowerCase() === 'when' ? 'when should I' : 'should I'} ${m[2]}?`;
+  // The rest is about the asker now: "quit your job" -> "quit my job".
+  const rest = m[2].replace(/\byour\b/gi, 'my').replace(/\byou\b/gi, 'I');
+  return `${m[1]!.toLowerCase() === 'when' ? 'when should I' : 'should I'} ${rest}?`;
 }
 
 /** What an answer to the general reading of a question about the bot says first. */
