@@ -124,6 +124,8 @@ describe('honest scope', () => {
     ['What inspired you to become a developer?', 'about-me'],
     ['How many years have you been coding?', 'about-me'],
     ['Do you work from home?', 'about-me'],
+    ['What do you need to improve upon as a programmer?', 'about-me'],
+    ['What is one thing you wish you knew when starting?', 'about-me'],
     ['TypeError: cannot read properties of undefined, fix my code', 'debugging'],
     ['why does my code not compile', 'debugging'],
   ])('"%s" is %s, answered kindly with matched false and no unrelated topics', (q, kind) => {

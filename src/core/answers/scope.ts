@@ -43,6 +43,8 @@ const ABOUT_ME = [
   /\bwhat (?:inspired|motivated|made) you\b/i,
   /\bdo you (?:enjoy|still (?:code|write|program|work|enjoy)|miss|regret)\b/i,
   /\bare you happy\b/i,
+  /\bwhat (?:do|did) you (?:need to improve|wish|regret|miss)\b/i,
+  /\byou wish you (?:had )?(?:knew|known)\b/i,
   /\bwould you do differently\b/i,
   /\badvice (?:you (?:have |were )?|you've )(?:ever )?(?:received|got|gotten|been given)\b/i,
 ];
