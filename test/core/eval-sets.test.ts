@@ -52,7 +52,7 @@ describe('npm run eval on the question sets of our own knowledge', () => {
   );
 
   // The behaviour shares of issue 11 on questions people asked in public, as users get answers
-  // (mentoring over the engine): floors just below what was measured on 2026-12-02 (dev 98/2/0,
+  // (mentoring over the engine): floors just below what was measured on 2026-12-02 (dev 97/2/1,
   // holdout 94/6/0, unseen 100/0/0, quality 85/4/11). The targets are right >= 90%, answered with
   // nothing relevant <= 5%, refused answerable <= 5%; the holdout (6% irrelevant) and the quality probe
   // (85% right, 11% refused) are one to two questions short of them.
