@@ -1,5 +1,5 @@
 import { readSelfStatement } from '../../src/core/answers/about-user';
-import { outOfScopeKind } from '../../src/core/answers/scope';
+import { GENERAL_READING_NOTE, generalReading, outOfScopeKind } from '../../src/core/answers/scope';
 import { mentorWithCurriculum } from '../helpers/knowledge';
 
 const mentor = mentorWithCurriculum();
@@ -40,6 +40,35 @@ describe('answers that mentor', () => {
     const languages = ask('Java or Go?');
     expect(languages.markdown).toMatch(/Choose Java when/);
     expect(languages.markdown).toMatch(/Choose Go when/);
+  });
+
+  test('GIVEN a decision answered by a list or a definition THEN the section that weighs the options follows it', () => {
+    const graphql = ask('Should we use graphql?');
+    expect(graphql.sources.map((s) => s.title)).toEqual(['GraphQL', 'Which API style should I use?']);
+    expect(graphql.markdown).toMatch(/Choose GraphQL when/);
+    expect(graphql.learn?.topicId).toBe('graphql');
+    expect(ask('what programming language would you suggest?').markdown).toMatch(/first language/);
+    // More than two named: the weighing section the search finds, not a list that mentions two.
+    const db = ask('Should I use some sql db such as mysql or sqlite, or some other database like mongodb?');
+    expect(db.sources.map((s) => s.title)).toContain('Choosing SQL or NoSQL');
+  });
+
+  test('GIVEN "X or Y" whose weighing section is titled by their kinds THEN that section answers', () => {
+    expect(ask('Should I use MongoDB or PostgreSQL for my project?').sources[0]?.title).toBe(
+      'Choosing SQL or NoSQL',
+    );
+  });
+
+  test('GIVEN a place the knowledge lacks THEN the question is answered without it, unless nothing is left', () => {
+    expect(ask('How do I get a remote job from India?').sources[0]?.title).toBe(
+      'How do I find a remote backend job?',
+    );
+    expect(ask('What time is it in Tokyo?').matched).toBe(false);
+  });
+
+  test('GIVEN a decision whose lead section already asks it THEN nothing is added', () => {
+    const rust = ask('Should I learn Rust for backend development?');
+    expect(rust.sources.map((s) => s.title)).toEqual(['Should I learn Rust for backend development?']);
   });
 
   test('GIVEN two technologies that share one unit THEN that unit answers ("vs")', () => {
@@ -85,6 +114,18 @@ describe('honest scope', () => {
     ['Do you have developer friends without a degree?', 'about-me'],
     ['What is a normal week like for you?', 'about-me'],
     ['Is working at a startup more fun than at a bank?', 'about-me'],
+    ['Why did you choose Python?', 'about-me'],
+    ['Do you have a degree in computer science?', 'about-me'],
+    ['So are you just self taught?', 'about-me'],
+    ['How were your first days in your career?', 'about-me'],
+    ['Have you ever experienced burnout?', 'about-me'],
+    ["What's your biggest regret?", 'about-me'],
+    ['What does your typical day look like?', 'about-me'],
+    ['What inspired you to become a developer?', 'about-me'],
+    ['How many years have you been coding?', 'about-me'],
+    ['Do you work from home?', 'about-me'],
+    ['What do you need to improve upon as a programmer?', 'about-me'],
+    ['What is one thing you wish you knew when starting?', 'about-me'],
     ['TypeError: cannot read properties of undefined, fix my code', 'debugging'],
     ['why does my code not compile', 'debugging'],
   ])('"%s" is %s, answered kindly with matched false and no unrelated topics', (q, kind) => {
@@ -102,8 +143,27 @@ describe('honest scope', () => {
     'Do you really need a degree?',
     'What would you recommend to learn first?',
     'What does a day look like for a backend developer?',
+    'Why do you need an index on a foreign key?',
+    'Do you have to know maths to be a developer?',
+    'What is your opinion about JWT?',
+    'Do you still need SQL with an ORM?',
+    'When hiring a junior developer, what kind of work do they do at your company?',
   ])('"%s" addresses a generic you and stays in scope', (q) => {
     expect(outOfScopeKind(q)).toBeUndefined();
+  });
+
+  test('GIVEN "how did you know when to X" THEN the general answer to "when should I X", said as general', () => {
+    expect(generalReading('How did you know when to start applying for senior roles?')).toBe(
+      'when should I start applying for senior roles?',
+    );
+    expect(generalReading('How did you know when to quit your job?')).toBe('when should I quit my job?');
+    const answer = ask('How did you know when to start applying for senior roles?');
+    expect(answer.matched).toBe(true);
+    expect(answer.markdown.startsWith(GENERAL_READING_NOTE)).toBe(true);
+    expect(answer.lead?.startsWith(GENERAL_READING_NOTE)).toBe(true);
+    expect(answer.markdown).toMatch(/senior/i);
+    // Nothing general to say: the honest out-of-scope answer.
+    expect(ask('How did you know when to get married?').matched).toBe(false);
   });
 });
 
@@ -125,5 +185,13 @@ describe('reading what users say about themselves', () => {
   });
   test('a clause about learning something does not say it is known', () => {
     expect(readSelfStatement("I'm thinking of learning Go", resolve).about.knows).toEqual([]);
+    expect(readSelfStatement("I'm just getting started with Docker", resolve).about.knows).toEqual([]);
+    expect(readSelfStatement("I'm new to SQL", resolve).about.knows).toEqual([]);
+  });
+
+  test('GIVEN "getting started with X, any tips?" THEN the answer is about X, with how to learn it', () => {
+    const answer = ask("I'm just getting started with Docker, any tips?");
+    expect(answer.matched).toBe(true);
+    expect(answer.learn?.topicId).toBe('docker');
   });
 });

@@ -350,6 +350,23 @@ export function answerForUnit(unit: KnowledgeUnit, index: SearchIndex): Answer {
   };
 }
 
+/**
+ * The answer with one more unit after its lead (the section that weighs the options of a decision):
+ * the lead unit, then `unit`, sized and sourced as one answer. Unchanged when `unit` is already shown
+ * or is part of (or contains) the lead.
+ */
+export function withUnit(answer: Answer, unit: KnowledgeUnit, index: SearchIndex): Answer {
+  const lead = answer.sources[0] ? index.get(answer.sources[0].id) : undefined;
+  if (!lead || overlaps(index, lead, unit)) return answer;
+  const shown = [lead, unit];
+  return {
+    ...answer,
+    ...sized(index, shown),
+    sources: shown.map(source),
+    related: answer.related.filter((r) => r.id !== unit.id),
+  };
+}
+
 /** The spelling corrections a search applied to the question ("postgress" -> "postgresql"). */
 export function correctionsOf(outcome: SearchOutcome): Answer['corrections'] {
   return outcome.terms

@@ -2,6 +2,7 @@
  * Answers that mentor: the question's shape decides how it is answered before the search does.
  * Out-of-scope shapes get an honest answer ({@link outOfScopeKind}); "where do I start / what should I
  * learn" gets the recommended path; "X or Y" gets a section that compares both (or both side by side);
+ * a decision answered by a list or a definition gets the section that weighs the options below it;
  * what the user says about themselves is not suggested again; a question about one technology gets,
  * from the curriculum, what to learn, a practice task, a free resource and a plan offer.
  */
@@ -10,9 +11,17 @@ import type { Curriculum, CurriculumTopic } from '../plans/curriculum';
 import type { TechnologyResolver } from '../plans/resolve-technologies';
 import type { SearchIndex } from '../search/search-index';
 import { type AboutUser, listing, mergeAbout, readSelfStatement } from './about-user';
-import { type Answer, answerForUnit, composeAnswer, correctionsOf, type LearnOffer } from './compose-answer';
-import { rephrasings, withoutFiller } from './rephrase';
-import { outOfScopeKind, outOfScopeMarkdown } from './scope';
+import { asksForDecision, choiceSection, names, WEIGHS_OPTIONS, weighsOptions } from './choices';
+import {
+  type Answer,
+  answerForUnit,
+  composeAnswer,
+  correctionsOf,
+  type LearnOffer,
+  withUnit,
+} from './compose-answer';
+import { rephrasings, withoutFiller, withoutPlaces } from './rephrase';
+import { GENERAL_READING_NOTE, generalReading, outOfScopeKind, outOfScopeMarkdown } from './scope';
 
 /** What mentoring answers from: the knowledge, and the curriculum when there is one. */
 export interface MentoringContext {
@@ -25,39 +34,21 @@ export interface MentoringContext {
 }
 
 // "Where do I start", "what should I learn (first)", "how do I begin", "how do I become a backend
-// developer": the recommended path.
+// developer", "advice for someone starting out": the recommended path.
 const START_INTENT =
-  /\bhow (?:do|can|should|would|to) (?:i |we |one |you |someone )?(?:even )?become (?:a |an )?(?:backend |back-end |back end )?(?:developer|engineer|dev|programmer)\b|\b(?:where|how) (?:do|should|can|would|to) (?:i |we |one |you |someone |a beginner )?(?:even )?(?:start|begin)\b|\bwhere to (?:start|begin)\b|\bwhat (?:should|do|must) (?:i|we|one) (?:learn|study)\b(?! (?:next|after|then))|\b(?:roadmap|learning path)\b/i;
+  /\bhow (?:do|can|should|would|to) (?:i |we |one |you |someone )?(?:even )?become (?:a |an )?(?:backend |back-end |back end )?(?:developer|engineer|dev|programmer)\b|\b(?:where|how) (?:do|should|can|would|to) (?:i |we |one |you |someone |a beginner )?(?:even )?(?:start|begin)\b|\bwhere to (?:start|begin)\b|\b(?:starting out|getting started)\b|\bwhat (?:should|do|must) (?:i|we|one) (?:learn|study)\b(?! (?:next|after|then))|\b(?:roadmap|learning path)\b/i;
 /** The question the path answers, searched instead of a start question's own words. */
 const START_QUERY = 'where do I start learning backend development, in what order';
-// "How do I learn X", "how can I master X", "any suggestion for learning X", "learn X well".
+// "How do I learn X", "how can I master X", "any suggestion for learning X", "learn X well", "getting
+// started with X, any tips?".
 const LEARN_INTENT =
-  /\bhow (?:can|do|should|would|to|could) (?:i |we |one |you )?(?:learn|study|master|get (?:good|better) at)\b|\b(?:suggestions?|advice|tips|path|guide|courses?) (?:for|on|to) (?:learn|learning|master|mastering|study)\b|\blearn(?:ing)? \S+ (?:properly|well|in depth)\b/i;
+  /\bhow (?:can|do|should|would|to|could) (?:i |we |one |you )?(?:learn|study|master|practi[cs]e|get (?:good|better) at)\b|\b(?:suggestions?|advice|tips|path|guide|courses?) (?:for|on|to) (?:learn|learning|master|mastering|study)\b|\blearn(?:ing)? \S+ (?:properly|well|in depth)\b|\b(?:getting|get) started (?:with|on|in)\b|\b(?:tips|advice|suggestions)\b/i;
 // "X or Y", "X vs Y", "between X and Y", "compare X and Y".
 const COMPARISON = /\b(?:or|vs\.?|versus)\b|\bbetween\b.+\band\b|\bcompare\b/i;
-// A title that weighs options against each other.
-const WEIGHS_OPTIONS = /\b(?:or|vs|versus|compare|which|choos\w*|when should)\b/i;
 // A question about what to learn or choose.
 const CHOOSING = /\b(?:next|after|learn|choose|pick|switch to|add)\b/i;
 /** A comparing section is mostly about the two sides: at least this share of the technologies it names. */
 const MIN_SIDE_SHARE = 0.25;
-
-const escapeRegex = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-
-/** True when `text` names the topic (its title, id or an alias) as a whole word. */
-function names(text: string, topic: CurriculumTopic): boolean {
-  let patterns = namePatterns.get(topic);
-  if (!patterns) {
-    patterns = [topic.title, topic.id, ...topic.aliases].map(
-      (name) =>
-        new RegExp(`(?:^|[^\\p{L}\\p{N}])${escapeRegex(name.toLowerCase())}(?:$|[^\\p{L}\\p{N}#+])`, 'u'),
-    );
-    namePatterns.set(topic, patterns);
-  }
-  const lower = text.toLowerCase();
-  return patterns.some((p) => p.test(lower));
-}
-const namePatterns = new WeakMap<CurriculumTopic, RegExp[]>();
 
 /** The plan command that starts from what the user said about themselves. */
 export function planCommandFor(topicId: string, about: AboutUser | undefined): string {
@@ -156,9 +147,14 @@ function compare(question: string, sides: CurriculumTopic[], ctx: MentoringConte
   // One unit that is the source of both ("Django and Flask") covers the comparison itself.
   const shared = new Set(sides.map((t) => t.source));
   // Then a broader comparison of many options that includes both ("how do the languages compare?").
+  // Then the search's own lead, when it weighs options and names both ("Choosing SQL or NoSQL" for
+  // "MongoDB or PostgreSQL": its title names their kinds, not them).
+  const lead = ctx.index.search(question).hits[0]?.unit;
+  const ranked = lead && weighsOptions(lead) && sides.every((t) => names(lead.text, t)) ? lead : undefined;
   const unit =
     comparisonUnit(question, sides, ctx) ??
     (shared.size === 1 ? ctx.index.get([...shared][0] ?? '') : undefined) ??
+    ranked ??
     comparisonUnit(question, sides, ctx, Number.MIN_VALUE);
   if (unit) return { ...answerForUnit(unit, ctx.index), question };
   const own = [...new Set(sides.map((t) => ctx.index.get(t.source)))].filter(
@@ -213,6 +209,18 @@ function topicOf(
  */
 export function mentorAnswer(question: string, ctx: MentoringContext): Answer {
   const scope = outOfScopeKind(question);
+  // "How did you know when to X?": the general answer, when the knowledge has one, said as such.
+  const general = scope === 'about-me' ? generalReading(question) : undefined;
+  const generally = general ? mentorAnswer(general, ctx) : undefined;
+  if (generally?.matched) {
+    const note = (md: string) => `${GENERAL_READING_NOTE}\n\n${md}`;
+    return {
+      ...generally,
+      question,
+      markdown: note(generally.markdown),
+      ...(generally.lead ? { lead: note(generally.lead) } : {}),
+    };
+  }
   if (scope) {
     return {
       question,
@@ -240,7 +248,10 @@ export function mentorAnswer(question: string, ctx: MentoringContext): Answer {
     const path = search(START_QUERY);
     if (path.matched) answer = path;
   }
-  if (!answer && named.length >= 2 && COMPARISON.test(text)) answer = compare(text, named.slice(0, 2), ctx);
+  // Wrapping that means nothing ("feel free to tell about", "in your opinion") is not searched.
+  const plain = withoutFiller(text);
+  // Two named in "X or Y" are its sides; with more, which two are weighed is the search's to find.
+  if (!answer && named.length === 2 && COMPARISON.test(text)) answer = compare(text, named, ctx);
   // "Where do I start with X, Y and Z": the section that weighs two of them (which to learn first).
   if (!answer && named.length >= 2 && START_INTENT.test(text)) {
     const pairs = named.slice(0, 3).flatMap((a, i) => named.slice(i + 1, 3).map((b) => [a, b]));
@@ -253,16 +264,23 @@ export function mentorAnswer(question: string, ctx: MentoringContext): Answer {
     if (best) answer = { ...answerForUnit(best, ctx.index), question: text };
   }
   // "What next?" from someone who said what they know: searched as "... I already know X".
-  // Wrapping that means nothing ("feel free to tell about", "in your opinion") is not searched.
-  const plain = withoutFiller(text);
   const searchText =
     known.length > 0 && CHOOSING.test(plain)
       ? `${plain} I already know ${listing(known.map((t) => t.title))}`
       : plain;
   answer ??= ownUnit(text, named, ctx);
   answer ??= search(searchText);
-  // Refused: a plainer reading of the same question ("would you suggest" -> "should I learn").
-  for (const plainer of answer.matched ? [] : rephrasings(searchText)) {
+  // Refused: a plainer reading of the same question ("would you suggest" -> "should I learn"), or
+  // without a place the knowledge lacks ("... from India") when what is left still has a subject of
+  // at least two known words ("what time is it" has one).
+  const knownWords = (q: string) => ctx.index.search(q).terms.filter((t) => t.kind !== 'unknown').length;
+  const placeless = answer.matched ? searchText : withoutPlaces(searchText, (place) => knownWords(place) > 0);
+  const plainerReadings = answer.matched
+    ? []
+    : [...new Set([...rephrasings(searchText), ...(knownWords(placeless) >= 2 ? [placeless] : [])])].filter(
+        (q) => q !== searchText,
+      );
+  for (const plainer of plainerReadings) {
     const retried = search(plainer);
     if (retried.matched) {
       answer = retried;
@@ -275,6 +293,19 @@ export function mentorAnswer(question: string, ctx: MentoringContext): Answer {
     if (unit) answer = { ...answerForUnit(unit, ctx.index), question };
   }
   if (!answer.matched) return answer;
+  // A decision ("should we use X?", "which X would you start with?", "learn X ... Y?") answered by a
+  // list or a definition: below it, the section near the top of the search that weighs those options.
+  // Exactly two named in "X or Y" are the sides, compared above by how much a section is about them.
+  const twoSides = named.length === 2 && COMPARISON.test(text);
+  const comparing = named.length >= 2 && (COMPARISON.test(text) || CHOOSING.test(text));
+  if (!twoSides && (comparing || asksForDecision(text))) {
+    const lead = answer.sources[0] ? ctx.index.get(answer.sources[0].id) : undefined;
+    const unit =
+      lead && !weighsOptions(lead)
+        ? choiceSection(plain, named, ctx.index, resolve, curriculum?.byId)
+        : undefined;
+    if (unit) answer = withUnit(answer, unit, ctx.index);
+  }
   // An answer picked from the curriculum still reports the spelling corrections of the question.
   if (answer.corrections.length === 0)
     answer = { ...answer, corrections: correctionsOf(ctx.index.search(text)) };

@@ -9,15 +9,20 @@ const WRAPPING: [RegExp, string][] = [
   [/^\s*(?:hi|hello|hey|dear|good (?:morning|afternoon|evening))\b[\s,]*(?:[\p{L}]+\s*)?[,.!?]+\s*/iu, ''],
   [/^\s*(?:hi|hello|hey)\b[\s,]*/i, ''],
   [/\b(?:in your (?:opinion|view|experience)|seriously|honestly|please|kindly)\b[,]?/gi, ''],
+  // A request verb that opens the question asks for its object ("recommend 5 projects ...").
+  [/^\s*(?:can you |could you )?(?:recommend|suggest)(?: me| us)?\b/i, ''],
   [/\b(?:can|could) you (?:please )?(?:tell|show|explain to) me\b/gi, ''],
   [/\bi(?:'d| would) (?:love|like) to (?:ask|know)(?: you)?\b/gi, ''],
   [/\bfeel free to (?:tell|share)(?: me)?(?: about)?\b/gi, ''],
+  // A year qualifies the question's time, not its subject ("still worth it in 2026").
+  [/\b(?:in|for|by|as of) (?:19|20)\d\d\b/gi, ''],
   [/\b(?:would|do|can) you (?:suggest|recommend)\b/gi, 'should I learn'],
   [
     /\b(?:what|which|any) (?:tips|advice|suggestions) (?:do|would|can) you (?:have|give)(?: me)?\b/gi,
     'how do I get better at',
   ],
   [/\b(?:and )?do you have any (?:tips|advice|suggestions)(?: to give me| for me)?\b/gi, ''],
+  [/^\s*any (?:tips|advice|suggestions) (?:for|on)\b/i, 'how do I do well as'],
 ];
 
 /** The question without the wrapping that means nothing ("feel free to tell", "in your opinion"). */
@@ -39,6 +44,17 @@ function tidy(text: string): string {
     .replace(/\s+/g, ' ')
     .replace(/^[\s,.!]+/, '')
     .trim();
+}
+
+// A place that qualifies a question ("from India", "in the UK"): capitalised words after a preposition.
+const PLACE = /\s*\b(?:in|from|for) (?:the )?((?:[A-Z][\p{L}]+)(?: [A-Z][\p{L}]+)*)/gu;
+
+/**
+ * The question without the places that qualify it ("how do I get a remote job from India?"), those the
+ * knowledge does not know (`known` says which it does): a place it lacks is not the question's subject.
+ */
+export function withoutPlaces(question: string, known: (words: string) => boolean): string {
+  return tidy(question.replace(PLACE, (all, place: string) => (known(place) ? all : '')));
 }
 
 /** The sentences of a post that ask something (end in "?"), last first. */

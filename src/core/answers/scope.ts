@@ -9,9 +9,11 @@ export type OutOfScope = 'about-me' | 'debugging' | 'unrelated';
 
 // The bot as the subject of a personal verb, or its own things: "are you", "did you", "your favourite".
 const ABOUT_ME = [
-  /\b(?:are|were) you (?:a|an|the|human|real|senior|junior|still|really|using)\b/i,
+  /\b(?:are|were) you (?:a|an|the|human|real|senior|junior|still|really|using|just|self|from|working|employed|worried|afraid|scared)\b/i,
   /\b(?:did|have) you (?:\w+ ){0,2}(?:graduate|study|studied|start|started|learn|learned|work|worked|begin|began|get|got)\b/i,
   /\bhow (?:did|have) you\b/i,
+  /\b(?:how|what) (?:was|were) your\b/i,
+  /\bhave you (?:ever )?(?:experienced|felt|had|faced|been through)\b/i,
   /\b(?:do|would) you (?:personally|use|prefer|like|love)\b/i,
   /\bhow (?:many|much) \w+ (?:do |did )?you (?:actually )?(?:build|code|codes|work|spend|write)\b/i,
   /\bhow (?:many|much) (?:\w+ ){0,2}(?:do|did) you (?:\w+ )?(?:have|own|make|earn|save|saved)\b/i,
@@ -19,15 +21,54 @@ const ABOUT_ME = [
   /\byour (?:[\w-]+ ){0,3}(?:journey|story|setup)\b/i,
   /\bwhat (?:\w+ ){0,3}(?:are|do|did) you (?:\w+ )?(?:use|using|prefer|like|run|running|code|write)\b/i,
   /\byou (?:personally|yourself|actually (?:code|codes|work|use|write|spend))\b/i,
-  /\byour (?:own |personal |current )?(?:favou?rite|experience|journey|story|setup|computer|editor|ide|os|salary|background|degree|grade|preference)\b/i,
+  /\byour (?:own |personal |current )?(?:favou?rite|experience|journey|story|setup|computer|editor|ide|os|salary(?! expectations?)|background|degree|grade|preference)\b/i,
   /\byour personal\b/i,
   /\blike for you\b/i,
   // A matter of taste: "is X as fun as Y", "more enjoyable than".
   /\b(?:as|more|less) (?:fun|enjoyable|exciting) (?:as|than)\b/i,
   /\bdo you have (?:any )?(?:[\w-]+ ){0,2}(?:friends|colleagues|coworkers|kids|children|family|pets|hobbies)\b/i,
+  /\bdo you have (?:a|an) (?:[\w-]+ ){0,2}(?:degree|diploma|mentor|job|blog|website)\b/i,
   /\bcan (?:you|i) (?:follow|add|connect with|contact|call|message|dm|hire|meet) (?:me|you)\b/i,
   /\bwho (?:are|made|built|created) you\b/i,
+  /\bwhy (?:do|did) you (?:work on|contribute to|choose|chose|become|became|start|started|prefer|love|like)\b/i,
+  // The bot's own superlatives, days and history: "your biggest regret", "your typical day".
+  /\byour (?:biggest|best|worst|greatest|hardest|proudest|favou?rite) \w+/i,
+  /\byour (?:daily routine|typical day|normal day|workflow|tech stack|employer)\b/i,
+  /\bhow old are you\b/i,
+  /\bwhen (?:did )?you (?:first )?(?:become|became|got|get) (?:interested|into)\b/i,
+  /\bhow (?:many years|long) have you (?:been|worked|coded|programmed)\b/i,
+  /\bdo you work (?:from home|remotely|at|for|in)\b/i,
+  /\bcan you (?:give|offer|get|find) me (?:a |an )?(?:job|internship|referral)\b/i,
+  /\b(?:where|which company|what company) do you work\b/i,
+  /\bwhat (?:inspired|motivated|made) you\b/i,
+  /\bdo you (?:enjoy|still (?:code|write|program|work|enjoy)|miss|regret)\b/i,
+  /\bare you happy\b/i,
+  /\bwhat (?:do|did) you (?:need to improve|wish|regret|miss)\b/i,
+  /\byou wish you (?:had )?(?:knew|known)\b/i,
+  /\bwould you do differently\b/i,
+  /\badvice (?:you (?:have |were )?|you've )(?:ever )?(?:received|got|gotten|been given)\b/i,
 ];
+
+// "How did you know when to X?": the bot's experience of a decision that has a general answer.
+const DECISION_OF_YOURS =
+  /^\s*how (?:did|do) you (?:know|decide|tell|judge) (when|whether|if) (?:it was time )?(?:to |you (?:should|were ready to) )?(.+?)[\s?!.]*$/i;
+
+/**
+ * The general question inside a question about the bot's own experience of a decision ("how did you
+ * know when to start applying for senior positions?" -> "when should I start applying for senior
+ * positions?"), or undefined when there is none.
+ */
+export function generalReading(question: string): string | undefined {
+  const m = question.match(DECISION_OF_YOURS);
+  if (!m?.[2]) return undefined;
+  // The rest is about the asker now: "quit your job" -> "quit my job".
+  const rest = m[2].replace(/\byour\b/gi, 'my').replace(/\byou\b/gi, 'I');
+  return `${m[1]!.toLowerCase() === 'when' ? 'when should I' : 'should I'} ${rest}?`;
+}
+
+/** What an answer to the general reading of a question about the bot says first. */
+export const GENERAL_READING_NOTE =
+  "I have no career of my own to draw on, but here's what usually decides it.";
 
 // Code, a stack trace, or a request to fix one's own program.
 const DEBUGGING = [
