@@ -46,7 +46,6 @@ function cachePostings(mini: MiniSearch<KnowledgeUnit>): () => void {
   };
 }
 
-
 /** A unit and its relevance score for one question. */
 export interface SearchHit {
   unit: KnowledgeUnit;
