@@ -12,7 +12,7 @@ import { readKnowledgeFileSync } from './knowledge-files';
 import { type ParsedFile, parseRead } from './parse-file';
 import { type EncodedTerms, TermEncoder } from './unit-terms';
 
-/** What the main thread asks for: one job per message, done in order. */
+/** What the main thread asks for: one job per message, done in order (`null`: no more jobs). */
 export interface ParseJob {
   dir: string;
   files: string[];
@@ -71,4 +71,6 @@ function run(job: ParseJob): void {
   parentPort?.postMessage(null satisfies ParseMessage);
 }
 
-parentPort?.on('message', run);
+// `null` ends the worker: it closes its port and exits by itself (terminating it from the main
+// thread blocks that thread while the worker stops).
+parentPort?.on('message', (job: ParseJob | null) => (job ? run(job) : parentPort?.close()));

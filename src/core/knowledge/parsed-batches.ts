@@ -123,9 +123,14 @@ class ParseChannel {
     }
   }
 
-  close(): void {
+  /** Lets a worker that did all its jobs exit by itself; stops one that did not. */
+  close(finished: boolean): void {
     this.worker.removeAllListeners();
-    void this.worker.terminate();
+    this.worker.on('error', () => undefined);
+    if (finished) {
+      this.worker.unref();
+      this.worker.postMessage(null);
+    } else void this.worker.terminate();
   }
 }
 
@@ -143,6 +148,7 @@ async function* inWorkers(source: ParseSource, files: readonly string[]): AsyncG
   const { dir, baseUrl, synonyms } = source;
   for (let j = 0; j < jobs.length; j++)
     channels[j % channels.length]!.post({ dir, files: jobs[j]!, baseUrl, synonyms });
+  let finished = false;
   try {
     for (let j = 0; j < jobs.length; j++) {
       const channel = channels[j % channels.length]!;
@@ -163,7 +169,8 @@ async function* inWorkers(source: ParseSource, files: readonly string[]): AsyncG
         yield message.files;
       }
     }
+    finished = true;
   } finally {
-    for (const channel of channels) channel.close();
+    for (const channel of channels) channel.close(finished);
   }
 }
