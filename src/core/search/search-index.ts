@@ -3,7 +3,7 @@ import SearchableMap from 'minisearch/SearchableMap';
 import type { KnowledgeUnit } from '../knowledge/types';
 import { UNIT_FIELDS, type UnitTerms, unitFieldText } from '../knowledge/unit-terms';
 import { type Analyzer, stemWord, tokenize } from './analyzer';
-import { everydayWords, isEnglishWord } from './english-words';
+import { everydayStems, isEnglishWord } from './english-words';
 import { PartHeadings } from './part-headings';
 import { type TermMatch, TermResolver } from './term-resolver';
 
@@ -559,15 +559,11 @@ export class SearchIndex {
    */
   private everydayShare(): number {
     if (this.everyday === undefined) {
+      // Stems, not the analyser's terms: a statistic of the vocabulary, cheap on every reload.
+      const stems = everydayStems();
       let known = 0;
-      let all = 0;
-      for (const word of everydayWords()) {
-        const terms = this.analyze(word, true);
-        if (terms.length !== 1) continue;
-        all++;
-        if (this.counts.has(terms[0]!)) known++;
-      }
-      this.everyday = all > 0 ? known / all : 0;
+      for (const term of stems) if (this.counts.has(term)) known++;
+      this.everyday = stems.length > 0 ? known / stems.length : 0;
     }
     return this.everyday;
   }
