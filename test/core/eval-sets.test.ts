@@ -57,7 +57,7 @@ describe('npm run eval on the question sets of our own knowledge', () => {
   // nothing relevant <= 5%, refused answerable <= 5%; the holdout (6% irrelevant) and the quality probe
   // (85% right, 11% refused) are one to two questions short of them.
   test.each([
-    ['real-questions', { right: 0.96, irrelevant: 0.03, refused: 0.02 }],
+    ['real-questions', { right: 0.95, irrelevant: 0.03, refused: 0.03 }],
     ['real-questions-holdout', { right: 0.93, irrelevant: 0.07, refused: 0.04 }],
     ['real-questions-unseen', { right: 0.95, irrelevant: 0.05, refused: 0.05 }],
     ['real-questions-quality', { right: 0.85, irrelevant: 0.04, refused: 0.12 }],

@@ -25,6 +25,16 @@ const WRAPPING: [RegExp, string][] = [
   [/^\s*any (?:tips|advice|suggestions) (?:for|on)\b/i, 'how do I do well as'],
 ];
 
+// Nouns that ask for an answer without being its subject ("give me some suggestions", "interview
+// tips"): dropped from a plainer reading, since the knowledge answers the subject, not the request.
+const ASKING: [RegExp, string][] = [
+  [/\b(?:can|could|would) you (?:please )?(?:give|share|offer)(?: me| us)?\b/gi, ''],
+  [/\b(?:give|share)(?: me| us)?\b(?= (?:some |any |a few |your )?(?:best |top |good )?(?:[\p{L}-]+ )?(?:tips|advice|suggestions|ideas|recommendations)\b)/giu, ''],
+  [/\b(?:some|any|a few|your|my) (?=(?:best |top |good )?(?:[\p{L}-]+ )?(?:tips|advice|suggestions|recommendations)\b)/giu, ''],
+  [/\b(?:best|top|good) (?=(?:[\p{L}-]+ )?(?:tips|advice|suggestions|recommendations)\b)/giu, ''],
+  [/\b(?:tips|advice|suggestions|recommendations)(?: and (?:tricks|techniques))?\b/gi, ''],
+];
+
 /** The question without the wrapping that means nothing ("feel free to tell", "in your opinion"). */
 export function withoutFiller(question: string): string {
   let text = question;
@@ -35,7 +45,7 @@ export function withoutFiller(question: string): string {
 /** The question with conversational wrapping replaced; the same text when there is none. */
 export function unwrap(question: string): string {
   let text = question;
-  for (const [pattern, replacement] of WRAPPING) text = text.replace(pattern, replacement);
+  for (const [pattern, replacement] of [...WRAPPING, ...ASKING]) text = text.replace(pattern, replacement);
   return tidy(text);
 }
 
