@@ -47,6 +47,8 @@ const LEARN_INTENT =
 const COMPARISON = /\b(?:or|vs\.?|versus)\b|\bbetween\b.+\band\b|\bcompare\b/i;
 // A question about what to learn or choose.
 const CHOOSING = /\b(?:next|after|learn|choose|pick|switch to|add)\b/i;
+/** How near the top of the whole question's hits a plainer reading's answer must be. */
+const AGREEING_HITS = 5;
 /** A comparing section is mostly about the two sides: at least this share of the technologies it names. */
 const MIN_SIDE_SHARE = 0.25;
 
@@ -280,9 +282,17 @@ export function mentorAnswer(question: string, ctx: MentoringContext): Answer {
     : [...new Set([...rephrasings(searchText), ...(knownWords(placeless) >= 2 ? [placeless] : [])])].filter(
         (q) => q !== searchText,
       );
+  // A plainer reading answers only with a unit the whole question also ranks near the top: one sentence
+  // of a long post can match a neighbouring section by its vaguest words ("for that specific reason").
+  const nearTop = new Set(
+    ctx.index
+      .search(searchText)
+      .hits.slice(0, AGREEING_HITS)
+      .map((h) => h.unit.id),
+  );
   for (const plainer of plainerReadings) {
     const retried = search(plainer);
-    if (retried.matched) {
+    if (retried.matched && retried.sources.some((s) => nearTop.has(s.id))) {
       answer = retried;
       break;
     }

@@ -29,8 +29,14 @@ const WRAPPING: [RegExp, string][] = [
 // tips"): dropped from a plainer reading, since the knowledge answers the subject, not the request.
 const ASKING: [RegExp, string][] = [
   [/\b(?:can|could|would) you (?:please )?(?:give|share|offer)(?: me| us)?\b/gi, ''],
-  [/\b(?:give|share)(?: me| us)?\b(?= (?:some |any |a few |your )?(?:best |top |good )?(?:[\p{L}-]+ )?(?:tips|advice|suggestions|ideas|recommendations)\b)/giu, ''],
-  [/\b(?:some|any|a few|your|my) (?=(?:best |top |good )?(?:[\p{L}-]+ )?(?:tips|advice|suggestions|recommendations)\b)/giu, ''],
+  [
+    /\b(?:give|share)(?: me| us)?\b(?= (?:some |any |a few |your )?(?:best |top |good )?(?:[\p{L}-]+ )?(?:tips|advice|suggestions|ideas|recommendations)\b)/giu,
+    '',
+  ],
+  [
+    /\b(?:some|any|a few|your|my) (?=(?:best |top |good )?(?:[\p{L}-]+ )?(?:tips|advice|suggestions|recommendations)\b)/giu,
+    '',
+  ],
   [/\b(?:best|top|good) (?=(?:[\p{L}-]+ )?(?:tips|advice|suggestions|recommendations)\b)/giu, ''],
   [/\b(?:tips|advice|suggestions|recommendations)(?: and (?:tricks|techniques))?\b/gi, ''],
 ];

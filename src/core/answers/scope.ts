@@ -84,8 +84,7 @@ export function generalReading(question: string): string | undefined {
 }
 
 /** What an answer to the general reading of a question about the bot says first. */
-export const GENERAL_READING_NOTE =
-  "I have no career of my own to draw on, but here's what generally holds.";
+export const GENERAL_READING_NOTE = "I have no career of my own to draw on, but here's what generally holds.";
 
 // Code, a stack trace, or a request to fix one's own program.
 const DEBUGGING = [
