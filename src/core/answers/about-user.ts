@@ -32,7 +32,7 @@ export interface SelfStatement {
 const CLAUSE =
   /[^.,;!?]*\b(?:i ?'?m|i am|i know|i've learned|i have learned|i learned|i have (?:\d+|no)|i've got|i work as|i can code in|i code in|i use|no (?:cs |computer science )?degree|without a degree)\b[^.,;!?]*/gi;
 const ROLE =
-  /\bi ?'?m (?:an? |currently an? )?((?:[\w#+.-]+ ){0,2}(?:dev|developer|engineer|student|tester|designer|analyst|admin|graduate))\b/i;
+  /\bi ?'?m (?:an? |currently an? )?((?:[\w#+.-]+ ){0,2}(?:dev|developer|engineer|student|tester|designer|analyst|admin|graduate|practi(?:ti|ci)oner|professional|specialist|consultant|scientist))\b/i;
 const HOURS = /\b(\d{1,2})\s*(?:hours?|hrs?|h)\s*(?:a|per|each|every)\s*week\b/i;
 const LEVEL =
   /\bi ?'?m (?:a |an |still a |complete |total )*(beginner|newbie|novice|intermediate|advanced)\b/i;

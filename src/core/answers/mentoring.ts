@@ -247,8 +247,12 @@ export function mentorAnswer(question: string, ctx: MentoringContext): Answer {
   const known = topics(about.knows);
   const search = (q: string) => composeAnswer(question, ctx.index.search(q), ctx.index, ctx.units);
 
+  // A technology named only in the user's role ("I'm a security practitioner ... where do I start?")
+  // is their background, not what the start question asks about.
+  const roleIds = new Set(said.about.role && resolve ? resolve(said.about.role).ids : []);
+  const asked = named.filter((t) => !roleIds.has(t.id));
   let answer: Answer | undefined;
-  if (START_INTENT.test(text) && (named.length === 0 || (named.length >= 2 && COMPARISON.test(text)))) {
+  if (START_INTENT.test(text) && (asked.length === 0 || (asked.length >= 2 && COMPARISON.test(text)))) {
     const path = search(START_QUERY);
     if (path.matched) answer = path;
   }
