@@ -43,8 +43,9 @@ const START_QUERY = 'where do I start learning backend development, in what orde
 // started with X, any tips?".
 const LEARN_INTENT =
   /\bhow (?:can|do|should|would|to|could) (?:i |we |one |you )?(?:learn|study|master|practi[cs]e|get (?:good|better) at)\b|\b(?:suggestions?|advice|tips|path|guide|courses?) (?:for|on|to) (?:learn|learning|master|mastering|study)\b|\blearn(?:ing)? \S+ (?:properly|well|in depth)\b|\b(?:getting|get) started (?:with|on|in)\b|\b(?:tips|advice|suggestions)\b/i;
-// "X or Y", "X vs Y", "between X and Y", "compare X and Y".
-const COMPARISON = /\b(?:or|vs\.?|versus)\b|\bbetween\b.+\band\b|\bcompare\b/i;
+// "X or Y", "X vs Y", "between X and Y", "compare X and Y", "X instead of Y", "why X, why not Y".
+const COMPARISON =
+  /\b(?:or|vs\.?|versus|instead of|rather than|better than)\b|\bbetween\b.+\band\b|\bcompare\b|\bwhy (?:we |you |i )?(?:not|don'?t|do not|donot|wouldn'?t|shouldn'?t)\b/i;
 // A question about what to learn or choose.
 const CHOOSING = /\b(?:next|after|learn|choose|pick|switch to|add)\b/i;
 /** How many known words a question without the words the knowledge lacks must keep to be read so. */
