@@ -41,10 +41,15 @@ const ASKING: [RegExp, string][] = [
   [/\b(?:tips|advice|suggestions|recommendations)(?: and (?:tricks|techniques))?\b/gi, ''],
 ];
 
+// The bot asked to recommend: "do you recommend", "what would you suggest".
+const REQUEST_VERB = /\b(?:do|would|can|could|will) you (?:recommend|suggest)\b/gi;
+
 /** The question without the wrapping that means nothing ("feel free to tell", "in your opinion"). */
 export function withoutFiller(question: string): string {
   let text = question;
   for (const [pattern, replacement] of WRAPPING) if (replacement === '') text = text.replace(pattern, '');
+  // "Do you recommend X?", "what would you suggest": the verb asks, X is the subject.
+  text = text.replace(REQUEST_VERB, '');
   return tidy(text) || question;
 }
 
