@@ -30,7 +30,7 @@ const WRAPPING: [RegExp, string][] = [
 const ASKING: [RegExp, string][] = [
   [/\b(?:can|could|would) you (?:please )?(?:give|share|offer)(?: me| us)?\b/gi, ''],
   [
-    /\b(?:give|share)(?: me| us)?\b(?= (?:some |any |a few |your )?(?:best |top |good )?(?:[\p{L}-]+ )?(?:tips|advice|suggestions|ideas|recommendations)\b)/giu,
+    /\b(?:give|share)(?: me| us)?\b(?= (?:some |any |a few |your |my )?(?:best |top |good )?(?:[\p{L}-]+ )?(?:tips|advice|suggestions|ideas|recommendations)\b)/giu,
     '',
   ],
   [

@@ -3,6 +3,7 @@
  * A question about the bot itself or asking its personal opinion or experience, a request to debug
  * someone's code step by step. Each kind gets a short, kind answer saying what the bot can do instead.
  */
+import { unwrap } from './rephrase';
 
 /** Why a question is outside what the bot answers. */
 export type OutOfScope = 'about-me' | 'debugging' | 'unrelated';
@@ -71,11 +72,11 @@ function asUser(text: string): string {
 /**
  * The general question inside a question about the bot's own experience of a decision ("how did you
  * know when to start applying for senior positions?" -> "when should I start applying for senior
- * positions?") or asking for its advice ("share your best interview tips" -> "share my best
- * interview tips", which the plainer readings turn into the subject), or undefined when there is none.
+ * positions?") or asking for its advice ("share your best interview tips" -> "interview": the request
+ * and its nouns dropped, the subject left), or undefined when there is none.
  */
 export function generalReading(question: string): string | undefined {
-  if (ADVICE_OF_YOURS.some((p) => p.test(question))) return asUser(question);
+  if (ADVICE_OF_YOURS.some((p) => p.test(question))) return unwrap(asUser(question)) || undefined;
   const m = question.match(DECISION_OF_YOURS);
   if (!m?.[2]) return undefined;
   // The rest is about the asker now: "quit your job" -> "quit my job".
