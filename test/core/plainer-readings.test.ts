@@ -1,3 +1,4 @@
+import { readSelfStatement } from '../../src/core/answers/about-user';
 import { rarerWords, unwrap, withoutFiller, withoutUnknownWords } from '../../src/core/answers/rephrase';
 import { GENERAL_READING_NOTE, generalReading } from '../../src/core/answers/scope';
 import { mentorWithCurriculum } from '../helpers/knowledge';
@@ -73,5 +74,14 @@ describe('answers that find the subject of a real question', () => {
   test('GIVEN an off-topic question whose subject the knowledge lacks THEN still refused', () => {
     expect(ask('What colour should I paint my bedroom?').matched).toBe(false);
     expect(ask('What is the best pizza place in New York?').matched).toBe(false);
+  });
+});
+
+describe('what the user says about themselves', () => {
+  test('GIVEN "I\'m wondering if X ..." THEN X is asked about, not known', () => {
+    const resolve = (t: string) => ({ ids: mentor.resolveTechnologies(t), unknown: [], corrections: [] });
+    const said = readSelfStatement("I'm wondering if Java is a better choice than Go for an API", resolve);
+    expect(said.about.knows).toEqual([]);
+    expect(readSelfStatement("I'm a Java developer, what next?", resolve).about.knows).toEqual(['java']);
   });
 });

@@ -56,12 +56,13 @@ export function readSelfStatement(text: string, resolve?: TechnologyResolver): S
   const clauses = [...text.matchAll(CLAUSE)].map((m) => m[0]);
   const about: AboutUser = { knows: [] };
   const said = clauses.join(' ');
-  // A clause that asks about a technology ("I'm thinking of learning Go") or starts on it ("I'm just
-  // getting started with Docker", "I'm new to SQL") does not say it is known.
+  // A clause that asks about a technology ("I'm thinking of learning Go", "I'm wondering if Rust beats
+  // Go") or starts on it ("I'm just getting started with Docker", "I'm new to SQL") does not say it
+  // is known.
   const knownClauses = resolve
     ? clauses.filter(
         (c) =>
-          !/\b(learn|learning|start|started|starting|begin|beginning|new to|want|thinking|should|which|what)\b/i.test(
+          !/\b(learn|learning|start|started|starting|begin|beginning|new to|want|thinking|wondering|curious|considering|if|whether|should|which|what)\b/i.test(
             c,
           ) && resolve(c).ids.length > 0,
       )
