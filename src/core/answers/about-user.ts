@@ -32,7 +32,7 @@ export interface SelfStatement {
 const CLAUSE =
   /[^.,;!?]*\b(?:i ?'?m|i am|i know|i've learned|i have learned|i learned|i have (?:\d+|no)|i've got|i work as|i can code in|i code in|i use|no (?:cs |computer science )?degree|without a degree)\b[^.,;!?]*/gi;
 const ROLE =
-  /\bi ?'?m (?:an? |currently an? )?((?:[\w#+.-]+ ){0,2}(?:dev|developer|engineer|student|tester|designer|analyst|admin|graduate))\b/i;
+  /\bi ?'?m (?:an? |currently an? )?((?:[\w#+.-]+ ){0,2}(?:dev|developer|engineer|student|tester|designer|analyst|admin|graduate|practi(?:ti|ci)oner|professional|specialist|consultant|scientist))\b/i;
 const HOURS = /\b(\d{1,2})\s*(?:hours?|hrs?|h)\s*(?:a|per|each|every)\s*week\b/i;
 const LEVEL =
   /\bi ?'?m (?:a |an |still a |complete |total )*(beginner|newbie|novice|intermediate|advanced)\b/i;
@@ -56,12 +56,13 @@ export function readSelfStatement(text: string, resolve?: TechnologyResolver): S
   const clauses = [...text.matchAll(CLAUSE)].map((m) => m[0]);
   const about: AboutUser = { knows: [] };
   const said = clauses.join(' ');
-  // A clause that asks about a technology ("I'm thinking of learning Go") or starts on it ("I'm just
-  // getting started with Docker", "I'm new to SQL") does not say it is known.
+  // A clause that asks about a technology ("I'm thinking of learning Go", "I'm wondering if Rust beats
+  // Go") or starts on it ("I'm just getting started with Docker", "I'm new to SQL") does not say it
+  // is known.
   const knownClauses = resolve
     ? clauses.filter(
         (c) =>
-          !/\b(learn|learning|start|started|starting|begin|beginning|new to|want|thinking|should|which|what)\b/i.test(
+          !/\b(learn|learning|start|started|starting|begin|beginning|new to|want|thinking|wondering|curious|considering|if|whether|should|which|what)\b/i.test(
             c,
           ) && resolve(c).ids.length > 0,
       )

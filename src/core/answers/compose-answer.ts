@@ -116,12 +116,15 @@ function unitMarkdown(index: SearchIndex, unit: KnowledgeUnit): string {
   let body = unit.kind !== 'item' && unit.markdown ? `**${unit.title}**\n\n${unit.markdown}` : unit.markdown;
   // An introduction that ends in ":" or announces what follows ("Here are my top tips.") is answered
   // together with what follows it.
-  if (/:\s*$/.test(body) || ANNOUNCES.test(body)) {
+  // A document answers a broad question about its subject ("share your best interview tips") with its
+  // overview and its first section, which the overview leads into.
+  const overview = unit.kind === 'document' && unit.childIds.length > 0;
+  if (overview || /:\s*$/.test(body) || ANNOUNCES.test(body)) {
     for (const id of unit.childIds) {
       const child = index.get(id);
       if (!child) continue;
       body += `\n\n${child.kind === 'item' ? child.markdown : `**${child.title}**\n\n${child.markdown}`}`;
-      if (body.length > LEAD_LIMIT) break;
+      if (overview || body.length > LEAD_LIMIT) break;
     }
   }
   return body || `**${unit.title}**`;

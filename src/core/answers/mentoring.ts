@@ -9,6 +9,7 @@
 import type { KnowledgeUnit } from '../knowledge/types';
 import type { Curriculum, CurriculumTopic } from '../plans/curriculum';
 import type { TechnologyResolver } from '../plans/resolve-technologies';
+import { isEverydayWord } from '../search/english-words';
 import type { SearchIndex } from '../search/search-index';
 import { type AboutUser, listing, mergeAbout, readSelfStatement } from './about-user';
 import { asksForDecision, choiceSection, names, WEIGHS_OPTIONS, weighsOptions } from './choices';
@@ -20,7 +21,7 @@ import {
   type LearnOffer,
   withUnit,
 } from './compose-answer';
-import { rephrasings, withoutFiller, withoutPlaces } from './rephrase';
+import { rarerWords, rephrasings, withoutFiller, withoutPlaces, withoutUnknownWords } from './rephrase';
 import { GENERAL_READING_NOTE, generalReading, outOfScopeKind, outOfScopeMarkdown } from './scope';
 
 /** What mentoring answers from: the knowledge, and the curriculum when there is one. */
@@ -43,10 +44,17 @@ const START_QUERY = 'where do I start learning backend development, in what orde
 // started with X, any tips?".
 const LEARN_INTENT =
   /\bhow (?:can|do|should|would|to|could) (?:i |we |one |you )?(?:learn|study|master|practi[cs]e|get (?:good|better) at)\b|\b(?:suggestions?|advice|tips|path|guide|courses?) (?:for|on|to) (?:learn|learning|master|mastering|study)\b|\blearn(?:ing)? \S+ (?:properly|well|in depth)\b|\b(?:getting|get) started (?:with|on|in)\b|\b(?:tips|advice|suggestions)\b/i;
-// "X or Y", "X vs Y", "between X and Y", "compare X and Y".
-const COMPARISON = /\b(?:or|vs\.?|versus)\b|\bbetween\b.+\band\b|\bcompare\b/i;
+// "X or Y", "X vs Y", "between X and Y", "compare X and Y", "X instead of Y", "why X, why not Y".
+const COMPARISON =
+  /\b(?:or|vs\.?|versus|instead of|rather than|better than)\b|\bbetween\b.+\band\b|\bcompare\b|\bwhy (?:we |you |i )?(?:not|don'?t|do not|donot|wouldn'?t|shouldn'?t)\b/i;
 // A question about what to learn or choose.
 const CHOOSING = /\b(?:next|after|learn|choose|pick|switch to|add)\b/i;
+/** How many known words a question without the words the knowledge lacks must keep to be read so. */
+const MIN_KNOWN_LEFT = 3;
+/** How near the top of the whole question's hits the answer to its rarer words must be. */
+const RARER_AGREEING_HITS = 3;
+/** How near the top of the whole question's hits a plainer reading's answer must be. */
+const AGREEING_HITS = 5;
 /** A comparing section is mostly about the two sides: at least this share of the technologies it names. */
 const MIN_SIDE_SHARE = 0.25;
 
@@ -243,8 +251,12 @@ export function mentorAnswer(question: string, ctx: MentoringContext): Answer {
   const known = topics(about.knows);
   const search = (q: string) => composeAnswer(question, ctx.index.search(q), ctx.index, ctx.units);
 
+  // A technology named only in the user's role ("I'm a security practitioner ... where do I start?")
+  // is their background, not what the start question asks about.
+  const roleIds = new Set(said.about.role && resolve ? resolve(said.about.role).ids : []);
+  const asked = named.filter((t) => !roleIds.has(t.id));
   let answer: Answer | undefined;
-  if (START_INTENT.test(text) && (named.length === 0 || (named.length >= 2 && COMPARISON.test(text)))) {
+  if (START_INTENT.test(text) && (asked.length === 0 || (asked.length >= 2 && COMPARISON.test(text)))) {
     const path = search(START_QUERY);
     if (path.matched) answer = path;
   }
@@ -280,11 +292,50 @@ export function mentorAnswer(question: string, ctx: MentoringContext): Answer {
     : [...new Set([...rephrasings(searchText), ...(knownWords(placeless) >= 2 ? [placeless] : [])])].filter(
         (q) => q !== searchText,
       );
+  // A plainer reading answers only with a unit the whole question also ranks near the top: one sentence
+  // of a long post can match a neighbouring section by its vaguest words ("for that specific reason").
+  const nearTop = new Set(
+    ctx.index
+      .search(searchText)
+      .hits.slice(0, AGREEING_HITS)
+      .map((h) => h.unit.id),
+  );
   for (const plainer of plainerReadings) {
     const retried = search(plainer);
-    if (retried.matched) {
+    if (retried.matched && retried.sources.some((s) => nearTop.has(s.id))) {
       answer = retried;
       break;
+    }
+  }
+  // Still refused: the question without the words the knowledge lacks ("I have 8 years in dot net
+  // console applications ... get a job at Microsoft?"), when at least {@link MIN_KNOWN_LEFT} known
+  // words are left and its answer is the whole question's best hit, a section: the words left agree on
+  // one subject. With fewer, an unknown word may be the subject ("what colour should I paint my
+  // bedroom" leaves "colour" and "paint", which a knowledge may use in another sense).
+  if (!answer.matched) {
+    const lacked = withoutUnknownWords(searchText, (word) => ctx.index.search(word).terms);
+    // A specific section, not a document's overview: the words left must name one subject.
+    const top = ctx.index.search(searchText).hits[0]?.unit;
+    const best = top?.kind === 'section' ? top.id : undefined;
+    if (lacked !== searchText && knownWords(lacked) >= MIN_KNOWN_LEFT) {
+      const retried = search(lacked);
+      if (retried.matched && retried.sources[0]?.id === best) answer = retried;
+    }
+  }
+  // Still refused: the question's rarer words only ("I find it hard to create a resume and portfolio"
+  // -> "resume portfolio"), when at least two known words are left and the answer is among the whole
+  // question's first {@link RARER_AGREEING_HITS} hits.
+  if (!answer.matched) {
+    const rarer = rarerWords(searchText, isEverydayWord);
+    const first = new Set(
+      ctx.index
+        .search(searchText)
+        .hits.slice(0, RARER_AGREEING_HITS)
+        .map((h) => h.unit.id),
+    );
+    if (rarer !== searchText && knownWords(rarer) >= 2) {
+      const retried = search(rarer);
+      if (retried.matched && first.has(retried.sources[0]?.id ?? '')) answer = retried;
     }
   }
   // "How can I learn X properly?": the technology's own unit, and below it how to learn it.

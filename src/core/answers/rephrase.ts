@@ -25,17 +25,38 @@ const WRAPPING: [RegExp, string][] = [
   [/^\s*any (?:tips|advice|suggestions) (?:for|on)\b/i, 'how do I do well as'],
 ];
 
+// Nouns that ask for an answer without being its subject ("give me some suggestions", "interview
+// tips"): dropped from a plainer reading, since the knowledge answers the subject, not the request.
+const ASKING: [RegExp, string][] = [
+  [/\b(?:can|could|would) you (?:please )?(?:give|share|offer)(?: me| us)?\b/gi, ''],
+  [
+    /\b(?:give|share)(?: me| us)?\b(?= (?:some |any |a few |your |my )?(?:best |top |good )?(?:[\p{L}-]+ )?(?:tips|advice|suggestions|ideas|recommendations)\b)/giu,
+    '',
+  ],
+  [
+    /\b(?:some|any|a few|your|my) (?=(?:best |top |good )?(?:[\p{L}-]+ )?(?:tips|advice|suggestions|recommendations)\b)/giu,
+    '',
+  ],
+  [/\b(?:best|top|good) (?=(?:[\p{L}-]+ )?(?:tips|advice|suggestions|recommendations)\b)/giu, ''],
+  [/\b(?:tips|advice|suggestions|recommendations)(?: and (?:tricks|techniques))?\b/gi, ''],
+];
+
+// The bot asked to recommend: "do you recommend", "what would you suggest".
+const REQUEST_VERB = /\b(?:do|would|can|could|will) you (?:recommend|suggest)\b/gi;
+
 /** The question without the wrapping that means nothing ("feel free to tell", "in your opinion"). */
 export function withoutFiller(question: string): string {
   let text = question;
   for (const [pattern, replacement] of WRAPPING) if (replacement === '') text = text.replace(pattern, '');
+  // "Do you recommend X?", "what would you suggest": the verb asks, X is the subject.
+  text = text.replace(REQUEST_VERB, '');
   return tidy(text) || question;
 }
 
 /** The question with conversational wrapping replaced; the same text when there is none. */
 export function unwrap(question: string): string {
   let text = question;
-  for (const [pattern, replacement] of WRAPPING) text = text.replace(pattern, replacement);
+  for (const [pattern, replacement] of [...WRAPPING, ...ASKING]) text = text.replace(pattern, replacement);
   return tidy(text);
 }
 
@@ -68,4 +89,31 @@ export function rephrasings(question: string): string[] {
   const unwrapped = unwrap(question);
   const asks = askingSentences(question).flatMap((s) => [unwrap(s)]);
   return [...new Set([unwrapped, ...asks])].filter((q) => q !== question && /[\p{L}]{3,}/u.test(q));
+}
+
+/**
+ * The question without the words the knowledge lacks: a word whose terms (`termsOf`, the search's
+ * reading of it) are all unknown. Words that give no term at all (stop words) stay.
+ */
+export function withoutUnknownWords(
+  question: string,
+  termsOf: (word: string) => readonly { kind: string }[],
+): string {
+  const kept = question.split(/\s+/).filter((word) => {
+    const terms = termsOf(word);
+    return terms.length === 0 || terms.some((t) => t.kind !== 'unknown');
+  });
+  return tidy(kept.join(' '));
+}
+
+/**
+ * The question's rarer words only: everyday English words ("find", "hard", "create", "more") dropped,
+ * so that a post's subject ("resume", "portfolio") is not outweighed by the common words around it.
+ */
+export function rarerWords(question: string, everyday: (word: string) => boolean): string {
+  const kept = question.split(/\s+/).filter((word) => {
+    const bare = word.toLowerCase().replace(/^[^\p{L}\d]+|[^\p{L}\d]+$/gu, '');
+    return bare.length > 0 && !everyday(bare);
+  });
+  return tidy(kept.join(' '));
 }

@@ -3,6 +3,7 @@
  * A question about the bot itself or asking its personal opinion or experience, a request to debug
  * someone's code step by step. Each kind gets a short, kind answer saying what the bot can do instead.
  */
+import { unwrap } from './rephrase';
 
 /** Why a question is outside what the bot answers. */
 export type OutOfScope = 'about-me' | 'debugging' | 'unrelated';
@@ -53,22 +54,38 @@ const ABOUT_ME = [
 const DECISION_OF_YOURS =
   /^\s*how (?:did|do) you (?:know|decide|tell|judge) (when|whether|if) (?:it was time )?(?:to |you (?:should|were ready to) )?(.+?)[\s?!.]*$/i;
 
+// "Share your best interview tips", "what tips do you use to keep up to date?": a request for the
+// bot's advice, which is advice on the subject in general.
+const ADVICE_OF_YOURS = [
+  /\b(?:share|give|tell)(?: me| us)? your (?:best |top |favou?rite )?(?:[\p{L}-]+ ){0,2}(?:tips|advice|suggestions|recommendations)\b/iu,
+  /\bwhat (?:tips|advice|suggestions|techniques|habits|strategies)(?:,? (?:and )?(?:tips|advice|techniques|habits|tricks|strategies))* (?:do|would) you (?:use|follow|have|recommend|give)\b/i,
+];
+
+/** The question as asked by the user about themselves: "you" -> "I", "your" -> "my", "yourself" -> "myself". */
+function asUser(text: string): string {
+  return text
+    .replace(/\byourself\b/gi, 'myself')
+    .replace(/\byour\b/gi, 'my')
+    .replace(/\byou\b/gi, 'I');
+}
+
 /**
  * The general question inside a question about the bot's own experience of a decision ("how did you
  * know when to start applying for senior positions?" -> "when should I start applying for senior
- * positions?"), or undefined when there is none.
+ * positions?") or asking for its advice ("share your best interview tips" -> "interview": the request
+ * and its nouns dropped, the subject left), or undefined when there is none.
  */
 export function generalReading(question: string): string | undefined {
+  if (ADVICE_OF_YOURS.some((p) => p.test(question))) return unwrap(asUser(question)) || undefined;
   const m = question.match(DECISION_OF_YOURS);
   if (!m?.[2]) return undefined;
   // The rest is about the asker now: "quit your job" -> "quit my job".
-  const rest = m[2].replace(/\byour\b/gi, 'my').replace(/\byou\b/gi, 'I');
+  const rest = asUser(m[2]);
   return `${m[1]!.toLowerCase() === 'when' ? 'when should I' : 'should I'} ${rest}?`;
 }
 
 /** What an answer to the general reading of a question about the bot says first. */
-export const GENERAL_READING_NOTE =
-  "I have no career of my own to draw on, but here's what usually decides it.";
+export const GENERAL_READING_NOTE = "I have no career of my own to draw on, but here's what generally holds.";
 
 // Code, a stack trace, or a request to fix one's own program.
 const DEBUGGING = [

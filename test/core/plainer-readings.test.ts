@@ -1,0 +1,87 @@
+import { readSelfStatement } from '../../src/core/answers/about-user';
+import { rarerWords, unwrap, withoutFiller, withoutUnknownWords } from '../../src/core/answers/rephrase';
+import { GENERAL_READING_NOTE, generalReading } from '../../src/core/answers/scope';
+import { mentorWithCurriculum } from '../helpers/knowledge';
+
+const mentor = mentorWithCurriculum();
+const ask = (q: string) => {
+  const reply = mentor.ask(q);
+  if (reply.type !== 'answer') throw new Error(reply.type);
+  return reply.answer;
+};
+
+describe('plainer readings of a question', () => {
+  test('GIVEN a request for tips or suggestions THEN the plainer reading keeps the subject, not the request', () => {
+    expect(unwrap('Can you give me some suggestions for my resume')).toBe('for my resume');
+    expect(unwrap('Share my best interview tips')).toBe('interview');
+    expect(withoutFiller('Do you recommend online courses?')).toBe('online courses?');
+  });
+
+  test('GIVEN words the knowledge lacks THEN they leave the reading, stop words stay', () => {
+    const terms = (w: string) =>
+      w === 'the' ? [] : [{ kind: ['zorbing', 'wibble'].includes(w) ? 'unknown' : 'exact' }];
+    expect(withoutUnknownWords('is zorbing the wibble job', terms)).toBe('is the job');
+  });
+
+  test('GIVEN everyday English around the subject THEN the rarer words are what is left', () => {
+    const everyday = (w: string) => ['i', 'find', 'it', 'hard', 'to', 'make', 'a', 'and'].includes(w);
+    expect(rarerWords('I find it hard to make a resume and portfolio.', everyday)).toBe('resume portfolio.');
+  });
+});
+
+describe('general answers to questions put to the bot', () => {
+  test("GIVEN a request for the bot's own tips THEN the general advice on the subject, said as general", () => {
+    expect(generalReading('Share your best interview tips')).toBe('interview');
+    const answer = ask('Please share your best tips for the coding interview');
+    expect(answer.matched).toBe(true);
+    expect(answer.markdown.startsWith(GENERAL_READING_NOTE)).toBe(true);
+    expect(answer.markdown).toMatch(/interview/i);
+  });
+
+  test("GIVEN a question about the bot's own ways with no advice asked THEN still the honest out-of-scope answer", () => {
+    expect(ask('What are your learning techniques?').matched).toBe(false);
+    expect(ask('What is your favourite editor?').matched).toBe(false);
+  });
+});
+
+describe('answers that find the subject of a real question', () => {
+  test('GIVEN a broad question that a whole document answers THEN its overview comes with its first section', () => {
+    const answer = ask('interview');
+    expect(answer.sources[0]?.title).toBe('Backend Interviews');
+    expect(answer.markdown).toMatch(/\*\*What are the stages of a backend developer interview/);
+  });
+
+  test('GIVEN a technology named only in the user\'s role THEN "where do I start" gets the learning path', () => {
+    const answer = ask(
+      "I'm an experienced security consultant and want to move into backend, where do I start?",
+    );
+    expect(answer.sources[0]?.title).toBe('Where do I start learning backend development?');
+  });
+
+  test('GIVEN "X instead of Y" or "why not Y" THEN the section that weighs both', () => {
+    expect(ask('Why use GraphQL instead of REST?').sources[0]?.title).toBe('Which API style should I use?');
+    expect(ask('why not MongoDB, why do people use PostgreSQL?').sources[0]?.title).toBe(
+      'Choosing SQL or NoSQL',
+    );
+  });
+
+  test('GIVEN common words around the subject THEN the section about the subject, not refused', () => {
+    const answer = ask('I find it so hard to create a resume and portfolio, help');
+    expect(answer.matched).toBe(true);
+    expect(answer.sources.map((s) => s.title).join(' ')).toMatch(/CV|resume|portfolio/i);
+  });
+
+  test('GIVEN an off-topic question whose subject the knowledge lacks THEN still refused', () => {
+    expect(ask('What colour should I paint my bedroom?').matched).toBe(false);
+    expect(ask('What is the best pizza place in New York?').matched).toBe(false);
+  });
+});
+
+describe('what the user says about themselves', () => {
+  test('GIVEN "I\'m wondering if X ..." THEN X is asked about, not known', () => {
+    const resolve = (t: string) => ({ ids: mentor.resolveTechnologies(t), unknown: [], corrections: [] });
+    const said = readSelfStatement("I'm wondering if Java is a better choice than Go for an API", resolve);
+    expect(said.about.knows).toEqual([]);
+    expect(readSelfStatement("I'm a Java developer, what next?", resolve).about.knows).toEqual(['java']);
+  });
+});
