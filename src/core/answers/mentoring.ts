@@ -9,7 +9,6 @@
 import type { KnowledgeUnit } from '../knowledge/types';
 import type { Curriculum, CurriculumTopic } from '../plans/curriculum';
 import type { TechnologyResolver } from '../plans/resolve-technologies';
-import { isEverydayWord } from '../search/english-words';
 import type { SearchIndex } from '../search/search-index';
 import { type AboutUser, listing, mergeAbout, readSelfStatement } from './about-user';
 import { asksForDecision, choiceSection, names, WEIGHS_OPTIONS, weighsOptions } from './choices';
@@ -21,7 +20,7 @@ import {
   type LearnOffer,
   withUnit,
 } from './compose-answer';
-import { rarerWords, rephrasings, withoutFiller, withoutPlaces, withoutUnknownWords } from './rephrase';
+import { rephrasings, withoutFiller, withoutPlaces, withoutUnknownWords } from './rephrase';
 import { GENERAL_READING_NOTE, generalReading, outOfScopeKind, outOfScopeMarkdown } from './scope';
 
 /** What mentoring answers from: the knowledge, and the curriculum when there is one. */
@@ -51,8 +50,6 @@ const COMPARISON =
 const CHOOSING = /\b(?:next|after|learn|choose|pick|switch to|add)\b/i;
 /** How many known words a question without the words the knowledge lacks must keep to be read so. */
 const MIN_KNOWN_LEFT = 3;
-/** How near the top of the whole question's hits the answer to its rarer words must be. */
-const RARER_AGREEING_HITS = 3;
 /** How near the top of the whole question's hits a plainer reading's answer must be. */
 const AGREEING_HITS = 5;
 /** A comparing section is mostly about the two sides: at least this share of the technologies it names. */
@@ -320,22 +317,6 @@ export function mentorAnswer(question: string, ctx: MentoringContext): Answer {
     if (lacked !== searchText && knownWords(lacked) >= MIN_KNOWN_LEFT) {
       const retried = search(lacked);
       if (retried.matched && retried.sources[0]?.id === best) answer = retried;
-    }
-  }
-  // Still refused: the question's rarer words only ("I find it hard to create a resume and portfolio"
-  // -> "resume portfolio"), when at least two known words are left and the answer is among the whole
-  // question's first {@link RARER_AGREEING_HITS} hits.
-  if (!answer.matched) {
-    const rarer = rarerWords(searchText, isEverydayWord);
-    const first = new Set(
-      ctx.index
-        .search(searchText)
-        .hits.slice(0, RARER_AGREEING_HITS)
-        .map((h) => h.unit.id),
-    );
-    if (rarer !== searchText && knownWords(rarer) >= 2) {
-      const retried = search(rarer);
-      if (retried.matched && first.has(retried.sources[0]?.id ?? '')) answer = retried;
     }
   }
   // "How can I learn X properly?": the technology's own unit, and below it how to learn it.

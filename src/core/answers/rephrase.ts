@@ -105,15 +105,3 @@ export function withoutUnknownWords(
   });
   return tidy(kept.join(' '));
 }
-
-/**
- * The question's rarer words only: everyday English words ("find", "hard", "create", "more") dropped,
- * so that a post's subject ("resume", "portfolio") is not outweighed by the common words around it.
- */
-export function rarerWords(question: string, everyday: (word: string) => boolean): string {
-  const kept = question.split(/\s+/).filter((word) => {
-    const bare = word.toLowerCase().replace(/^[^\p{L}\d]+|[^\p{L}\d]+$/gu, '');
-    return bare.length > 0 && !everyday(bare);
-  });
-  return tidy(kept.join(' '));
-}
