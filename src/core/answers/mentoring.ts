@@ -20,7 +20,7 @@ import {
   type LearnOffer,
   withUnit,
 } from './compose-answer';
-import { rephrasings, withoutFiller, withoutPlaces, withoutUnknownWords } from './rephrase';
+import { rephrasings, withoutFiller, withoutPlaces } from './rephrase';
 import { GENERAL_READING_NOTE, generalReading, outOfScopeKind, outOfScopeMarkdown } from './scope';
 
 /** What mentoring answers from: the knowledge, and the curriculum when there is one. */
@@ -48,8 +48,6 @@ const COMPARISON =
   /\b(?:or|vs\.?|versus|instead of|rather than|better than)\b|\bbetween\b.+\band\b|\bcompare\b|\bwhy (?:we |you |i )?(?:not|don'?t|do not|donot|wouldn'?t|shouldn'?t)\b/i;
 // A question about what to learn or choose.
 const CHOOSING = /\b(?:next|after|learn|choose|pick|switch to|add)\b/i;
-/** How many known words a question without the words the knowledge lacks must keep to be read so. */
-const MIN_KNOWN_LEFT = 3;
 /** How near the top of the whole question's hits a plainer reading's answer must be. */
 const AGREEING_HITS = 5;
 /** A comparing section is mostly about the two sides: at least this share of the technologies it names. */
@@ -302,21 +300,6 @@ export function mentorAnswer(question: string, ctx: MentoringContext): Answer {
     if (retried.matched && retried.sources.some((s) => nearTop.has(s.id))) {
       answer = retried;
       break;
-    }
-  }
-  // Still refused: the question without the words the knowledge lacks ("I have 8 years in dot net
-  // console applications ... get a job at Microsoft?"), when at least {@link MIN_KNOWN_LEFT} known
-  // words are left and its answer is the whole question's best hit, a section: the words left agree on
-  // one subject. With fewer, an unknown word may be the subject ("what colour should I paint my
-  // bedroom" leaves "colour" and "paint", which a knowledge may use in another sense).
-  if (!answer.matched) {
-    const lacked = withoutUnknownWords(searchText, (word) => ctx.index.search(word).terms);
-    // A specific section, not a document's overview: the words left must name one subject.
-    const top = ctx.index.search(searchText).hits[0]?.unit;
-    const best = top?.kind === 'section' ? top.id : undefined;
-    if (lacked !== searchText && knownWords(lacked) >= MIN_KNOWN_LEFT) {
-      const retried = search(lacked);
-      if (retried.matched && retried.sources[0]?.id === best) answer = retried;
     }
   }
   // "How can I learn X properly?": the technology's own unit, and below it how to learn it.

@@ -90,18 +90,3 @@ export function rephrasings(question: string): string[] {
   const asks = askingSentences(question).flatMap((s) => [unwrap(s)]);
   return [...new Set([unwrapped, ...asks])].filter((q) => q !== question && /[\p{L}]{3,}/u.test(q));
 }
-
-/**
- * The question without the words the knowledge lacks: a word whose terms (`termsOf`, the search's
- * reading of it) are all unknown. Words that give no term at all (stop words) stay.
- */
-export function withoutUnknownWords(
-  question: string,
-  termsOf: (word: string) => readonly { kind: string }[],
-): string {
-  const kept = question.split(/\s+/).filter((word) => {
-    const terms = termsOf(word);
-    return terms.length === 0 || terms.some((t) => t.kind !== 'unknown');
-  });
-  return tidy(kept.join(' '));
-}
