@@ -26,7 +26,7 @@ const USER = { platform: 'terminal', id: 'local' } as const;
 
 /**
  * An interactive chat in the terminal (after Hubot's shell adapter): every line goes to the
- * conversation core as a DM (`/topics`, `/help`, `/plan ...` or a question); `/quit` leaves. Colour
+ * conversation core as a DM (`/topics`, `/help`, `/plan ...` or a question); `/quit` (or `quit`, `exit`, `bye` alone) leaves. Colour
  * only on a TTY. Plans requested here are printed by its {@link TerminalDeliverer}.
  */
 export class TerminalAdapter implements Adapter {
@@ -34,6 +34,8 @@ export class TerminalAdapter implements Adapter {
   private rl: Interface | undefined;
   private readonly style: Style;
   private pending = Promise.resolve();
+  /** Set by `quit`: lines typed or piped after it are not answered. */
+  private leaving = false;
 
   constructor(private readonly options: TerminalAdapterOptions) {
     this.style = options.output.isTTY ? ansiStyle : plainStyle;
@@ -70,11 +72,13 @@ export class TerminalAdapter implements Adapter {
 
   private async handleLine(line: string): Promise<void> {
     const text = line.trim();
+    if (this.leaving) return;
     if (text === '') {
       this.rl?.prompt();
       return;
     }
-    if (/^\/(quit|exit|bye)$/i.test(text)) {
+    if (/^\/?(quit|exit|bye)$/i.test(text)) {
+      this.leaving = true;
       this.print('Bye!');
       this.rl?.close();
       return;
