@@ -35,6 +35,12 @@ describe('Mentor.ask', () => {
     expect(answer.related.length).toBeGreaterThan(0);
   });
 
+  test('GIVEN an off-topic question that nothing in the knowledge comes near THEN the topics offered are not called close', () => {
+    const answer = answerOf(mentor.ask('What is the capital of France?'));
+    expect(answer.markdown).toMatch(/Nothing I know comes close; topics I can help with include \*\*/);
+    expect(answer.markdown).not.toMatch(/closest topics/);
+  });
+
   test('GIVEN only small talk THEN an invitation to ask, not an apology, and no match', () => {
     const answer = answerOf(mentor.ask('thanks!'));
     expect(answer.matched).toBe(false);

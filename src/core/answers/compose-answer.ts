@@ -282,10 +282,19 @@ function isCovered(outcome: SearchOutcome, also: SearchHit | undefined, index: S
   return rest.slice(0, 4).some((h) => together(h) >= CLEAR_COVERAGE);
 }
 
+/** What a refusal offers instead: the closest topics, or, when nothing comes close, topics it can help with. */
+function offerOf(names: string, close: boolean): string {
+  if (!names) return '';
+  return close
+    ? ` The closest topics I know are ${names}.`
+    : ` Nothing I know comes close; topics I can help with include ${names}.`;
+}
+
 /**
  * Turns a search outcome into an answer: the single most relevant unit first, a second one when the
  * question compares two close matches, the sources, and up to 3 related topics. When the knowledge
- * does not cover the question, says so and names the closest topics.
+ * does not cover the question, says so and names the closest topics (or, when nothing comes close,
+ * says that and names topics it can help with).
  */
 export function composeAnswer(
   question: string,
@@ -310,7 +319,7 @@ export function composeAnswer(
     const markdown =
       outcome.terms.length === 0
         ? `Ask me a question about what I know${names ? `, for example ${names}` : ''}.`
-        : `I don't know that one: my knowledge doesn't cover it.${names ? ` The closest topics I know are ${names}.` : ''}`;
+        : `I don't know that one: my knowledge doesn't cover it.${offerOf(names, outcome.hits.length > 0)}`;
     return {
       question,
       matched: false,

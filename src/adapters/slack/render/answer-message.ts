@@ -66,7 +66,7 @@ export function renderAnswer(answer: Answer, options: AnswerRenderOptions = {}):
   const text = markdownToMrkdwn(answerWithLearning(answer.lead ?? answer.markdown, answer.learn));
   const content = sections(text.trim() === '' ? `*${escapeText(answer.question)}*` : text);
   const lines = notes(answer, options.sharedBy);
-  if (!answer.matched && answer.related.length > 0) lines.push('Pick one of the closest topics below.');
+  if (!answer.matched && answer.related.length > 0) lines.push('Pick one of the topics below.');
   const tail = [...(lines.length > 0 ? [context(lines)] : []), ...buttons(answer, options)];
   return packMessages(content.slice(0, MAX_ANSWER_SECTIONS), tail);
 }
