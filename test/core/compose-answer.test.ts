@@ -118,3 +118,27 @@ CSS sets the colour, fonts and spacing of a page.
     expect(ask('how is fcp measured').sources[0]?.title).toBe('First Contentful Paint (FCP)');
   });
 });
+
+describe('composeAnswer: a list item answered alone', () => {
+  const KNOWN = `# Stack
+
+## Other Essential Technologies
+
+- **Message Queues**: RabbitMQ and Kafka carry messages between services for asynchronous processing.
+- **Caching**: Redis keeps hot data in memory.
+`;
+  const units = parseKnowledgeFile('stack.md', KNOWN);
+  const index = new SearchIndex(units, createAnalyzer([]));
+
+  test('GIVEN an item of a list without an introduction WHEN it leads the answer THEN the answer names the section it comes from', () => {
+    const answer = composeAnswer(
+      'What are RabbitMQ and Kafka message queues for?',
+      index.search('What are RabbitMQ and Kafka message queues for?'),
+      index,
+      units,
+    );
+    expect(answer.matched).toBe(true);
+    expect(answer.sources[0]?.title).toBe('Message Queues');
+    expect(answer.markdown).toContain('from Other Essential Technologies');
+  });
+});

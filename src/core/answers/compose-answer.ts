@@ -112,6 +112,9 @@ function unitMarkdown(index: SearchIndex, unit: KnowledgeUnit): string {
   const parent = unit.parentId ? index.get(unit.parentId) : undefined;
   if (unit.kind === 'item' && parent?.intro)
     return `${unit.markdown}\n\n> ${parent.intro.replace(/\n/g, '\n> ')}`;
+  // A list item alone lacks its list's subject: the answer names the section it comes from.
+  if (unit.kind === 'item' && parent && parent.kind === 'section')
+    return `${unit.markdown}\n\n_(from ${parent.title})_`;
   // A section's heading is not part of its Markdown: the answer names the topic it shows.
   let body = unit.kind !== 'item' && unit.markdown ? `**${unit.title}**\n\n${unit.markdown}` : unit.markdown;
   // An introduction that ends in ":" or announces what follows ("Here are my top tips.") is answered
