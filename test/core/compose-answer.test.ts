@@ -39,6 +39,14 @@ describe('composeAnswer: when the lead unit covers the question', () => {
     expect(answer.sources[0]?.title).toBe('What is on-call?');
   });
 
+  test('GIVEN a long post mostly of words the knowledge lacks WHEN one unit stands far above the rest AND its title names the subjects THEN it is answered', () => {
+    const answer = ask(
+      'My flatmate Gerald wondered, while cooking lasagne beside purple curtains, whether developers negotiate salary',
+    );
+    expect(answer.matched).toBe(true);
+    expect(answer.sources[0]?.title).toBe('How do I negotiate salary for a developer job?');
+  });
+
   test('GIVEN a short question sharing one word with a unit THEN it is refused even when that unit stands out', () => {
     expect(ask('best alerts for football scores').matched).toBe(false);
   });

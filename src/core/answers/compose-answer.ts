@@ -273,7 +273,11 @@ function isCovered(outcome: SearchOutcome, also: SearchHit | undefined, index: S
   // long post: in a short question one shared word can stand out alone ("best pizza in new york").
   const long = outcome.terms.length >= LONG_QUESTION;
   const next = rest[0]?.score ?? 0;
-  if (long && outcome.coverage >= MIN_COVERAGE / 2 && first.score >= DOMINANCE * next) return true;
+  const dominant = long && first.score >= DOMINANCE * next;
+  if (dominant && outcome.coverage >= MIN_COVERAGE / 2) return true;
+  // Both at once, the knowledge's one place that names the post's subjects, in a post mostly of other words.
+  if (dominant && outcome.coverage >= MIN_COVERAGE / 3 && titleNamesSubject(outcome, first, index))
+    return true;
   const together = (h: SearchHit) => outcome.coverageOf?.([first, h]) ?? 0;
   if (also && outcome.coverage >= MIN_COVERAGE * 0.66 && together(also) >= CLEAR_COVERAGE) return true;
   if (outcome.coverage < MIN_COVERAGE) return false;
