@@ -189,6 +189,14 @@ describe('reading what users say about themselves', () => {
     expect(said.onlyAboutSelf).toBe(false);
     expect(said.rest).toMatch(/Go/);
   });
+  test('GIVEN a comma-separated list of technologies in a self-describing clause THEN every one is known', () => {
+    const said = readSelfStatement(
+      'I have learned Django,Java, Python and made projects. How do I get an internship?',
+      resolve,
+    );
+    expect(said.about.knows).toEqual(expect.arrayContaining(['django', 'java', 'python']));
+    expect(said.rest).toMatch(/internship/);
+  });
   test('a clause about learning something does not say it is known', () => {
     expect(readSelfStatement("I'm thinking of learning Go", resolve).about.knows).toEqual([]);
     expect(readSelfStatement("I'm just getting started with Docker", resolve).about.knows).toEqual([]);
