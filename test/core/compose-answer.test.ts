@@ -39,6 +39,14 @@ describe('composeAnswer: when the lead unit covers the question', () => {
     expect(answer.sources[0]?.title).toBe('What is on-call?');
   });
 
+  test('GIVEN a long post mostly of words the knowledge lacks WHEN one unit stands far above the rest AND its title names the subjects THEN it is answered', () => {
+    const answer = ask(
+      'My flatmate Gerald wondered, while cooking lasagne beside purple curtains, whether developers negotiate salary',
+    );
+    expect(answer.matched).toBe(true);
+    expect(answer.sources[0]?.title).toBe('How do I negotiate salary for a developer job?');
+  });
+
   test('GIVEN a short question sharing one word with a unit THEN it is refused even when that unit stands out', () => {
     expect(ask('best alerts for football scores').matched).toBe(false);
   });
@@ -116,5 +124,29 @@ CSS sets the colour, fonts and spacing of a page.
   test('GIVEN the term of art named by its words or its acronym THEN its unit answers', () => {
     expect(ask('what is first contentful paint').sources[0]?.title).toBe('First Contentful Paint (FCP)');
     expect(ask('how is fcp measured').sources[0]?.title).toBe('First Contentful Paint (FCP)');
+  });
+});
+
+describe('composeAnswer: a list item answered alone', () => {
+  const KNOWN = `# Stack
+
+## Other Essential Technologies
+
+- **Message Queues**: RabbitMQ and Kafka carry messages between services for asynchronous processing.
+- **Caching**: Redis keeps hot data in memory.
+`;
+  const units = parseKnowledgeFile('stack.md', KNOWN);
+  const index = new SearchIndex(units, createAnalyzer([]));
+
+  test('GIVEN an item of a list without an introduction WHEN it leads the answer THEN the answer names the section it comes from', () => {
+    const answer = composeAnswer(
+      'What are RabbitMQ and Kafka message queues for?',
+      index.search('What are RabbitMQ and Kafka message queues for?'),
+      index,
+      units,
+    );
+    expect(answer.matched).toBe(true);
+    expect(answer.sources[0]?.title).toBe('Message Queues');
+    expect(answer.markdown).toContain('from Other Essential Technologies');
   });
 });

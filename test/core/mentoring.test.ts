@@ -126,6 +126,10 @@ describe('honest scope', () => {
     ['Do you work from home?', 'about-me'],
     ['What do you need to improve upon as a programmer?', 'about-me'],
     ['What is one thing you wish you knew when starting?', 'about-me'],
+    ['What are your hobbies and what do you do in your leisure time?', 'about-me'],
+    ['Can you share your diet?', 'about-me'],
+    ['I am curious to know when you started programming', 'about-me'],
+    ['Which one are you going to choose, a startup or a big company?', 'about-me'],
     ['TypeError: cannot read properties of undefined, fix my code', 'debugging'],
     ['why does my code not compile', 'debugging'],
   ])('"%s" is %s, answered kindly with matched false and no unrelated topics', (q, kind) => {
@@ -148,6 +152,8 @@ describe('honest scope', () => {
     'What is your opinion about JWT?',
     'Do you still need SQL with an ORM?',
     'When hiring a junior developer, what kind of work do they do at your company?',
+    'When you start a new job, how do you learn the codebase?',
+    'Which framework would you choose for a REST API?',
   ])('"%s" addresses a generic you and stays in scope', (q) => {
     expect(outOfScopeKind(q)).toBeUndefined();
   });
@@ -182,6 +188,14 @@ describe('reading what users say about themselves', () => {
     });
     expect(said.onlyAboutSelf).toBe(false);
     expect(said.rest).toMatch(/Go/);
+  });
+  test('GIVEN a comma-separated list of technologies in a self-describing clause THEN every one is known', () => {
+    const said = readSelfStatement(
+      'I have learned Django,Java, Python and made projects. How do I get an internship?',
+      resolve,
+    );
+    expect(said.about.knows).toEqual(expect.arrayContaining(['django', 'java', 'python']));
+    expect(said.rest).toMatch(/internship/);
   });
   test('a clause about learning something does not say it is known', () => {
     expect(readSelfStatement("I'm thinking of learning Go", resolve).about.knows).toEqual([]);

@@ -29,8 +29,9 @@ export interface SelfStatement {
 }
 
 // A clause that describes the speaker: "I'm a ...", "I know ...", "I have 5 hours a week", "no degree".
+// A comma inside a list of single names ("I have learned Django, Java, Python and ...") stays in it.
 const CLAUSE =
-  /[^.,;!?]*\b(?:i ?'?m|i am|i know|i've learned|i have learned|i learned|i have (?:\d+|no)|i've got|i work as|i can code in|i code in|i use|no (?:cs |computer science )?degree|without a degree)\b[^.,;!?]*/gi;
+  /[^.,;!?]*\b(?:i ?'?m|i am|i know|i've learned|i have learned|i learned|i have (?:\d+|no)|i've got|i work as|i can code in|i code in|i use|no (?:cs |computer science )?degree|without a degree)\b(?:[^.,;!?]|,(?=\s*[\w#+.-]+\s*(?:,|\band\b|&)))*/gi;
 const ROLE =
   /\bi ?'?m (?:an? |currently an? )?((?:[\w#+.-]+ ){0,2}(?:dev|developer|engineer|student|tester|designer|analyst|admin|graduate|practi(?:ti|ci)oner|professional|specialist|consultant|scientist))\b/i;
 const HOURS = /\b(\d{1,2})\s*(?:hours?|hrs?|h)\s*(?:a|per|each|every)\s*week\b/i;

@@ -112,6 +112,9 @@ function unitMarkdown(index: SearchIndex, unit: KnowledgeUnit): string {
   const parent = unit.parentId ? index.get(unit.parentId) : undefined;
   if (unit.kind === 'item' && parent?.intro)
     return `${unit.markdown}\n\n> ${parent.intro.replace(/\n/g, '\n> ')}`;
+  // A list item alone lacks its list's subject: the answer names the section it comes from.
+  if (unit.kind === 'item' && parent && parent.kind === 'section')
+    return `${unit.markdown}\n\n_(from ${parent.title})_`;
   // A section's heading is not part of its Markdown: the answer names the topic it shows.
   let body = unit.kind !== 'item' && unit.markdown ? `**${unit.title}**\n\n${unit.markdown}` : unit.markdown;
   // An introduction that ends in ":" or announces what follows ("Here are my top tips.") is answered
@@ -270,7 +273,11 @@ function isCovered(outcome: SearchOutcome, also: SearchHit | undefined, index: S
   // long post: in a short question one shared word can stand out alone ("best pizza in new york").
   const long = outcome.terms.length >= LONG_QUESTION;
   const next = rest[0]?.score ?? 0;
-  if (long && outcome.coverage >= MIN_COVERAGE / 2 && first.score >= DOMINANCE * next) return true;
+  const dominant = long && first.score >= DOMINANCE * next;
+  if (dominant && outcome.coverage >= MIN_COVERAGE / 2) return true;
+  // Both at once, the knowledge's one place that names the post's subjects, in a post mostly of other words.
+  if (dominant && outcome.coverage >= MIN_COVERAGE / 3 && titleNamesSubject(outcome, first, index))
+    return true;
   const together = (h: SearchHit) => outcome.coverageOf?.([first, h]) ?? 0;
   if (also && outcome.coverage >= MIN_COVERAGE * 0.66 && together(also) >= CLEAR_COVERAGE) return true;
   if (outcome.coverage < MIN_COVERAGE) return false;

@@ -24,6 +24,11 @@ const ABOUT_ME = [
   /\byou (?:personally|yourself|actually (?:code|codes|work|use|write|spend))\b/i,
   /\byour (?:own |personal |current )?(?:favou?rite|experience|journey|story|setup|computer|editor|ide|os|salary(?! expectations?)|background|degree|grade|preference)\b/i,
   /\byour personal\b/i,
+  // The bot's own life outside work: "your hobbies", "share us your diet", "in your leisure time".
+  /\byour (?:own )?(?:hobbies|hobby|diet|leisure|free time|spare time|weekends?|family|health|workout|fitness)\b/i,
+  // The bot's own past and plans: "I'm curious to know when you started Odin", "which one you're gonna choose".
+  /\bwhen you (?:first )?(?:started|began|joined|learned|learnt)\b/i,
+  /\b(?:you're|you are|are you) (?:gonna|going to) (?:choose|pick|go with|take|join|do)\b/i,
   /\blike for you\b/i,
   // A matter of taste: "is X as fun as Y", "more enjoyable than".
   /\b(?:as|more|less) (?:fun|enjoyable|exciting) (?:as|than)\b/i,
