@@ -202,6 +202,12 @@ describe('reading what users say about themselves', () => {
     expect(readSelfStatement("I'm just getting started with Docker", resolve).about.knows).toEqual([]);
     expect(readSelfStatement("I'm new to SQL", resolve).about.knows).toEqual([]);
   });
+  test('a clause about teaching oneself or studying something does not say it is known', () => {
+    const said = readSelfStatement("I'm looking into teaching myself Docker and AWS", resolve);
+    expect(said.about.knows).toEqual([]);
+    expect(said.rest).toMatch(/Docker/);
+    expect(readSelfStatement("I'm studying Kubernetes", resolve).about.knows).toEqual([]);
+  });
 
   test('GIVEN "getting started with X, any tips?" THEN the answer is about X, with how to learn it', () => {
     const answer = ask("I'm just getting started with Docker, any tips?");

@@ -58,12 +58,12 @@ export function readSelfStatement(text: string, resolve?: TechnologyResolver): S
   const about: AboutUser = { knows: [] };
   const said = clauses.join(' ');
   // A clause that asks about a technology ("I'm thinking of learning Go", "I'm wondering if Rust beats
-  // Go") or starts on it ("I'm just getting started with Docker", "I'm new to SQL") does not say it
-  // is known.
+  // Go") or starts on it ("I'm just getting started with Docker", "I'm new to SQL", "I'm looking into
+  // teaching myself cloud") does not say it is known.
   const knownClauses = resolve
     ? clauses.filter(
         (c) =>
-          !/\b(learn|learning|start|started|starting|begin|beginning|new to|want|thinking|wondering|curious|considering|if|whether|should|which|what)\b/i.test(
+          !/\b(learn|learning|start|started|starting|begin|beginning|new to|want|thinking|wondering|curious|considering|looking into|teach|teaching|study|studying|exploring|planning|hoping|trying|if|whether|should|which|what)\b/i.test(
             c,
           ) && resolve(c).ids.length > 0,
       )
