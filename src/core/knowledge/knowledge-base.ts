@@ -61,18 +61,13 @@ const SLICE_MS = 10;
 const turn = () => new Promise((resolve) => setImmediate(resolve));
 
 /**
- * Adds units to an index in slices of about {@link SLICE_MS}, yielding to the event loop between
- * them; `terms` gives the units' search terms when the parse worker analysed them.
+ * Runs `work` on slices of 50 `items`, yielding to the event loop after about {@link SLICE_MS} of
+ * work.
  */
-async function addInSlices(
-  index: SearchIndex,
-  units: readonly KnowledgeUnit[],
-  terms?: ReadonlyMap<KnowledgeUnit, UnitTerms>,
-): Promise<void> {
+async function sliced<T>(items: readonly T[], work: (part: readonly T[]) => void): Promise<void> {
   let began = performance.now();
-  const termsOf = terms && ((unit: KnowledgeUnit) => terms.get(unit));
-  for (let k = 0; k < units.length; k += 50) {
-    index.add(units.slice(k, k + 50), termsOf);
+  for (let k = 0; k < items.length; k += 50) {
+    work(items.slice(k, k + 50));
     if (performance.now() - began > SLICE_MS) {
       await turn();
       began = performance.now();
@@ -80,12 +75,10 @@ async function addInSlices(
   }
 }
 
-/** Runs `work` on slices of `items`, yielding to the event loop between slices. */
-async function sliced<T>(items: readonly T[], work: (part: readonly T[]) => void): Promise<void> {
-  for (let k = 0; k < items.length; k += 50) {
-    work(items.slice(k, k + 50));
-    if (k + 50 < items.length) await turn();
-  }
+/** Adds the search terms the parse worker analysed for a file's units (if it did) to `into`. */
+function collectTerms(parsed: ParsedFile, into: Map<KnowledgeUnit, UnitTerms>): void {
+  if (!('terms' in parsed) || !parsed.terms) return;
+  for (let k = 0; k < parsed.units.length; k++) into.set(parsed.units[k]!, parsed.terms[k]!);
 }
 
 /**
@@ -181,10 +174,9 @@ export class KnowledgeBase {
       for (const parsed of batch) {
         this.record(parsed);
         units.push(...select(parsed.file));
-        if ('terms' in parsed && parsed.terms)
-          for (let k = 0; k < parsed.units.length; k++) terms.set(parsed.units[k]!, parsed.terms[k]!);
+        collectTerms(parsed, terms);
       }
-      await addInSlices(index, units, terms);
+      await sliced(units, (part) => index.add(part, (unit) => terms.get(unit)));
     }
     return this.publish(index, await this.indexedUnitsInSlices());
   }
@@ -227,8 +219,7 @@ export class KnowledgeBase {
         const record = this.records.get(file);
         if (!record || this.hasIndexedTwin(file, record.hash)) continue;
         const terms = new Map<KnowledgeUnit, UnitTerms>();
-        if ('terms' in parsed && parsed.terms)
-          for (let k = 0; k < parsed.units.length; k++) terms.set(parsed.units[k]!, parsed.terms[k]!);
+        collectTerms(parsed, terms);
         const units = record.units.filter((u) => !index.get(u.id));
         await sliced(units, (part) => index.add(part, (unit) => terms.get(unit)));
         this.indexed.set(file, units);
