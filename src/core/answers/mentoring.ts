@@ -290,10 +290,12 @@ export function mentorAnswer(question: string, ctx: MentoringContext): Answer {
   // A plainer reading answers only with a unit the whole question also ranks near the top: one sentence
   // of a long post can match a neighbouring section by its vaguest words ("for that specific reason").
   const nearTop = new Set(
-    ctx.index
-      .search(searchText)
-      .hits.slice(0, AGREEING_HITS)
-      .map((h) => h.unit.id),
+    plainerReadings.length === 0
+      ? []
+      : ctx.index
+          .search(searchText)
+          .hits.slice(0, AGREEING_HITS)
+          .map((h) => h.unit.id),
   );
   for (const plainer of plainerReadings) {
     const retried = search(plainer);
