@@ -16,6 +16,7 @@ import { buildPlans, loadCurriculum, startRedisPlanWorker } from '../../../src/a
 import { KnowledgeBase } from '../../../src/core/knowledge/knowledge-base';
 import { silentLogger } from '../../../src/core/logger';
 import type { CheckinJobData } from '../../../src/core/plans/companion/checkin-decision';
+import type { Weekday } from '../../../src/core/plans/companion/time-zones';
 import { checkinSchedulerId } from '../../../src/queue/checkin-scheduler';
 import { RedisCheckinStore } from '../../../src/stores/redis-checkin-store';
 import { FakeSlackApi } from '../../fakes/slack/fake-slack-api';
@@ -113,12 +114,20 @@ test('GIVEN the built worker SIGKILLed while sending check-ins THEN another work
       }
     }
     expect(checkinsSent()).toBe(0);
-    // Two weeks on (the plans started two weeks ago): week 2's check-in fires for every plan.
+    // A week and a day on: each plan started 8 days ago and checks in on yesterday's weekday, so week 2
+    // fell yesterday at 09:00 and week 3 is six days away, whatever the time of day the test runs at.
+    const DAY_MS = 86_400_000;
+    const eightDaysAgo = new Date(Date.now() - 8 * DAY_MS);
+    const yesterdayWeekday = (((eightDaysAgo.getUTCDay() + 6) % 7) + 1) as Weekday;
     for (const user of users) {
       const state = (await store.get(user))!;
-      const startDate = new Date(Date.parse(`${state.clock.startDate}T00:00:00Z`) - 14 * 86_400_000);
       await store.update(user, {
-        clock: { ...state.clock, startDate: startDate.toISOString().slice(0, 10) },
+        clock: {
+          ...state.clock,
+          zone: 'UTC',
+          startDate: eightDaysAgo.toISOString().slice(0, 10),
+          weekday: yesterdayWeekday,
+        },
       });
     }
     await checkins.addBulk(
