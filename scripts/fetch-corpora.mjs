@@ -51,6 +51,34 @@ export const CORPORA = [
     commit: '63a2bb07bb718d0a34a9c1249ef0df9b1266dad8',
     paths: ['readme.md'],
   },
+  {
+    // One 140 KB guideline document with a hand-written table of contents and numbered sections
+    // ("7.4.1. POST") nested four levels deep (H2 to H5), with tables, JSON examples and RFC 2119 words.
+    name: 'api-guidelines',
+    repo: 'microsoft/api-guidelines',
+    commit: '011dd3c9d806e06230870151f2d1edcfec87a03d',
+    paths: ['graph/Guidelines-deprecated.md'],
+  },
+  {
+    // A Hugo docs site: YAML front matter (title, description, linkTitle, weight), shortcodes
+    // ({{< ... >}}, {{% ... %}}), section pages as _index.md, nested folders; the developer and
+    // open-source operations parts only (AI libraries, clients, tools and Redis Enterprise left out).
+    name: 'redis-docs',
+    repo: 'redis/docs',
+    commit: '63f31f69985905d997fa5b0c02e1559b5d04c8b2',
+    paths: [
+      'content/develop/data-types',
+      'content/develop/using-commands',
+      'content/develop/pubsub',
+      'content/develop/programmability',
+      'content/develop/reference',
+      'content/develop/clients/patterns',
+      'content/develop/get-started',
+      'content/operate/oss_and_stack/management',
+      'content/operate/oss_and_stack/reference',
+      ':(exclude)content/develop/reference/modules',
+    ],
+  },
 ];
 
 const args = process.argv.slice(2);
