@@ -5,9 +5,19 @@ import { join } from 'node:path';
 /** Extensions read as Markdown knowledge. */
 const MARKDOWN = /\.(md|mdx|markdown)$/i;
 
-/** A Markdown file is knowledge unless a part of its path starts with `_` (a partial or template) or `.`. */
+/** A section's own page in Hugo-style sites (`_index.md`): a document, though its name starts with `_`. */
+const SECTION_PAGE = /^_index\.(md|mdx|markdown)$/i;
+
+/**
+ * A Markdown file is knowledge unless a part of its path starts with `_` (a partial or template) or `.`;
+ * a folder's `_index.md` is its section page, not a partial.
+ */
 export function isKnowledgeFile(relativePath: string): boolean {
-  return MARKDOWN.test(relativePath) && !relativePath.split('/').some((part) => /^[_.]/.test(part));
+  if (!MARKDOWN.test(relativePath)) return false;
+  const parts = relativePath.split('/');
+  const name = parts.pop() ?? '';
+  if (parts.some((part) => /^[_.]/.test(part))) return false;
+  return SECTION_PAGE.test(name) || !/^[_.]/.test(name);
 }
 
 /** What walking a directory found: knowledge files (relative, `/`-separated) and symlink loops skipped. */

@@ -1,0 +1,22 @@
+import { isKnowledgeFile } from '../../src/core/knowledge/knowledge-files';
+
+describe('which files are knowledge', () => {
+  test('GIVEN Markdown files THEN they are knowledge, other extensions are not', () => {
+    expect(isKnowledgeFile('guide/intro.md')).toBe(true);
+    expect(isKnowledgeFile('docs/plan.mdx')).toBe(true);
+    expect(isKnowledgeFile('notes.txt')).toBe(false);
+  });
+
+  test('GIVEN names or folders starting with "_" or "." THEN they are partials or hidden, not documents', () => {
+    expect(isKnowledgeFile('docs/_footer.md')).toBe(false);
+    expect(isKnowledgeFile('docs/__template__.md')).toBe(false);
+    expect(isKnowledgeFile('_courses/go.md')).toBe(false);
+    expect(isKnowledgeFile('.github/readme.md')).toBe(false);
+  });
+
+  test("GIVEN a folder's _index.md (a Hugo section page) THEN it is a document, unless its folder is a partial", () => {
+    expect(isKnowledgeFile('develop/data-types/streams/_index.md')).toBe(true);
+    expect(isKnowledgeFile('_index.md')).toBe(true);
+    expect(isKnowledgeFile('_partials/_index.md')).toBe(false);
+  });
+});
