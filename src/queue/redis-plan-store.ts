@@ -4,7 +4,7 @@
  *
  * - `<prefix>:plan:active:<user>`   "<job id> <claimed at ms>" of the user's plan in progress (TTL as a backstop)
  * - `<prefix>:plan:count:<user>:<day>` plans asked for that UTC day (expires after two days)
- * - `<prefix>:plan:latest:<user>`   hash {plan, requestedAt, jobId}: the latest plan
+ * - `<prefix>:plan:latest:<user>`   hash {plan, requestedAt, jobId}: the latest plan (its data, as JSON)
  * - `<prefix>:plan:done:<user>`     set of topic ids marked done (kept across plans)
  * - `<prefix>:plan:delivered:<job>` present once the job's plan was delivered (30 days)
  * - `<prefix>:plan:delivering:<job>` the delivery lock (token, short TTL)
@@ -13,6 +13,7 @@
  */
 import type { Redis } from 'ioredis';
 import type { StudyPlan, UserRef } from '../core/plans/plan-service';
+import { type PlanData, planData, withMarkdown } from '../core/plans/render-plan';
 import type { ClaimResult, DeliveryGate, PlanStore } from '../core/plans/plan-store';
 
 const DAY_S = 86_400;
@@ -208,7 +209,8 @@ export class RedisPlanStore implements PlanStore {
       this.userKey('latest', user),
       this.key('cancelled', jobId),
       jobId,
-      JSON.stringify(plan),
+      // Plain data only: the Markdown is rendered again when the plan is read (a third of the bytes).
+      JSON.stringify(planData(plan)),
       plan.createdAt,
     );
     return saved === 1;
@@ -242,7 +244,7 @@ export class RedisPlanStore implements PlanStore {
 
   async latestPlan(user: UserRef): Promise<StudyPlan | undefined> {
     const json = await this.redis.hget(this.userKey('latest', user), 'plan');
-    return json ? (JSON.parse(json) as StudyPlan) : undefined;
+    return json ? withMarkdown(JSON.parse(json) as PlanData) : undefined;
   }
 
   async doneTopics(user: UserRef): Promise<string[]> {
