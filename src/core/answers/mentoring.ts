@@ -10,6 +10,7 @@ import type { KnowledgeUnit } from '../knowledge/types';
 import type { Curriculum, CurriculumTopic } from '../plans/curriculum';
 import type { TechnologyResolver } from '../plans/resolve-technologies';
 import type { SearchIndex } from '../search/search-index';
+import { lacksSubject } from '../search/subjects';
 import { type AboutUser, listing, mergeAbout, readSelfStatement } from './about-user';
 import { asksForDecision, choiceSection, names, WEIGHS_OPTIONS, weighsOptions } from './choices';
 import {
@@ -37,6 +38,8 @@ export interface MentoringContext {
 // developer", "advice for someone starting out": the recommended path.
 const START_INTENT =
   /\bhow (?:do|can|should|would|to) (?:i |we |one |you |someone )?(?:even )?become (?:a |an )?(?:backend |back-end |back end )?(?:developer|engineer|dev|programmer)\b|\b(?:where|how) (?:do|should|can|would|to) (?:i |we |one |you |someone |a beginner )?(?:even )?(?:start|begin)\b|\bwhere to (?:start|begin)\b|\b(?:starting out|getting started)\b|\bwhat (?:should|do|must) (?:i|we|one) (?:learn|study)\b(?! (?:next|after|then))|\b(?:roadmap|learning path)\b/i;
+/** Words that only ask for help: not a start question's subject. */
+const ASKING_FOR_HELP = /\b(?:tips?|advice|suggestions?|recommendations?|help)\b/gi;
 /** The question the path answers, searched instead of a start question's own words. */
 const START_QUERY = 'where do I start learning backend development, in what order';
 // "How do I learn X", "how can I master X", "any suggestion for learning X", "learn X well", "getting
@@ -251,7 +254,11 @@ export function mentorAnswer(question: string, ctx: MentoringContext): Answer {
   const roleIds = new Set(said.about.role && resolve ? resolve(said.about.role).ids : []);
   const asked = named.filter((t) => !roleIds.has(t.id));
   let answer: Answer | undefined;
-  if (START_INTENT.test(text) && (asked.length === 0 || (asked.length >= 2 && COMPARISON.test(text)))) {
+  // ...and only when the knowledge has what the question is about ("how do I start a podcast" is not;
+  // words that only ask for help, "tips", "advice", are not what it is about).
+  const startHere =
+    START_INTENT.test(text) && !lacksSubject(ctx.index.search(text.replace(ASKING_FOR_HELP, ' ')));
+  if (startHere && (asked.length === 0 || (asked.length >= 2 && COMPARISON.test(text)))) {
     const path = search(START_QUERY);
     if (path.matched) answer = path;
   }
