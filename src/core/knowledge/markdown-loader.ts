@@ -11,6 +11,7 @@ import {
   preprocessMarkdown,
   stripResourceMarkers,
 } from './markdown-clean';
+import { reshapeMarkdown } from './markdown-shapes';
 import { dedent, humanize, slugify, unitKey } from './text-utils';
 import type { KnowledgeResource, KnowledgeUnit } from './types';
 
@@ -216,7 +217,7 @@ function blockEnd(tokens: Token[], start: number): number {
  * @param source the file's text
  */
 export function parseKnowledgeFile(file: string, raw: string, options: ParseOptions = {}): KnowledgeUnit[] {
-  const source = preprocessMarkdown(raw);
+  const source = reshapeMarkdown(preprocessMarkdown(raw));
   const tokens = md.parse(source, {});
   const lines = source.split('\n');
   const frontToken = tokens.find((t) => t.type === 'front_matter');
