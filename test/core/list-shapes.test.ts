@@ -35,3 +35,42 @@ describe('GitHub list shapes (synthetic Markdown)', () => {
     expect(units.find((u) => u.title === 'Example')?.markdown).toContain('- [ ] a box inside code stays');
   });
 });
+
+describe('headings inside list items (synthetic Markdown)', () => {
+  const { units, byTitle } = parse(
+    [
+      '# Plan',
+      '',
+      '## Data Structures',
+      '',
+      '- ### Arrays',
+      '    - **Vector**: a mutable array that doubles when full',
+      '\t- **Time**: O(1) at the end, O(n) elsewhere',
+      '',
+      '- ### Stacks',
+      '    Last in, first out.',
+      '',
+      '    ```js',
+      '    - ### not a heading inside code',
+      '    ```',
+      '',
+      '## Trees',
+      '',
+      '- **Intro**: a tree has a root',
+      '  - ### a heading nested in an item stays part of it',
+    ].join('\n'),
+  );
+
+  test('GIVEN "- ### Arrays" THEN it is a section under its heading, with its list as items', () => {
+    expect(byTitle('Arrays')).toMatchObject({ kind: 'section', path: ['Plan', 'Data Structures', 'Arrays'] });
+    expect(byTitle('Vector')?.path).toEqual(['Plan', 'Data Structures', 'Arrays', 'Vector']);
+    expect(byTitle('Time')?.path).toEqual(['Plan', 'Data Structures', 'Arrays', 'Time']);
+    expect(byTitle('Stacks')?.markdown).toContain('Last in, first out.');
+    expect(byTitle('Stacks')?.markdown).toContain('```js\n- ### not a heading inside code\n```');
+  });
+
+  test('GIVEN a heading nested in a list item THEN it stays in that item', () => {
+    expect(byTitle('Intro')?.kind).toBe('item');
+    expect(units.some((u) => u.kind === 'section' && u.title.startsWith('a heading nested'))).toBe(false);
+  });
+});

@@ -9,6 +9,60 @@ const FENCE = /^\s*(```|~~~)/;
 /** The start of a list item (after any block-quote markers) followed by a task box: `- [ ] `, `1. [x] `. */
 const TASK_BOX = /^(\s*(?:>\s*)*(?:[-*+]|\d{1,9}[.)])[ \t]+)\[[ xX]\](?=[ \t]|$)[ \t]*/;
 
+/** A list item whose content is an ATX heading: `- ### Arrays`, `1. ## Setup`. */
+const HEADING_ITEM = /^( {0,3})([-*+]|\d{1,9}[.)])([ \t]+)(#{1,6}(?:[ \t].*)?)$/;
+
+const indentOf = (line: string) => line.length - line.trimStart().length;
+
+/** Tabs in a line's indentation expanded to the next multiple of 4 columns, as CommonMark counts them. */
+function expandIndent(line: string): string {
+  const lead = /^[ \t]*/.exec(line)![0];
+  let col = 0;
+  for (const ch of lead) col = ch === '\t' ? col + 4 - (col % 4) : col + 1;
+  return ' '.repeat(col) + line.slice(lead.length);
+}
+
+/**
+ * Turns list items that hold a heading (`- ### Arrays` with its list indented below) into that
+ * heading followed by the item's content, dedented: the author means a section, not a list item.
+ * Only items of an outermost list are rewritten (a heading nested in an item stays part of it).
+ */
+export function liftHeadingItems(lines: string[]): string[] {
+  const out: string[] = [];
+  let open: number | undefined; // content column of the outermost list item being read
+  let fence: string | undefined; // a code block outside list items
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i]!;
+    const marker = /^ {0,3}(```|~~~)/.exec(line)?.[1];
+    if (fence || (marker && open === undefined)) {
+      if (fence && marker === fence) fence = undefined;
+      else if (!fence) fence = marker;
+      out.push(line);
+      continue;
+    }
+    if (line.trim() !== '' && open !== undefined && indentOf(expandIndent(line)) < open) open = undefined;
+    const match = open === undefined ? HEADING_ITEM.exec(line) : null;
+    if (!match) {
+      const item = open === undefined ? /^( {0,3})([-*+]|\d{1,9}[.)])[ \t]+\S/.exec(line) : null;
+      if (item) open = item[1]!.length + item[2]!.length + 1;
+      out.push(line);
+      continue;
+    }
+    const content = match[1]!.length + match[2]!.length + match[3]!.length;
+    let end = i + 1;
+    while (end < lines.length) {
+      const next = lines[end]!;
+      if (next.trim() !== '' && indentOf(expandIndent(next)) < content) break;
+      end++;
+    }
+    const body = lines.slice(i + 1, end).map(expandIndent);
+    const shared = Math.min(...body.filter((l) => l.trim() !== '').map(indentOf), content);
+    out.push(match[4]!, '', ...body.map((l) => l.slice(Math.min(shared, indentOf(l)))));
+    i = end - 1;
+  }
+  return out;
+}
+
 /** Calls `rewrite` on each run of lines outside fenced code and keeps the code lines as they are. */
 export function outsideCode(lines: string[], rewrite: (run: string[]) => string[]): string[] {
   const out: string[] = [];
@@ -40,8 +94,9 @@ export function dropTaskBoxes(lines: string[]): string[] {
 
 /**
  * Rewrites the GitHub Markdown shapes of a file's text (after `preprocessMarkdown`) into the
- * CommonMark their authors mean: task-list boxes are dropped.
+ * CommonMark their authors mean: task-list boxes are dropped and headings inside list items become
+ * headings.
  */
 export function reshapeMarkdown(source: string): string {
-  return outsideCode(source.split('\n'), (run) => dropTaskBoxes(run)).join('\n');
+  return liftHeadingItems(outsideCode(source.split('\n'), (run) => dropTaskBoxes(run))).join('\n');
 }
