@@ -74,3 +74,33 @@ describe('headings inside list items (synthetic Markdown)', () => {
     expect(units.some((u) => u.kind === 'section' && u.title.startsWith('a heading nested'))).toBe(false);
   });
 });
+
+describe('plain list lines (synthetic Markdown)', () => {
+  const { units, byTitle } = parse(
+    [
+      '# Interviews',
+      '',
+      '## Questions to ask',
+      '',
+      '- How large is your team?',
+      '- What does your release cycle look like?',
+      '  - weekly or on demand',
+      '- **On-call**: how often, and is it paid?',
+      '- Before the call read [the guide](https://example.org/guide) on how the team handles incidents at night and on weekends when few are around',
+    ].join('\n'),
+  );
+
+  test('GIVEN list lines with no title and no link THEN they are no units but their section\'s text', () => {
+    expect(units.some((u) => u.title.startsWith('How large'))).toBe(false);
+    expect(units.some((u) => u.title.startsWith('What does your release'))).toBe(false);
+    const section = byTitle('Questions to ask');
+    expect(section?.text).toContain('How large is your team?');
+    expect(section?.text).toContain('weekly or on demand');
+    expect(section?.markdown).toContain('- How large is your team?');
+  });
+
+  test('GIVEN a titled item or one with a link THEN it is still a unit of its own', () => {
+    expect(byTitle('On-call')?.kind).toBe('item');
+    expect(units.some((u) => u.kind === 'item' && u.title.startsWith('Before the call'))).toBe(true);
+  });
+});

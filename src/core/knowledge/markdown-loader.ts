@@ -12,6 +12,7 @@ import {
   stripResourceMarkers,
 } from './markdown-clean';
 import { reshapeMarkdown } from './markdown-shapes';
+import { isPlainItem } from './plain-items';
 import { dedent, humanize, slugify, unitKey } from './text-utils';
 import type { KnowledgeResource, KnowledgeUnit } from './types';
 
@@ -298,7 +299,8 @@ export function parseKnowledgeFile(file: string, raw: string, options: ParseOpti
       );
       if (isList && owner.intro === undefined) owner.intro = owner.blocks.slice(0, -1).join('\n\n');
     }
-    const items: { builder: Builder | undefined; level: number }[] = [];
+    // `into`: where the text of a plain line (no unit of its own) goes; neither: a resource, skipped.
+    const items: { builder: Builder | undefined; level: number; into?: Builder[] }[] = [];
     let contentItems = 0;
     for (let k = i; k <= end; k++) {
       const inner = tokens[k]!;
@@ -314,7 +316,7 @@ export function parseKnowledgeFile(file: string, raw: string, options: ParseOpti
         }
         const parentEntry = items[items.length - 1];
         if (parentEntry && !parentEntry.builder) {
-          items.push({ builder: undefined, level: inner.level });
+          items.push({ builder: undefined, level: inner.level, into: parentEntry.into });
           continue;
         }
         const parent = parentEntry?.builder ?? owner;
@@ -327,6 +329,11 @@ export function parseKnowledgeFile(file: string, raw: string, options: ParseOpti
           continue;
         }
         contentItems++;
+        if (isPlainItem(tokens, k, close, (t) => isDefinedItem(t as Token))) {
+          const into = items.flatMap((e) => (e.builder ? [e.builder] : []));
+          items.push({ builder: undefined, level: inner.level, into: into.length > 0 ? into : [owner] });
+          continue;
+        }
         const item = create('item', itemTitle(inline), parent, parent.level);
         if (isDefinedItem(inline)) item.unit.defined = true;
         // A section's search text names its items; their words belong to the items themselves.
@@ -339,10 +346,11 @@ export function parseKnowledgeFile(file: string, raw: string, options: ParseOpti
         items.push({ builder: item, level: inner.level });
       } else if (inner.type === 'inline' || inner.type === 'fence' || inner.type === 'code_block') {
         const current = items[items.length - 1];
-        if (current && !current.builder) continue;
+        if (current && !current.builder && !current.into) continue;
         const text = inner.type === 'inline' ? stripResourceMarkers(inlineText(inner)) : inner.content.trim();
-        if (items.length === 0) owner.textParts.push(text);
-        for (const { builder } of items) builder?.textParts.push(text);
+        if (current?.into) for (const target of current.into) target.textParts.push(text);
+        else if (items.length === 0) owner.textParts.push(text);
+        else for (const { builder } of items) builder?.textParts.push(text);
       }
     }
     // A list of nothing but links is shown as "Read more", not as content.
