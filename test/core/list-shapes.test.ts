@@ -104,3 +104,38 @@ describe('plain list lines (synthetic Markdown)', () => {
     expect(units.some((u) => u.kind === 'item' && u.title.startsWith('Before the call'))).toBe(true);
   });
 });
+
+describe('groups of resource links (synthetic Markdown)', () => {
+  const { units, byTitle } = parse(
+    [
+      '# Study',
+      '',
+      '## Recursion',
+      '',
+      'Solve a problem by solving smaller copies of it.',
+      '',
+      '- Lectures on recursion and backtracking:',
+      '    - [Lecture 8 (video)](https://example.org/l8)',
+      '    - [Lecture 9 (video)](https://example.org/l9)',
+      '- [Tail recursion course](https://example.org/tail)',
+      '    - [Part 1](https://example.org/tail/1)',
+      '- **Base case**: where the recursion stops',
+      '    - [Base cases explained](https://example.org/base)',
+      '    - a case that needs no further call',
+    ].join('\n'),
+  );
+
+  test('GIVEN a label or a link over a list of links THEN the links are resources of the section, not units', () => {
+    const recursion = byTitle('Recursion');
+    expect(recursion?.resources?.map((r) => r.title)).toEqual(
+      expect.arrayContaining(['Lecture 8 (video)', 'Lecture 9 (video)', 'Tail recursion course', 'Part 1']),
+    );
+    expect(units.some((u) => u.title.startsWith('Lectures on recursion'))).toBe(false);
+    expect(units.some((u) => u.title === 'Tail recursion course')).toBe(false);
+    expect(recursion?.text).toContain('Lectures on recursion and backtracking');
+  });
+
+  test('GIVEN a titled item whose list also holds content THEN it stays a unit', () => {
+    expect(byTitle('Base case')?.kind).toBe('item');
+  });
+});

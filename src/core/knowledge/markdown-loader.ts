@@ -13,6 +13,7 @@ import {
 } from './markdown-clean';
 import { reshapeMarkdown } from './markdown-shapes';
 import { isPlainItem } from './plain-items';
+import { resourceGroup } from './resource-groups';
 import { dedent, humanize, slugify, unitKey } from './text-utils';
 import type { KnowledgeResource, KnowledgeUnit } from './types';
 
@@ -322,6 +323,13 @@ export function parseKnowledgeFile(file: string, raw: string, options: ParseOpti
         const parent = parentEntry?.builder ?? owner;
         // An entry of a table of contents is dropped with its sub-entries; a link with a list below it is content.
         const classified = classifyItem(inline, resolve);
+        const group = nested ? resourceGroup(tokens, k, close, (t) => classifyItem(t, resolve)) : undefined;
+        if (group) {
+          parent.resources.push(...group.resources);
+          if (group.label) parent.textParts.push(group.label);
+          items.push({ builder: undefined, level: inner.level });
+          continue;
+        }
         const kind = nested && classified.kind === 'resource' ? { kind: 'content' as const } : classified;
         if (kind.kind !== 'content') {
           if (kind.resource) parent.resources.push(kind.resource);
