@@ -90,7 +90,7 @@ describe('plain list lines (synthetic Markdown)', () => {
     ].join('\n'),
   );
 
-  test('GIVEN list lines with no title and no link THEN they are no units but their section\'s text', () => {
+  test("GIVEN list lines with no title and no link THEN they are no units but their section's text", () => {
     expect(units.some((u) => u.title.startsWith('How large'))).toBe(false);
     expect(units.some((u) => u.title.startsWith('What does your release'))).toBe(false);
     const section = byTitle('Questions to ask');
@@ -137,5 +137,27 @@ describe('groups of resource links (synthetic Markdown)', () => {
 
   test('GIVEN a titled item whose list also holds content THEN it stays a unit', () => {
     expect(byTitle('Base case')?.kind).toBe('item');
+  });
+});
+
+describe('thematic breaks (synthetic Markdown)', () => {
+  test('GIVEN "---" or "***" between paragraphs of a section THEN the answer has no stray rule', () => {
+    const { byTitle } = parse(
+      [
+        '# Guide',
+        '',
+        '## Review',
+        '',
+        'Watch short videos.',
+        '',
+        '---',
+        '',
+        'Then redo the problems.',
+        '',
+        '***',
+        '',
+      ].join('\n'),
+    );
+    expect(byTitle('Review')?.markdown).toBe('Watch short videos.\n\nThen redo the problems.');
   });
 });

@@ -267,6 +267,8 @@ export function parseKnowledgeFile(file: string, raw: string, options: ParseOpti
   for (let i = 0; i < tokens.length; i++) {
     const token = tokens[i]!;
     if (token.type === 'front_matter' || token.level !== 0 || token.nesting === -1) continue;
+    // A thematic break (`---`) separates parts of a page; in an answer it is a stray line.
+    if (token.type === 'hr') continue;
     if (token.type === 'heading_open') {
       const level = Number(token.tag.slice(1));
       const title = cleanTitle(htmlToText(stripResourceMarkers(inlineText(tokens[i + 1])))) || 'Untitled';
