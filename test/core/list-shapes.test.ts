@@ -161,3 +161,32 @@ describe('thematic breaks (synthetic Markdown)', () => {
     expect(byTitle('Review')?.markdown).toBe('Watch short videos.\n\nThen redo the problems.');
   });
 });
+
+describe('picture-only headings (synthetic Markdown)', () => {
+  test('GIVEN a heading that is only a picture THEN it titles nothing and its text stays in the section', () => {
+    const { units, byTitle } = parse(
+      [
+        '# Handbook',
+        '',
+        '## Setup',
+        '',
+        'Install the tools.',
+        '',
+        '### ![diagram of the setup](https://example.org/setup.png)',
+        '',
+        'Then clone the repository.',
+        '',
+        '## [<img src="https://example.org/logo.png" alt="logo">](https://example.org)',
+        '',
+        'Made by the team.',
+        '',
+        '## ![Ci](https://example.org/ci.png) Continuous integration',
+        '',
+        'Every push is built.',
+      ].join('\n'),
+    );
+    expect(units.map((u) => u.title)).toEqual(['Handbook', 'Setup', 'Continuous integration']);
+    expect(byTitle('Setup')?.markdown).toContain('Then clone the repository.');
+    expect(byTitle('Setup')?.markdown).toContain('Made by the team.');
+  });
+});

@@ -3,6 +3,7 @@ import frontMatterPlugin from 'markdown-it-front-matter';
 import { parse as parseYaml } from 'yaml';
 import { z } from 'zod';
 import { BotError } from '../errors';
+import { isPictureOnlyHeading } from './heading-shapes';
 import {
   cleanDisplayMarkdown,
   htmlToText,
@@ -54,14 +55,14 @@ interface Builder {
 const md = new MarkdownIt('commonmark').enable('table').use(frontMatterPlugin, () => {});
 type Token = ReturnType<typeof md.parse>[number];
 
-/** The plain text of an inline token: text and code, without Markdown markup. */
-function inlineText(token: Token | undefined): string {
+/** The plain text of an inline token: text and code (and images' alt text), without Markdown markup. */
+function inlineText(token: Token | undefined, images = true): string {
   if (!token?.children) return token?.content ?? '';
   return token.children
     .map((child) => {
       if (child.type === 'text' || child.type === 'code_inline') return child.content;
       if (child.type === 'softbreak' || child.type === 'hardbreak') return ' ';
-      if (child.type === 'image') return child.content;
+      if (child.type === 'image') return images ? child.content : '';
       return '';
     })
     .join('')
@@ -270,8 +271,16 @@ export function parseKnowledgeFile(file: string, raw: string, options: ParseOpti
     // A thematic break (`---`) separates parts of a page; in an answer it is a stray line.
     if (token.type === 'hr') continue;
     if (token.type === 'heading_open') {
+      // A picture set as a heading (a logo) titles nothing: what follows stays in the current section.
+      if (isPictureOnlyHeading(tokens[i + 1])) {
+        i = blockEnd(tokens, i);
+        continue;
+      }
       const level = Number(token.tag.slice(1));
-      const title = cleanTitle(htmlToText(stripResourceMarkers(inlineText(tokens[i + 1])))) || 'Untitled';
+      // A picture beside the heading's words is decoration: its alt text titles only a heading without words.
+      const heading = (images: boolean) =>
+        cleanTitle(htmlToText(stripResourceMarkers(inlineText(tokens[i + 1], images))));
+      const title = heading(false) || heading(true) || 'Untitled';
       i = blockEnd(tokens, i);
       if (level === 1 && !titledByHeading && doc.unit.childIds.length === 0) {
         doc.unit.title = title;
