@@ -190,3 +190,27 @@ describe('picture-only headings (synthetic Markdown)', () => {
     expect(byTitle('Setup')?.markdown).toContain('Made by the team.');
   });
 });
+
+describe('GitHub alerts (synthetic Markdown)', () => {
+  test('GIVEN "> [!NOTE]" and "> [!WARNING]" THEN the quote reads as clean text led by its kind', () => {
+    const { byTitle } = parse(
+      [
+        '# Deploys',
+        '',
+        '## Rollbacks',
+        '',
+        '> [!NOTE]',
+        '> Keep the previous image for a week.',
+        '',
+        '> [!warning]',
+        '> Never roll back a schema migration by hand.',
+      ].join('\n'),
+    );
+    const rollbacks = byTitle('Rollbacks');
+    expect(rollbacks?.markdown).toBe(
+      '> **Note:**\n> Keep the previous image for a week.\n\n> **Warning:**\n> Never roll back a schema migration by hand.',
+    );
+    expect(rollbacks?.text).toContain('Note: Keep the previous image for a week.');
+    expect(rollbacks?.text).not.toContain('[!');
+  });
+});

@@ -63,6 +63,19 @@ export function liftHeadingItems(lines: string[]): string[] {
   return out;
 }
 
+/** The marker line of a GitHub alert: `> [!NOTE]`, `> [!WARNING]` (case-insensitive). */
+const ALERT = /^(\s*(?:>[ \t]?)+)[ \t]*\[!(NOTE|TIP|IMPORTANT|WARNING|CAUTION)\][ \t]*$/i;
+
+/** GitHub alerts as the quote they render as, led by their kind: `> [!TIP]` -> `> **Tip:**`. */
+export function labelAlerts(lines: string[]): string[] {
+  return lines.map((line) => {
+    const alert = ALERT.exec(line);
+    if (!alert) return line;
+    const kind = alert[2]!.toLowerCase();
+    return `${alert[1]!.trimEnd()} **${kind[0]!.toUpperCase()}${kind.slice(1)}:**`;
+  });
+}
+
 /** Calls `rewrite` on each run of lines outside fenced code and keeps the code lines as they are. */
 export function outsideCode(lines: string[], rewrite: (run: string[]) => string[]): string[] {
   const out: string[] = [];
@@ -94,9 +107,9 @@ export function dropTaskBoxes(lines: string[]): string[] {
 
 /**
  * Rewrites the GitHub Markdown shapes of a file's text (after `preprocessMarkdown`) into the
- * CommonMark their authors mean: task-list boxes are dropped and headings inside list items become
- * headings.
+ * CommonMark their authors mean: task-list boxes are dropped, GitHub alerts are labelled quotes and
+ * headings inside list items become headings.
  */
 export function reshapeMarkdown(source: string): string {
-  return liftHeadingItems(outsideCode(source.split('\n'), (run) => dropTaskBoxes(run))).join('\n');
+  return liftHeadingItems(outsideCode(source.split('\n'), (run) => labelAlerts(dropTaskBoxes(run)))).join('\n');
 }
