@@ -111,5 +111,6 @@ export function dropTaskBoxes(lines: string[]): string[] {
  * headings inside list items become headings.
  */
 export function reshapeMarkdown(source: string): string {
-  return liftHeadingItems(outsideCode(source.split('\n'), (run) => labelAlerts(dropTaskBoxes(run)))).join('\n');
+  const lines = outsideCode(source.split('\n'), (run) => labelAlerts(dropTaskBoxes(run)));
+  return liftHeadingItems(lines).join('\n');
 }
