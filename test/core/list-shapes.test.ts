@@ -214,3 +214,37 @@ describe('GitHub alerts (synthetic Markdown)', () => {
     expect(rollbacks?.text).not.toContain('[!');
   });
 });
+
+describe('inline decoration (synthetic Markdown)', () => {
+  const { byTitle } = parse(
+    [
+      '# Widget [![build](https://img.shields.io/badge/build-passing-green.svg)](https://ci.example.org)',
+      '',
+      '[![npm](https://badge.fury.io/js/widget.svg)](https://npm.example.org) <img src="https://example.org/badges/cov.svg" alt="coverage">',
+      '',
+      'A widget for dashboards :rocket: that starts at 10:30:00 and calls `std::sort`.',
+      '',
+      '## :clap: Doing it right',
+      '',
+      '- **:white_check_mark: Cache the result**: compute once',
+      '',
+      '![architecture](https://example.org/architecture.png)',
+    ].join('\n'),
+  );
+
+  test('GIVEN status badges THEN they are gone from titles, text and Markdown; other pictures stay', () => {
+    const doc = byTitle('Widget');
+    expect(doc).toBeDefined();
+    expect(doc?.markdown).not.toMatch(/build|npm|coverage|shields|fury/);
+    expect(doc?.text).not.toMatch(/build|npm|coverage/);
+    expect(byTitle('Doing it right')?.markdown).toContain('architecture');
+  });
+
+  test('GIVEN emoji shortcodes THEN titles and search text drop them, times and C++ scopes stay', () => {
+    expect(byTitle('Doing it right')).toBeDefined();
+    expect(byTitle('Cache the result')).toBeDefined();
+    const doc = byTitle('Widget');
+    expect(doc?.text).toContain('A widget for dashboards that starts at 10:30:00 and calls std::sort.');
+    expect(doc?.markdown).toContain(':rocket:');
+  });
+});

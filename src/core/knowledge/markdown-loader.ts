@@ -4,6 +4,7 @@ import { parse as parseYaml } from 'yaml';
 import { z } from 'zod';
 import { BotError } from '../errors';
 import { isPictureOnlyHeading } from './heading-shapes';
+import { stripShortcodes } from './inline-shapes';
 import {
   cleanDisplayMarkdown,
   htmlToText,
@@ -60,7 +61,8 @@ function inlineText(token: Token | undefined, images = true): string {
   if (!token?.children) return token?.content ?? '';
   return token.children
     .map((child) => {
-      if (child.type === 'text' || child.type === 'code_inline') return child.content;
+      if (child.type === 'text') return stripShortcodes(child.content);
+      if (child.type === 'code_inline') return child.content;
       if (child.type === 'softbreak' || child.type === 'hardbreak') return ' ';
       if (child.type === 'image') return images ? child.content : '';
       return '';
@@ -131,7 +133,7 @@ function namesSubjectOutsideLink(children: Token[]): boolean {
 }
 
 function cleanTitle(text: string): string {
-  const plain = text.replace(PICTOGRAPHS, '').replace(/\s+/g, ' ').trim();
+  const plain = stripShortcodes(text).replace(PICTOGRAPHS, '').replace(/\s+/g, ' ').trim();
   return (plain || text).replace(/[\s:：]+$/u, '').trim();
 }
 

@@ -1,3 +1,5 @@
+import { dropBadges } from './inline-shapes';
+
 /**
  * Line shapes of GitHub-flavoured Markdown that CommonMark reads differently from what their authors
  * mean, rewritten before parsing (code blocks left alone).
@@ -107,10 +109,10 @@ export function dropTaskBoxes(lines: string[]): string[] {
 
 /**
  * Rewrites the GitHub Markdown shapes of a file's text (after `preprocessMarkdown`) into the
- * CommonMark their authors mean: task-list boxes are dropped, GitHub alerts are labelled quotes and
+ * CommonMark their authors mean: task-list boxes and status badges are dropped, GitHub alerts are labelled quotes and
  * headings inside list items become headings.
  */
 export function reshapeMarkdown(source: string): string {
-  const lines = outsideCode(source.split('\n'), (run) => labelAlerts(dropTaskBoxes(run)));
+  const lines = outsideCode(source.split('\n'), (run) => labelAlerts(dropTaskBoxes(run)).map(dropBadges));
   return liftHeadingItems(lines).join('\n');
 }
