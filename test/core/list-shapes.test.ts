@@ -138,6 +138,33 @@ describe('groups of resource links (synthetic Markdown)', () => {
   test('GIVEN a titled item whose list also holds content THEN it stays a unit', () => {
     expect(byTitle('Base case')?.kind).toBe('item');
   });
+
+  test('GIVEN a section whose list is only labelled groups of links THEN it stays a unit showing its list', () => {
+    const caches = parse(
+      [
+        '# Study',
+        '',
+        '## Caches',
+        '',
+        '- LRU cache:',
+        '    - [The magic of LRU (video)](https://example.org/lru)',
+        '- CPU cache:',
+        '    - [Memory hierarchy (video)](https://example.org/mem)',
+        '',
+        '## Further reading',
+        '',
+        '- [A book](https://example.org/book)',
+      ].join('\n'),
+    );
+    const section = caches.byTitle('Caches');
+    expect(section?.markdown).toContain('- LRU cache:');
+    expect(section?.text).toContain('LRU cache');
+    expect(section?.resources?.map((r) => r.title)).toEqual([
+      'The magic of LRU (video)',
+      'Memory hierarchy (video)',
+    ]);
+    expect(caches.byTitle('Further reading')).toBeUndefined();
+  });
 });
 
 describe('thematic breaks (synthetic Markdown)', () => {

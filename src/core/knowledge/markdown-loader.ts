@@ -339,7 +339,11 @@ export function parseKnowledgeFile(file: string, raw: string, options: ParseOpti
         const group = nested ? resourceGroup(tokens, k, close, (t) => classifyItem(t, resolve)) : undefined;
         if (group) {
           parent.resources.push(...group.resources);
-          if (group.label) parent.textParts.push(group.label);
+          // A labelled group ("LRU cache:" over its videos) is what its section shows: the list stays.
+          if (group.label) {
+            parent.textParts.push(group.label);
+            contentItems++;
+          }
           items.push({ builder: undefined, level: inner.level });
           continue;
         }
