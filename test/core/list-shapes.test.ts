@@ -275,3 +275,34 @@ describe('inline decoration (synthetic Markdown)', () => {
     expect(doc?.markdown).toContain(':rocket:');
   });
 });
+
+describe('reading lists (synthetic Markdown)', () => {
+  const { byTitle } = parse(
+    [
+      '# Study',
+      '',
+      '## Complexity',
+      '',
+      'Just watch enough.',
+      '',
+      '- [Asymptotic notation explained (video)](https://example.org/asymptotic)',
+      '- [Amortized analysis (video)](https://example.org/amortized)',
+      '',
+      '## UDP',
+      '',
+      'UDP is connectionless: datagrams are sent without a handshake, may arrive out of order or not at',
+      'all, and the protocol adds no retransmission, which suits games, voice and streaming.',
+      '',
+      '- [TCP versus UDP](https://example.org/tcp-udp)',
+    ].join('\n'),
+  );
+
+  test("GIVEN a section that is mostly a reading list THEN its resources' titles are part of its search text", () => {
+    expect(byTitle('Complexity')?.text).toContain('Asymptotic notation explained');
+  });
+
+  test("GIVEN a section with text of its own THEN its resources' titles stay out of its search text", () => {
+    expect(byTitle('UDP')?.resources?.[0]?.title).toBe('TCP versus UDP');
+    expect(byTitle('UDP')?.text).not.toContain('TCP versus UDP');
+  });
+});
