@@ -99,6 +99,25 @@ describe('plain list lines (synthetic Markdown)', () => {
     expect(section?.markdown).toContain('- How large is your team?');
   });
 
+  test('GIVEN a sentence ending in ":" over plain lines THEN it is its section\'s text; a short "Label:" titles its item', () => {
+    const graphs = parse(
+      [
+        '# Study',
+        '',
+        '## Graphs',
+        '',
+        '- There are four basic ways to keep a graph in memory:',
+        '    - adjacency list',
+        '    - adjacency matrix',
+        '- Cost:',
+        '    - O(1) to add an edge',
+      ].join('\n'),
+    );
+    expect(graphs.units.some((u) => u.title.startsWith('There are four'))).toBe(false);
+    expect(graphs.byTitle('Graphs')?.text).toContain('adjacency matrix');
+    expect(graphs.byTitle('Cost')?.kind).toBe('item');
+  });
+
   test('GIVEN a titled item or one with a link THEN it is still a unit of its own', () => {
     expect(byTitle('On-call')?.kind).toBe('item');
     expect(units.some((u) => u.kind === 'item' && u.title.startsWith('Before the call'))).toBe(true);

@@ -14,7 +14,7 @@ import {
   stripResourceMarkers,
 } from './markdown-clean';
 import { reshapeMarkdown } from './markdown-shapes';
-import { isPlainItem } from './plain-items';
+import { isPlainItem, isSentenceIntro } from './plain-items';
 import { resourceGroup } from './resource-groups';
 import { dedent, humanize, slugify, unitKey } from './text-utils';
 import type { KnowledgeResource, KnowledgeUnit } from './types';
@@ -156,11 +156,16 @@ function itemTitle(inline: Token | undefined): string {
   return words.length > 8 ? `${words.slice(0, 8).join(' ')}…` : cleanTitle(text);
 }
 
-/** True when a list item names its subject (`**Go**: ...`, `Go: ...`): a definition, not a mention. */
-function isDefinedItem(inline: Token | undefined): boolean {
+/** Whether a list item opens with bold words (`**Go**: ...`). */
+function boldLead(inline: Token | undefined): boolean {
   const children = inline?.children ?? [];
   const first = children.findIndex((c) => c.type !== 'text' || c.content.trim() !== '');
-  if (children[first]?.type === 'strong_open') return true;
+  return children[first]?.type === 'strong_open';
+}
+
+/** True when a list item names its subject (`**Go**: ...`, `Go: ...`): a definition, not a mention. */
+function isDefinedItem(inline: Token | undefined): boolean {
+  if (boldLead(inline)) return true;
   const colon = stripResourceMarkers(inlineText(inline)).indexOf(':');
   return colon > 1 && colon <= 60;
 }
@@ -354,7 +359,8 @@ export function parseKnowledgeFile(file: string, raw: string, options: ParseOpti
           continue;
         }
         contentItems++;
-        if (isPlainItem(tokens, k, close, (t) => isDefinedItem(t as Token))) {
+        const titled = (t: Token) => isDefinedItem(t) && (boldLead(t) || !isSentenceIntro(inlineText(t)));
+        if (isPlainItem(tokens, k, close, (t) => titled(t as Token))) {
           const into = items.flatMap((e) => (e.builder ? [e.builder] : []));
           items.push({ builder: undefined, level: inner.level, into: into.length > 0 ? into : [owner] });
           continue;

@@ -33,3 +33,17 @@ export function isPlainItem(
   }
   return true;
 }
+
+/** The most words a `Label:` may have and still title its item: past it, it is a sentence. */
+const LABEL_WORDS = 6;
+
+/**
+ * Whether an item's text is a sentence that introduces its sub-list (`There are 4 basic ways to
+ * represent a graph in memory:`), not a `Label:` that titles it.
+ */
+export function isSentenceIntro(text: string): boolean {
+  const trimmed = text.trim();
+  const colon = trimmed.indexOf(':');
+  if (colon < 0 || trimmed.slice(colon + 1).trim() !== '') return false;
+  return (trimmed.slice(0, colon).match(/[\p{L}\p{N}]+/gu) ?? []).length > LABEL_WORDS;
+}
