@@ -325,3 +325,26 @@ describe('reading lists (synthetic Markdown)', () => {
     expect(byTitle('UDP')?.text).not.toContain('TCP versus UDP');
   });
 });
+
+describe('page navigation (synthetic Markdown)', () => {
+  test('GIVEN a line of only in-page links ("back to top") THEN it is not in the answer or the search text', () => {
+    const { byTitle } = parse(
+      [
+        '# Guide',
+        '',
+        '## Heaps',
+        '',
+        'A heap keeps its smallest key on top.',
+        '',
+        '**[⬆ back to top](#table-of-contents)**',
+        '',
+        '[Previous](#queues) | [Next](#tries)',
+        '',
+        'See [the queues part](#queues) first.',
+      ].join('\n'),
+    );
+    const heaps = byTitle('Heaps');
+    expect(heaps?.markdown).toBe('A heap keeps its smallest key on top.\n\nSee the queues part first.');
+    expect(heaps?.text).not.toMatch(/back to top|Previous/);
+  });
+});

@@ -31,3 +31,32 @@ const SHORTCODE = /(?<![\w:/]):[a-z0-9][a-z0-9_+-]*:(?![\w:/])/gi;
 export function stripShortcodes(text: string): string {
   return text.includes(':') ? text.replace(SHORTCODE, '').replace(/[ \t]{2,}/g, ' ') : text;
 }
+
+/** The parts of a markdown-it token this check reads. */
+interface TokenLike {
+  type: string;
+  content: string;
+  children: TokenLike[] | null;
+  attrGet(name: string): string | number | null;
+}
+
+/**
+ * Whether a paragraph is only page navigation: in-page links (`**[⬆ back to top](#contents)**`,
+ * `[Next](#next) | [Prev](#prev)`) with nothing but pictographs and separators besides. Such a line
+ * points inside the original page; in an answer it leads nowhere.
+ */
+export function isNavigationLine(inline: TokenLike | undefined): boolean {
+  const children = inline?.children ?? [];
+  let links = 0;
+  let inLink = false;
+  for (const c of children) {
+    if (c.type === 'link_open') {
+      if (!String(c.attrGet('href') ?? '').startsWith('#')) return false;
+      links++;
+      inLink = true;
+    } else if (c.type === 'link_close') inLink = false;
+    else if (c.type === 'text' && !inLink && /[\p{L}\p{N}]/u.test(c.content)) return false;
+    else if (c.type === 'image' || c.type === 'code_inline' || c.type === 'html_inline') return false;
+  }
+  return links > 0;
+}
