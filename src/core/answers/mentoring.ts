@@ -20,6 +20,7 @@ import {
   type LearnOffer,
   withUnit,
 } from './compose-answer';
+import { askedPart, readPost } from './read-post';
 import { rephrasings, withoutFiller, withoutPlaces } from './rephrase';
 import { GENERAL_READING_NOTE, generalReading, outOfScopeKind, outOfScopeMarkdown } from './scope';
 
@@ -48,6 +49,8 @@ const COMPARISON =
   /\b(?:or|vs\.?|versus|instead of|rather than|better than)\b|\bbetween\b.+\band\b|\bcompare\b|\bwhy (?:we |you |i )?(?:not|don'?t|do not|donot|wouldn'?t|shouldn'?t)\b/i;
 // A question about what to learn or choose.
 const CHOOSING = /\b(?:next|after|learn|choose|pick|switch to|add)\b/i;
+// The bot as the one asked about: "you", "your", "yourself".
+const ADDRESSES_BOT = /\b(?:you|your|yours|yourself)\b/i;
 /** How near the top of the whole question's hits a plainer reading's answer must be. */
 const AGREEING_HITS = 5;
 /** A comparing section is mostly about the two sides: at least this share of the technologies it names. */
@@ -208,9 +211,35 @@ function topicOf(
 
 /**
  * Answers a question as a mentor would (see the file comment). Pure: the same knowledge, curriculum
- * and question give the same answer.
+ * and question give the same answer. A long post ({@link readPost}) is answered by the sentences that
+ * ask, with what the writer says about themselves kept in `about`; when those alone find nothing, the
+ * whole post is read as one question.
  */
 export function mentorAnswer(question: string, ctx: MentoringContext): Answer {
+  const whole = answerAsked(question, ctx);
+  if (whole.matched || (whole.scope !== undefined && whole.scope !== 'about-me')) return whole;
+  const post = readPost(question);
+  // A post that asks the bot about itself is about the bot, unless most of its questions are not.
+  const toBot = post.questions.filter((q) => ADDRESSES_BOT.test(q)).length;
+  if (whole.scope === 'about-me' && toBot * 2 > post.questions.length) return whole;
+  // In a post about the bot, a sentence that asks about it ("how did you overcome this?") is not what
+  // the post asks; elsewhere "you" only asks ("what do you suggest ...").
+  const asked = askedPart(
+    post,
+    (q) => outOfScopeKind(q) === undefined && (whole.scope !== 'about-me' || !ADDRESSES_BOT.test(q)),
+  );
+  if (!asked) return whole;
+  const said = readSelfStatement(post.aboutSelf.join(' '), ctx.resolve).about;
+  const focused = answerAsked(asked, { ...ctx, about: mergeAbout(ctx.about ?? { knows: [] }, said) });
+  // The asking sentences answer only with the unit the whole post also ranks first.
+  const top = ctx.index.search(question).hits[0]?.unit;
+  if (!top) return whole;
+  if (focused.matched && focused.sources.some((s) => s.id === top.id)) return { ...focused, question };
+  return whole;
+}
+
+/** {@link mentorAnswer} for one question read as a whole. */
+function answerAsked(question: string, ctx: MentoringContext): Answer {
   const scope = outOfScopeKind(question);
   // "How did you know when to X?": the general answer, when the knowledge has one, said as such.
   const general = scope === 'about-me' ? generalReading(question) : undefined;
