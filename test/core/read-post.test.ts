@@ -54,6 +54,19 @@ describe('reading a long post into its parts', () => {
     expect(parts.questions).toEqual(['1. Which one is faster to learn?', '2. Which one pays better?']);
   });
 
+  test('GIVEN a forum tag in front of a question THEN the tag is filler and the question is read without it', () => {
+    const parts = readPost('Quick question: Is a year of evening study enough for a first job?');
+    expect(parts.questions).toEqual(['Is a year of evening study enough for a first job?']);
+    expect(parts.filler).toEqual(['Quick question:']);
+    expect(askedPart(parts)).toBe('Is a year of evening study enough for a first job?');
+  });
+
+  test('GIVEN a tag that names the subject THEN it stays in the question', () => {
+    const parts = readPost('Kotlin: is it worth learning for servers?', (words) => words === 'Kotlin');
+    expect(parts.questions).toEqual(['Kotlin: is it worth learning for servers?']);
+    expect(parts.filler).toEqual([]);
+  });
+
   test('GIVEN dotted names inside a sentence THEN the sentence is not split at them', () => {
     expect(sentencesOf('I use Node.js and Vue.js daily. Is that enough?')).toEqual([
       'I use Node.js and Vue.js daily.',

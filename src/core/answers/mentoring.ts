@@ -218,7 +218,7 @@ function topicOf(
 export function mentorAnswer(question: string, ctx: MentoringContext): Answer {
   const whole = answerAsked(question, ctx);
   if (whole.matched || (whole.scope !== undefined && whole.scope !== 'about-me')) return whole;
-  const post = readPost(question);
+  const post = readPost(question, (words) => (ctx.resolve?.(words).ids.length ?? 0) > 0);
   // A post that asks the bot about itself is about the bot, unless most of its questions are not.
   const toBot = post.questions.filter((q) => ADDRESSES_BOT.test(q)).length;
   if (whole.scope === 'about-me' && toBot * 2 > post.questions.length) return whole;

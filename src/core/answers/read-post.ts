@@ -17,6 +17,10 @@ export interface PostParts {
   filler: string[];
 }
 
+// A forum tag in front of a question ("Ask HN: ...", "Advice wanted: ...", "Quick question: ..."): at
+// most three words and a colon, then the question.
+const LABEL = /^\s*(\p{Lu}[\p{L}'-]*(?: [\p{L}'-]+){0,2})\s?:\s+(?=\S)/u;
+
 /** A title is a short line: at most this many words. */
 const TITLE_WORDS = 15;
 
@@ -76,20 +80,28 @@ function titleOf(text: string): string | undefined {
 
 /**
  * Reads a post into its parts. A text of one sentence is all question (or all filler when it asks
- * nothing); a title that asks is also a question.
+ * nothing); a title that asks is also a question. A forum tag in front of a question ("Ask HN:") is
+ * filler, unless `isSubject` says it names what is asked about ("Docker: worth learning?").
  *
  * @example
  * readPost("Career change at 35\n\nI'm a teacher and know some Python. Is it too late to start? Thanks!");
  * // { title: 'Career change at 35', aboutSelf: ["I'm a teacher and know some Python."],
  * //   questions: ['Is it too late to start?'], filler: ['Thanks!'] }
  */
-export function readPost(text: string): PostParts {
+export function readPost(text: string, isSubject: (words: string) => boolean = () => false): PostParts {
   const title = titleOf(text);
   const body = title ? text.slice(text.indexOf('\n') + 1) : text;
   const parts: PostParts = { aboutSelf: [], questions: [], filler: [], ...(title ? { title } : {}) };
-  if (title && asks(title)) parts.questions.push(title);
+  const ask = (sentence: string) => {
+    const label = sentence.match(LABEL);
+    if (label?.[1] && !isSubject(label[1])) {
+      parts.filler.push(label[0].trim());
+      parts.questions.push(sentence.slice(label[0].length));
+    } else parts.questions.push(sentence);
+  };
+  if (title && asks(title)) ask(title);
   for (const sentence of sentencesOf(body)) {
-    if (asks(sentence)) parts.questions.push(sentence);
+    if (asks(sentence)) ask(sentence);
     else if (ABOUT_SELF.test(sentence)) parts.aboutSelf.push(sentence);
     else parts.filler.push(sentence);
   }
@@ -108,7 +120,7 @@ export function askedPart(
   const questions = parts.questions.filter(keep);
   if (questions.length === 0) return undefined;
   const leftOut = parts.aboutSelf.length + parts.filler.length + (parts.questions.length - questions.length);
-  const titleAsks = parts.title !== undefined && parts.questions.includes(parts.title);
+  const titleAsks = parts.title !== undefined && asks(parts.title);
   const lead = parts.title && !titleAsks ? [parts.title] : [];
   if (leftOut === 0) return undefined;
   return [...lead, ...questions].join(' ');
