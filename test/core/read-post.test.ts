@@ -61,6 +61,21 @@ describe('reading a long post into its parts', () => {
     expect(askedPart(parts)).toBe('Is a year of evening study enough for a first job?');
   });
 
+  test('GIVEN a clause that announces the question before a colon or a dash THEN the question is read without it', () => {
+    expect(readPost("Let's get back to basics: how do I pick a first project?").questions).toEqual([
+      'how do I pick a first project?',
+    ]);
+    expect(readPost('My real worry is this - should I quit my job to study?').questions).toEqual([
+      'should I quit my job to study?',
+    ]);
+  });
+
+  test('GIVEN a colon inside a question that does not end it THEN the sentence stays whole', () => {
+    expect(readPost('Which matters more: grades or projects?').questions).toEqual([
+      'Which matters more: grades or projects?',
+    ]);
+  });
+
   test('GIVEN a tag that names the subject THEN it stays in the question', () => {
     const parts = readPost('Kotlin: is it worth learning for servers?', (words) => words === 'Kotlin');
     expect(parts.questions).toEqual(['Kotlin: is it worth learning for servers?']);

@@ -17,14 +17,13 @@ export interface PostParts {
   filler: string[];
 }
 
-// A forum tag in front of a question ("Ask HN: ...", "Advice wanted: ...", "Quick question: ..."): at
-// most three words and a colon, then the question.
-const LABEL = /^\s*(\p{Lu}[\p{L}'-]*(?: [\p{L}'-]+){0,2})\s?:\s+(?=\S)/u;
+// A lead-in before a question: a forum tag ("Ask HN: ...", "Advice wanted: ...") or a clause that
+// announces it ("My question is - ...", "Let's start with the basics: ..."), then a colon or a dash.
+const LEAD_IN = /^\s*([^:?]+?)\s?(?::|\s[-–—])\s+(?=\S)/u;
 
 /** A title is a short line: at most this many words. */
 const TITLE_WORDS = 15;
 
-// A sentence that opens with an interrogative word asks even without its "?" ("How to escape ...").
 // Without its "?" a sentence asks when it opens as questions do: "how to ...", an auxiliary before its
 // subject ("can we ...", "what should I ..."), not a clause ("when we are developers, ...").
 const AUX = '(?:is|are|am|was|were|do|does|did|should|shall|can|could|would|will|has|have)';
@@ -34,6 +33,8 @@ const ASKING_OPENING = new RegExp(
   `^(?:(?:and|but|so|also|then|now|ok(?:ay)?|well)[\\s,]+)?(?:(?:what|which|how|why|when|where|who)(?: [\\p{L}-]+){0,2}? ${AUX} ${SUBJECT}\\b|how to\\b|${AUX} ${SUBJECT}\\b)`,
   'iu',
 );
+// A clause that opens with an interrogative word is part of the question ("which matters more: ...").
+const INTERROGATIVE = new RegExp(`^(?:what|which|how|why|when|where|who|${AUX.slice(3, -1)})\\b`, 'i');
 // A statement that carries a question: "I want to know whether ...", "I was wondering if ...", "my
 // question is ...", "I need some advice on ...", "any pointers would be appreciated".
 const EMBEDDED_ASK = [
@@ -93,10 +94,11 @@ export function readPost(text: string, isSubject: (words: string) => boolean = (
   const body = title ? text.slice(text.indexOf('\n') + 1) : text;
   const parts: PostParts = { aboutSelf: [], questions: [], filler: [], ...(title ? { title } : {}) };
   const ask = (sentence: string) => {
-    const label = sentence.match(LABEL);
-    if (label?.[1] && !isSubject(label[1])) {
-      parts.filler.push(label[0].trim());
-      parts.questions.push(sentence.slice(label[0].length));
+    const lead = sentence.match(LEAD_IN);
+    const rest = lead ? sentence.slice(lead[0].length) : '';
+    if (lead?.[1] && !asks(lead[1]) && !INTERROGATIVE.test(lead[1]) && asks(rest) && !isSubject(lead[1])) {
+      parts.filler.push(lead[0].trim());
+      parts.questions.push(rest);
     } else parts.questions.push(sentence);
   };
   if (title && asks(title)) ask(title);
