@@ -1,4 +1,4 @@
-import { readSelfStatement } from '../../src/core/answers/about-user';
+import { readSelfStatement, withoutRole } from '../../src/core/answers/about-user';
 import { GENERAL_READING_NOTE, generalReading, outOfScopeKind } from '../../src/core/answers/scope';
 import { mentorWithCurriculum } from '../helpers/knowledge';
 
@@ -96,6 +96,17 @@ describe('answers that mentor', () => {
   test('GIVEN "where do I start" with several technologies named THEN the section weighing two of them answers', () => {
     const answer = ask('Kubernetes, AWS and Docker are overwhelming, where do I start?');
     expect(answer.markdown).toMatch(/Docker first/);
+  });
+
+  test('GIVEN a student who asks where to start with one technology THEN the answer is about that technology, not about students', () => {
+    const answer = ask(
+      'I am a third year electrical engineering student and I want to learn Docker, where should I start?',
+    );
+    expect(answer.sources[0]?.title).toBe('Containerization');
+    expect(answer.learn?.topicId).toBe('docker');
+    expect(withoutRole('I am a final year business student and I want to learn SQL')).toBe(
+      'and I want to learn SQL',
+    );
   });
 
   test('GIVEN "what language next" from a JavaScript and PHP developer THEN the known ones are not suggested again', () => {

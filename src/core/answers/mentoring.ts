@@ -10,7 +10,7 @@ import type { KnowledgeUnit } from '../knowledge/types';
 import type { Curriculum, CurriculumTopic } from '../plans/curriculum';
 import type { TechnologyResolver } from '../plans/resolve-technologies';
 import type { SearchIndex } from '../search/search-index';
-import { type AboutUser, listing, mergeAbout, readSelfStatement } from './about-user';
+import { type AboutUser, listing, mergeAbout, readSelfStatement, withoutRole } from './about-user';
 import { asksForDecision, choiceSection, names, WEIGHS_OPTIONS, weighsOptions } from './choices';
 import {
   type Answer,
@@ -300,10 +300,14 @@ function answerAsked(question: string, ctx: MentoringContext): Answer {
     if (best) answer = { ...answerForUnit(best, ctx.index), question: text };
   }
   // "What next?" from someone who said what they know: searched as "... I already know X".
+  // "I'm a CS student and want to learn AWS, where do I start?": the role is background to a question
+  // about learning one technology, not its subject.
+  const focus =
+    asked.length === 1 && (START_INTENT.test(text) || LEARN_INTENT.test(text)) ? withoutRole(plain) : plain;
   const searchText =
     known.length > 0 && CHOOSING.test(plain)
-      ? `${plain} I already know ${listing(known.map((t) => t.title))}`
-      : plain;
+      ? `${focus} I already know ${listing(known.map((t) => t.title))}`
+      : focus;
   answer ??= ownUnit(text, named, ctx);
   answer ??= search(searchText);
   // Refused: a plainer reading of the same question ("would you suggest" -> "should I learn"), or
