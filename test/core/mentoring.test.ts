@@ -109,6 +109,12 @@ describe('answers that mentor', () => {
     );
   });
 
+  test('GIVEN a decision about one technology from someone who uses another of its kind THEN the section weighing the two answers', () => {
+    const answer = ask("I'm happy using Django so far. Should we use Node.js for this project?");
+    expect(answer.sources[0]?.title).toMatch(/Django or Flask, Express or NestJS/);
+    expect(answer.question).toBe("I'm happy using Django so far. Should we use Node.js for this project?");
+  });
+
   test('GIVEN "what language next" from a JavaScript and PHP developer THEN the known ones are not suggested again', () => {
     const answer = ask("I'm a JavaScript developer and know some PHP, what language next?");
     expect(answer.sources[0]?.title).not.toMatch(/^(JavaScript|PHP)/);

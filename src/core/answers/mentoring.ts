@@ -288,6 +288,14 @@ function answerAsked(question: string, ctx: MentoringContext): Answer {
   const plain = withoutFiller(text);
   // Two named in "X or Y" are its sides; with more, which two are weighed is the search's to find.
   if (!answer && named.length === 2 && COMPARISON.test(text)) answer = compare(text, named, ctx);
+  // "I use Django ... should we use Node.js?": a decision about one technology from someone who knows
+  // one of its kind weighs the two.
+  const current = named.length === 1 ? known.filter((k) => k.category === named[0]!.category) : [];
+  if (!answer && current.length === 1 && asksForDecision(text)) {
+    const sides = [named[0]!, current[0]!];
+    const weighed = compare(sides.map((t) => t.title).join(' or '), sides, ctx);
+    if (weighed) answer = { ...weighed, question };
+  }
   // "Where do I start with X, Y and Z": the section that weighs two of them (which to learn first).
   if (!answer && named.length >= 2 && START_INTENT.test(text)) {
     const pairs = named.slice(0, 3).flatMap((a, i) => named.slice(i + 1, 3).map((b) => [a, b]));
