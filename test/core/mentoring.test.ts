@@ -115,6 +115,15 @@ describe('answers that mentor', () => {
     expect(answer.question).toBe("I'm happy using Django so far. Should we use Node.js for this project?");
   });
 
+  test('GIVEN a refused question about learning two technologies THEN the section that weighs those two answers', () => {
+    for (const q of [
+      "Wouldn't it be too much for newcomers who come to learn docker to also learn plenty about kubernetes?",
+      "For people arriving to learn docker, isn't learning lots of kubernetes overwhelming?",
+    ]) {
+      expect(ask(q).sources[0]?.title).toBe('Which should I learn first: containers or an orchestrator?');
+    }
+  });
+
   test('GIVEN "what language next" from a JavaScript and PHP developer THEN the known ones are not suggested again', () => {
     const answer = ask("I'm a JavaScript developer and know some PHP, what language next?");
     expect(answer.sources[0]?.title).not.toMatch(/^(JavaScript|PHP)/);

@@ -49,6 +49,8 @@ const COMPARISON =
   /\b(?:or|vs\.?|versus|instead of|rather than|better than)\b|\bbetween\b.+\band\b|\bcompare\b|\bwhy (?:we |you |i )?(?:not|don'?t|do not|donot|wouldn'?t|shouldn'?t)\b/i;
 // A question about what to learn or choose.
 const CHOOSING = /\b(?:next|after|learn|choose|pick|switch to|add)\b/i;
+// ...by its verb alone ("right after" may only say when).
+const LEARN_OR_CHOOSE = /\b(?:learn|learning|study|choose|pick|switch to)\b/i;
 // The bot as the one asked about: "you", "your", "yourself".
 const ADDRESSES_BOT = /\b(?:you|your|yours|yourself)\b/i;
 /** How near the top of the whole question's hits a plainer reading's answer must be. */
@@ -348,6 +350,12 @@ function answerAsked(question: string, ctx: MentoringContext): Answer {
   // "How can I learn X properly?": the technology's own unit, and below it how to learn it.
   if (!answer.matched && named.length === 1 && LEARN_INTENT.test(text)) {
     const unit = ctx.index.get(named[0]!.source);
+    if (unit) answer = { ...answerForUnit(unit, ctx.index), question };
+  }
+  // Refused, about learning or choosing between exactly two technologies ("too much to learn Docker,
+  // then Kubernetes?"): the section that weighs the two, when there is one.
+  if (!answer.matched && named.length === 2 && LEARN_OR_CHOOSE.test(text)) {
+    const unit = comparisonUnit(text, named, ctx);
     if (unit) answer = { ...answerForUnit(unit, ctx.index), question };
   }
   if (!answer.matched) return answer;
