@@ -115,6 +115,15 @@ describe('answers that mentor', () => {
     expect(answer.question).toBe("I'm happy using Django so far. Should we use Node.js for this project?");
   });
 
+  test('GIVEN a refused "should we use X" THEN the section that weighs X answers, when the search leads with it', () => {
+    for (const q of [
+      'Should we use RabbitMQ straight behind our API Gateway to send and receive data?',
+      'Should I use Kafka between my services to exchange payloads?',
+    ]) {
+      expect(ask(q).sources[0]?.title).toBe('When should I use a message queue or broker?');
+    }
+  });
+
   test('GIVEN a refused question about learning two technologies THEN the section that weighs those two answers', () => {
     for (const q of [
       "Wouldn't it be too much for newcomers who come to learn docker to also learn plenty about kubernetes?",

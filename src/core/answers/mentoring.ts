@@ -352,6 +352,13 @@ function answerAsked(question: string, ctx: MentoringContext): Answer {
     const unit = ctx.index.get(named[0]!.source);
     if (unit) answer = { ...answerForUnit(unit, ctx.index), question };
   }
+  // Refused, "should we use X (after Y)?": the search's lead when it weighs options and names X, the
+  // first technology named ("When should I use a message queue or broker?" for RabbitMQ).
+  if (!answer.matched && named.length > 0 && asksForDecision(text)) {
+    const lead = ctx.index.search(searchText).hits[0]?.unit;
+    if (lead && weighsOptions(lead) && names(lead.text, named[0]!))
+      answer = { ...answerForUnit(lead, ctx.index), question };
+  }
   // Refused, about learning or choosing between exactly two technologies ("too much to learn Docker,
   // then Kubernetes?"): the section that weighs the two, when there is one.
   if (!answer.matched && named.length === 2 && LEARN_OR_CHOOSE.test(text)) {
