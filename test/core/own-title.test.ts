@@ -12,7 +12,9 @@ Cache whole responses at the edge when they are the same for every user, and set
 
 ## Common mistakes
 
-- Response caching of pages that differ per user, which shows one user's data to another
+<!-- An item with a link stays a unit of its own (a plain line would be its section's text). -->
+- Response caching of pages that differ per user, which shows one user's data to another (see
+  [the Vary header](https://example.org/vary))
 - Loading every row of a table into memory before filtering it
 - **Chatty clients**: many small calls where one larger call would do
 
