@@ -79,3 +79,21 @@ describe('a second unit completes a short question only with what it is about', 
     );
   });
 });
+
+describe('half a question is not covered when the other half is its subject', () => {
+  const units = [
+    ...parseKnowledgeFile('careers.md', KNOWLEDGE),
+    ...parseKnowledgeFile('feeding.md', '# Feeding a queue\n\nOne producer writes, many consumers read.\n'),
+  ];
+  const index = new SearchIndex(units, createAnalyzer([]));
+  const ask = (q: string) => composeAnswer(q, index.search(q), index, units);
+
+  test('GIVEN two words, one found once and one the knowledge lacks, as rare THEN "I don\'t know"', () => {
+    expect(index.search('what should I feed a kitten').coverage).toBeCloseTo(0.5);
+    expect(ask('what should I feed a kitten').matched).toBe(false);
+  });
+
+  test('GIVEN the same shape with both words found THEN it is answered', () => {
+    expect(ask('how should I feed a queue').sources[0]?.title).toBe('Feeding a queue');
+  });
+});
