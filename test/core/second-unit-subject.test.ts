@@ -47,7 +47,7 @@ Every call over the network needs a timeout shorter than its caller's.
 
 ## Migrations
 
-Change the schema in small steps that old and new code both accept.
+Change the schema in small steps that old and new code both accept, and keep the door open for a rollback.
 `;
 
 describe('a second unit completes a short question only with what it is about', () => {
@@ -74,6 +74,9 @@ describe('a second unit completes a short question only with what it is about', 
   test('GIVEN the negation of a word the knowledge has ("inexperienced") THEN it is searched as that word', () => {
     const term = index.search('inexperienced junior').terms.find((t) => t.term.startsWith('inexperienc'));
     expect(term?.matches).toEqual(index.search('experience').terms[0]?.matches);
+    // A short word after "in" starts a compound, not a negation: "indoors" is not "doors".
+    expect(index.search('open door').terms.find((t) => t.term === 'door')?.kind).toBe('exact');
+    expect(index.search('work indoors').terms.find((t) => t.term.startsWith('indoor'))?.matches).toEqual([]);
     expect(ask('advice for an inexperienced junior').sources[0]?.title).toBe(
       'How do I gain experience as a junior?',
     );
