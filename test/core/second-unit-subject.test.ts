@@ -47,7 +47,7 @@ Every call over the network needs a timeout shorter than its caller's.
 
 ## Migrations
 
-Change the schema in small steps that old and new code both accept.
+Change the schema in small steps that old and new code both accept, and keep the door open for a rollback.
 `;
 
 describe('a second unit completes a short question only with what it is about', () => {
@@ -74,8 +74,29 @@ describe('a second unit completes a short question only with what it is about', 
   test('GIVEN the negation of a word the knowledge has ("inexperienced") THEN it is searched as that word', () => {
     const term = index.search('inexperienced junior').terms.find((t) => t.term.startsWith('inexperienc'));
     expect(term?.matches).toEqual(index.search('experience').terms[0]?.matches);
+    // A short word after "in" starts a compound, not a negation: "indoors" is not "doors".
+    expect(index.search('open door').terms.find((t) => t.term === 'door')?.kind).toBe('exact');
+    expect(index.search('work indoors').terms.find((t) => t.term.startsWith('indoor'))?.matches).toEqual([]);
     expect(ask('advice for an inexperienced junior').sources[0]?.title).toBe(
       'How do I gain experience as a junior?',
     );
+  });
+});
+
+describe('half a question is not covered when the other half is its subject', () => {
+  const units = [
+    ...parseKnowledgeFile('careers.md', KNOWLEDGE),
+    ...parseKnowledgeFile('feeding.md', '# Feeding a queue\n\nOne producer writes, many consumers read.\n'),
+  ];
+  const index = new SearchIndex(units, createAnalyzer([]));
+  const ask = (q: string) => composeAnswer(q, index.search(q), index, units);
+
+  test('GIVEN two words, one found once and one the knowledge lacks, as rare THEN "I don\'t know"', () => {
+    expect(index.search('what should I feed a kitten').coverage).toBeCloseTo(0.5);
+    expect(ask('what should I feed a kitten').matched).toBe(false);
+  });
+
+  test('GIVEN the same shape with both words found THEN it is answered', () => {
+    expect(ask('how should I feed a queue').sources[0]?.title).toBe('Feeding a queue');
   });
 });

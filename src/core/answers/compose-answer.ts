@@ -268,7 +268,10 @@ function isCovered(outcome: SearchOutcome, also: SearchHit | undefined, index: S
   const [first, ...rest] = outcome.hits;
   if (!first) return false;
   const long = outcome.terms.length >= LONG_QUESTION;
-  if (outcome.coverage >= CLEAR_COVERAGE) return true;
+  // Half a question is not covered when the other half is its subject, a word the knowledge lacks
+  // ("what should I feed a kitten": "feed" found, "kitten" not).
+  const lacks = lacksSubject(outcome);
+  if (outcome.coverage > CLEAR_COVERAGE || (!lacks && outcome.coverage >= CLEAR_COVERAGE)) return true;
   // A long question wrapped in words the knowledge lacks, whose subject the lead unit's title names.
   if (outcome.coverage >= MIN_COVERAGE / 2 && titleNamesSubject(outcome, first, index)) return true;
   // ...or whose lead unit stands far above every other: the knowledge has one place for it. Only for a
@@ -284,7 +287,7 @@ function isCovered(outcome: SearchOutcome, also: SearchHit | undefined, index: S
   // whose weightiest word the knowledge lacks, two units that each hold one of its other words are
   // no answer ("how can I learn to play guitar as an adult": "adults" here, "play" there).
   const second = also && outcome.coverage >= MIN_COVERAGE * 0.66 && together(also) >= CLEAR_COVERAGE;
-  if (second && (long || !lacksSubject(outcome))) return true;
+  if (second && (long || !lacks)) return true;
   if (outcome.coverage < MIN_COVERAGE) return false;
   // Not when the question's weightiest word is one the knowledge lacks: that word is its subject
   // ("what colour should I paint my bedroom"), and the words found are used in another sense.

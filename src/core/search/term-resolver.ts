@@ -20,6 +20,8 @@ export interface TermMatch {
 
 /** A negating prefix and the word it negates. */
 const NEGATION = /^(?:un|in|im|non|dis)(\p{L}+)$/u;
+/** Shortest word a negating prefix is read off: after a short one it starts a compound ("indoors", "inside"). */
+const MIN_NEGATED = 6;
 
 /**
  * The weight of a word the knowledge does not contain. Lower than a rare known word (it may be filler
@@ -68,7 +70,7 @@ export class TermResolver {
     const negated = NEGATION.exec(word)?.[1];
     // ...in any form the knowledge writes it ("experienced" where it has "experience").
     const forms =
-      negated && negated.length >= 5
+      negated && negated.length >= MIN_NEGATED
         ? [negated, ...['d', 'ed', 's'].map((end) => negated.replace(new RegExp(`${end}$`), ''))]
         : [];
     const base = forms.map((f) => this.knownTermOf(f)).find((t) => t !== undefined);
