@@ -138,6 +138,10 @@ describe('groups of resource links (synthetic Markdown)', () => {
       '    - [Lecture 9 (video)](https://example.org/l9)',
       '- [Tail recursion course](https://example.org/tail)',
       '    - [Part 1](https://example.org/tail/1)',
+      '- Just the short videos, forty of them, each simple and each short:',
+      '    - [Probability explained (video)](https://example.org/p)',
+      '- **Memoization**: keep the answers of smaller calls',
+      '    - [Memoization (video)](https://example.org/memo)',
       '- **Base case**: where the recursion stops',
       '    - [Base cases explained](https://example.org/base)',
       '    - a case that needs no further call',
@@ -154,7 +158,13 @@ describe('groups of resource links (synthetic Markdown)', () => {
     expect(recursion?.text).toContain('Lectures on recursion and backtracking');
   });
 
-  test('GIVEN a titled item whose list also holds content THEN it stays a unit', () => {
+  test('GIVEN a long label ending in ":" over links THEN it is a group too', () => {
+    expect(units.some((u) => u.title.startsWith('Just the short videos'))).toBe(false);
+    expect(byTitle('Recursion')?.resources?.map((r) => r.title)).toContain('Probability explained (video)');
+  });
+
+  test('GIVEN a definition over links, or a titled item whose list also holds content THEN it stays a unit', () => {
+    expect(byTitle('Memoization')?.resources?.map((r) => r.title)).toEqual(['Memoization (video)']);
     expect(byTitle('Base case')?.kind).toBe('item');
   });
 
