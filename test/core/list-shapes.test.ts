@@ -358,3 +358,24 @@ describe('page navigation (synthetic Markdown)', () => {
     expect(heaps?.text).not.toMatch(/back to top|Previous/);
   });
 });
+
+describe('drawn separators (synthetic Markdown)', () => {
+  test('GIVEN a paragraph of only punctuation ("*****" rows) THEN it is not in the answer or the search text', () => {
+    const { byTitle } = parse(
+      [
+        '# Guide',
+        '',
+        '## Done',
+        '',
+        'Keep learning.',
+        '',
+        '**********',
+        '**********',
+        '',
+        'The rest is optional.',
+      ].join('\n'),
+    );
+    expect(byTitle('Done')?.markdown).toBe('Keep learning.\n\nThe rest is optional.');
+    expect(byTitle('Done')?.text).not.toContain('*');
+  });
+});

@@ -60,3 +60,11 @@ export function isNavigationLine(inline: TokenLike | undefined): boolean {
   }
   return links > 0;
 }
+
+/** Whether a paragraph has no letter or digit at all (`*****` rows, `= = =`): a drawn separator. */
+export function isSeparatorLine(inline: TokenLike | undefined): boolean {
+  const children = inline?.children ?? [];
+  if (children.some((c) => c.type === 'image' || c.type === 'link_open' || c.type === 'code_inline'))
+    return false;
+  return !/[\p{L}\p{N}]/u.test(inline?.content ?? '');
+}
