@@ -360,7 +360,7 @@ describe('page navigation (synthetic Markdown)', () => {
 });
 
 describe('drawn separators (synthetic Markdown)', () => {
-  test('GIVEN a paragraph of only punctuation ("*****" rows) THEN it is not in the answer or the search text', () => {
+  test('GIVEN a paragraph or an indented block of only punctuation THEN it is not in the answer or the search text', () => {
     const { byTitle } = parse(
       [
         '# Guide',
@@ -369,8 +369,10 @@ describe('drawn separators (synthetic Markdown)', () => {
         '',
         'Keep learning.',
         '',
-        '**********',
-        '**********',
+        '= = = = = =',
+        '',
+        '    **********',
+        '    **********',
         '',
         'The rest is optional.',
       ].join('\n'),

@@ -61,10 +61,14 @@ export function isNavigationLine(inline: TokenLike | undefined): boolean {
   return links > 0;
 }
 
-/** Whether a paragraph has no letter or digit at all (`*****` rows, `= = =`): a drawn separator. */
+/**
+ * Whether a paragraph's inline token, or an indented code block, has no letter or digit at all
+ * (`= = = =`, an indented row of `*****`): a drawn separator. Undefined: no.
+ */
 export function isSeparatorLine(inline: TokenLike | undefined): boolean {
-  const children = inline?.children ?? [];
+  if (!inline || inline.content.trim() === '') return false;
+  const children = inline.children ?? [];
   if (children.some((c) => c.type === 'image' || c.type === 'link_open' || c.type === 'code_inline'))
     return false;
-  return !/[\p{L}\p{N}]/u.test(inline?.content ?? '');
+  return !/[\p{L}\p{N}]/u.test(inline.content);
 }
