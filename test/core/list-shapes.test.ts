@@ -381,3 +381,40 @@ describe('drawn separators (synthetic Markdown)', () => {
     expect(byTitle('Done')?.text).not.toContain('*');
   });
 });
+
+describe('MkDocs admonitions (synthetic Markdown)', () => {
+  const { byTitle } = parse(
+    [
+      '# Caching',
+      '',
+      '## Expiry',
+      '',
+      '!!! tip "Set a TTL"',
+      '    Every cached key gets a time to live.',
+      '',
+      '    ```sh',
+      '    SET key value EX 60',
+      '    ```',
+      '',
+      '??? warning',
+      '    Stale reads happen.',
+      '',
+      'After the notes.',
+      '',
+      '```md',
+      '!!! note',
+      '    inside code it stays',
+      '```',
+    ].join('\n'),
+  );
+
+  test('GIVEN "!!! tip" and "??? warning" over an indented body THEN they read as labelled quotes, not code', () => {
+    const expiry = byTitle('Expiry');
+    expect(expiry?.markdown).toContain('> **Set a TTL:**\n> Every cached key gets a time to live.');
+    expect(expiry?.markdown).toContain('> ```sh\n> SET key value EX 60\n> ```');
+    expect(expiry?.markdown).toContain('> **Warning:**\n> Stale reads happen.');
+    expect(expiry?.markdown).toContain('After the notes.');
+    expect(expiry?.markdown).toContain('```md\n!!! note\n    inside code it stays\n```');
+    expect(expiry?.text).toContain('Set a TTL: Every cached key gets a time to live.');
+  });
+});
