@@ -138,6 +138,10 @@ describe('groups of resource links (synthetic Markdown)', () => {
       '    - [Lecture 9 (video)](https://example.org/l9)',
       '- [Tail recursion course](https://example.org/tail)',
       '    - [Part 1](https://example.org/tail/1)',
+      '- Just the short videos, forty of them, each simple and each short:',
+      '    - [Probability explained (video)](https://example.org/p)',
+      '- **Memoization**: keep the answers of smaller calls',
+      '    - [Memoization (video)](https://example.org/memo)',
       '- **Base case**: where the recursion stops',
       '    - [Base cases explained](https://example.org/base)',
       '    - a case that needs no further call',
@@ -154,7 +158,13 @@ describe('groups of resource links (synthetic Markdown)', () => {
     expect(recursion?.text).toContain('Lectures on recursion and backtracking');
   });
 
-  test('GIVEN a titled item whose list also holds content THEN it stays a unit', () => {
+  test('GIVEN a long label ending in ":" over links THEN it is a group too', () => {
+    expect(units.some((u) => u.title.startsWith('Just the short videos'))).toBe(false);
+    expect(byTitle('Recursion')?.resources?.map((r) => r.title)).toContain('Probability explained (video)');
+  });
+
+  test('GIVEN a definition over links, or a titled item whose list also holds content THEN it stays a unit', () => {
+    expect(byTitle('Memoization')?.resources?.map((r) => r.title)).toEqual(['Memoization (video)']);
     expect(byTitle('Base case')?.kind).toBe('item');
   });
 
@@ -346,5 +356,65 @@ describe('page navigation (synthetic Markdown)', () => {
     const heaps = byTitle('Heaps');
     expect(heaps?.markdown).toBe('A heap keeps its smallest key on top.\n\nSee the queues part first.');
     expect(heaps?.text).not.toMatch(/back to top|Previous/);
+  });
+});
+
+describe('drawn separators (synthetic Markdown)', () => {
+  test('GIVEN a paragraph or an indented block of only punctuation THEN it is not in the answer or the search text', () => {
+    const { byTitle } = parse(
+      [
+        '# Guide',
+        '',
+        '## Done',
+        '',
+        'Keep learning.',
+        '',
+        '= = = = = =',
+        '',
+        '    **********',
+        '    **********',
+        '',
+        'The rest is optional.',
+      ].join('\n'),
+    );
+    expect(byTitle('Done')?.markdown).toBe('Keep learning.\n\nThe rest is optional.');
+    expect(byTitle('Done')?.text).not.toContain('*');
+  });
+});
+
+describe('MkDocs admonitions (synthetic Markdown)', () => {
+  const { byTitle } = parse(
+    [
+      '# Caching',
+      '',
+      '## Expiry',
+      '',
+      '!!! tip "Set a TTL"',
+      '    Every cached key gets a time to live.',
+      '',
+      '    ```sh',
+      '    SET key value EX 60',
+      '    ```',
+      '',
+      '??? warning',
+      '    Stale reads happen.',
+      '',
+      'After the notes.',
+      '',
+      '```md',
+      '!!! note',
+      '    inside code it stays',
+      '```',
+    ].join('\n'),
+  );
+
+  test('GIVEN "!!! tip" and "??? warning" over an indented body THEN they read as labelled quotes, not code', () => {
+    const expiry = byTitle('Expiry');
+    expect(expiry?.markdown).toContain('> **Set a TTL:**\n> Every cached key gets a time to live.');
+    expect(expiry?.markdown).toContain('> ```sh\n> SET key value EX 60\n> ```');
+    expect(expiry?.markdown).toContain('> **Warning:**\n> Stale reads happen.');
+    expect(expiry?.markdown).toContain('After the notes.');
+    expect(expiry?.markdown).toContain('```md\n!!! note\n    inside code it stays\n```');
+    expect(expiry?.text).toContain('Set a TTL: Every cached key gets a time to live.');
   });
 });

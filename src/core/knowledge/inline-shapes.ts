@@ -60,3 +60,15 @@ export function isNavigationLine(inline: TokenLike | undefined): boolean {
   }
   return links > 0;
 }
+
+/**
+ * Whether a paragraph's inline token, or an indented code block, has no letter or digit at all
+ * (`= = = =`, an indented row of `*****`): a drawn separator. Undefined: no.
+ */
+export function isSeparatorLine(inline: TokenLike | undefined): boolean {
+  if (!inline || inline.content.trim() === '') return false;
+  const children = inline.children ?? [];
+  if (children.some((c) => c.type === 'image' || c.type === 'link_open' || c.type === 'code_inline'))
+    return false;
+  return !/[\p{L}\p{N}]/u.test(inline.content);
+}

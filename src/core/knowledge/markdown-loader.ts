@@ -4,7 +4,7 @@ import { parse as parseYaml } from 'yaml';
 import { z } from 'zod';
 import { BotError } from '../errors';
 import { isPictureOnlyHeading } from './heading-shapes';
-import { isNavigationLine } from './inline-shapes';
+import { isNavigationLine, isSeparatorLine } from './inline-shapes';
 import {
   boldLead,
   classifyItem,
@@ -171,7 +171,10 @@ export function parseKnowledgeFile(file: string, raw: string, options: ParseOpti
     if (token.type === 'front_matter' || token.level !== 0 || token.nesting === -1) continue;
     // A thematic break (`---`) separates parts of a page; in an answer it is a stray line.
     if (token.type === 'hr') continue;
-    if (token.type === 'paragraph_open' && isNavigationLine(tokens[i + 1])) {
+    // Page navigation and drawn separators (a paragraph, or an indented block, with no words) say nothing.
+    const inline = token.type === 'paragraph_open' ? tokens[i + 1] : undefined;
+    const separator = isSeparatorLine(inline ?? (token.type === 'code_block' ? token : undefined));
+    if (separator || isNavigationLine(inline)) {
       i = blockEnd(tokens, i);
       continue;
     }

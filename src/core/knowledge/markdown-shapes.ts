@@ -78,6 +78,44 @@ export function labelAlerts(lines: string[]): string[] {
   });
 }
 
+/** An MkDocs admonition: `!!! note`, `!!! tip "Title"`, collapsible `??? warning` / `???+ info`. */
+const MKDOCS_ADMONITION = /^( {0,3})(?:!!!|\?\?\?\+?)[ \t]+([\w-]+)(?:[ \t]+"([^"]*)")?[ \t]*$/;
+
+/**
+ * MkDocs admonitions as the labelled quote they render as: `!!! tip "Cache it"` over a body indented
+ * by four spaces becomes `> **Cache it:**` over the body, quoted (indented, it read as a code block).
+ */
+export function quoteAdmonitions(lines: string[]): string[] {
+  const out: string[] = [];
+  let fence: string | undefined;
+  for (let i = 0; i < lines.length; i++) {
+    const marker = /^ {0,3}(```|~~~)/.exec(lines[i]!)?.[1];
+    if (fence || marker) {
+      fence = fence ? (marker === fence ? undefined : fence) : marker;
+      out.push(lines[i]!);
+      continue;
+    }
+    const match = MKDOCS_ADMONITION.exec(lines[i]!);
+    if (!match) {
+      out.push(lines[i]!);
+      continue;
+    }
+    const indent = match[1]!.length + 4;
+    const title = match[3] ?? `${match[2]![0]!.toUpperCase()}${match[2]!.slice(1)}`;
+    let end = i + 1;
+    while (end < lines.length) {
+      const next = expandIndent(lines[end]!);
+      if (next.trim() !== '' && indentOf(next) < indent) break;
+      end++;
+    }
+    while (end > i + 1 && lines[end - 1]!.trim() === '') end--;
+    const body = lines.slice(i + 1, end).map((l) => expandIndent(l).slice(indent));
+    out.push(match[1] + (title ? `> **${title}:**` : '>'), ...body.map((l) => `${match[1]}> ${l}`.trimEnd()));
+    i = end - 1;
+  }
+  return out;
+}
+
 /** Calls `rewrite` on each run of lines outside fenced code and keeps the code lines as they are. */
 export function outsideCode(lines: string[], rewrite: (run: string[]) => string[]): string[] {
   const out: string[] = [];
@@ -109,10 +147,10 @@ export function dropTaskBoxes(lines: string[]): string[] {
 
 /**
  * Rewrites the GitHub Markdown shapes of a file's text (after `preprocessMarkdown`) into the
- * CommonMark their authors mean: task-list boxes and status badges are dropped, GitHub alerts are labelled quotes and
- * headings inside list items become headings.
+ * CommonMark their authors mean: task-list boxes and status badges are dropped, GitHub alerts and
+ * MkDocs admonitions are labelled quotes, and headings inside list items become headings.
  */
 export function reshapeMarkdown(source: string): string {
   const lines = outsideCode(source.split('\n'), (run) => labelAlerts(dropTaskBoxes(run)).map(dropBadges));
-  return liftHeadingItems(lines).join('\n');
+  return liftHeadingItems(quoteAdmonitions(lines)).join('\n');
 }

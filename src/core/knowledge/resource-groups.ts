@@ -15,10 +15,20 @@ interface TokenLike {
 /** What a list item's first inline is, as the loader classifies it. */
 type ItemKind<T> = { kind: 'resource' | 'toc' | 'content'; resource?: KnowledgeResource; token?: T };
 
-/** The most words a group's label may have (`TopCoder (includes recurrence relations):` is 5). */
+/** The most words a group's label without a colon may have (`Short course videos` is 3). */
 const LABEL_WORDS = 8;
 
 const words = (text: string) => (text.match(/[\p{L}\p{N}]+/gu) ?? []).length;
+
+/**
+ * Whether an item's text labels what follows: it ends in ":" (`Just the videos - 41:`), or is a few
+ * words with no colon (`Short course videos`). A definition (`Go: known for ...`) is no label.
+ */
+function isLabel(text: string): boolean {
+  const trimmed = text.trim();
+  if (/[:：]$/u.test(trimmed)) return true;
+  return !/[:：]/u.test(trimmed) && words(trimmed) <= LABEL_WORDS;
+}
 
 /**
  * The resources of the list item from `open` (its `list_item_open`) to `close` when it is a group of
@@ -46,7 +56,7 @@ export function resourceGroup<T extends TokenLike>(
       const kind = classify(t);
       if (depth === 0 && label === undefined) {
         const hasLink = t.children?.some((c) => c.type === 'link_open');
-        if (kind.kind === 'content' && (hasLink || words(t.content) > LABEL_WORDS)) return undefined;
+        if (kind.kind === 'content' && (hasLink || !isLabel(t.content))) return undefined;
         label = kind.kind === 'content' ? t.content.replace(/[\s:：]+$/u, '') : '';
         if (kind.resource) resources.push(kind.resource);
         continue;
