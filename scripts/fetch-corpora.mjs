@@ -79,6 +79,23 @@ export const CORPORA = [
       ':(exclude)content/develop/reference/modules',
     ],
   },
+  {
+    // A documentation site (MkDocs) of ~240 files in nested folders: each a practice or recipe with
+    // task-list checklists, link-only "Resources" lists, images and MkDocs admonitions; only docs/ (the
+    // site's pages: no translations there), Markdown only (its mirror lacks some images).
+    name: 'engineering-playbook',
+    repo: 'microsoft/code-with-engineering-playbook',
+    commit: '016770e43d8a75be87b98c000c049f07c4a6e6f8',
+    paths: [':(glob)docs/**/*.md'],
+  },
+  {
+    // One very large README (a study plan): nested checklists of "- [ ] [video title](url)", headings
+    // inside list items, picture-only headings, thematic breaks; its translations left out.
+    name: 'coding-interview-university',
+    repo: 'jwasham/coding-interview-university',
+    commit: '717298bf219a30d7fb0671285c5f057b1bb74b27',
+    paths: ['README.md'],
+  },
 ];
 
 const args = process.argv.slice(2);

@@ -55,12 +55,12 @@ describe('cli ask --json', () => {
   });
 
   test('GIVEN a blank or over-long line THEN matched=false with the friendly message, and the next lines still answer', async () => {
-    const { code, out } = await cli(['ask', '--json'], ['', 'x'.repeat(600), 'golang']);
+    const { code, out } = await cli(['ask', '--json'], ['', 'x'.repeat(4001), 'golang']);
     expect(code).toBe(0);
     const lines = jsonLines(out);
     expect(lines).toHaveLength(3);
     expect(lines[0]).toMatchObject({ matched: false, answer: expect.stringMatching(/ask a question/i) });
-    expect(lines[1]).toMatchObject({ matched: false, answer: expect.stringMatching(/under 500/) });
+    expect(lines[1]).toMatchObject({ matched: false, answer: expect.stringMatching(/under 4,000/) });
     expect(lines[2]).toMatchObject({ matched: true });
   });
 

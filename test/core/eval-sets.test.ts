@@ -65,7 +65,10 @@ describe('npm run eval on the question sets of our own knowledge', () => {
     ['real-questions-unseen', { right: 0.95, irrelevant: 0.05, refused: 0.05 }],
     ['real-questions-quality', { right: 0.84, irrelevant: 0.05, refused: 0.12 }],
     ['real-questions-fresh', { right: 0.83, irrelevant: 0.08, refused: 0.1 }],
-    ['real-questions-fresh2', { right: 0.52, irrelevant: 0.27, refused: 0.22 }],
+    // fresh2: one start question the learning path answered with nothing relevant ("getting started ...
+    // bumps in the road like in terms of learning") is refused since start questions need a subject the
+    // knowledge has: 53/24/22.
+    ['real-questions-fresh2', { right: 0.52, irrelevant: 0.25, refused: 0.23 }],
     ['real-questions-fresh3', { right: 0.7, irrelevant: 0.07, refused: 0.24 }],
     ['real-questions-fresh4', { right: 0.42, irrelevant: 0.32, refused: 0.27 }],
   ] as const)('%s (questions people asked in public): behaviour at its floor', (name, floor) => {

@@ -59,21 +59,16 @@ describe('parseKnowledgeFile', () => {
     expect(seed).not.toContain('â€™');
   });
 
-  test('GIVEN no front matter THEN the first H1 titles the document and plain items take their first words', () => {
+  test('GIVEN no front matter THEN the first H1 titles the document and plain list lines stay in their section', () => {
     const doc = parseKnowledgeFile(
       'guides/on-call.md',
       '# On-call Guide\n\nBe kind.\n\n## Paging\n\n- Acknowledge within five minutes of the page arriving on your phone\n- Escalation: call the secondary\n  - nested detail here\n',
     );
-    expect(doc.map((u) => u.title)).toEqual([
-      'On-call Guide',
-      'Paging',
-      'Acknowledge within five minutes of the page arriving…',
-      'Escalation',
-      'nested detail here',
-    ]);
+    expect(doc.map((u) => u.title)).toEqual(['On-call Guide', 'Paging', 'Escalation']);
     expect(doc[0]!.id).toBe('guides/on-call');
-    expect(doc[4]!.path).toEqual(['On-call Guide', 'Paging', 'Escalation', 'nested detail here']);
-    expect(doc[3]!.text).toContain('nested detail here');
+    expect(doc[1]!.text).toContain('Acknowledge within five minutes');
+    expect(doc[1]!.markdown).toContain('- Acknowledge within five minutes');
+    expect(doc[2]!.text).toContain('nested detail here');
   });
 
   test('GIVEN a heading with no text of its own THEN its children summarise it', () => {

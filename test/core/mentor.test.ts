@@ -1,5 +1,6 @@
 import type { Answer } from '../../src/core/answers/compose-answer';
 import type { Reply } from '../../src/core/commands/reply';
+import { MAX_QUESTION_LENGTH } from '../../src/core/commands/validate-input';
 import { mentorFor, SEED_KNOWLEDGE } from '../helpers/knowledge';
 
 const mentor = mentorFor(SEED_KNOWLEDGE);
@@ -67,7 +68,7 @@ describe('Mentor.ask', () => {
   test.each([
     ['', 'input.empty'],
     ['   \n\t ', 'input.empty'],
-    ['x'.repeat(501), 'input.too-long'],
+    ['x'.repeat(MAX_QUESTION_LENGTH + 1), 'input.too-long'],
     ['what is\u0000 rest', 'input.control-characters'],
     ['\u001b[31mred', 'input.control-characters'],
   ])('GIVEN bad input %j THEN a friendly message with id %s, no exception', (input, id) => {
@@ -76,8 +77,8 @@ describe('Mentor.ask', () => {
     expect(reply.type === 'error' && reply.message.length).toBeGreaterThan(10);
   });
 
-  test('GIVEN a question of exactly 500 characters THEN it is answered', () => {
-    expect(mentor.ask(`docker ${'a'.repeat(493)}`).type).toBe('answer');
+  test('GIVEN a question of exactly MAX_QUESTION_LENGTH (4,000) characters THEN it is answered', () => {
+    expect(mentor.ask(`docker ${'a'.repeat(MAX_QUESTION_LENGTH - 7)}`).type).toBe('answer');
   });
 });
 

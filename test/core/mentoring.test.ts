@@ -1,4 +1,4 @@
-import { readSelfStatement } from '../../src/core/answers/about-user';
+import { readSelfStatement, withoutRole } from '../../src/core/answers/about-user';
 import { GENERAL_READING_NOTE, generalReading, outOfScopeKind } from '../../src/core/answers/scope';
 import { mentorWithCurriculum } from '../helpers/knowledge';
 
@@ -96,6 +96,41 @@ describe('answers that mentor', () => {
   test('GIVEN "where do I start" with several technologies named THEN the section weighing two of them answers', () => {
     const answer = ask('Kubernetes, AWS and Docker are overwhelming, where do I start?');
     expect(answer.markdown).toMatch(/Docker first/);
+  });
+
+  test('GIVEN a student who asks where to start with one technology THEN the answer is about that technology, not about students', () => {
+    const answer = ask(
+      'I am a third year electrical engineering student and I want to learn Docker, where should I start?',
+    );
+    expect(answer.sources[0]?.title).toBe('Containerization');
+    expect(answer.learn?.topicId).toBe('docker');
+    expect(withoutRole('I am a final year business student and I want to learn SQL')).toBe(
+      'and I want to learn SQL',
+    );
+  });
+
+  test('GIVEN a decision about one technology from someone who uses another of its kind THEN the section weighing the two answers', () => {
+    const answer = ask("I'm happy using Django so far. Should we use Node.js for this project?");
+    expect(answer.sources[0]?.title).toMatch(/Django or Flask, Express or NestJS/);
+    expect(answer.question).toBe("I'm happy using Django so far. Should we use Node.js for this project?");
+  });
+
+  test('GIVEN a refused "should we use X" THEN the section that weighs X answers, when the search leads with it', () => {
+    for (const q of [
+      'Should we use RabbitMQ straight behind our API Gateway to send and receive data?',
+      'Should I use Kafka between my services to exchange payloads?',
+    ]) {
+      expect(ask(q).sources[0]?.title).toBe('When should I use a message queue or broker?');
+    }
+  });
+
+  test('GIVEN a refused question about learning two technologies THEN the section that weighs those two answers', () => {
+    for (const q of [
+      "Wouldn't it be too much for newcomers who come to learn docker to also learn plenty about kubernetes?",
+      "For people arriving to learn docker, isn't learning lots of kubernetes overwhelming?",
+    ]) {
+      expect(ask(q).sources[0]?.title).toBe('Which should I learn first: containers or an orchestrator?');
+    }
   });
 
   test('GIVEN "what language next" from a JavaScript and PHP developer THEN the known ones are not suggested again', () => {

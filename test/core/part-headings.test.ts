@@ -90,3 +90,49 @@ Mock interviews with a friend.
     );
   });
 });
+
+describe('headings that are only a quotation', () => {
+  const units = parseKnowledgeFile(
+    'memory.md',
+    [
+      '# Docker practices',
+      '',
+      '## Set memory limits for the container',
+      '',
+      'Give the container a memory limit and tell the runtime about it, so it is not killed by surprise.',
+      '',
+      '### Orchestrator documentation: "a container over its memory limit gets killed"',
+      '',
+      'When a container uses more memory than its limit, the node kills its processes.',
+      '',
+      '## Use a small base image',
+      '',
+      'A small image starts faster and has fewer packages to patch.',
+      '',
+      '## Log to stdout',
+      '',
+      'Let the platform collect the logs instead of writing files.',
+      '',
+      '## Run as a non-root user',
+      '',
+      'A process without root rights can do less harm when it is broken into.',
+    ].join('\n'),
+  );
+  const index = new SearchIndex(units, createAnalyzer([]));
+  const quote = units.find((u) => u.title.startsWith('Orchestrator documentation'))!;
+
+  test('GIVEN a heading that quotes a source (label, then a quotation) THEN it is a part of its topic, whatever the question names', () => {
+    const analyze = createAnalyzer([]);
+    const parts = new PartHeadings(analyze);
+    for (const u of units) parts.add(u);
+    expect(parts.isPart(quote, new Set(analyze('memory limit killed')))).toBe(true);
+    expect(parts.isPart(units.find((u) => u.title === 'Use a small base image')!, new Set())).toBe(false);
+  });
+
+  test('GIVEN a question in the words of the quotation THEN the topic it is part of leads', () => {
+    expect(
+      index.search('what happens when a container goes over its memory limit, is it killed?').hits[0]?.unit
+        .title,
+    ).toBe('Set memory limits for the container');
+  });
+});

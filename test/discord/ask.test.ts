@@ -68,8 +68,8 @@ describe('/ask', () => {
     ['control characters', 'what\u0007 is grpc', /control characters/],
     [
       'an over-long question (autocomplete values are not checked by Discord)',
-      'why '.repeat(200),
-      /under 500/,
+      'why '.repeat(1001),
+      /under 4,000/,
     ],
   ])('GIVEN %s THEN it answers privately with what to do instead', async (_, question, message) => {
     const interaction = ask(question);

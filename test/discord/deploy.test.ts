@@ -43,7 +43,7 @@ describe('the registered command JSON', () => {
         type: 3,
         required: true,
         autocomplete: true,
-        max_length: 500,
+        max_length: 4000,
       }),
     ]);
     expect(byName.get('topics')![0]).toMatchObject({ name: 'category', autocomplete: true });

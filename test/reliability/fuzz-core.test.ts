@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { plainStyle, renderReplyText } from '../../src/adapters/terminal/render-text';
 import { parseCommand } from '../../src/core/commands/parse-command';
-import { validateQuestion } from '../../src/core/commands/validate-input';
+import { MAX_QUESTION_LENGTH, validateQuestion } from '../../src/core/commands/validate-input';
 import { ConversationCore } from '../../src/core/conversation/conversation-core';
 import { MemoryInsightsStore } from '../../src/core/insights';
 import { parsePlanArgs } from '../../src/core/plans/parse-plan-args';
@@ -22,7 +22,7 @@ describe('fuzzing the core with 10,000 hostile inputs', () => {
     await fc.assert(
       fc.asyncProperty(hostileText, async (text) => {
         const checked = validateQuestion(text);
-        if (checked.ok) expect(checked.value.length).toBeLessThanOrEqual(500);
+        if (checked.ok) expect(checked.value.length).toBeLessThanOrEqual(MAX_QUESTION_LENGTH);
         const command = parseCommand(text);
         expect(['ask', 'topics', 'help', 'plan']).toContain(command.name);
         expect(['new', 'show', 'done']).toContain(parsePlanArgs(text).action);

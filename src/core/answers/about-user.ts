@@ -32,8 +32,14 @@ export interface SelfStatement {
 // A comma inside a list of single names ("I have learned Django, Java, Python and ...") stays in it.
 const CLAUSE =
   /[^.,;!?]*\b(?:i ?'?m|i am|i know|i've learned|i have learned|i learned|i have (?:\d+|no)|i've got|i work as|i can code in|i code in|i use|no (?:cs |computer science )?degree|without a degree)\b(?:[^.,;!?]|,(?=\s*[\w#+.-]+\s*(?:,|\band\b|&)))*/gi;
-const ROLE =
-  /\bi ?'?m (?:an? |currently an? )?((?:[\w#+.-]+ ){0,2}(?:dev|developer|engineer|student|tester|designer|analyst|admin|graduate|practi(?:ti|ci)oner|professional|specialist|consultant|scientist))\b/i;
+const ROLE_NOUN =
+  '(?:dev|developer|engineer|student|tester|designer|analyst|admin|graduate|practi(?:ti|ci)oner|professional|specialist|consultant|scientist)';
+const ROLE = new RegExp(`\\bi ?'?m (?:an? |currently an? )?((?:[\\w#+.-]+ ){0,2}${ROLE_NOUN})\\b`, 'i');
+// "I'm a second year computer science student", "I am a senior Java developer": the whole clause.
+const ROLE_CLAUSE = new RegExp(
+  `\\b(?:i ?'?m|i am) (?:an? |currently an? )?(?:[\\w#+.-]+ ){0,4}?${ROLE_NOUN}\\b`,
+  'i',
+);
 const HOURS = /\b(\d{1,2})\s*(?:hours?|hrs?|h)\s*(?:a|per|each|every)\s*week\b/i;
 const LEVEL =
   /\bi ?'?m (?:a |an |still a |complete |total )*(beginner|newbie|novice|intermediate|advanced)\b/i;
@@ -88,6 +94,11 @@ export function readSelfStatement(text: string, resolve?: TechnologyResolver): S
   const asks = /\?|\b(?:what|which|how|why|when|where|should|can|could|is|are|do|does)\b/i.test(remainder);
   const onlyAboutSelf = saysAnything(about) && !asks && !/\?/.test(text);
   return { about, rest: /[\p{L}]{3,}/u.test(rest) ? rest : text, onlyAboutSelf };
+}
+
+/** The text without the clause that gives the writer's role ("I am a second year CS student"). */
+export function withoutRole(text: string): string {
+  return text.replace(ROLE_CLAUSE, '').replace(/\s+/g, ' ').trim();
 }
 
 /** Merges what was said now into what was known (lists unioned, newer values win). */

@@ -1,5 +1,6 @@
 import type { KnowledgeResource, KnowledgeUnit } from '../knowledge/types';
 import type { SearchHit, SearchIndex, SearchOutcome } from '../search/search-index';
+import { lacksSubject } from '../search/subjects';
 import type { OutOfScope } from './scope';
 
 /** Where a part of an answer came from. */
@@ -266,12 +267,15 @@ function titleNamesSubject(outcome: SearchOutcome, first: SearchHit, index: Sear
 function isCovered(outcome: SearchOutcome, also: SearchHit | undefined, index: SearchIndex): boolean {
   const [first, ...rest] = outcome.hits;
   if (!first) return false;
-  if (outcome.coverage >= CLEAR_COVERAGE) return true;
+  const long = outcome.terms.length >= LONG_QUESTION;
+  // Half a question is not covered when the other half is its subject, a word the knowledge lacks
+  // ("what should I feed a kitten": "feed" found, "kitten" not).
+  const lacks = lacksSubject(outcome);
+  if (outcome.coverage > CLEAR_COVERAGE || (!lacks && outcome.coverage >= CLEAR_COVERAGE)) return true;
   // A long question wrapped in words the knowledge lacks, whose subject the lead unit's title names.
   if (outcome.coverage >= MIN_COVERAGE / 2 && titleNamesSubject(outcome, first, index)) return true;
   // ...or whose lead unit stands far above every other: the knowledge has one place for it. Only for a
   // long post: in a short question one shared word can stand out alone ("best pizza in new york").
-  const long = outcome.terms.length >= LONG_QUESTION;
   const next = rest[0]?.score ?? 0;
   const dominant = long && first.score >= DOMINANCE * next;
   if (dominant && outcome.coverage >= MIN_COVERAGE / 2) return true;
@@ -279,7 +283,11 @@ function isCovered(outcome: SearchOutcome, also: SearchHit | undefined, index: S
   if (dominant && outcome.coverage >= MIN_COVERAGE / 3 && titleNamesSubject(outcome, first, index))
     return true;
   const together = (h: SearchHit) => outcome.coverageOf?.([first, h]) ?? 0;
-  if (also && outcome.coverage >= MIN_COVERAGE * 0.66 && together(also) >= CLEAR_COVERAGE) return true;
+  // A second unit completes a question only with what the question is about: in a short question
+  // whose weightiest word the knowledge lacks, two units that each hold one of its other words are
+  // no answer ("how can I learn to play guitar as an adult": "adults" here, "play" there).
+  const second = also && outcome.coverage >= MIN_COVERAGE * 0.66 && together(also) >= CLEAR_COVERAGE;
+  if (second && (long || !lacks)) return true;
   if (outcome.coverage < MIN_COVERAGE) return false;
   // Not when the question's weightiest word is one the knowledge lacks: that word is its subject
   // ("what colour should I paint my bedroom"), and the words found are used in another sense.

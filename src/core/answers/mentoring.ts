@@ -10,7 +10,8 @@ import type { KnowledgeUnit } from '../knowledge/types';
 import type { Curriculum, CurriculumTopic } from '../plans/curriculum';
 import type { TechnologyResolver } from '../plans/resolve-technologies';
 import type { SearchIndex } from '../search/search-index';
-import { type AboutUser, listing, mergeAbout, readSelfStatement } from './about-user';
+import { lacksSubject } from '../search/subjects';
+import { type AboutUser, listing, mergeAbout, readSelfStatement, withoutRole } from './about-user';
 import { asksForDecision, choiceSection, names, WEIGHS_OPTIONS, weighsOptions } from './choices';
 import {
   type Answer,
@@ -20,6 +21,7 @@ import {
   type LearnOffer,
   withUnit,
 } from './compose-answer';
+import { askedPart, readPost } from './read-post';
 import { rephrasings, withoutFiller, withoutPlaces } from './rephrase';
 import { GENERAL_READING_NOTE, generalReading, outOfScopeKind, outOfScopeMarkdown } from './scope';
 
@@ -37,6 +39,8 @@ export interface MentoringContext {
 // developer", "advice for someone starting out": the recommended path.
 const START_INTENT =
   /\bhow (?:do|can|should|would|to) (?:i |we |one |you |someone )?(?:even )?become (?:a |an )?(?:backend |back-end |back end )?(?:developer|engineer|dev|programmer)\b|\b(?:where|how) (?:do|should|can|would|to) (?:i |we |one |you |someone |a beginner )?(?:even )?(?:start|begin)\b|\bwhere to (?:start|begin)\b|\b(?:starting out|getting started)\b|\bwhat (?:should|do|must) (?:i|we|one) (?:learn|study)\b(?! (?:next|after|then))|\b(?:roadmap|learning path)\b/i;
+/** Words that only ask for help: not a start question's subject. */
+const ASKING_FOR_HELP = /\b(?:tips?|advice|suggestions?|recommendations?|help)\b/gi;
 /** The question the path answers, searched instead of a start question's own words. */
 const START_QUERY = 'where do I start learning backend development, in what order';
 // "How do I learn X", "how can I master X", "any suggestion for learning X", "learn X well", "getting
@@ -48,6 +52,10 @@ const COMPARISON =
   /\b(?:or|vs\.?|versus|instead of|rather than|better than)\b|\bbetween\b.+\band\b|\bcompare\b|\bwhy (?:we |you |i )?(?:not|don'?t|do not|donot|wouldn'?t|shouldn'?t)\b/i;
 // A question about what to learn or choose.
 const CHOOSING = /\b(?:next|after|learn|choose|pick|switch to|add)\b/i;
+// ...by its verb alone ("right after" may only say when).
+const LEARN_OR_CHOOSE = /\b(?:learn|learning|study|choose|pick|switch to)\b/i;
+// The bot as the one asked about: "you", "your", "yourself".
+const ADDRESSES_BOT = /\b(?:you|your|yours|yourself)\b/i;
 /** How near the top of the whole question's hits a plainer reading's answer must be. */
 const AGREEING_HITS = 5;
 /** A comparing section is mostly about the two sides: at least this share of the technologies it names. */
@@ -208,9 +216,35 @@ function topicOf(
 
 /**
  * Answers a question as a mentor would (see the file comment). Pure: the same knowledge, curriculum
- * and question give the same answer.
+ * and question give the same answer. A long post ({@link readPost}) is answered by the sentences that
+ * ask, with what the writer says about themselves kept in `about`; when those alone find nothing, the
+ * whole post is read as one question.
  */
 export function mentorAnswer(question: string, ctx: MentoringContext): Answer {
+  const whole = answerAsked(question, ctx);
+  if (whole.matched || (whole.scope !== undefined && whole.scope !== 'about-me')) return whole;
+  const post = readPost(question, (words) => (ctx.resolve?.(words).ids.length ?? 0) > 0);
+  // A post that asks the bot about itself is about the bot, unless most of its questions are not.
+  const toBot = post.questions.filter((q) => ADDRESSES_BOT.test(q)).length;
+  if (whole.scope === 'about-me' && toBot * 2 > post.questions.length) return whole;
+  // In a post about the bot, a sentence that asks about it ("how did you overcome this?") is not what
+  // the post asks; elsewhere "you" only asks ("what do you suggest ...").
+  const asked = askedPart(
+    post,
+    (q) => outOfScopeKind(q) === undefined && (whole.scope !== 'about-me' || !ADDRESSES_BOT.test(q)),
+  );
+  if (!asked) return whole;
+  const said = readSelfStatement(post.aboutSelf.join(' '), ctx.resolve).about;
+  const focused = answerAsked(asked, { ...ctx, about: mergeAbout(ctx.about ?? { knows: [] }, said) });
+  // The asking sentences answer only with the unit the whole post also ranks first.
+  const top = ctx.index.search(question).hits[0]?.unit;
+  if (!top) return whole;
+  if (focused.matched && focused.sources.some((s) => s.id === top.id)) return { ...focused, question };
+  return whole;
+}
+
+/** {@link mentorAnswer} for one question read as a whole. */
+function answerAsked(question: string, ctx: MentoringContext): Answer {
   const scope = outOfScopeKind(question);
   // "How did you know when to X?": the general answer, when the knowledge has one, said as such.
   const general = scope === 'about-me' ? generalReading(question) : undefined;
@@ -251,7 +285,11 @@ export function mentorAnswer(question: string, ctx: MentoringContext): Answer {
   const roleIds = new Set(said.about.role && resolve ? resolve(said.about.role).ids : []);
   const asked = named.filter((t) => !roleIds.has(t.id));
   let answer: Answer | undefined;
-  if (START_INTENT.test(text) && (asked.length === 0 || (asked.length >= 2 && COMPARISON.test(text)))) {
+  // ...and only when the knowledge has what the question is about ("how do I start a podcast" is not;
+  // words that only ask for help, "tips", "advice", are not what it is about).
+  const startHere =
+    START_INTENT.test(text) && !lacksSubject(ctx.index.search(text.replace(ASKING_FOR_HELP, ' ')));
+  if (startHere && (asked.length === 0 || (asked.length >= 2 && COMPARISON.test(text)))) {
     const path = search(START_QUERY);
     if (path.matched) answer = path;
   }
@@ -259,6 +297,14 @@ export function mentorAnswer(question: string, ctx: MentoringContext): Answer {
   const plain = withoutFiller(text);
   // Two named in "X or Y" are its sides; with more, which two are weighed is the search's to find.
   if (!answer && named.length === 2 && COMPARISON.test(text)) answer = compare(text, named, ctx);
+  // "I use Django ... should we use Node.js?": a decision about one technology from someone who knows
+  // one of its kind weighs the two.
+  const current = named.length === 1 ? known.filter((k) => k.category === named[0]!.category) : [];
+  if (!answer && current.length === 1 && asksForDecision(text)) {
+    const sides = [named[0]!, current[0]!];
+    const weighed = compare(sides.map((t) => t.title).join(' or '), sides, ctx);
+    if (weighed) answer = { ...weighed, question };
+  }
   // "Where do I start with X, Y and Z": the section that weighs two of them (which to learn first).
   if (!answer && named.length >= 2 && START_INTENT.test(text)) {
     const pairs = named.slice(0, 3).flatMap((a, i) => named.slice(i + 1, 3).map((b) => [a, b]));
@@ -271,10 +317,14 @@ export function mentorAnswer(question: string, ctx: MentoringContext): Answer {
     if (best) answer = { ...answerForUnit(best, ctx.index), question: text };
   }
   // "What next?" from someone who said what they know: searched as "... I already know X".
+  // "I'm a CS student and want to learn AWS, where do I start?": the role is background to a question
+  // about learning one technology, not its subject.
+  const focus =
+    asked.length === 1 && (START_INTENT.test(text) || LEARN_INTENT.test(text)) ? withoutRole(plain) : plain;
   const searchText =
     known.length > 0 && CHOOSING.test(plain)
-      ? `${plain} I already know ${listing(known.map((t) => t.title))}`
-      : plain;
+      ? `${focus} I already know ${listing(known.map((t) => t.title))}`
+      : focus;
   answer ??= ownUnit(text, named, ctx);
   answer ??= search(searchText);
   // Refused: a plainer reading of the same question ("would you suggest" -> "should I learn"), or
@@ -307,6 +357,19 @@ export function mentorAnswer(question: string, ctx: MentoringContext): Answer {
   // "How can I learn X properly?": the technology's own unit, and below it how to learn it.
   if (!answer.matched && named.length === 1 && LEARN_INTENT.test(text)) {
     const unit = ctx.index.get(named[0]!.source);
+    if (unit) answer = { ...answerForUnit(unit, ctx.index), question };
+  }
+  // Refused, "should we use X (after Y)?": the search's lead when it weighs options and names X, the
+  // first technology named ("When should I use a message queue or broker?" for RabbitMQ).
+  if (!answer.matched && named.length > 0 && asksForDecision(text)) {
+    const lead = ctx.index.search(searchText).hits[0]?.unit;
+    if (lead && weighsOptions(lead) && names(lead.text, named[0]!))
+      answer = { ...answerForUnit(lead, ctx.index), question };
+  }
+  // Refused, about learning or choosing between exactly two technologies ("too much to learn Docker,
+  // then Kubernetes?"): the section that weighs the two, when there is one.
+  if (!answer.matched && named.length === 2 && LEARN_OR_CHOOSE.test(text)) {
+    const unit = comparisonUnit(text, named, ctx);
     if (unit) answer = { ...answerForUnit(unit, ctx.index), question };
   }
   if (!answer.matched) return answer;

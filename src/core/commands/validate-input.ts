@@ -1,7 +1,12 @@
 import { BotError } from '../errors';
 
-/** The longest question the bot accepts. */
-export const MAX_QUESTION_LENGTH = 500;
+/**
+ * The longest question the bot accepts: 4,000 characters, the longest message a Discord user can send
+ * (2,000 for most, 4,000 with Nitro) and the length Slack asks clients to keep a message under, so a
+ * forum-style post pasted whole (a title, some background, the question) fits. The `/ask` option
+ * declares the same bound (Discord allows up to 6,000 there); the search caps its own work per question.
+ */
+export const MAX_QUESTION_LENGTH = 4000;
 
 // C0 and C1 control characters other than tab, newline and carriage return, plus DEL.
 // biome-ignore lint/suspicious/noControlCharactersInRegex: matching control characters is the point
@@ -41,7 +46,7 @@ export function validateQuestion(raw: unknown): { ok: true; value: string } | { 
       ok: false,
       error: new BotError(
         'input.too-long',
-        `That question is ${value.length} characters long; please keep it under ${MAX_QUESTION_LENGTH}.`,
+        `That question is ${value.length.toLocaleString('en-US')} characters long; please keep it under ${MAX_QUESTION_LENGTH.toLocaleString('en-US')}: the question itself and a sentence or two about you are enough.`,
       ),
     };
   }

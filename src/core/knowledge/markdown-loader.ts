@@ -3,14 +3,28 @@ import frontMatterPlugin from 'markdown-it-front-matter';
 import { parse as parseYaml } from 'yaml';
 import { z } from 'zod';
 import { BotError } from '../errors';
+import { isPictureOnlyHeading } from './heading-shapes';
+import { isNavigationLine, isSeparatorLine } from './inline-shapes';
+import {
+  boldLead,
+  classifyItem,
+  cleanTitle,
+  inlineText,
+  isDefinedItem,
+  itemTitle,
+  type Token,
+  wordCount,
+} from './item-text';
 import {
   cleanDisplayMarkdown,
   htmlToText,
-  type LinkResolver,
   linkResolver,
   preprocessMarkdown,
   stripResourceMarkers,
 } from './markdown-clean';
+import { reshapeMarkdown } from './markdown-shapes';
+import { isPlainItem, isSentenceIntro } from './plain-items';
+import { resourceGroup } from './resource-groups';
 import { dedent, humanize, slugify, unitKey } from './text-utils';
 import type { KnowledgeResource, KnowledgeUnit } from './types';
 
@@ -49,115 +63,6 @@ interface Builder {
 }
 
 const md = new MarkdownIt('commonmark').enable('table').use(frontMatterPlugin, () => {});
-type Token = ReturnType<typeof md.parse>[number];
-
-/** The plain text of an inline token: text and code, without Markdown markup. */
-function inlineText(token: Token | undefined): string {
-  if (!token?.children) return token?.content ?? '';
-  return token.children
-    .map((child) => {
-      if (child.type === 'text' || child.type === 'code_inline') return child.content;
-      if (child.type === 'softbreak' || child.type === 'hardbreak') return ' ';
-      if (child.type === 'image') return child.content;
-      return '';
-    })
-    .join('')
-    .replace(/\s+/g, ' ')
-    .trim();
-}
-
-/** Words of a text, for the "a link and a few words" rule. */
-const wordCount = (text: string) => (text.match(/[\p{L}\p{N}]+/gu) ?? []).length;
-
-/** The most words besides its link that a list item may have and still be only a resource. */
-const RESOURCE_EXTRA_WORDS = 12;
-
-/**
- * What a list item is: a `resource` (a link, maybe with a few words: listed under its section's
- * answer), a `toc` entry (an in-page or site-relative link: dropped), or `content`.
- */
-function classifyItem(
-  inline: Token | undefined,
-  resolve: LinkResolver,
-): { kind: 'resource' | 'toc' | 'content'; resource?: KnowledgeResource } {
-  const children = inline?.children ?? [];
-  let linkWords = 0;
-  let otherWords = 0;
-  let inLink = false;
-  let links = 0;
-  let first: { title: string; href: string } | undefined;
-  let external = false;
-  for (const child of children) {
-    if (child.type === 'link_open') {
-      inLink = true;
-      links++;
-      const href = String(child.attrGet('href') ?? '');
-      if (resolve(href)) external = true;
-      first ??= { title: '', href };
-    } else if (child.type === 'link_close') inLink = false;
-    else if (child.type === 'text' || child.type === 'code_inline') {
-      const words = wordCount(stripResourceMarkers(child.content));
-      if (!inLink) otherWords += words;
-      else {
-        linkWords += words;
-        if (links === 1 && first) first.title += child.content;
-      }
-    }
-  }
-  if (!first || linkWords === 0 || otherWords > Math.max(RESOURCE_EXTRA_WORDS, linkWords))
-    return { kind: 'content' };
-  // A term defined in bold before its citation ("**Law of Demeter**: only talk to ... ([wikipedia](…))")
-  // is content: the link is its source, not the item.
-  if (namesSubjectOutsideLink(children)) return { kind: 'content' };
-  if (!external) return otherWords <= 2 ? { kind: 'toc' } : { kind: 'content' };
-  const title = stripResourceMarkers(first.title).replace(/\s+/g, ' ').trim();
-  return { kind: 'resource', resource: { title: title || first.href, url: resolve(first.href) } };
-}
-
-/** Pictographs and their joiners, variation selectors and keycaps: decoration of a heading ("⚪️ 1.2", "3️⃣"). */
-const PICTOGRAPHS = /\p{Extended_Pictographic}|\u200d|\ufe0e|\ufe0f|\u20e3/gu;
-
-/** Whether an item opens with bold words that are not a link, followed by more words: `**Term**: ...`. */
-function namesSubjectOutsideLink(children: Token[]): boolean {
-  const first = children.findIndex((c) => c.type !== 'text' || c.content.trim() !== '');
-  if (children[first]?.type !== 'strong_open' || children[first + 1]?.type !== 'text') return false;
-  const close = children.findIndex((c, k) => k > first && c.type === 'strong_close');
-  const after = children[close + 1];
-  return close > 0 && after?.type === 'text' && wordCount(after.content) > 0;
-}
-
-function cleanTitle(text: string): string {
-  const plain = text.replace(PICTOGRAPHS, '').replace(/\s+/g, ' ').trim();
-  return (plain || text).replace(/[\s:：]+$/u, '').trim();
-}
-
-/** The title of a list item: its leading bold words, else the words before a colon, else its first words. */
-function itemTitle(inline: Token | undefined): string {
-  const children = inline?.children ?? [];
-  const first = children.findIndex((c) => c.type !== 'text' || c.content.trim() !== '');
-  if (children[first]?.type === 'strong_open') {
-    const close = children.findIndex((c, k) => k > first && c.type === 'strong_close');
-    const bold = children
-      .slice(first + 1, close < 0 ? undefined : close)
-      .map((c) => c.content)
-      .join('');
-    if (cleanTitle(bold)) return cleanTitle(stripResourceMarkers(bold));
-  }
-  const text = stripResourceMarkers(inlineText(inline));
-  const colon = text.indexOf(':');
-  if (colon > 1 && colon <= 60) return cleanTitle(text.slice(0, colon));
-  const words = text.split(' ');
-  return words.length > 8 ? `${words.slice(0, 8).join(' ')}…` : cleanTitle(text);
-}
-
-/** True when a list item names its subject (`**Go**: ...`, `Go: ...`): a definition, not a mention. */
-function isDefinedItem(inline: Token | undefined): boolean {
-  const children = inline?.children ?? [];
-  const first = children.findIndex((c) => c.type !== 'text' || c.content.trim() !== '');
-  if (children[first]?.type === 'strong_open') return true;
-  const colon = stripResourceMarkers(inlineText(inline)).indexOf(':');
-  return colon > 1 && colon <= 60;
-}
 
 function parseFrontMatter(file: string, yaml: string): z.infer<typeof FrontMatter> {
   let data: unknown;
@@ -216,7 +121,7 @@ function blockEnd(tokens: Token[], start: number): number {
  * @param source the file's text
  */
 export function parseKnowledgeFile(file: string, raw: string, options: ParseOptions = {}): KnowledgeUnit[] {
-  const source = preprocessMarkdown(raw);
+  const source = reshapeMarkdown(preprocessMarkdown(raw));
   const tokens = md.parse(source, {});
   const lines = source.split('\n');
   const frontToken = tokens.find((t) => t.type === 'front_matter');
@@ -264,9 +169,26 @@ export function parseKnowledgeFile(file: string, raw: string, options: ParseOpti
   for (let i = 0; i < tokens.length; i++) {
     const token = tokens[i]!;
     if (token.type === 'front_matter' || token.level !== 0 || token.nesting === -1) continue;
+    // A thematic break (`---`) separates parts of a page; in an answer it is a stray line.
+    if (token.type === 'hr') continue;
+    // Page navigation and drawn separators (a paragraph, or an indented block, with no words) say nothing.
+    const inline = token.type === 'paragraph_open' ? tokens[i + 1] : undefined;
+    const separator = isSeparatorLine(inline ?? (token.type === 'code_block' ? token : undefined));
+    if (separator || isNavigationLine(inline)) {
+      i = blockEnd(tokens, i);
+      continue;
+    }
     if (token.type === 'heading_open') {
+      // A picture set as a heading (a logo) titles nothing: what follows stays in the current section.
+      if (isPictureOnlyHeading(tokens[i + 1])) {
+        i = blockEnd(tokens, i);
+        continue;
+      }
       const level = Number(token.tag.slice(1));
-      const title = cleanTitle(htmlToText(stripResourceMarkers(inlineText(tokens[i + 1])))) || 'Untitled';
+      // A picture beside the heading's words is decoration: its alt text titles only a heading without words.
+      const heading = (images: boolean) =>
+        cleanTitle(htmlToText(stripResourceMarkers(inlineText(tokens[i + 1], images))));
+      const title = heading(false) || heading(true) || 'Untitled';
       i = blockEnd(tokens, i);
       if (level === 1 && !titledByHeading && doc.unit.childIds.length === 0) {
         doc.unit.title = title;
@@ -297,7 +219,8 @@ export function parseKnowledgeFile(file: string, raw: string, options: ParseOpti
       );
       if (isList && owner.intro === undefined) owner.intro = owner.blocks.slice(0, -1).join('\n\n');
     }
-    const items: { builder: Builder | undefined; level: number }[] = [];
+    // `into`: where the text of a plain line (no unit of its own) goes; neither: a resource, skipped.
+    const items: { builder: Builder | undefined; level: number; into?: Builder[] }[] = [];
     let contentItems = 0;
     for (let k = i; k <= end; k++) {
       const inner = tokens[k]!;
@@ -313,12 +236,23 @@ export function parseKnowledgeFile(file: string, raw: string, options: ParseOpti
         }
         const parentEntry = items[items.length - 1];
         if (parentEntry && !parentEntry.builder) {
-          items.push({ builder: undefined, level: inner.level });
+          items.push({ builder: undefined, level: inner.level, into: parentEntry.into });
           continue;
         }
         const parent = parentEntry?.builder ?? owner;
         // An entry of a table of contents is dropped with its sub-entries; a link with a list below it is content.
         const classified = classifyItem(inline, resolve);
+        const group = nested ? resourceGroup(tokens, k, close, (t) => classifyItem(t, resolve)) : undefined;
+        if (group) {
+          parent.resources.push(...group.resources);
+          // A labelled group ("LRU cache:" over its videos) is what its section shows: the list stays.
+          if (group.label) {
+            parent.textParts.push(group.label);
+            contentItems++;
+          }
+          items.push({ builder: undefined, level: inner.level });
+          continue;
+        }
         const kind = nested && classified.kind === 'resource' ? { kind: 'content' as const } : classified;
         if (kind.kind !== 'content') {
           if (kind.resource) parent.resources.push(kind.resource);
@@ -326,6 +260,12 @@ export function parseKnowledgeFile(file: string, raw: string, options: ParseOpti
           continue;
         }
         contentItems++;
+        const titled = (t: Token) => isDefinedItem(t) && (boldLead(t) || !isSentenceIntro(inlineText(t)));
+        if (isPlainItem(tokens, k, close, (t) => titled(t as Token))) {
+          const into = items.flatMap((e) => (e.builder ? [e.builder] : []));
+          items.push({ builder: undefined, level: inner.level, into: into.length > 0 ? into : [owner] });
+          continue;
+        }
         const item = create('item', itemTitle(inline), parent, parent.level);
         if (isDefinedItem(inline)) item.unit.defined = true;
         // A section's search text names its items; their words belong to the items themselves.
@@ -338,10 +278,11 @@ export function parseKnowledgeFile(file: string, raw: string, options: ParseOpti
         items.push({ builder: item, level: inner.level });
       } else if (inner.type === 'inline' || inner.type === 'fence' || inner.type === 'code_block') {
         const current = items[items.length - 1];
-        if (current && !current.builder) continue;
+        if (current && !current.builder && !current.into) continue;
         const text = inner.type === 'inline' ? stripResourceMarkers(inlineText(inner)) : inner.content.trim();
-        if (items.length === 0) owner.textParts.push(text);
-        for (const { builder } of items) builder?.textParts.push(text);
+        if (current?.into) for (const target of current.into) target.textParts.push(text);
+        else if (items.length === 0) owner.textParts.push(text);
+        else for (const { builder } of items) builder?.textParts.push(text);
       }
     }
     // A list of nothing but links is shown as "Read more", not as content.
@@ -381,6 +322,9 @@ function finish(builders: Builder[]): KnowledgeUnit[] {
       continue;
     }
     if (resources.length > 0) unit.resources = dedupeResources(resources);
+    // A unit that is mostly a reading list is described by its resources' titles too.
+    const titles = unit.resources?.map((r) => r.title).join(' ') ?? '';
+    if (wordCount(titles) > wordCount(unit.text)) unit.text = `${unit.text} ${titles}`.trim();
   }
   const kept = builders.filter((b) => !dropped.has(b.unit.id));
   for (const { unit } of kept) unit.childIds = unit.childIds.filter((id) => !dropped.has(id));

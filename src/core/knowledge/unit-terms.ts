@@ -3,15 +3,20 @@
  * thread compactly: each distinct term once, then term numbers. The main thread then only indexes.
  */
 import type { Analyzer } from '../search/analyzer';
+import { hasOwnTitle } from '../search/own-title';
 import type { KnowledgeUnit } from './types';
 
 /** The fields of a unit the search index reads, in this order. */
 export const UNIT_FIELDS = ['title', 'aliases', 'path', 'text'] as const;
 
-/** The text of a unit's field as the search index reads it (the path without the unit's own title). */
+/**
+ * The text of a unit's field as the search index reads it (the path without the unit's own title; no
+ * title for a list item titled only by its first words).
+ */
 export function unitFieldText(unit: KnowledgeUnit, field: string): string {
   if (field === 'path') return unit.path.slice(0, -1).join(' ');
   if (field === 'aliases') return unit.aliases.join(' ');
+  if (field === 'title' && !hasOwnTitle(unit)) return '';
   return (unit as unknown as Record<string, string>)[field] ?? '';
 }
 

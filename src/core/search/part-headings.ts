@@ -11,6 +11,11 @@ interface Reading {
 
 /** A label before the rest of a heading: "Code Example – Clean cache", "Blog Quote: ...". */
 const LABEL = /^(.{2,40}?)(?::\s|\s[–—-]\s)/;
+/**
+ * A heading that is a quotation, after an optional label naming its source (`Docker documentation:
+ * "it throws an OOME ..."`, `"Fail fast"`): a quote about its topic, so a part of it.
+ */
+const QUOTATION = /^(?:[^"“”]{1,60}?(?::|\s[–—-])\s*)?["“][^"“”]{3,}["”]?\s*$/u;
 /** Most words a label may have. */
 const LABEL_WORDS = 4;
 /** A heading recurring under this many different topics is a part of each, not a topic of its own. */
@@ -112,11 +117,12 @@ export class PartHeadings {
   }
 
   /**
-   * Whether a unit is a part of its topic for this question: its heading (or its label) recurs under
-   * several topics and the question names none of the heading's words.
+   * Whether a unit is a part of its topic for this question: its heading is a quotation, or its
+   * heading (or its label) recurs under several topics and the question names none of its words.
    */
   isPart(unit: KnowledgeUnit, asked: ReadonlySet<string>): boolean {
     if (unit.kind !== 'section' || !unit.parentId) return false;
+    if (QUOTATION.test(unit.title)) return true;
     return PartHeadings.labels(this.cachedRead(unit.title)).some(
       (label) =>
         (this.parents.get(label) ?? 0) >= RECURRING_PARENTS && !label.split(' ').some((t) => asked.has(t)),

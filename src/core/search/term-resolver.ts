@@ -18,6 +18,11 @@ export interface TermMatch {
   idf: number;
 }
 
+/** A negating prefix and the word it negates. */
+const NEGATION = /^(?:un|in|im|non|dis)(\p{L}+)$/u;
+/** Shortest word a negating prefix is read off: after a short one it starts a compound ("indoors", "inside"). */
+const MIN_NEGATED = 6;
+
 /**
  * The weight of a word the knowledge does not contain. Lower than a rare known word (it may be filler
  * such as "involve"), high enough that a question made only of unknown topic words plus generic ones
@@ -61,6 +66,18 @@ export class TermResolver {
   resolve(term: string, word = term): TermMatch {
     const df = this.v.counts.get(term);
     if (df !== undefined) return { term, kind: 'exact', matches: [term], confidence: 1, idf: this.v.idf(df) };
+    // "inexperienced", "unhappy": the negation of a word the knowledge has is about that word.
+    const negated = NEGATION.exec(word)?.[1];
+    // ...in any form the knowledge writes it ("experienced" where it has "experience").
+    const forms =
+      negated && negated.length >= MIN_NEGATED
+        ? [negated, ...['d', 'ed', 's'].map((end) => negated.replace(new RegExp(`${end}$`), ''))]
+        : [];
+    const base = forms.map((f) => this.knownTermOf(f)).find((t) => t !== undefined);
+    if (base) {
+      const idf = this.v.idf(this.v.counts.get(base)!);
+      return { term, kind: 'prefix', matches: [base], confidence: 0.6, idf };
+    }
     if (isEnglishWord(word)) {
       // A knowledge that has most of everyday English lacks this one for a reason: it weighs more there.
       const share = Math.max(EVERYDAY_SHARE, this.v.everydayShare());
@@ -144,17 +161,21 @@ export class TermResolver {
   }
 
   /**
-   * Question words that the knowledge writes as one with the function word after them ("shut down"
-   * is "shutdown", "set up" is "setup"): the knowledge's compound term for each such first word.
+   * Question words that the knowledge writes as one with the word after them ("shut down" is
+   * "shutdown", "set up" is "setup", "boot camp" is "bootcamp"): the knowledge's compound term for
+   * each such word (both words of two content words, the first one before a function word).
    */
   joinedWords(question: string): Map<string, string> {
     const tokens = tokenize(question);
     const joined = new Map<string, string>();
     for (let i = 0; i + 1 < tokens.length; i++) {
       const [a, b] = [tokens[i]!.lower, tokens[i + 1]!.lower];
-      if (STOP_WORDS.has(a) || !STOP_WORDS.has(b) || !/^\p{L}+$/u.test(a + b)) continue;
+      if (STOP_WORDS.has(a) || !/^\p{L}+$/u.test(a + b)) continue;
       const compound = this.knownTermOf(a + b);
-      if (compound) joined.set(stemWord(a), compound);
+      // A compound of its own, not one of its words in another form ("remove red" is not "remove").
+      if (!compound || compound === stemWord(a) || compound === stemWord(b)) continue;
+      joined.set(stemWord(a), compound);
+      if (!STOP_WORDS.has(b)) joined.set(stemWord(b), compound);
     }
     return joined;
   }

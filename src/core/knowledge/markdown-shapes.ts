@@ -1,0 +1,156 @@
+import { dropBadges } from './inline-shapes';
+
+/**
+ * Line shapes of GitHub-flavoured Markdown that CommonMark reads differently from what their authors
+ * mean, rewritten before parsing (code blocks left alone).
+ */
+
+/** A fence opening or closing a code block, at any indentation (fences inside list items are indented). */
+const FENCE = /^\s*(```|~~~)/;
+
+/** The start of a list item (after any block-quote markers) followed by a task box: `- [ ] `, `1. [x] `. */
+const TASK_BOX = /^(\s*(?:>\s*)*(?:[-*+]|\d{1,9}[.)])[ \t]+)\[[ xX]\](?=[ \t]|$)[ \t]*/;
+
+/** A list item whose content is an ATX heading: `- ### Arrays`, `1. ## Setup`. */
+const HEADING_ITEM = /^( {0,3})([-*+]|\d{1,9}[.)])([ \t]+)(#{1,6}(?:[ \t].*)?)$/;
+
+const indentOf = (line: string) => line.length - line.trimStart().length;
+
+/** Tabs in a line's indentation expanded to the next multiple of 4 columns, as CommonMark counts them. */
+function expandIndent(line: string): string {
+  const lead = /^[ \t]*/.exec(line)![0];
+  let col = 0;
+  for (const ch of lead) col = ch === '\t' ? col + 4 - (col % 4) : col + 1;
+  return ' '.repeat(col) + line.slice(lead.length);
+}
+
+/**
+ * Turns list items that hold a heading (`- ### Arrays` with its list indented below) into that
+ * heading followed by the item's content, dedented: the author means a section, not a list item.
+ * Only items of an outermost list are rewritten (a heading nested in an item stays part of it).
+ */
+export function liftHeadingItems(lines: string[]): string[] {
+  const out: string[] = [];
+  let open: number | undefined; // content column of the outermost list item being read
+  let fence: string | undefined; // a code block outside list items
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i]!;
+    const marker = /^ {0,3}(```|~~~)/.exec(line)?.[1];
+    if (fence || (marker && open === undefined)) {
+      if (fence && marker === fence) fence = undefined;
+      else if (!fence) fence = marker;
+      out.push(line);
+      continue;
+    }
+    if (line.trim() !== '' && open !== undefined && indentOf(expandIndent(line)) < open) open = undefined;
+    const match = open === undefined ? HEADING_ITEM.exec(line) : null;
+    if (!match) {
+      const item = open === undefined ? /^( {0,3})([-*+]|\d{1,9}[.)])[ \t]+\S/.exec(line) : null;
+      if (item) open = item[1]!.length + item[2]!.length + 1;
+      out.push(line);
+      continue;
+    }
+    const content = match[1]!.length + match[2]!.length + match[3]!.length;
+    let end = i + 1;
+    while (end < lines.length) {
+      const next = lines[end]!;
+      if (next.trim() !== '' && indentOf(expandIndent(next)) < content) break;
+      end++;
+    }
+    const body = lines.slice(i + 1, end).map(expandIndent);
+    const shared = Math.min(...body.filter((l) => l.trim() !== '').map(indentOf), content);
+    out.push(match[4]!, '', ...body.map((l) => l.slice(Math.min(shared, indentOf(l)))));
+    i = end - 1;
+  }
+  return out;
+}
+
+/** The marker line of a GitHub alert: `> [!NOTE]`, `> [!WARNING]` (case-insensitive). */
+const ALERT = /^(\s*(?:>[ \t]?)+)[ \t]*\[!(NOTE|TIP|IMPORTANT|WARNING|CAUTION)\][ \t]*$/i;
+
+/** GitHub alerts as the quote they render as, led by their kind: `> [!TIP]` -> `> **Tip:**`. */
+export function labelAlerts(lines: string[]): string[] {
+  return lines.map((line) => {
+    const alert = ALERT.exec(line);
+    if (!alert) return line;
+    const kind = alert[2]!.toLowerCase();
+    return `${alert[1]!.trimEnd()} **${kind[0]!.toUpperCase()}${kind.slice(1)}:**`;
+  });
+}
+
+/** An MkDocs admonition: `!!! note`, `!!! tip "Title"`, collapsible `??? warning` / `???+ info`. */
+const MKDOCS_ADMONITION = /^( {0,3})(?:!!!|\?\?\?\+?)[ \t]+([\w-]+)(?:[ \t]+"([^"]*)")?[ \t]*$/;
+
+/**
+ * MkDocs admonitions as the labelled quote they render as: `!!! tip "Cache it"` over a body indented
+ * by four spaces becomes `> **Cache it:**` over the body, quoted (indented, it read as a code block).
+ */
+export function quoteAdmonitions(lines: string[]): string[] {
+  const out: string[] = [];
+  let fence: string | undefined;
+  for (let i = 0; i < lines.length; i++) {
+    const marker = /^ {0,3}(```|~~~)/.exec(lines[i]!)?.[1];
+    if (fence || marker) {
+      fence = fence ? (marker === fence ? undefined : fence) : marker;
+      out.push(lines[i]!);
+      continue;
+    }
+    const match = MKDOCS_ADMONITION.exec(lines[i]!);
+    if (!match) {
+      out.push(lines[i]!);
+      continue;
+    }
+    const indent = match[1]!.length + 4;
+    const title = match[3] ?? `${match[2]![0]!.toUpperCase()}${match[2]!.slice(1)}`;
+    let end = i + 1;
+    while (end < lines.length) {
+      const next = expandIndent(lines[end]!);
+      if (next.trim() !== '' && indentOf(next) < indent) break;
+      end++;
+    }
+    while (end > i + 1 && lines[end - 1]!.trim() === '') end--;
+    const body = lines.slice(i + 1, end).map((l) => expandIndent(l).slice(indent));
+    out.push(match[1] + (title ? `> **${title}:**` : '>'), ...body.map((l) => `${match[1]}> ${l}`.trimEnd()));
+    i = end - 1;
+  }
+  return out;
+}
+
+/** Calls `rewrite` on each run of lines outside fenced code and keeps the code lines as they are. */
+export function outsideCode(lines: string[], rewrite: (run: string[]) => string[]): string[] {
+  const out: string[] = [];
+  let run: string[] = [];
+  let fence: string | undefined;
+  for (const line of lines) {
+    const marker = FENCE.exec(line)?.[1];
+    if (fence) {
+      out.push(line);
+      if (marker === fence) fence = undefined;
+      continue;
+    }
+    if (marker) {
+      out.push(...rewrite(run), line);
+      run = [];
+      fence = marker;
+      continue;
+    }
+    run.push(line);
+  }
+  out.push(...rewrite(run));
+  return out;
+}
+
+/** Removes GitHub task-list boxes (`- [ ] item`, `- [x] item` -> `- item`): progress marks, not content. */
+export function dropTaskBoxes(lines: string[]): string[] {
+  return lines.map((line) => line.replace(TASK_BOX, '$1'));
+}
+
+/**
+ * Rewrites the GitHub Markdown shapes of a file's text (after `preprocessMarkdown`) into the
+ * CommonMark their authors mean: task-list boxes and status badges are dropped, GitHub alerts and
+ * MkDocs admonitions are labelled quotes, and headings inside list items become headings.
+ */
+export function reshapeMarkdown(source: string): string {
+  const lines = outsideCode(source.split('\n'), (run) => labelAlerts(dropTaskBoxes(run)).map(dropBadges));
+  return liftHeadingItems(quoteAdmonitions(lines)).join('\n');
+}

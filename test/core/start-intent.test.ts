@@ -1,0 +1,49 @@
+import { mentorAnswer } from '../../src/core/answers/mentoring';
+import { parseKnowledgeFile } from '../../src/core/knowledge/markdown-loader';
+import { createAnalyzer } from '../../src/core/search/analyzer';
+import { SearchIndex } from '../../src/core/search/search-index';
+import { lacksSubject } from '../../src/core/search/subjects';
+
+const KNOWLEDGE = `# Learning
+
+## Where do I start learning backend development, in what order?
+
+Learn one language well, then HTTP and a framework, then a relational database, then deploy a small API.
+
+## How do I write good tests?
+
+Name each test by what it checks, keep it independent, and test behaviour rather than internals.
+
+## How do I deploy an API?
+
+Package it in a container, run it behind a reverse proxy and watch its logs and metrics.
+`;
+
+describe('start questions answered with the learning path only on a subject the knowledge has', () => {
+  const units = parseKnowledgeFile('learning.md', KNOWLEDGE);
+  const index = new SearchIndex(units, createAnalyzer([]));
+  const ask = (q: string) => mentorAnswer(q, { index, units });
+
+  test('GIVEN "where do I start" with no other subject THEN the answer is the learning path', () => {
+    const answer = ask('where do I even start?');
+    expect(answer.matched).toBe(true);
+    expect(answer.sources[0]?.title).toMatch(/^Where do I start learning backend/);
+  });
+
+  test('GIVEN a start question about a subject the knowledge lacks THEN the answer is an honest "I don\'t know"', () => {
+    for (const q of ['how do I start a podcast', 'how do i start a vegetable garden on a balcony']) {
+      expect(ask(q).matched).toBe(false);
+    }
+  });
+
+  test('GIVEN a start question that only asks for tips THEN the words asking for help are not its subject', () => {
+    const answer = ask('any tips for someone starting out?');
+    expect(answer.matched).toBe(true);
+    expect(answer.sources[0]?.title).toMatch(/^Where do I start learning backend/);
+  });
+
+  test('GIVEN a question whose weightiest word the knowledge lacks THEN lacksSubject says so, and not for one it has', () => {
+    expect(lacksSubject(index.search('how do I start a podcast'))).toBe(true);
+    expect(lacksSubject(index.search('how do I deploy an API'))).toBe(false);
+  });
+});
