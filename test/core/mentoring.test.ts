@@ -131,6 +131,11 @@ describe('answers that mentor', () => {
     ]) {
       expect(ask(q).sources[0]?.title).toBe('Which should I learn first: containers or an orchestrator?');
     }
+    // No section is mostly about the two: the broader comparison that names both.
+    expect(
+      ask('What is the reason for choosing Go for this service. Why was Node.js not chosen?').sources[0]
+        ?.title,
+    ).toBe('How do the most common backend languages compare?');
   });
 
   test('GIVEN "what language next" from a JavaScript and PHP developer THEN the known ones are not suggested again', () => {

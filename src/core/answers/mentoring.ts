@@ -50,7 +50,8 @@ const COMPARISON =
 // A question about what to learn or choose.
 const CHOOSING = /\b(?:next|after|learn|choose|pick|switch to|add)\b/i;
 // ...by its verb alone ("right after" may only say when).
-const LEARN_OR_CHOOSE = /\b(?:learn|learning|study|choose|pick|switch to)\b/i;
+const LEARN_OR_CHOOSE =
+  /\b(?:learn(?:ing|t|ed)?|stud(?:y|ying|ied)|choos(?:e|ing)|chosen|chose|pick(?:ing|ed)?|switch(?:ing)? to)\b/i;
 // The bot as the one asked about: "you", "your", "yourself".
 const ADDRESSES_BOT = /\b(?:you|your|yours|yourself)\b/i;
 /** How near the top of the whole question's hits a plainer reading's answer must be. */
@@ -360,9 +361,10 @@ function answerAsked(question: string, ctx: MentoringContext): Answer {
       answer = { ...answerForUnit(lead, ctx.index), question };
   }
   // Refused, about learning or choosing between exactly two technologies ("too much to learn Docker,
-  // then Kubernetes?"): the section that weighs the two, when there is one.
+  // then Kubernetes?", "why choose Go, why was Node.js not chosen?"): the section that weighs the two,
+  // else a broader comparison that names both, when there is one.
   if (!answer.matched && named.length === 2 && LEARN_OR_CHOOSE.test(text)) {
-    const unit = comparisonUnit(text, named, ctx);
+    const unit = comparisonUnit(text, named, ctx) ?? comparisonUnit(text, named, ctx, Number.MIN_VALUE);
     if (unit) answer = { ...answerForUnit(unit, ctx.index), question };
   }
   if (!answer.matched) return answer;
