@@ -164,6 +164,7 @@ describe('honest scope', () => {
     ['What inspired you to become a developer?', 'about-me'],
     ['How many years have you been coding?', 'about-me'],
     ['Do you work from home?', 'about-me'],
+    ['Studies and jobs. Do you study somewhere? Do you work somewhere?', 'about-me'],
     ['What do you need to improve upon as a programmer?', 'about-me'],
     ['What is one thing you wish you knew when starting?', 'about-me'],
     ['What are your hobbies and what do you do in your leisure time?', 'about-me'],
@@ -194,6 +195,8 @@ describe('honest scope', () => {
     'When hiring a junior developer, what kind of work do they do at your company?',
     'When you start a new job, how do you learn the codebase?',
     'Which framework would you choose for a REST API?',
+    'Do you study algorithms before applying for a job?',
+    'How do you work with a legacy codebase?',
   ])('"%s" addresses a generic you and stays in scope', (q) => {
     expect(outOfScopeKind(q)).toBeUndefined();
   });

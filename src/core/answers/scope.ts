@@ -44,6 +44,8 @@ const ABOUT_ME = [
   /\bwhen (?:did )?you (?:first )?(?:become|became|got|get) (?:interested|into)\b/i,
   /\bhow (?:many years|long) have you (?:been|worked|coded|programmed)\b/i,
   /\bdo you work (?:from home|remotely|at|for|in)\b/i,
+  // A yes/no question to the bot about its own life: "Do you study somewhere? Do you work somewhere?"
+  /(?:^|[.?!:]\s+)do you (?:currently |still |also )?(?:study|work|live|go to (?:school|college|university))(?: somewhere| anywhere| now| currently)?\s*[?.!]/im,
   /\bcan you (?:give|offer|get|find) me (?:a |an )?(?:job|internship|referral)\b/i,
   /\b(?:where|which company|what company) do you work\b/i,
   /\bwhat (?:inspired|motivated|made) you\b/i,
