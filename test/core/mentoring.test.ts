@@ -98,6 +98,19 @@ describe('answers that mentor', () => {
     expect(answer.markdown).toMatch(/Docker first/);
   });
 
+  test('GIVEN "where do I start" on something named THEN the search answers that, not the learning path', () => {
+    expect(
+      ask("I'm a backend developer from Brazil, where can I start for getting a visa to work in Canada?")
+        .sources[0]?.title,
+    ).toBe('How do I get a developer job abroad, with relocation or a visa?');
+    expect(ask('How should I begin with a portfolio?').sources[0]?.title).toBe(
+      'What projects should I build for a backend portfolio?',
+    );
+    expect(ask('where do I start with learning backend?').sources[0]?.title).toBe(
+      'Where do I start learning backend development?',
+    );
+  });
+
   test('GIVEN a student who asks where to start with one technology THEN the answer is about that technology, not about students', () => {
     const answer = ask(
       'I am a third year electrical engineering student and I want to learn Docker, where should I start?',

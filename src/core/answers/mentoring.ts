@@ -38,6 +38,10 @@ export interface MentoringContext {
 // developer", "advice for someone starting out": the recommended path.
 const START_INTENT =
   /\bhow (?:do|can|should|would|to) (?:i |we |one |you |someone )?(?:even )?become (?:a |an )?(?:backend |back-end |back end )?(?:developer|engineer|dev|programmer)\b|\b(?:where|how) (?:do|should|can|would|to) (?:i |we |one |you |someone |a beginner )?(?:even )?(?:start|begin)\b|\bwhere to (?:start|begin)\b|\b(?:starting out|getting started)\b|\bwhat (?:should|do|must) (?:i|we|one) (?:learn|study)\b(?! (?:next|after|then))|\b(?:roadmap|learning path)\b/i;
+// "Where can I start for getting a visa", "how should I begin with the preparations": starting on
+// something named, which the search answers, not the path (unless it is learning or coding itself).
+const START_ON =
+  /\b(?:where|how) (?:do|should|can|could|would|to) (?:i |we |one |you |someone )?(?:even )?(?:start|begin) (?:for|with|on) (?!(?:learning|coding|programming|backend|back-end|back end|development|it|this|that)\b)[\p{L}]/iu;
 /** The question the path answers, searched instead of a start question's own words. */
 const START_QUERY = 'where do I start learning backend development, in what order';
 // "How do I learn X", "how can I master X", "any suggestion for learning X", "learn X well", "getting
@@ -283,7 +287,11 @@ function answerAsked(question: string, ctx: MentoringContext): Answer {
   const roleIds = new Set(said.about.role && resolve ? resolve(said.about.role).ids : []);
   const asked = named.filter((t) => !roleIds.has(t.id));
   let answer: Answer | undefined;
-  if (START_INTENT.test(text) && (asked.length === 0 || (asked.length >= 2 && COMPARISON.test(text)))) {
+  if (
+    START_INTENT.test(text) &&
+    !START_ON.test(text) &&
+    (asked.length === 0 || (asked.length >= 2 && COMPARISON.test(text)))
+  ) {
     const path = search(START_QUERY);
     if (path.matched) answer = path;
   }
