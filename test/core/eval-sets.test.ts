@@ -53,21 +53,22 @@ describe('npm run eval on the question sets of our own knowledge', () => {
 
   // The behaviour shares of issue 11 on questions people asked in public, as users get answers
   // (mentoring over the engine): floors just below what was measured on 2026-12-02 (dev 98/2/0,
-  // holdout 88/6/6, unseen 100/0/0, quality 85/4/11, fresh 84/7/9, fresh2 53/26/21, fresh3 71/6/23,
-  // fresh4 43/31/26). Each set was labelled blind; fresh, fresh2 and fresh3 were worked on afterwards
-  // (first scores 66/21/13, 40/40/21 and 63/13/25), fresh4 was not (first score 40/34/26, before the
-  // last round): it is the honest measure of answers on questions nobody tuned for. The targets are
+  // holdout 91/6/3, unseen 100/0/0, quality 85/4/11, fresh 84/7/9, fresh2 62/24/14, fresh3 73/4/23,
+  // fresh4 54/29/17). Each set was labelled blind; fresh, fresh2, fresh3 and fresh4 were worked on
+  // afterwards (first scores 66/21/13, 40/40/21, 63/13/25 and 40/34/26; fresh4 by the long-post
+  // reading and mentoring rules, no knowledge text), so none is an honest measure of answers on
+  // questions nobody tuned for any more: the next blind set is. The targets are
   // right >= 90%, answered with nothing relevant <= 5%, refused answerable <= 5%; all but the dev and
   // unseen sets are short of them.
   test.each([
     ['real-questions', { right: 0.97, irrelevant: 0.03, refused: 0.01 }],
-    ['real-questions-holdout', { right: 0.87, irrelevant: 0.07, refused: 0.07 }],
+    ['real-questions-holdout', { right: 0.9, irrelevant: 0.07, refused: 0.04 }],
     ['real-questions-unseen', { right: 0.95, irrelevant: 0.05, refused: 0.05 }],
     ['real-questions-quality', { right: 0.84, irrelevant: 0.05, refused: 0.12 }],
     ['real-questions-fresh', { right: 0.83, irrelevant: 0.08, refused: 0.1 }],
-    ['real-questions-fresh2', { right: 0.52, irrelevant: 0.27, refused: 0.22 }],
-    ['real-questions-fresh3', { right: 0.7, irrelevant: 0.07, refused: 0.24 }],
-    ['real-questions-fresh4', { right: 0.42, irrelevant: 0.32, refused: 0.27 }],
+    ['real-questions-fresh2', { right: 0.61, irrelevant: 0.25, refused: 0.15 }],
+    ['real-questions-fresh3', { right: 0.72, irrelevant: 0.05, refused: 0.24 }],
+    ['real-questions-fresh4', { right: 0.53, irrelevant: 0.3, refused: 0.18 }],
   ] as const)('%s (questions people asked in public): behaviour at its floor', (name, floor) => {
     const set = name === 'real-questions' ? real : discoverSets([join(ROOT, 'eval', `${name}.jsonl`)])[0];
     expect(set).toBeDefined();
