@@ -218,9 +218,9 @@ function topicOf(
 
 /**
  * Answers a question as a mentor would (see the file comment). Pure: the same knowledge, curriculum
- * and question give the same answer. A long post ({@link readPost}) is answered by the sentences that
- * ask, with what the writer says about themselves kept in `about`; when those alone find nothing, the
- * whole post is read as one question.
+ * and question give the same answer. A long post the whole reading refuses ({@link readPost}) is
+ * answered by the sentences that ask, with what the writer says about themselves in `about`, when
+ * that answer holds the unit the whole post ranks first.
  */
 export function mentorAnswer(question: string, ctx: MentoringContext): Answer {
   const whole = answerAsked(question, ctx);
