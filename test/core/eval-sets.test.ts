@@ -54,7 +54,7 @@ describe('npm run eval on the question sets of our own knowledge', () => {
   // The behaviour shares of issue 11 on questions people asked in public, as users get answers
   // (mentoring over the engine): floors just below what was measured on 2026-12-02 (dev 98/2/0,
   // holdout 91/6/3, unseen 100/0/0, quality 85/4/11, fresh 86/5/9, fresh2 62/24/14, fresh3 73/4/23,
-  // fresh4 54/29/17). Each set was labelled blind; fresh, fresh2, fresh3 and fresh4 were worked on
+  // fresh4 57/26/17). Each set was labelled blind; fresh, fresh2, fresh3 and fresh4 were worked on
   // afterwards (first scores 66/21/13, 40/40/21, 63/13/25 and 40/34/26; fresh4 by the long-post
   // reading and mentoring rules, no knowledge text), so none is an honest measure of answers on
   // questions nobody tuned for any more: the next blind set is. The targets are
@@ -68,7 +68,7 @@ describe('npm run eval on the question sets of our own knowledge', () => {
     ['real-questions-fresh', { right: 0.85, irrelevant: 0.06, refused: 0.1 }],
     ['real-questions-fresh2', { right: 0.61, irrelevant: 0.25, refused: 0.15 }],
     ['real-questions-fresh3', { right: 0.72, irrelevant: 0.05, refused: 0.24 }],
-    ['real-questions-fresh4', { right: 0.53, irrelevant: 0.3, refused: 0.18 }],
+    ['real-questions-fresh4', { right: 0.56, irrelevant: 0.27, refused: 0.18 }],
   ] as const)('%s (questions people asked in public): behaviour at its floor', (name, floor) => {
     const set = name === 'real-questions' ? real : discoverSets([join(ROOT, 'eval', `${name}.jsonl`)])[0];
     expect(set).toBeDefined();
