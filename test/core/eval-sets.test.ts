@@ -61,7 +61,7 @@ describe('npm run eval on the question sets of our own knowledge', () => {
   // refused answerable <= 5%; all but the dev and unseen sets are short of them.
   test.each([
     ['real-questions', { right: 0.97, irrelevant: 0.03, refused: 0.01 }],
-    ['real-questions-holdout', { right: 0.87, irrelevant: 0.07, refused: 0.07 }],
+    ['real-questions-holdout', { right: 0.9, irrelevant: 0.07, refused: 0.04 }],
     ['real-questions-unseen', { right: 0.95, irrelevant: 0.05, refused: 0.05 }],
     ['real-questions-quality', { right: 0.84, irrelevant: 0.05, refused: 0.12 }],
     ['real-questions-fresh', { right: 0.83, irrelevant: 0.08, refused: 0.1 }],

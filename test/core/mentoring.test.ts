@@ -98,6 +98,19 @@ describe('answers that mentor', () => {
     expect(answer.markdown).toMatch(/Docker first/);
   });
 
+  test('GIVEN "where do I start" on something named THEN the search answers that, not the learning path', () => {
+    expect(
+      ask("I'm a backend developer from Brazil, where can I start for getting a visa to work in Canada?")
+        .sources[0]?.title,
+    ).toBe('How do I get a developer job abroad, with relocation or a visa?');
+    expect(ask('How should I begin with a portfolio?').sources[0]?.title).toBe(
+      'What projects should I build for a backend portfolio?',
+    );
+    expect(ask('where do I start with learning backend?').sources[0]?.title).toBe(
+      'Where do I start learning backend development?',
+    );
+  });
+
   test('GIVEN a student who asks where to start with one technology THEN the answer is about that technology, not about students', () => {
     const answer = ask(
       'I am a third year electrical engineering student and I want to learn Docker, where should I start?',
@@ -131,6 +144,11 @@ describe('answers that mentor', () => {
     ]) {
       expect(ask(q).sources[0]?.title).toBe('Which should I learn first: containers or an orchestrator?');
     }
+    // No section is mostly about the two: the broader comparison that names both.
+    expect(
+      ask('What is the reason for choosing Go for this service. Why was Node.js not chosen?').sources[0]
+        ?.title,
+    ).toBe('How do the most common backend languages compare?');
   });
 
   test('GIVEN "what language next" from a JavaScript and PHP developer THEN the known ones are not suggested again', () => {
@@ -159,6 +177,7 @@ describe('honest scope', () => {
     ['What inspired you to become a developer?', 'about-me'],
     ['How many years have you been coding?', 'about-me'],
     ['Do you work from home?', 'about-me'],
+    ['Studies and jobs. Do you study somewhere? Do you work somewhere?', 'about-me'],
     ['What do you need to improve upon as a programmer?', 'about-me'],
     ['What is one thing you wish you knew when starting?', 'about-me'],
     ['What are your hobbies and what do you do in your leisure time?', 'about-me'],
@@ -189,6 +208,8 @@ describe('honest scope', () => {
     'When hiring a junior developer, what kind of work do they do at your company?',
     'When you start a new job, how do you learn the codebase?',
     'Which framework would you choose for a REST API?',
+    'Do you study algorithms before applying for a job?',
+    'How do you work with a legacy codebase?',
   ])('"%s" addresses a generic you and stays in scope', (q) => {
     expect(outOfScopeKind(q)).toBeUndefined();
   });
@@ -205,6 +226,14 @@ describe('honest scope', () => {
     expect(answer.markdown).toMatch(/senior/i);
     // Nothing general to say: the honest out-of-scope answer.
     expect(ask('How did you know when to get married?').matched).toBe(false);
+  });
+
+  test("GIVEN a question about the bot's own pay THEN what developers earn in general, said as general", () => {
+    const answer = ask('Fellow coders, if you do not mind sharing, how much do you get paid?');
+    expect(answer.markdown.startsWith(GENERAL_READING_NOTE)).toBe(true);
+    expect(answer.sources[0]?.title).toBe('How much do backend developers earn?');
+    // Its money, not its pay: still only about the bot.
+    expect(ask('How much money do you have?').matched).toBe(false);
   });
 });
 

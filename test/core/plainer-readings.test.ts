@@ -16,6 +16,13 @@ describe('plainer readings of a question', () => {
     expect(unwrap('Share my best interview tips')).toBe('interview');
     expect(withoutFiller('Do you recommend online courses?')).toBe('online courses?');
   });
+
+  test('GIVEN "I am finding it hard to X" THEN X is what is searched, and the answer is about X', () => {
+    expect(withoutFiller("I'm finding it hard to write a cover letter")).toBe('write a cover letter');
+    expect(ask('I am finding it difficult to write my resume.').sources[0]?.title).toBe(
+      'What should a backend developer CV or resume contain?',
+    );
+  });
 });
 
 describe('general answers to questions put to the bot', () => {

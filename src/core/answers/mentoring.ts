@@ -41,6 +41,10 @@ const START_INTENT =
   /\bhow (?:do|can|should|would|to) (?:i |we |one |you |someone )?(?:even )?become (?:a |an )?(?:backend |back-end |back end )?(?:developer|engineer|dev|programmer)\b|\b(?:where|how) (?:do|should|can|would|to) (?:i |we |one |you |someone |a beginner )?(?:even )?(?:start|begin)\b|\bwhere to (?:start|begin)\b|\b(?:starting out|getting started)\b|\bwhat (?:should|do|must) (?:i|we|one) (?:learn|study)\b(?! (?:next|after|then))|\b(?:roadmap|learning path)\b/i;
 /** Words that only ask for help: not a start question's subject. */
 const ASKING_FOR_HELP = /\b(?:tips?|advice|suggestions?|recommendations?|help)\b/gi;
+// "Where can I start for getting a visa", "how should I begin with the preparations": starting on
+// something named, which the search answers, not the path (unless it is learning or coding itself).
+const START_ON =
+  /\b(?:where|how) (?:do|should|can|could|would|to) (?:i |we |one |you |someone )?(?:even )?(?:start|begin) (?:for|with|on) (?!(?:learning|coding|programming|backend|back-end|back end|development|it|this|that)\b)[\p{L}]/iu;
 /** The question the path answers, searched instead of a start question's own words. */
 const START_QUERY = 'where do I start learning backend development, in what order';
 // "How do I learn X", "how can I master X", "any suggestion for learning X", "learn X well", "getting
@@ -53,7 +57,8 @@ const COMPARISON =
 // A question about what to learn or choose.
 const CHOOSING = /\b(?:next|after|learn|choose|pick|switch to|add)\b/i;
 // ...by its verb alone ("right after" may only say when).
-const LEARN_OR_CHOOSE = /\b(?:learn|learning|study|choose|pick|switch to)\b/i;
+const LEARN_OR_CHOOSE =
+  /\b(?:learn(?:ing|t|ed)?|stud(?:y|ying|ied)|choos(?:e|ing)|chosen|chose|pick(?:ing|ed)?|switch(?:ing)? to)\b/i;
 // The bot as the one asked about: "you", "your", "yourself".
 const ADDRESSES_BOT = /\b(?:you|your|yours|yourself)\b/i;
 /** How near the top of the whole question's hits a plainer reading's answer must be. */
@@ -216,9 +221,9 @@ function topicOf(
 
 /**
  * Answers a question as a mentor would (see the file comment). Pure: the same knowledge, curriculum
- * and question give the same answer. A long post ({@link readPost}) is answered by the sentences that
- * ask, with what the writer says about themselves kept in `about`; when those alone find nothing, the
- * whole post is read as one question.
+ * and question give the same answer. A long post the whole reading refuses ({@link readPost}) is
+ * answered by the sentences that ask, with what the writer says about themselves in `about`, when
+ * that answer holds the unit the whole post ranks first.
  */
 export function mentorAnswer(question: string, ctx: MentoringContext): Answer {
   const whole = answerAsked(question, ctx);
@@ -288,7 +293,9 @@ function answerAsked(question: string, ctx: MentoringContext): Answer {
   // ...and only when the knowledge has what the question is about ("how do I start a podcast" is not;
   // words that only ask for help, "tips", "advice", are not what it is about).
   const startHere =
-    START_INTENT.test(text) && !lacksSubject(ctx.index.search(text.replace(ASKING_FOR_HELP, ' ')));
+    START_INTENT.test(text) &&
+    !START_ON.test(text) &&
+    !lacksSubject(ctx.index.search(text.replace(ASKING_FOR_HELP, ' ')));
   if (startHere && (asked.length === 0 || (asked.length >= 2 && COMPARISON.test(text)))) {
     const path = search(START_QUERY);
     if (path.matched) answer = path;
@@ -367,9 +374,10 @@ function answerAsked(question: string, ctx: MentoringContext): Answer {
       answer = { ...answerForUnit(lead, ctx.index), question };
   }
   // Refused, about learning or choosing between exactly two technologies ("too much to learn Docker,
-  // then Kubernetes?"): the section that weighs the two, when there is one.
+  // then Kubernetes?", "why choose Go, why was Node.js not chosen?"): the section that weighs the two,
+  // else a broader comparison that names both, when there is one.
   if (!answer.matched && named.length === 2 && LEARN_OR_CHOOSE.test(text)) {
-    const unit = comparisonUnit(text, named, ctx);
+    const unit = comparisonUnit(text, named, ctx) ?? comparisonUnit(text, named, ctx, Number.MIN_VALUE);
     if (unit) answer = { ...answerForUnit(unit, ctx.index), question };
   }
   if (!answer.matched) return answer;

@@ -26,7 +26,8 @@ const TITLE_WORDS = 15;
 
 // Without its "?" a sentence asks when it opens as questions do: "how to ...", an auxiliary before its
 // subject ("can we ...", "what should I ..."), not a clause ("when we are developers, ...").
-const AUX = '(?:is|are|am|was|were|do|does|did|should|shall|can|could|would|will|has|have)';
+const AUX_WORDS = 'is|are|am|was|were|do|does|did|should|shall|can|could|would|will|has|have';
+const AUX = `(?:${AUX_WORDS})`;
 const SUBJECT =
   '(?:i|we|you|one|it|they|he|she|there|someone|anyone|anybody|people|the|a|an|my|our|this|that|these|those)';
 const ASKING_OPENING = new RegExp(
@@ -34,7 +35,7 @@ const ASKING_OPENING = new RegExp(
   'iu',
 );
 // A clause that opens with an interrogative word is part of the question ("which matters more: ...").
-const INTERROGATIVE = new RegExp(`^(?:what|which|how|why|when|where|who|${AUX.slice(3, -1)})\\b`, 'i');
+const INTERROGATIVE = new RegExp(`^(?:what|which|how|why|when|where|who|${AUX_WORDS})\\b`, 'i');
 // A statement that carries a question: "I want to know whether ...", "I was wondering if ...", "my
 // question is ...", "I need some advice on ...", "any pointers would be appreciated".
 const EMBEDDED_ASK = [
@@ -81,8 +82,9 @@ function titleOf(text: string): string | undefined {
 
 /**
  * Reads a post into its parts. A text of one sentence is all question (or all filler when it asks
- * nothing); a title that asks is also a question. A forum tag in front of a question ("Ask HN:") is
- * filler, unless `isSubject` says it names what is asked about ("Docker: worth learning?").
+ * nothing); a title that asks is also a question. A lead-in in front of a question, a forum tag ("Ask
+ * HN:") or a clause that announces it ("Let's start with the basics: ..."), is filler, unless it asks
+ * itself or `isSubject` says it names what is asked about ("Docker: worth learning?").
  *
  * @example
  * readPost("Career change at 35\n\nI'm a teacher and know some Python. Is it too late to start? Thanks!");

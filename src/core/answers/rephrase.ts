@@ -14,6 +14,8 @@ const WRAPPING: [RegExp, string][] = [
   [/\b(?:can|could) you (?:please )?(?:tell|show|explain to) me\b/gi, ''],
   [/\bi(?:'d| would) (?:love|like) to (?:ask|know)(?: you)?\b/gi, ''],
   [/\bfeel free to (?:tell|share)(?: me)?(?: about)?\b/gi, ''],
+  // "I'm finding it hard to create a CV": the struggle is the asking, the rest its subject.
+  [/\bi(?:'m| am)? (?:finding|find|found) (?:it )?(?:hard|difficult|tough|challenging) to\b/gi, ''],
   // A year qualifies the question's time, not its subject ("still worth it in 2026").
   [/\b(?:in|for|by|as of) (?:19|20)\d\d\b/gi, ''],
   [/\b(?:would|do|can) you (?:suggest|recommend)\b/gi, 'should I learn'],

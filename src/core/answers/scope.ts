@@ -17,7 +17,7 @@ const ABOUT_ME = [
   /\bhave you (?:ever )?(?:experienced|felt|had|faced|been through)\b/i,
   /\b(?:do|would) you (?:personally|use|prefer|like|love)\b/i,
   /\bhow (?:many|much) \w+ (?:do |did )?you (?:actually )?(?:build|code|codes|work|spend|write)\b/i,
-  /\bhow (?:many|much) (?:\w+ ){0,2}(?:do|did) you (?:\w+ )?(?:have|own|make|earn|save|saved)\b/i,
+  /\bhow (?:many|much) (?:\w+ ){0,2}(?:do|did) you (?:\w+ )?(?:have|own|make|earn|save|saved|get paid)\b/i,
   /\bhow you (?:started|began|got into|learned)\b/i,
   /\byour (?:[\w-]+ ){0,3}(?:journey|story|setup)\b/i,
   /\bwhat (?:\w+ ){0,3}(?:are|do|did) you (?:\w+ )?(?:use|using|prefer|like|run|running|code|write)\b/i,
@@ -44,6 +44,8 @@ const ABOUT_ME = [
   /\bwhen (?:did )?you (?:first )?(?:become|became|got|get) (?:interested|into)\b/i,
   /\bhow (?:many years|long) have you (?:been|worked|coded|programmed)\b/i,
   /\bdo you work (?:from home|remotely|at|for|in)\b/i,
+  // A yes/no question to the bot about its own life: "Do you study somewhere? Do you work somewhere?"
+  /(?:^|[.?!:]\s+)do you (?:currently |still |also )?(?:study|work|live|go to (?:school|college|university))(?: somewhere| anywhere| now| currently)?\s*[?.!]/im,
   /\bcan you (?:give|offer|get|find) me (?:a |an )?(?:job|internship|referral)\b/i,
   /\b(?:where|which company|what company) do you work\b/i,
   /\bwhat (?:inspired|motivated|made) you\b/i,
@@ -66,6 +68,10 @@ const ADVICE_OF_YOURS = [
   /\bwhat (?:tips|advice|suggestions|techniques|habits|strategies)(?:,? (?:and )?(?:tips|advice|techniques|habits|tricks|strategies))* (?:do|would) you (?:use|follow|have|recommend|give)\b/i,
 ];
 
+// "How much do you make?", "how much do you get paid?": the bot's pay, which in general is what
+// developers earn.
+const PAY_OF_YOURS = /\bhow much (?:money )?(?:do|did) you (?:\w+ )?(?:make|earn|get paid|take home)\b/i;
+
 /** The question as asked by the user about themselves: "you" -> "I", "your" -> "my", "yourself" -> "myself". */
 function asUser(text: string): string {
   return text
@@ -82,6 +88,7 @@ function asUser(text: string): string {
  */
 export function generalReading(question: string): string | undefined {
   if (ADVICE_OF_YOURS.some((p) => p.test(question))) return unwrap(asUser(question)) || undefined;
+  if (PAY_OF_YOURS.test(question)) return 'how much do backend developers earn?';
   const m = question.match(DECISION_OF_YOURS);
   if (!m?.[2]) return undefined;
   // The rest is about the asker now: "quit your job" -> "quit my job".
