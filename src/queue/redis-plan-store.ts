@@ -13,8 +13,8 @@
  */
 import type { Redis } from 'ioredis';
 import type { StudyPlan, UserRef } from '../core/plans/plan-service';
-import { type PlanData, planData, withMarkdown } from '../core/plans/render-plan';
 import type { ClaimResult, DeliveryGate, PlanStore } from '../core/plans/plan-store';
+import { type PlanData, planData, withMarkdown } from '../core/plans/render-plan';
 
 const DAY_S = 86_400;
 
