@@ -52,25 +52,25 @@ describe('npm run eval on the question sets of our own knowledge', () => {
   );
 
   // The behaviour shares of issue 11 on questions people asked in public, as users get answers
-  // (mentoring over the engine): floors just below what was measured on 2026-12-02 (dev 98/2/0,
-  // holdout 88/6/6, unseen 100/0/0, quality 85/4/11, fresh 86/5/9, fresh2 62/22/16, fresh3 75/4/21,
-  // fresh4 54/26/20). Each set was labelled blind; fresh, fresh2, fresh3 and fresh4 were worked on
-  // afterwards (first scores 66/21/13, 40/40/21, 63/13/25 and 40/34/26; fresh4 by knowledge sections
-  // for its gaps and the labels those sections answer), so none is a blind measure any more: the
-  // next round needs a new set. The targets are right >= 90%, answered with nothing relevant <= 5%,
-  // refused answerable <= 5%; all but the dev and unseen sets are short of them.
+  // (mentoring over the engine): floors a little below what was measured on 2026-12-02 after this
+  // round's merges (dev 98/2/0, holdout 91/6/3, unseen 100/0/0, quality 85/4/11, fresh 86/5/9,
+  // fresh2 67/21/12, fresh3 79/2/19, fresh4 69/20/11, fresh5 60/18/22, fresh6 55/30/15), with room
+  // for a question or two: answers on a small knowledge sit close to their thresholds. Each set was
+  // labelled blind; all but fresh5 and fresh6 were worked on afterwards. fresh5 and fresh6 were
+  // collected this round and never tuned on (first scores 58/17/25 and 63/20/18, before this
+  // round's merges). The targets are right >= 90%, answered with nothing relevant <= 5%, refused
+  // answerable <= 5%; all but the dev and unseen sets are short of them.
   test.each([
-    ['real-questions', { right: 0.97, irrelevant: 0.03, refused: 0.01 }],
-    ['real-questions-holdout', { right: 0.9, irrelevant: 0.07, refused: 0.04 }],
+    ['real-questions', { right: 0.96, irrelevant: 0.04, refused: 0.02 }],
+    ['real-questions-holdout', { right: 0.87, irrelevant: 0.1, refused: 0.07 }],
     ['real-questions-unseen', { right: 0.95, irrelevant: 0.05, refused: 0.05 }],
-    ['real-questions-quality', { right: 0.84, irrelevant: 0.05, refused: 0.12 }],
-    ['real-questions-fresh', { right: 0.83, irrelevant: 0.08, refused: 0.1 }],
-    // fresh2: one start question the learning path answered with nothing relevant ("getting started ...
-    // bumps in the road like in terms of learning") is refused since start questions need a subject the
-    // knowledge has: 53/24/22.
-    ['real-questions-fresh2', { right: 0.52, irrelevant: 0.25, refused: 0.23 }],
-    ['real-questions-fresh3', { right: 0.7, irrelevant: 0.07, refused: 0.24 }],
-    ['real-questions-fresh4', { right: 0.42, irrelevant: 0.32, refused: 0.27 }],
+    ['real-questions-quality', { right: 0.81, irrelevant: 0.08, refused: 0.15 }],
+    ['real-questions-fresh', { right: 0.83, irrelevant: 0.08, refused: 0.12 }],
+    ['real-questions-fresh2', { right: 0.64, irrelevant: 0.24, refused: 0.15 }],
+    ['real-questions-fresh3', { right: 0.76, irrelevant: 0.05, refused: 0.22 }],
+    ['real-questions-fresh4', { right: 0.65, irrelevant: 0.23, refused: 0.15 }],
+    ['real-questions-fresh5', { right: 0.57, irrelevant: 0.21, refused: 0.25 }],
+    ['real-questions-fresh6', { right: 0.52, irrelevant: 0.33, refused: 0.18 }],
   ] as const)('%s (questions people asked in public): behaviour at its floor', (name, floor) => {
     const set = name === 'real-questions' ? real : discoverSets([join(ROOT, 'eval', `${name}.jsonl`)])[0];
     expect(set).toBeDefined();
