@@ -71,6 +71,23 @@ describe('documentation-site template syntax', () => {
     expect(out).toBe('**Why**\n\nBecause it is atomic.');
   });
 
+  test('GIVEN a line opening with a triple-backtick code span THEN it is no fence: later shortcodes are still read', () => {
+    const out = rewriteSiteTemplates(
+      '```make help``` lists the targets.\n\nSet [`DEBUG`]({{< relref "/commands/debug" >}}) first.\n\n```\nmake\n```',
+    );
+    expect(out).toBe(
+      '```make help``` lists the targets.\n\nSet [`DEBUG`](/commands/debug) first.\n\n```\nmake\n```',
+    );
+  });
+
+  test('GIVEN a triple-backtick code span opening a line THEN later documentation-site syntax is still cleaned', () => {
+    const [doc] = parseKnowledgeFile(
+      'build.md',
+      '# Build\n\n```make help``` lists the targets.\n\n:::tip\nRun it first.\n:::\n',
+    );
+    expect(doc?.markdown).toBe('```make help``` lists the targets.\n\nRun it first.');
+  });
+
   test('GIVEN Markdown without template syntax THEN it is returned unchanged', () => {
     const text = '# Plain\n\nA {curly} word and `{{ code }}`.';
     expect(rewriteSiteTemplates(text)).toBe(text);

@@ -7,7 +7,8 @@
 import { rewriteSiteTemplates } from './site-templates';
 
 const ZERO_WIDTH = /[\u200B-\u200D\u2060\uFEFF\u00AD]/g;
-const FENCE = /^\s{0,3}(```|~~~)/;
+/** A fence line; a backtick fence's info string has no backtick ("```make``` runs it" is a code span). */
+const FENCE = /^\s{0,3}(```(?=`*[^`]*$)|~~~)/;
 const MDX_IMPORT = /^\s*(import\s.+\sfrom\s|import\s+['"]|export\s+(const|default|function)\s)/;
 const ADMONITION = /^\s*:::\s*[\w-]*.*$/;
 const HEADING_ID = /^(\s{0,3}#{1,6}\s.*?)\s*\{#[\w.:-]+\}\s*$/;

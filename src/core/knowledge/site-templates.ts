@@ -17,6 +17,10 @@ const CALLOUTS = new Set(
 /** A code block or code span replaced by a placeholder (private-use marks) while templates are rewritten. */
 const HOLE = /\uE000(\d+)\uE000/g;
 
+/** The opening line of a fenced code block, and the line that closes it (the same mark, as long or longer). */
+const FENCE_OPEN = /^(\s*)(`{3,}|~{3,})(.*)$/;
+const FENCE_CLOSE = /^\s*(`{3,}|~{3,})\s*$/;
+
 /** Hugo `ref`/`relref` shortcodes (a link target): their path. */
 const REF = /\{\{[<%]\s*(?:rel)?ref\s+(?:path\s*=\s*)?["']?([^"'\s>%}]*)["']?\s*[>%]\}\}/g;
 /** Jekyll `{% link x %}` / `{% post_url x %}`: the path they name. */
@@ -50,13 +54,18 @@ function mask(text: string, holes: string[]): string {
   const out: string[] = [];
   const lines = text.split('\n');
   for (let i = 0; i < lines.length; i++) {
-    const open = /^(\s*)(```|~~~)/.exec(lines[i]!);
-    if (!open) {
+    const open = FENCE_OPEN.exec(lines[i]!);
+    // A backtick fence's info string has no backtick: "```make help``` does ..." is a code span.
+    if (!open || (open[2]![0] === '`' && open[3]!.includes('`'))) {
       out.push(lines[i]!.replace(/``[^\n]*?``|`[^`\n]+`/g, keep));
       continue;
     }
+    const closes = (line: string) => {
+      const close = FENCE_CLOSE.exec(line)?.[1];
+      return close !== undefined && close[0] === open[2]![0] && close.length >= open[2]!.length;
+    };
     let end = i + 1;
-    while (end < lines.length && !lines[end]!.trimStart().startsWith(open[2]!)) end++;
+    while (end < lines.length && !closes(lines[end]!)) end++;
     out.push(open[1] + keep(lines.slice(i, end + 1).join('\n')));
     i = end;
   }
