@@ -88,6 +88,14 @@ describe('documentation-site template syntax', () => {
     expect(doc?.markdown).toBe('```make help``` lists the targets.\n\nRun it first.');
   });
 
+  test('GIVEN a paired example or terminal shortcode THEN its session is a code block, not list items', () => {
+    const source =
+      '# Sets\n\n{{< clients-example set="sets" step="add" >}}\n> SADD s a\n1) (integer) 1\n2) "a"\n{{< /clients-example >}}\n';
+    const units = parseKnowledgeFile('sets.md', source);
+    expect(units).toHaveLength(1);
+    expect(units[0]?.markdown).toBe('```\n> SADD s a\n1) (integer) 1\n2) "a"\n```');
+  });
+
   test('GIVEN Markdown without template syntax THEN it is returned unchanged', () => {
     const text = '# Plain\n\nA {curly} word and `{{ code }}`.';
     expect(rewriteSiteTemplates(text)).toBe(text);

@@ -14,6 +14,9 @@ const CALLOUTS = new Set(
   ),
 );
 
+/** Names of paired shortcodes that hold code: examples and terminal sessions. */
+const CODE_NAME = /(?:^|[-_])(?:example|examples|code|cli|console|shell|terminal|snippet)(?:$|[-_])/i;
+
 /** A code block or code span replaced by a placeholder (private-use marks) while templates are rewritten. */
 const HOLE = /\uE000(\d+)\uE000/g;
 
@@ -94,6 +97,12 @@ function rewritePairs(text: string, holes: string[]): string {
   const pair = /^([ \t]*)\{\{([<%])\s*([\w-]+)([^\n]*?)[>%]\}\}([\s\S]*?)\{\{[<%]\s*\/\3\s*[>%]\}\}/gm;
   return out.replace(pair, (whole, indent: string, _d, name: string, args: string, body: string) => {
     const inner = dedent(rewritePairs(body, holes).replace(/^[ \t]*\n|\n[ \t]*$/g, '')).trim();
+    // An example or a terminal session (`{{< clients-example >}}`, `{{% redis-cli %}}`) with no code
+    // block of its own is shown by the site as code.
+    if (CODE_NAME.test(name) && !/^[ \t]*\uE000\d+\uE000[ \t]*$/m.test(inner) && whole.includes('\n')) {
+      const code = unmask(dedent(body.replace(/^[ \t]*\n|\n[ \t]*$/g, '')), holes);
+      return `${indent}\uE000${holes.push(['```', code, '```'].join('\n')) - 1}\uE000`;
+    }
     if (!CALLOUTS.has(name.toLowerCase())) {
       const title = param(args, 'title');
       return `${indent}${title ? `**${title}**\n\n${indent}` : ''}${inner.replace(/\n/g, `\n${indent}`)}`;
@@ -116,7 +125,8 @@ function rewritePairs(text: string, holes: string[]): string {
  * Rewrites documentation-site template syntax into the Markdown the site renders: shortcode and Liquid
  * link targets become their path (the loader then resolves it like any relative link), call-out
  * shortcodes (`note`, `tip`, `alert`, ...) become a quote led by their kind, other paired shortcodes keep
- * their content, highlighted code becomes a code block, and standalone shortcodes and Liquid tags are
+ * their content, highlighted code, examples and terminal sessions become code blocks, and standalone
+ * shortcodes and Liquid tags are
  * dropped. Fenced code and code spans are left alone.
  */
 export function rewriteSiteTemplates(source: string): string {
