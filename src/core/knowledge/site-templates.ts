@@ -94,7 +94,14 @@ function rewritePairs(text: string, holes: string[]): string {
   out = out.replace(/\{%-?\s*raw\s*-?%\}([\s\S]*?)\{%-?\s*endraw\s*-?%\}/g, (_m, body: string) =>
     body.replace(/\{[{%][\s\S]*?[}%]\}/g, (tag) => `\uE000${holes.push(tag) - 1}\uE000`),
   );
-  const pair = /^([ \t]*)\{\{([<%])\s*([\w-]+)([^\n]*?)[>%]\}\}([\s\S]*?)\{\{[<%]\s*\/\3\s*[>%]\}\}/gm;
+  // Only names that are closed somewhere can pair: an opening tag with no close is not searched past.
+  const closed = new Set([...out.matchAll(/\{\{[<%]\s*\/([\w-]+)/g)].map((m) => m[1]!));
+  if (closed.size === 0) return out;
+  const names = [...closed].join('|');
+  const pair = new RegExp(
+    `^([ \\t]*)\\{\\{([<%])\\s*(${names})(?![\\w-])([^\\n]*?)[>%]\\}\\}([\\s\\S]*?)\\{\\{[<%]\\s*\\/\\3\\s*[>%]\\}\\}`,
+    'gm',
+  );
   return out.replace(pair, (whole, indent: string, _d, name: string, args: string, body: string) => {
     const inner = dedent(rewritePairs(body, holes).replace(/^[ \t]*\n|\n[ \t]*$/g, '')).trim();
     // An example or a terminal session (`{{< clients-example >}}`, `{{% redis-cli %}}`) with no code
@@ -126,8 +133,7 @@ function rewritePairs(text: string, holes: string[]): string {
  * link targets become their path (the loader then resolves it like any relative link), call-out
  * shortcodes (`note`, `tip`, `alert`, ...) become a quote led by their kind, other paired shortcodes keep
  * their content, highlighted code, examples and terminal sessions become code blocks, and standalone
- * shortcodes and Liquid tags are
- * dropped. Fenced code and code spans are left alone.
+ * shortcodes and Liquid tags are dropped. Fenced code and code spans are left alone.
  */
 export function rewriteSiteTemplates(source: string): string {
   if (!/\{[{%]/.test(source)) return source;
