@@ -48,7 +48,7 @@ describe('documentation-site template syntax', () => {
       [
         '{% include header.html %}',
         'See [the guide]({{ site.baseurl }}/guide/) and [more]({{ "/more" | relative_url }}).',
-        '{% raw %}Write `x` as {{ user.name }}{% endraw %} in {{ page.title }} templates.',
+        'In {% raw %}`x` as {{ user.name }}{% endraw %} in {{ page.title }} templates.',
         '{% highlight ruby %}',
         'puts "{{ kept }}"',
         '{% endhighlight %}',
@@ -58,7 +58,7 @@ describe('documentation-site template syntax', () => {
       [
         '',
         'See [the guide](/guide/) and [more](/more).',
-        'Write `x` as {{ user.name }} in  templates.',
+        'In `x` as {{ user.name }} in  templates.',
         '```ruby',
         'puts "{{ kept }}"',
         '```',
@@ -90,7 +90,7 @@ describe('documentation-site template syntax', () => {
 
   test('GIVEN a paired example or terminal shortcode THEN its session is a code block, not list items', () => {
     const source =
-      '# Sets\n\n{{< clients-example set="sets" step="add" >}}\n> SADD s a\n1) (integer) 1\n2) "a"\n{{< /clients-example >}}\n';
+      '# Sets\n\n{{< clients-example set="sets" description="Match @tag:{a}" >}}\n> SADD s a\n1) (integer) 1\n2) "a"\n{{< /clients-example >}}\n';
     const units = parseKnowledgeFile('sets.md', source);
     expect(units).toHaveLength(1);
     expect(units[0]?.markdown).toBe('```\n> SADD s a\n1) (integer) 1\n2) "a"\n```');

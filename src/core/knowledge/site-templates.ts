@@ -35,7 +35,7 @@ const LIQUID_VAR = /\{\{-?\s*[a-z_][\w.[\]'"-]*(?:\s*\|[^{}\n]*)?\s*-?\}\}/gi;
 /** Any other Liquid tag: `{% include x.html %}`, `{% if %}`, `{% endraw %}`. */
 const LIQUID_TAG = /\{%-?\s*[a-z_]\w*(?:[^%\n]|%(?!\}))*-?%\}/gi;
 /** A Hugo shortcode tag, opening or closing: `{{< image src="a.png" >}}`, `{{% /alert %}}`. */
-const SHORTCODE = /\{\{([<%])\s*(\/?)([\w-]+)((?:[^>%}\n]|[>%](?!\}\}))*)[>%]\}\}/g;
+const SHORTCODE = /\{\{([<%])\s*(\/?)([\w-]+)((?:[^>%\n]|[>%](?!\}\}))*)[>%]\}\}/g;
 
 /** The value of a `name="value"` parameter of a shortcode tag. */
 function param(args: string, name: string): string | undefined {
@@ -78,54 +78,115 @@ function mask(text: string, holes: string[]): string {
 const unmask = (text: string, holes: string[]): string =>
   text.replace(HOLE, (_m, n: string) => unmask(holes[Number(n)]!, holes));
 
-/** A paired block (`{{< name >}}…{{< /name >}}`, `{% name %}…{% endname %}`) as its rendering. */
+/** A template tag that can open or close a pair: any Hugo shortcode, Liquid `highlight` and `raw`. */
+const PAIR_TAG =
+  /\{\{([<%])\s*(\/?)([\w-]+)((?:[^>%\n]|[>%](?!\}\}))*)[>%]\}\}|\{%-?\s*(end)?(highlight|raw)\b([^%\n]*?)-?%\}/g;
+
+interface Tag {
+  start: number;
+  end: number;
+  name: string;
+  args: string;
+  closing: boolean;
+  liquid: boolean;
+}
+
+function tagsOf(text: string): Tag[] {
+  return [...text.matchAll(PAIR_TAG)].map((m) => ({
+    start: m.index!,
+    end: m.index! + m[0].length,
+    name: `${m[6] ? 'liquid:' : ''}${(m[3] ?? m[6])!.toLowerCase()}`,
+    args: (m[4] ?? m[7] ?? '').trim(),
+    closing: m[2] === '/' || m[5] === 'end',
+    liquid: m[6] !== undefined,
+  }));
+}
+
+/** The outermost pairs of tags (each closing tag with the nearest open one of its name), in order. */
+function outerPairs(tags: Tag[]): [Tag, Tag][] {
+  const open = new Map<string, Tag[]>();
+  const pairs: [Tag, Tag][] = [];
+  for (const tag of tags) {
+    const stack = open.get(tag.name) ?? [];
+    open.set(tag.name, stack);
+    if (!tag.closing) stack.push(tag);
+    else {
+      const opening = stack.pop();
+      if (opening) pairs.push([opening, tag]);
+    }
+  }
+  pairs.sort((a, b) => a[0].start - b[0].start);
+  const outer: [Tag, Tag][] = [];
+  for (const pair of pairs)
+    if (outer.length === 0 || pair[0].start >= outer[outer.length - 1]![1].end) outer.push(pair);
+  return outer;
+}
+
+const hole = (holes: string[], text: string) => `\uE000${holes.push(text) - 1}\uE000`;
+const trimLines = (body: string) => body.replace(/^[ \t]*\n|\n[ \t]*$/g, '');
+
+/**
+ * Paired blocks (`{{< name >}}…{{< /name >}}`, `{% highlight %}…{% endhighlight %}`) as their rendering,
+ * found in one pass over the tags. A pair whose opening tag does not start its line keeps its tags
+ * (they are dropped later) and its content.
+ */
 function rewritePairs(text: string, holes: string[]): string {
-  // Highlighted code is a code block; raw text is kept literally.
-  const code = (_m: string, indent: string, lang: string, body: string) =>
-    `${indent}\uE000${holes.push([`\`\`\`${lang}`, unmask(body, holes), '```'].join('\n')) - 1}\uE000`;
-  let out = text.replace(
-    /^([ \t]*)\{\{[<%]\s*highlight\s+([\w+#-]*)[^}\n]*[>%]\}\}[ \t]*\n([\s\S]*?)\n[ \t]*\{\{[<%]\s*\/highlight\s*[>%]\}\}/gm,
-    code,
-  );
-  out = out.replace(
-    /^([ \t]*)\{%-?\s*highlight\s+([\w+#-]*)[^%\n]*%\}[ \t]*\n([\s\S]*?)\n[ \t]*\{%-?\s*endhighlight\s*-?%\}/gm,
-    code,
-  );
-  out = out.replace(/\{%-?\s*raw\s*-?%\}([\s\S]*?)\{%-?\s*endraw\s*-?%\}/g, (_m, body: string) =>
-    body.replace(/\{[{%][\s\S]*?[}%]\}/g, (tag) => `\uE000${holes.push(tag) - 1}\uE000`),
-  );
-  // Only names that are closed somewhere can pair: an opening tag with no close is not searched past.
-  const closed = new Set([...out.matchAll(/\{\{[<%]\s*\/([\w-]+)/g)].map((m) => m[1]!));
-  if (closed.size === 0) return out;
-  const names = [...closed].join('|');
-  const pair = new RegExp(
-    `^([ \\t]*)\\{\\{([<%])\\s*(${names})(?![\\w-])([^\\n]*?)[>%]\\}\\}([\\s\\S]*?)\\{\\{[<%]\\s*\\/\\3\\s*[>%]\\}\\}`,
-    'gm',
-  );
-  return out.replace(pair, (whole, indent: string, _d, name: string, args: string, body: string) => {
-    const inner = dedent(rewritePairs(body, holes).replace(/^[ \t]*\n|\n[ \t]*$/g, '')).trim();
-    // An example or a terminal session (`{{< clients-example >}}`, `{{% redis-cli %}}`) with no code
-    // block of its own is shown by the site as code.
-    if (CODE_NAME.test(name) && !/^[ \t]*\uE000\d+\uE000[ \t]*$/m.test(inner) && whole.includes('\n')) {
-      const code = unmask(dedent(body.replace(/^[ \t]*\n|\n[ \t]*$/g, '')), holes);
-      return `${indent}\uE000${holes.push(['```', code, '```'].join('\n')) - 1}\uE000`;
+  let out = '';
+  let at = 0;
+  for (const [open, close] of outerPairs(tagsOf(text))) {
+    const lineStart = text.lastIndexOf('\n', open.start - 1) + 1;
+    const indent = text.slice(lineStart, open.start);
+    const body = text.slice(open.end, close.start);
+    // Raw text, anywhere in a line, is kept literally.
+    if (open.name === 'liquid:raw') {
+      out += text.slice(at, open.start) + body.replace(/\{[{%][\s\S]*?[}%]\}/g, (tag) => hole(holes, tag));
+      at = close.end;
+      continue;
     }
-    if (!CALLOUTS.has(name.toLowerCase())) {
-      const title = param(args, 'title');
-      return `${indent}${title ? `**${title}**\n\n${indent}` : ''}${inner.replace(/\n/g, `\n${indent}`)}`;
+    if (!/^[ \t]*$/.test(indent)) {
+      out += text.slice(at, open.end) + rewritePairs(body, holes) + text.slice(close.start, close.end);
+      at = close.end;
+      continue;
     }
-    const quoted = inner.split('\n').map((line) => {
-      // A code block in the call-out is quoted line by line, and stays out of later rewrites.
-      const block = /^([ \t]*)\uE000(\d+)\uE000$/.exec(line);
-      const code = block ? unmask(holes[Number(block[2])]!, holes) : '';
-      if (!code.includes('\n')) return `${indent}> ${line}`.trimEnd();
-      const lines = code.split('\n').map((l) => `${indent}> ${block![1]}${l}`.trimEnd());
-      return `\uE000${holes.push(lines.join('\n')) - 1}\uE000`;
-    });
-    return whole.includes('\n')
-      ? [`${indent}> **${calloutLabel(name, args)}:**`, ...quoted].join('\n')
-      : `${indent}> **${calloutLabel(name, args)}:** ${quoted.join(' ').replace(/^\s*> /, '')}`;
+    out += text.slice(at, lineStart) + rendered(open, body, indent, holes);
+    at = close.end;
+  }
+  return out + text.slice(at);
+}
+
+/** One pair at the start of a line (after `indent`) as the site renders it. */
+function rendered(open: Tag, body: string, indent: string, holes: string[]): string {
+  const name = open.name.replace(/^liquid:/, '');
+  const multiline = body.includes('\n');
+  // Highlighted code is a code block.
+  if (name === 'highlight') {
+    const lang = /^["']?([\w+#-]*)/.exec(open.args)?.[1] ?? '';
+    return indent + hole(holes, [`\`\`\`${lang}`, unmask(dedent(trimLines(body)), holes), '```'].join('\n'));
+  }
+  const inner = dedent(rewritePairs(trimLines(body), holes)).trim();
+  // An example or a terminal session (`{{< clients-example >}}`, `{{% redis-cli %}}`) with no code
+  // block of its own is shown by the site as code.
+  if (CODE_NAME.test(name) && multiline && !/^[ \t]*\uE000\d+\uE000[ \t]*$/m.test(inner))
+    return indent + hole(holes, ['```', unmask(dedent(trimLines(body)), holes), '```'].join('\n'));
+  if (!CALLOUTS.has(name)) {
+    const title = param(open.args, 'title');
+    return `${indent}${title ? `**${title}**\n\n${indent}` : ''}${inner.replace(/\n/g, `\n${indent}`)}`;
+  }
+  const quoted = inner.split('\n').map((line) => {
+    // A code block in the call-out is quoted line by line, and stays out of later rewrites.
+    const block = /^([ \t]*)\uE000(\d+)\uE000$/.exec(line);
+    const code = block ? unmask(holes[Number(block[2])]!, holes) : '';
+    if (!code.includes('\n')) return `${indent}> ${line}`.trimEnd();
+    return hole(
+      holes,
+      code
+        .split('\n')
+        .map((l) => `${indent}> ${block![1]}${l}`.trimEnd())
+        .join('\n'),
+    );
   });
+  const label = `${indent}> **${calloutLabel(name, open.args)}:**`;
+  return multiline ? [label, ...quoted].join('\n') : `${label} ${quoted.join(' ').replace(/^\s*> /, '')}`;
 }
 
 /**
