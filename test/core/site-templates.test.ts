@@ -46,6 +46,9 @@ describe('documentation-site template syntax', () => {
     expect(doc?.markdown).toContain('```yaml\nurl: {{ site.baseurl }}\n{{< note >}}\n```');
     const liquid = rewriteSiteTemplates(
       [
+        '---',
+        'layout: page',
+        '---',
         '{% include header.html %}',
         'See [the guide]({{ site.baseurl }}/guide/) and [more]({{ "/more" | relative_url }}).',
         'In {% raw %}`x` as {{ user.name }}{% endraw %} in {{ page.title }} templates.',
@@ -56,6 +59,9 @@ describe('documentation-site template syntax', () => {
     );
     expect(liquid).toBe(
       [
+        '---',
+        'layout: page',
+        '---',
         '',
         'See [the guide](/guide/) and [more](/more).',
         'In `x` as {{ user.name }} in  templates.',
@@ -64,6 +70,11 @@ describe('documentation-site template syntax', () => {
         '```',
       ].join('\n'),
     );
+  });
+
+  test('GIVEN Liquid-like text in a file without front matter THEN it stays (Jekyll renders Liquid only with front matter)', () => {
+    const text = 'Greet with {{ user.name }} and {% if x %} blocks.';
+    expect(rewriteSiteTemplates(text)).toBe(text);
   });
 
   test('GIVEN a paired shortcode that is not a call-out THEN its content stays, its markers go', () => {

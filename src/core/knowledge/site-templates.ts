@@ -130,10 +130,10 @@ const trimLines = (body: string) => body.replace(/^[ \t]*\n|\n[ \t]*$/g, '');
  * found in one pass over the tags. A pair whose opening tag does not start its line keeps its tags
  * (they are dropped later) and its content.
  */
-function rewritePairs(text: string, holes: string[]): string {
+function rewritePairs(text: string, holes: string[], liquid: boolean): string {
   let out = '';
   let at = 0;
-  for (const [open, close] of outerPairs(tagsOf(text))) {
+  for (const [open, close] of outerPairs(tagsOf(text).filter((tag) => liquid || !tag.liquid))) {
     const lineStart = text.lastIndexOf('\n', open.start - 1) + 1;
     const indent = text.slice(lineStart, open.start);
     const body = text.slice(open.end, close.start);
@@ -144,18 +144,19 @@ function rewritePairs(text: string, holes: string[]): string {
       continue;
     }
     if (!/^[ \t]*$/.test(indent)) {
-      out += text.slice(at, open.end) + rewritePairs(body, holes) + text.slice(close.start, close.end);
+      out +=
+        text.slice(at, open.end) + rewritePairs(body, holes, liquid) + text.slice(close.start, close.end);
       at = close.end;
       continue;
     }
-    out += text.slice(at, lineStart) + rendered(open, body, indent, holes);
+    out += text.slice(at, lineStart) + rendered(open, body, indent, holes, liquid);
     at = close.end;
   }
   return out + text.slice(at);
 }
 
 /** One pair at the start of a line (after `indent`) as the site renders it. */
-function rendered(open: Tag, body: string, indent: string, holes: string[]): string {
+function rendered(open: Tag, body: string, indent: string, holes: string[], liquid: boolean): string {
   const name = open.name.replace(/^liquid:/, '');
   const multiline = body.includes('\n');
   // Highlighted code is a code block.
@@ -163,7 +164,7 @@ function rendered(open: Tag, body: string, indent: string, holes: string[]): str
     const lang = /^["']?([\w+#-]*)/.exec(open.args)?.[1] ?? '';
     return indent + hole(holes, [`\`\`\`${lang}`, unmask(dedent(trimLines(body)), holes), '```'].join('\n'));
   }
-  const inner = dedent(rewritePairs(trimLines(body), holes)).trim();
+  const inner = dedent(rewritePairs(trimLines(body), holes, liquid)).trim();
   // An example or a terminal session (`{{< clients-example >}}`, `{{% redis-cli %}}`) with no code
   // block of its own is shown by the site as code.
   if (CODE_NAME.test(name) && multiline && !/^[ \t]*\uE000\d+\uE000[ \t]*$/m.test(inner))
@@ -194,17 +195,18 @@ function rendered(open: Tag, body: string, indent: string, holes: string[]): str
  * link targets become their path (the loader then resolves it like any relative link), call-out
  * shortcodes (`note`, `tip`, `alert`, ...) become a quote led by their kind, other paired shortcodes keep
  * their content, highlighted code, examples and terminal sessions become code blocks, and standalone
- * shortcodes and Liquid tags are dropped. Fenced code and code spans are left alone.
+ * shortcodes and Liquid tags are dropped (Liquid only in files with front matter, as Jekyll reads it).
+ * Fenced code and code spans are left alone.
  */
 export function rewriteSiteTemplates(source: string): string {
   if (!/\{[{%]/.test(source)) return source;
+  // Jekyll renders Liquid only in files with front matter; elsewhere `{{ name }}` is literal text.
+  const liquid = /^---[ \t]*\r?\n/.test(source);
   const holes: string[] = [];
-  let text = mask(source, holes).replace(REF, '$1').replace(LIQUID_LINK, '$1').replace(LIQUID_URL, '$1');
-  text = rewritePairs(text, holes)
-    .replace(SHORTCODE, '')
-    .replace(LIQUID_TAG, '')
-    .replace(LIQUID_VAR, '')
-    // A line that held only a template tag is left empty.
-    .replace(/^[ \t]+$/gm, '');
-  return unmask(text, holes);
+  let text = mask(source, holes).replace(REF, '$1');
+  if (liquid) text = text.replace(LIQUID_LINK, '$1').replace(LIQUID_URL, '$1');
+  text = rewritePairs(text, holes, liquid).replace(SHORTCODE, '');
+  if (liquid) text = text.replace(LIQUID_TAG, '').replace(LIQUID_VAR, '');
+  // A line that held only a template tag is left empty.
+  return unmask(text.replace(/^[ \t]+$/gm, ''), holes);
 }
