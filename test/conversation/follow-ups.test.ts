@@ -1,6 +1,7 @@
+import { MAX_QUESTION_LENGTH } from '../../src/core/commands/validate-input';
 import { MemoryContextStore } from '../../src/core/conversation/context-store';
 import { ConversationCore } from '../../src/core/conversation/conversation-core';
-import { readFollowUp } from '../../src/core/conversation/follow-ups';
+import { followUpContext, MAX_FOLLOW_UP_CONTEXT, readFollowUp } from '../../src/core/conversation/follow-ups';
 import type { CoreReply, IncomingMessage } from '../../src/core/conversation/message';
 import { MemoryInsightsStore } from '../../src/core/insights';
 import { MemoryRateLimiter } from '../../src/core/rate-limiter';
@@ -97,6 +98,44 @@ describe('follow-ups', () => {
     expect(answerOf(await say('How do I prepare for a system design interview?')).question).toBe(
       'How do I prepare for a system design interview?',
     );
+  });
+
+  /** A long forum-style post of exactly `length` characters: a title, filler, then its question. */
+  const longPost = (length: number, question: string) => {
+    const filler = 'Thanks in advance for reading all of this. ';
+    let body = 'Career change at 34\n\n';
+    while (body.length + filler.length + question.length <= length) body += filler;
+    const left = length - body.length - question.length;
+    const post = body + (left >= 3 ? `O${'k'.repeat(left - 3)}. ` : ' '.repeat(left)) + question;
+    expect(post.replace(/\s+/g, ' ').length).toBeGreaterThanOrEqual(length - 2);
+    return post;
+  };
+
+  test.each([3900, MAX_QUESTION_LENGTH - 1])(
+    'GIVEN a first question of %i characters THEN "why?" and "and Go?" are read with its asking sentence, never too long',
+    async (length) => {
+      const { say } = conversation();
+      const first = answerOf(await say(longPost(length, 'Should I learn Python for backend?')));
+      expect(first.matched).toBe(true);
+      const why = await say('why?');
+      expect(why.type).toBe('answer');
+      expect(answerOf(why).question).toBe('why Should I learn Python for backend');
+      // "why?" keeps the post as the question later follow-ups refer to.
+      const go = answerOf(await say('and Go?'));
+      expect(go.question).toBe('Should I learn Go for backend');
+      expect(go.learn?.topicId).toBe('go');
+    },
+  );
+
+  test('GIVEN a long previous question THEN the part read with a follow-up is bounded', () => {
+    const asking = followUpContext(longPost(3900, 'Should I learn Python for backend?'));
+    expect(asking).toBe('Should I learn Python for backend?');
+    const noQuestion = followUpContext(`${'word '.repeat(800)}end`);
+    expect(noQuestion.length).toBeLessThanOrEqual(MAX_FOLLOW_UP_CONTEXT);
+    expect(noQuestion.startsWith('word word')).toBe(true);
+    expect(followUpContext('is python good')).toBe('is python good');
+    const long = readFollowUp('why?', `${'Is it fine? '.repeat(300)}`, isTechnology);
+    expect(long.kind === 'rewrite' && long.question.length).toBeLessThanOrEqual(MAX_FOLLOW_UP_CONTEXT + 4);
   });
 
   test('the rules are general: shapes, not questions', () => {

@@ -4,6 +4,9 @@
  * questions; a new full question starts fresh.
  */
 
+import { readPost } from '../answers/read-post';
+import { MAX_QUESTION_LENGTH } from '../commands/validate-input';
+
 /** How to read a message given the conversation so far. */
 export type FollowUp =
   | { kind: 'fresh' }
@@ -28,7 +31,37 @@ const TAIL = [
 const FULL_QUESTION =
   /^(?:what|which|how|why|where|when|who|should|can|could|is|are|do|does|will|would|i|my)\b/i;
 
+/**
+ * How much of the previous question a follow-up is read with: a question or two. A long post (up to
+ * {@link MAX_QUESTION_LENGTH}) is read by its asking sentences, so "why?" after it stays a question.
+ */
+export const MAX_FOLLOW_UP_CONTEXT = 300;
+
 const words = (text: string) => text.split(/\s+/).filter(Boolean);
+
+/** `text` cut to at most `max` characters, at a word boundary when there is one. */
+function clip(text: string, max: number): string {
+  if (text.length <= max) return text;
+  const cut = text.slice(0, max + 1);
+  const space = cut.lastIndexOf(' ');
+  return (space > max / 2 ? cut.slice(0, space) : text.slice(0, max)).trim();
+}
+
+/**
+ * The part of the previous question a follow-up is read with: all of it when it is short; from a long
+ * post its asking sentences, else its title line, else its start; at most
+ * {@link MAX_FOLLOW_UP_CONTEXT} characters in any case.
+ */
+export function followUpContext(
+  previous: string,
+  isSubject: (text: string) => boolean = () => false,
+): string {
+  const flat = previous.replace(/\s+/g, ' ').trim();
+  if (flat.length <= MAX_FOLLOW_UP_CONTEXT) return flat;
+  const post = readPost(previous, isSubject);
+  const asked = post.questions.join(' ') || post.title || flat;
+  return clip(asked.replace(/\s+/g, ' '), MAX_FOLLOW_UP_CONTEXT);
+}
 const clean = (text: string) => text.replace(/[\s?!.]+$/, '').trim();
 
 /**
@@ -49,7 +82,8 @@ export function combine(previous: string, tail: string, namesTechnology: (text: 
 }
 
 /**
- * Reads a message as a follow-up of `previous` (the last question, when the context still has one).
+ * Reads a message as a follow-up of `previous` (the last question, when the context still has one),
+ * with a bounded part of it ({@link followUpContext}): the question it becomes is never too long.
  * `namesTechnology` says whether text names a known technology (the curriculum's names).
  */
 export function readFollowUp(
@@ -60,6 +94,12 @@ export function readFollowUp(
   const message = text.trim();
   if (MORE.test(message)) return { kind: 'more' };
   if (!previous || message === '' || words(message).length > MAX_FOLLOW_UP_WORDS) return { kind: 'fresh' };
+  const read = readWith(message, followUpContext(previous, namesTechnology), namesTechnology);
+  // Never longer than a question may be: a follow-up of a few very long words is read on its own.
+  return read.kind === 'rewrite' && read.question.length > MAX_QUESTION_LENGTH ? { kind: 'fresh' } : read;
+}
+
+function readWith(message: string, previous: string, namesTechnology: (text: string) => boolean): FollowUp {
   if (WHY.test(message)) return { kind: 'rewrite', question: `why ${clean(previous)}`, keepPrevious: true };
   for (const shape of TAIL) {
     const tail = message.match(shape)?.[1];

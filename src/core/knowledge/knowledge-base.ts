@@ -275,6 +275,8 @@ export class KnowledgeBase {
           : `knowledge file ${file} could not be parsed; it is left out`,
       );
     } else {
+      for (const warning of parsed.warnings ?? [])
+        logger.warn({ file, warning }, `knowledge file ${warning}`);
       this.records.set(file, { file, units: parsed.units, hash: parsed.hash });
       this.errors.delete(file);
     }

@@ -1,11 +1,14 @@
 /**
  * Cleaning of real-world Markdown before and after parsing: documentation-site syntax (MDX imports and
- * components, `<head>` blocks, `:::tip` admonitions, heading ids), zero-width characters, HTML, and
+ * components, `<head>` blocks, `:::tip` admonitions, heading ids, Hugo shortcodes, Liquid tags), zero-width characters, HTML, and
  * links that only work on the site they came from.
  */
 
+import { rewriteSiteTemplates } from './site-templates';
+
 const ZERO_WIDTH = /[\u200B-\u200D\u2060\uFEFF\u00AD]/g;
-const FENCE = /^\s{0,3}(```|~~~)/;
+/** A fence line; a backtick fence's info string has no backtick ("```make``` runs it" is a code span). */
+const FENCE = /^\s{0,3}(```(?=`*[^`]*$)|~~~)/;
 const MDX_IMPORT = /^\s*(import\s.+\sfrom\s|import\s+['"]|export\s+(const|default|function)\s)/;
 const ADMONITION = /^\s*:::\s*[\w-]*.*$/;
 const HEADING_ID = /^(\s{0,3}#{1,6}\s.*?)\s*\{#[\w.:-]+\}\s*$/;
@@ -16,10 +19,10 @@ const JSX_LINE = /^\s*<\/?[A-Z][\w.]*(\s[^<>]*)?\/?>\s*$/;
  * Removes documentation-site syntax line by line, leaving code blocks alone: MDX `import`/`export`
  * lines, lines that are only a JSX component tag, `<head>...</head>` blocks, admonition markers
  * (`:::tip Title` and `:::`; their content stays), heading ids (`## Plan {#plan}`) and zero-width
- * characters.
+ * characters; Hugo shortcodes and Liquid tags first become what the site renders ({@link rewriteSiteTemplates}).
  */
 export function preprocessMarkdown(source: string): string {
-  const lines = source.replace(ZERO_WIDTH, '').split(/\r?\n/);
+  const lines = rewriteSiteTemplates(source.replace(ZERO_WIDTH, '').replace(/\r\n?/g, '\n')).split('\n');
   const out: string[] = [];
   let fence: string | undefined;
   let inHead = false;

@@ -2,7 +2,6 @@ import MarkdownIt from 'markdown-it';
 import frontMatterPlugin from 'markdown-it-front-matter';
 import { parse as parseYaml } from 'yaml';
 import { z } from 'zod';
-import { BotError } from '../errors';
 import { isPictureOnlyHeading } from './heading-shapes';
 import { isNavigationLine, isSeparatorLine } from './inline-shapes';
 import {
@@ -49,6 +48,8 @@ const FrontMatter = z
 export interface ParseOptions {
   /** Base URL of the knowledge directory: relative links become absolute against it. */
   baseUrl?: string;
+  /** Told what was wrong with the file but did not stop it loading (broken front matter). */
+  warn?: (message: string) => void;
 }
 
 interface Builder {
@@ -64,25 +65,36 @@ interface Builder {
 
 const md = new MarkdownIt('commonmark').enable('table').use(frontMatterPlugin, () => {});
 
-function parseFrontMatter(file: string, yaml: string): z.infer<typeof FrontMatter> {
+type FrontMatterData = z.infer<typeof FrontMatter>;
+
+/**
+ * The front matter of a file, as far as it is usable: YAML that does not parse is left out whole, and
+ * a field of the wrong shape is left out alone; each problem is passed to `warn`, naming the file.
+ */
+function parseFrontMatter(file: string, yaml: string, warn: (message: string) => void): FrontMatterData {
   let data: unknown;
   try {
     data = parseYaml(yaml);
   } catch (error) {
-    throw new BotError('knowledge.front-matter', `The front matter of ${file} is not valid YAML.`, {
-      cause: error,
-      detail: `${file}: front matter is not valid YAML: ${(error as Error).message.split('\n')[0]}`,
-    });
+    const problem = (error as Error).message.split('\n')[0];
+    warn(`${file}: front matter is not valid YAML (${problem}); the file is read without it`);
+    return {};
   }
-  const parsed = FrontMatter.safeParse(data ?? {});
-  if (!parsed.success) {
+  if (data === null || data === undefined) return {};
+  if (typeof data !== 'object' || Array.isArray(data)) {
+    warn(`${file}: front matter is not a set of fields; the file is read without it`);
+    return {};
+  }
+  const fields: Record<string, unknown> = { ...data };
+  for (;;) {
+    const parsed = FrontMatter.safeParse(fields);
+    if (parsed.success) return parsed.data;
     const issue = parsed.error.issues[0];
-    const where = issue?.path.join('.') || 'front matter';
-    throw new BotError('knowledge.front-matter', `The front matter of ${file} is malformed.`, {
-      detail: `${file}: front matter field "${where}": ${issue?.message}`,
-    });
+    const field = String(issue?.path[0] ?? '');
+    if (!(field in fields)) return {};
+    warn(`${file}: front matter field "${issue?.path.join('.')}": ${issue?.message}; the field is ignored`);
+    delete fields[field];
   }
-  return parsed.data;
 }
 
 /** Removes a list item's marker ("- ", "1. ") from the first line and dedents the rest. */
@@ -114,8 +126,8 @@ function blockEnd(tokens: Token[], start: number): number {
  * Parses one Markdown knowledge file into units: the document, each heading's section, and each list
  * item with content of its own. A list item that is only a link (maybe with a few words) is a resource
  * of its section, a table of contents is dropped, HTML is reduced to text and links that only work on
- * the original site become plain text (absolute with a base URL). Throws a {@link BotError}
- * (`knowledge.front-matter`) naming the file when its front matter is broken.
+ * the original site become plain text (absolute with a base URL). Broken front matter never loses the
+ * document: it is read without it (or without the broken field), and `options.warn` is told why.
  *
  * @param file path relative to the knowledge directory, e.g. `backend-engineer.md`
  * @param source the file's text
@@ -125,7 +137,8 @@ export function parseKnowledgeFile(file: string, raw: string, options: ParseOpti
   const tokens = md.parse(source, {});
   const lines = source.split('\n');
   const frontToken = tokens.find((t) => t.type === 'front_matter');
-  const front = frontToken ? parseFrontMatter(file, String(frontToken.meta as unknown)) : {};
+  const warn = options.warn ?? (() => undefined);
+  const front = frontToken ? parseFrontMatter(file, String(frontToken.meta as unknown), warn) : {};
   const resolve = linkResolver(file, front.base_url ?? options.baseUrl);
   const fileSlug = file
     .replace(/\.(md|mdx|markdown)$/i, '')

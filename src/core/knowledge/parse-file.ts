@@ -7,11 +7,11 @@ import type { UnitTerms } from './unit-terms';
 /**
  * One knowledge file, read and parsed (on the main thread or in the parse worker): its units and the
  * hash of its text (identical files are indexed once), why it was skipped (binary, not UTF-8,
- * unreadable), or the parse error. From the parse worker, units come with their search terms
+ * unreadable), or the parse error; `warnings` say what was wrong but did not stop it (broken front matter). From the parse worker, units come with their search terms
  * (`terms[k]` for `units[k]`), analysed there.
  */
 export type ParsedFile =
-  | { file: string; units: KnowledgeUnit[]; hash: string; terms?: UnitTerms[] }
+  | { file: string; units: KnowledgeUnit[]; hash: string; terms?: UnitTerms[]; warnings?: string[] }
   | { file: string; skipped: string }
   | { file: string; error: string };
 
@@ -23,9 +23,11 @@ export function parseRead(
 ): ParsedFile {
   if ('reason' in read) return { file, skipped: read.reason };
   try {
-    const units = dedupeUnits(parseKnowledgeFile(file, read.text, { baseUrl }));
+    const warnings: string[] = [];
+    const warn = (message: string) => warnings.push(message);
+    const units = dedupeUnits(parseKnowledgeFile(file, read.text, { baseUrl, warn }));
     const hash = createHash('sha1').update(read.text.replace(/\s+/g, ' ').trim()).digest('base64');
-    return { file, units, hash };
+    return warnings.length > 0 ? { file, units, hash, warnings } : { file, units, hash };
   } catch (error) {
     return { file, error: describeError(error) };
   }
