@@ -46,6 +46,23 @@ describe('follow-ups', () => {
     expect(go.learn?.topicId).toBe('go');
   });
 
+  test('GIVEN a question naming no technology THEN "and go?" in lower case asks it about Go the language', async () => {
+    const { say } = conversation();
+    answerOf(await say('what does a backend engineer do?'));
+    const go = answerOf(await say('and go?'));
+    expect(go.question).toBe('what does a backend engineer do Go');
+    expect(go.sources[0]?.title).toBe('Go');
+  });
+
+  test('GIVEN a question about a technology THEN "and k8s?" is written by its name, "with Java" as typed', async () => {
+    const { say } = conversation();
+    answerOf(await say('Should I learn Docker?'));
+    expect(answerOf(await say('and k8s?')).question).toBe('Should I learn Kubernetes');
+    const fresh = conversation();
+    answerOf(await fresh.say('how do I get a backend job?'));
+    expect(answerOf(await fresh.say('and with Java?')).question).toBe('how do I get a backend job with Java');
+  });
+
   test('GIVEN a question THEN "what about for a junior?" re-asks it with the qualifier', async () => {
     const { say } = conversation();
     await say('Is the job market good?');

@@ -101,9 +101,15 @@ export class ConversationCore {
    */
   async ask(message: Pick<IncomingMessage, 'user' | 'where' | 'text'>): Promise<CoreReply> {
     const context = await this.contexts.get(keyOf(message)).catch(() => undefined);
-    const { resolve } = this.options.mentor.curriculumParts();
+    const { resolve, curriculum } = this.options.mentor.curriculumParts();
     const namesTechnology = (text: string) => (resolve?.(text).ids.length ?? 0) > 0;
-    const follow = readFollowUp(message.text, context?.lastQuestion, namesTechnology);
+    // A one-word follow-up's technology by its name ("go" -> "Go"); "with Java" is kept as typed.
+    const nameOf = (text: string) => {
+      if (/\s/.test(text.trim())) return undefined;
+      const ids = resolve?.(text).ids ?? [];
+      return ids.length === 1 ? curriculum?.topics.find((t) => t.id === ids[0])?.title : undefined;
+    };
+    const follow = readFollowUp(message.text, context?.lastQuestion, namesTechnology, nameOf);
     if (follow.kind === 'more') return this.continueFrom(message, context);
     const said = readSelfStatement(message.text, resolve);
     const about = mergeAbout(context?.about ?? { knows: [] }, said.about);

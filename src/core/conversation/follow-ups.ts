@@ -68,49 +68,67 @@ const clean = (text: string) => text.replace(/[\s?!.]+$/, '').trim();
  * Puts the follow-up's term into the previous question: in place of the technology it named
  * ("should I learn python?" + "Go" -> "should I learn Go?"), else after it ("... " + "for a junior").
  */
-export function combine(previous: string, tail: string, namesTechnology: (text: string) => boolean): string {
+export function combine(
+  previous: string,
+  tail: string,
+  namesTechnology: (text: string) => boolean,
+  nameOf: NameOf = () => undefined,
+): string {
   const base = clean(previous);
   if (namesTechnology(tail)) {
+    // Written by its name ("and go?" -> "Go"): in a sentence, "go" would be read as the verb.
+    const name = nameOf(tail) ?? tail;
     const tokens = base.split(/(\s+)/);
     const at = tokens.findIndex((t) => /\S/.test(t) && namesTechnology(t.replace(/[^\p{L}\p{N}#+.]/gu, '')));
     if (at >= 0) {
-      tokens[at] = tail;
+      tokens[at] = name;
       return tokens.join('');
     }
+    return `${base} ${name}`;
   }
   return `${base} ${tail}`;
 }
 
+/** The name of the one technology `text` is (`go` -> `Go`, `k8s` -> `Kubernetes`), if it is one. */
+export type NameOf = (text: string) => string | undefined;
+
 /**
  * Reads a message as a follow-up of `previous` (the last question, when the context still has one),
  * with a bounded part of it ({@link followUpContext}): the question it becomes is never too long.
- * `namesTechnology` says whether text names a known technology (the curriculum's names).
+ * `namesTechnology` says whether text names a known technology (the curriculum's names); `nameOf`
+ * gives that technology's name, which the rewritten question uses.
  */
 export function readFollowUp(
   text: string,
   previous: string | undefined,
   namesTechnology: (text: string) => boolean,
+  nameOf?: NameOf,
 ): FollowUp {
   const message = text.trim();
   if (MORE.test(message)) return { kind: 'more' };
   if (!previous || message === '' || words(message).length > MAX_FOLLOW_UP_WORDS) return { kind: 'fresh' };
-  const read = readWith(message, followUpContext(previous, namesTechnology), namesTechnology);
+  const read = readWith(message, followUpContext(previous, namesTechnology), namesTechnology, nameOf);
   // Never longer than a question may be: a follow-up of a few very long words is read on its own.
   return read.kind === 'rewrite' && read.question.length > MAX_QUESTION_LENGTH ? { kind: 'fresh' } : read;
 }
 
-function readWith(message: string, previous: string, namesTechnology: (text: string) => boolean): FollowUp {
+function readWith(
+  message: string,
+  previous: string,
+  namesTechnology: (text: string) => boolean,
+  nameOf?: NameOf,
+): FollowUp {
   if (WHY.test(message)) return { kind: 'rewrite', question: `why ${clean(previous)}`, keepPrevious: true };
   for (const shape of TAIL) {
     const tail = message.match(shape)?.[1];
     // "and how do I deploy it?": a question of its own.
     if (tail && FULL_QUESTION.test(tail)) return { kind: 'fresh' };
     if (tail && clean(tail) !== '')
-      return { kind: 'rewrite', question: combine(previous, clean(tail), namesTechnology) };
+      return { kind: 'rewrite', question: combine(previous, clean(tail), namesTechnology, nameOf) };
   }
   // A technology alone ("Go?", "python then"): the previous question about it.
   const bare = clean(message.replace(/\b(?:then|please)\b/gi, ''));
   if (words(bare).length <= 2 && namesTechnology(bare))
-    return { kind: 'rewrite', question: combine(previous, bare, namesTechnology) };
+    return { kind: 'rewrite', question: combine(previous, bare, namesTechnology, nameOf) };
   return { kind: 'fresh' };
 }
