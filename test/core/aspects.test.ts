@@ -1,0 +1,56 @@
+import { parseKnowledgeFile } from '../../src/core/knowledge/markdown-loader';
+import { createAnalyzer } from '../../src/core/search/analyzer';
+import { namesOwnAspect } from '../../src/core/search/aspects';
+import { SearchIndex } from '../../src/core/search/search-index';
+
+describe('namesOwnAspect', () => {
+  test('GIVEN a section title naming an asked term its parent lacks THEN it names its own aspect', () => {
+    expect(namesOwnAspect(['state'], ['long', 'run', 'oper'], new Set(['state', 'long', 'run']))).toBe(true);
+  });
+
+  test('GIVEN a section title whose asked terms are all in its parent title THEN it only repeats the topic', () => {
+    expect(namesOwnAspect(['queue', 'why'], ['queue', 'job'], new Set(['queue']))).toBe(false);
+  });
+});
+
+describe('SearchIndex ranking: a topic and its sections', () => {
+  const OPERATIONS = `# Long running operations
+
+A long running operation is a resource the service creates for work that takes longer than one request.
+Clients poll the long running operation until it ends. A long running operation has an id and a status.
+
+## Operation states
+
+Every operation reports one of these states: notStarted, running, succeeded, failed or canceled.
+
+## Polling
+
+Clients poll with a delay between requests.
+`;
+  const QUEUES = `# Job queues (JQ)
+
+A job queue stores work for workers to pick up later, one job at a time.
+
+## Why job queues
+
+Job queues smooth out bursts: job queues let a web request return at once while job queues hold the work,
+and job queues retry a job that failed.
+
+## Dead letters
+
+A job that keeps failing moves to a dead letter queue.
+`;
+  const index = new SearchIndex(
+    [...parseKnowledgeFile('operations.md', OPERATIONS), ...parseKnowledgeFile('queues.md', QUEUES)],
+    createAnalyzer([]),
+  );
+  const top = (q: string) => index.search(q).hits[0]?.unit.title;
+
+  test('GIVEN a question naming a topic and one aspect of it THEN the section with the aspect leads', () => {
+    expect(top('which states should a long running operation resource support')).toBe('Operation states');
+  });
+
+  test('GIVEN a question naming only the topic THEN the topic leads, not a section that repeats its title', () => {
+    expect(top('what are job queues')).toBe('Job queues (JQ)');
+  });
+});
