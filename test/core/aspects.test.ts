@@ -54,3 +54,35 @@ A job that keeps failing moves to a dead letter queue.
     expect(top('what are job queues')).toBe('Job queues (JQ)');
   });
 });
+
+describe('SearchIndex ranking: a document before a section of another one titled by the same term', () => {
+  const OVERVIEW = `# Signals compared
+
+## Overview
+
+### Traces
+
+Traces follow a request across distributed services: a trace is a tree of spans. Traces of distributed
+calls show where the time goes; traces are sampled.
+
+### Logs
+
+Logs are lines of text with a time.
+`;
+  const TRACING = `# Tracing
+
+Tracing records the path of a request through distributed services as correlated spans.
+
+## Tools
+
+Use a tracing library.
+`;
+  const index = new SearchIndex(
+    [...parseKnowledgeFile('signals.md', OVERVIEW), ...parseKnowledgeFile('tracing.md', TRACING)],
+    createAnalyzer([]),
+  );
+
+  test('GIVEN a section and a whole document titled by the asked term THEN the document leads', () => {
+    expect(index.search('what is distributed tracing').hits[0]?.unit.title).toBe('Tracing');
+  });
+});

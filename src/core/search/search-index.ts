@@ -751,9 +751,11 @@ export class SearchIndex {
       asked,
     );
     // An item titled by a term gives way to a whole document titled by it too ("JWT" in a list of
-    // terms, beside "JWT 101: ..."): the document is the topic, the item a mention in another one.
+    // terms, beside "JWT 101: ..."): the document is the topic, the item a mention in another one. So
+    // does a section of another document, when the question names the document at least as well
+    // ("Tracing" before "Logs vs Metrics vs Traces > Traces").
     for (const hit of window) {
-      if (hit.unit.kind !== 'item') continue;
+      if (hit.unit.kind === 'document') continue;
       const own = fits.get(hit.unit.id)!;
       const title = this.titleTermsOf(hit.unit);
       if (title.length === 0) continue;
@@ -763,6 +765,7 @@ export class SearchIndex {
           h.score < hit.score &&
           !hit.unit.id.startsWith(`${h.unit.id}/`) &&
           fits.get(h.unit.id)!.coverage >= own.coverage &&
+          (hit.unit.kind === 'item' || fits.get(h.unit.id)!.fit >= own.fit) &&
           title.every((t) => this.titleTermsOf(h.unit).includes(t)),
       );
       if (doc) doc.score = hit.score * 1.01;
