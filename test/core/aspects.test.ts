@@ -1,6 +1,6 @@
 import { parseKnowledgeFile } from '../../src/core/knowledge/markdown-loader';
 import { createAnalyzer } from '../../src/core/search/analyzer';
-import { namesOwnAspect } from '../../src/core/search/aspects';
+import { namesOwnAspect, sameName } from '../../src/core/search/aspects';
 import { SearchIndex } from '../../src/core/search/search-index';
 
 describe('namesOwnAspect', () => {
@@ -10,6 +10,16 @@ describe('namesOwnAspect', () => {
 
   test('GIVEN a section title whose asked terms are all in its parent title THEN it only repeats the topic', () => {
     expect(namesOwnAspect(['queue', 'why'], ['queue', 'job'], new Set(['queue']))).toBe(false);
+  });
+});
+
+describe('sameName', () => {
+  test('GIVEN two titles of the same terms in another order THEN they are the same name', () => {
+    expect(sameName(['rotat', 'secret'], ['secret', 'rotat'])).toBe(true);
+  });
+
+  test('GIVEN a title with one more term THEN it is another name', () => {
+    expect(sameName(['secret'], ['secret', 'rotat'])).toBe(false);
   });
 });
 
@@ -84,5 +94,33 @@ Use a tracing library.
 
   test('GIVEN a section and a whole document titled by the asked term THEN the document leads', () => {
     expect(index.search('what is distributed tracing').hits[0]?.unit.title).toBe('Tracing');
+  });
+});
+
+describe('SearchIndex ranking: a document before an item of another one with the same name', () => {
+  const PRACTICES = `# Secrets management
+
+## Best practices
+
+- **Rotation of Secrets**: rotate secrets regularly, and rotate secrets at once when one leaks.
+- **Least privilege**: each service reads only its own secrets.
+`;
+  const ROTATION = `# Secrets Rotation
+
+Secrets rotation is refreshing the secrets of a service, so that a compromised secret stops working soon.
+
+## Tools
+
+A key vault can rotate secrets on a schedule.
+`;
+  const index = new SearchIndex(
+    [...parseKnowledgeFile('practices.md', PRACTICES), ...parseKnowledgeFile('rotation.md', ROTATION)],
+    createAnalyzer([]),
+  );
+
+  test('GIVEN an item and a document titled by the same words THEN the document leads, even when the item has one more word of the question', () => {
+    expect(index.search('why should we rotate secrets regularly?').hits[0]?.unit.title).toBe(
+      'Secrets Rotation',
+    );
   });
 });

@@ -56,3 +56,9 @@ export function promoteAspects<H extends Ranked>(
     if (lacked) hit.score = parent.score * 1.01;
   }
 }
+
+/** Whether two analysed titles have the same terms in any order ("Rotation of Secrets", "Secrets Rotation"). */
+export function sameName(a: readonly string[], b: readonly string[]): boolean {
+  const set = new Set(b);
+  return a.length > 0 && new Set(a).size === set.size && a.every((t) => set.has(t));
+}

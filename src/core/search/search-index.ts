@@ -3,7 +3,7 @@ import SearchableMap from 'minisearch/SearchableMap';
 import type { KnowledgeUnit } from '../knowledge/types';
 import { UNIT_FIELDS, type UnitTerms, unitFieldText } from '../knowledge/unit-terms';
 import { type Analyzer, stemWord, tokenize } from './analyzer';
-import { namesOwnAspect, promoteAspects } from './aspects';
+import { namesOwnAspect, promoteAspects, sameName } from './aspects';
 import { everydayStems, isEnglishWord } from './english-words';
 import { PartHeadings } from './part-headings';
 import { type TermMatch, TermResolver } from './term-resolver';
@@ -764,7 +764,7 @@ export class SearchIndex {
           h.unit.kind === 'document' &&
           h.score < hit.score &&
           !hit.unit.id.startsWith(`${h.unit.id}/`) &&
-          fits.get(h.unit.id)!.coverage >= own.coverage &&
+          (fits.get(h.unit.id)!.coverage >= own.coverage || sameName(title, this.titleTermsOf(h.unit))) &&
           (hit.unit.kind === 'item' || fits.get(h.unit.id)!.fit >= own.fit) &&
           title.every((t) => this.titleTermsOf(h.unit).includes(t)),
       );
