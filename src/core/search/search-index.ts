@@ -701,6 +701,7 @@ export class SearchIndex {
     const window = hits.slice(0, RERANK_WINDOW);
     const asked = new Set(terms.flatMap((t) => t.matches));
     const fits = new Map<string, { fit: number; coverage: number; named: number }>();
+    const parentOf = (unit: KnowledgeUnit) => (unit.parentId ? this.units.get(unit.parentId) : undefined);
     for (const hit of window) {
       const title = this.titleTermsOf(hit.unit);
       const fit = this.nameFit(hit.unit, asked);
@@ -711,7 +712,7 @@ export class SearchIndex {
         (1 + TITLE_FIT * fit) *
         (1 + QUESTION_FIT * named) *
         (COVERAGE_FLOOR + coverage) *
-        ((hit.unit.kind === 'item' && !hit.unit.defined) || this.parts.isPart(hit.unit, asked)
+        ((hit.unit.kind === 'item' && !hit.unit.defined) || this.parts.isWithinPart(hit.unit, parentOf, asked)
           ? ITEM_SHARE
           : 1);
     }
@@ -744,7 +745,7 @@ export class SearchIndex {
       }
     }
     promoteAspects(
-      window.filter((h) => h.unit.kind !== 'item' && !this.parts.isPart(h.unit, asked)),
+      window.filter((h) => h.unit.kind !== 'item' && !this.parts.isWithinPart(h.unit, parentOf, asked)),
       window,
       (id) => fits.get(id)?.coverage,
       (unit) => this.titleTermsOf(unit),
