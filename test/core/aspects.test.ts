@@ -124,3 +124,30 @@ A key vault can rotate secrets on a schedule.
     );
   });
 });
+
+describe('SearchIndex ranking: a document whose title names more of the question than a section titled by part of it', () => {
+  const GUIDE = `# Git guide
+
+## Workflow
+
+### Branching
+
+Create a git branch for each change: git branch names start with your name, git branches are short
+lived, and a git branch is merged by a pull request. Delete the git branch after the merge.
+`;
+  const NAMING = `# Naming Branches
+
+Use a branch naming convention: a type, then the work item, then a short description.
+`;
+  const OTHER = ['Code reviews', 'Pair programming', 'Release notes', 'Feature flags', 'Sprint planning'].map(
+    (title, k) => parseKnowledgeFile(`other-${k}.md`, `# ${title}\n\n${title} help a team ship.\n`),
+  );
+  const index = new SearchIndex(
+    [...parseKnowledgeFile('git.md', GUIDE), ...parseKnowledgeFile('naming.md', NAMING), ...OTHER.flat()],
+    createAnalyzer([]),
+  );
+
+  test('GIVEN a section titled by one asked word and a document titled by it and another THEN the document leads, even without the word its path gives the section', () => {
+    expect(index.search('how should i name my git branches').hits[0]?.unit.title).toBe('Naming Branches');
+  });
+});

@@ -765,7 +765,9 @@ export class SearchIndex {
           h.unit.kind === 'document' &&
           h.score < hit.score &&
           !hit.unit.id.startsWith(`${h.unit.id}/`) &&
-          (fits.get(h.unit.id)!.coverage >= own.coverage || sameName(title, this.titleTermsOf(h.unit))) &&
+          (fits.get(h.unit.id)!.coverage >= own.coverage ||
+            sameName(title, this.titleTermsOf(h.unit)) ||
+            (hit.unit.kind !== 'item' && fits.get(h.unit.id)!.named > own.named)) &&
           (hit.unit.kind === 'item' || fits.get(h.unit.id)!.fit >= own.fit) &&
           title.every((t) => this.titleTermsOf(h.unit).includes(t)),
       );
