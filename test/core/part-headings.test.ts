@@ -136,3 +136,34 @@ describe('headings that are only a quotation', () => {
     ).toBe('Set memory limits for the container');
   });
 });
+
+describe('sections under a heading that recurs under many topics', () => {
+  const analyze = createAnalyzer([]);
+  const doc = (title: string, example: string) =>
+    `# ${title}\n\nAbout ${title}.\n\n## Examples\n\n### ${example}\n\nAn example.\n\n#### Notes\n\nMore.\n`;
+  const units = [
+    ...parseKnowledgeFile('cache.md', doc('Leverage caching', 'Basic example with modules')),
+    ...parseKnowledgeFile('stages.md', doc('Use stages', 'Example with a build step')),
+  ];
+  const parts = new PartHeadings(analyze);
+  for (const unit of units) parts.add(unit);
+  const byId = new Map(units.map((u) => [u.id, u]));
+  const parentOf = (u: (typeof units)[number]) => (u.parentId ? byId.get(u.parentId) : undefined);
+  const basic = units.find((u) => u.title === 'Basic example with modules')!;
+
+  test('GIVEN a section anywhere under a recurring heading the question does not name THEN it is within a part', () => {
+    expect(parts.isPart(basic, new Set(analyze('modules')))).toBe(false);
+    expect(parts.isWithinPart(basic, parentOf, new Set(analyze('modules')))).toBe(true);
+    const notes = units.find((u) => u.title === 'Notes' && u.parentId === basic.id)!;
+    expect(parts.isWithinPart(notes, parentOf, new Set(analyze('notes')))).toBe(true);
+  });
+
+  test('GIVEN the question names the recurring heading THEN the section under it is not within a part', () => {
+    expect(parts.isWithinPart(basic, parentOf, new Set(analyze('examples of modules')))).toBe(false);
+  });
+
+  test('GIVEN a section under its topic only THEN it is not within a part', () => {
+    const examples = units.find((u) => u.title === 'Examples')!;
+    expect(parts.isWithinPart(byId.get(examples.parentId!)!, parentOf, new Set())).toBe(false);
+  });
+});

@@ -117,6 +117,32 @@ export class PartHeadings {
   }
 
   /**
+   * Whether a unit is a part of its topic for this question ({@link isPart}), or a section anywhere
+   * under a heading that recurs whole under several topics and that the question does not name: a
+   * section under "Examples" is an example too ("Examples > Basic Example with ...").
+   *
+   * @param parentOf the unit a unit is under, if any
+   */
+  isWithinPart(
+    unit: KnowledgeUnit,
+    parentOf: (unit: KnowledgeUnit) => KnowledgeUnit | undefined,
+    asked: ReadonlySet<string>,
+  ): boolean {
+    if (this.isPart(unit, asked)) return true;
+    if (unit.kind !== 'section') return false;
+    for (let outer = parentOf(unit); outer?.kind === 'section' && outer.parentId; outer = parentOf(outer)) {
+      const whole = this.cachedRead(outer.title).whole;
+      if (
+        whole !== '' &&
+        (this.parents.get(whole) ?? 0) >= RECURRING_PARENTS &&
+        !whole.split(' ').some((t) => asked.has(t))
+      )
+        return true;
+    }
+    return false;
+  }
+
+  /**
    * Whether a unit is a part of its topic for this question: its heading is a quotation, or its
    * heading (or its label) recurs under several topics and the question names none of its words.
    */

@@ -3,6 +3,7 @@ import SearchableMap from 'minisearch/SearchableMap';
 import type { KnowledgeUnit } from '../knowledge/types';
 import { UNIT_FIELDS, type UnitTerms, unitFieldText } from '../knowledge/unit-terms';
 import { type Analyzer, stemWord, tokenize } from './analyzer';
+import { namesOwnAspect, promoteAspects, sameName } from './aspects';
 import { everydayStems, isEnglishWord } from './english-words';
 import { PartHeadings } from './part-headings';
 import { type TermMatch, TermResolver } from './term-resolver';
@@ -700,6 +701,7 @@ export class SearchIndex {
     const window = hits.slice(0, RERANK_WINDOW);
     const asked = new Set(terms.flatMap((t) => t.matches));
     const fits = new Map<string, { fit: number; coverage: number; named: number }>();
+    const parentOf = (unit: KnowledgeUnit) => (unit.parentId ? this.units.get(unit.parentId) : undefined);
     for (const hit of window) {
       const title = this.titleTermsOf(hit.unit);
       const fit = this.nameFit(hit.unit, asked);
@@ -710,16 +712,20 @@ export class SearchIndex {
         (1 + TITLE_FIT * fit) *
         (1 + QUESTION_FIT * named) *
         (COVERAGE_FLOOR + coverage) *
-        ((hit.unit.kind === 'item' && !hit.unit.defined) || this.parts.isPart(hit.unit, asked)
+        ((hit.unit.kind === 'item' && !hit.unit.defined) || this.parts.isWithinPart(hit.unit, parentOf, asked)
           ? ITEM_SHARE
           : 1);
     }
     this.promoteShownIn(window, fits, terms, related, asked);
-    // A part of a topic ("Disadvantages" of a section) gives way to the topic itself when that
-    // covers the question as well and is named by it at least as well (its title names as much of
-    // the question: "Always negotiate" stays above "Negotiation").
+    // A part of a topic ("Disadvantages" of a section, "Why X" under "X") gives way to the topic
+    // itself when that covers the question as well, the part's title names nothing of the question
+    // the topic's title lacks ("Always negotiate" stays above "Negotiation", "States" above "Long
+    // running operations" for "which states should a long running operation support"), and the topic
+    // is named by the question at least as well or worded like it at least as much ("What are X"
+    // stays above "X: how to prepare" for "what are X").
     for (const hit of window) {
       const own = fits.get(hit.unit.id)!;
+      const title = this.titleTermsOf(hit.unit);
       for (let p = hit.unit.parentId; p; p = this.units.get(p)?.parentId) {
         const parent = fits.get(p);
         const parentHit = window.find((h) => h.unit.id === p);
@@ -728,18 +734,29 @@ export class SearchIndex {
           parentHit &&
           parent.coverage >= own.coverage &&
           parent.fit > 0 &&
+          !namesOwnAspect(title, this.titleTermsOf(parentHit.unit), asked) &&
           ((parent.fit >= own.fit && parent.named >= own.named) ||
-            this.isAspectOf(hit.unit, parentHit.unit, asked))
+            this.isAspectOf(hit.unit, parentHit.unit, asked) ||
+            this.wordingFit(parentHit.unit, words) >= this.wordingFit(hit.unit, words))
         ) {
           parentHit.score = Math.max(parentHit.score, hit.score * 1.01);
           break;
         }
       }
     }
+    promoteAspects(
+      window.filter((h) => h.unit.kind !== 'item' && !this.parts.isWithinPart(h.unit, parentOf, asked)),
+      window,
+      (id) => fits.get(id)?.coverage,
+      (unit) => this.titleTermsOf(unit),
+      asked,
+    );
     // An item titled by a term gives way to a whole document titled by it too ("JWT" in a list of
-    // terms, beside "JWT 101: ..."): the document is the topic, the item a mention in another one.
+    // terms, beside "JWT 101: ..."): the document is the topic, the item a mention in another one. So
+    // does a section of another document, when the question names the document at least as well
+    // ("Tracing" before "Logs vs Metrics vs Traces > Traces").
     for (const hit of window) {
-      if (hit.unit.kind !== 'item') continue;
+      if (hit.unit.kind === 'document') continue;
       const own = fits.get(hit.unit.id)!;
       const title = this.titleTermsOf(hit.unit);
       if (title.length === 0) continue;
@@ -748,7 +765,10 @@ export class SearchIndex {
           h.unit.kind === 'document' &&
           h.score < hit.score &&
           !hit.unit.id.startsWith(`${h.unit.id}/`) &&
-          fits.get(h.unit.id)!.coverage >= own.coverage &&
+          (fits.get(h.unit.id)!.coverage >= own.coverage ||
+            sameName(title, this.titleTermsOf(h.unit)) ||
+            (hit.unit.kind !== 'item' && fits.get(h.unit.id)!.named > own.named)) &&
+          (hit.unit.kind === 'item' || fits.get(h.unit.id)!.fit >= own.fit) &&
           title.every((t) => this.titleTermsOf(h.unit).includes(t)),
       );
       if (doc) doc.score = hit.score * 1.01;
