@@ -253,10 +253,20 @@ function secondUnit(outcome: SearchOutcome, index: SearchIndex): SearchHit | und
  * salary negotiation.
  */
 function titleNamesSubject(outcome: SearchOutcome, first: SearchHit, index: SearchIndex): boolean {
+  return titleNamesSubjects(outcome, first, index, TITLE_SUBJECTS);
+}
+
+/** Whether the lead unit's title names at least `count` of the question's subject words (see {@link titleNamesSubject}). */
+function titleNamesSubjects(
+  outcome: SearchOutcome,
+  first: SearchHit,
+  index: SearchIndex,
+  count: number,
+): boolean {
   const title = new Set(index.titleTermsOf(first.unit));
   const rare = index.rarestIdf * SUBJECT_SHARE;
   const named = outcome.terms.filter((t) => t.idf >= rare && t.matches.some((m) => title.has(m)));
-  return named.length >= TITLE_SUBJECTS;
+  return named.length >= count;
 }
 
 /**
@@ -294,6 +304,10 @@ function isCovered(outcome: SearchOutcome, also: SearchHit | undefined, index: S
   const known = outcome.terms.filter((t) => t.matches.length > 0).map((t) => t.idf);
   const lacked = outcome.terms.filter((t) => t.matches.length === 0).map((t) => t.idf);
   if (Math.max(0, ...lacked) > Math.max(0, ...known)) return false;
+  // Every word of the question is in the knowledge and the lead unit holds a large share of them with
+  // a subject in its own title: the unit is the place for it ("how do I earn a small amount of money"
+  // -> "How can I earn some money while I learn to code?").
+  if (lacked.length === 0 && titleNamesSubjects(outcome, first, index, 1)) return true;
   return rest.slice(0, 4).some((h) => together(h) >= CLEAR_COVERAGE);
 }
 
