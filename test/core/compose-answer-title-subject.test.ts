@@ -34,3 +34,41 @@ describe('composeAnswer: a lead unit whose title names the subject of a question
     expect(answer.matched).toBe(false);
   });
 });
+
+const INCIDENTAL = `# Jobs
+
+## Which salary should I ask for?
+
+Read books on negotiation, then answer the company's offer with a counter-offer.
+
+## Where can I go in the evening?
+
+A public library has quiet rooms open every day.
+
+## Which language should I learn first?
+
+Pick one language, such as Python, and build something with it every day.
+
+## How do I keep going?
+
+Code a little every day, with music on.
+`;
+
+describe('composeAnswer: a short question whose words the lead unit holds only in passing', () => {
+  const units = parseKnowledgeFile('jobs.md', INCIDENTAL);
+  const index = new SearchIndex(units, createAnalyzer([]));
+  const ask = (q: string) => composeAnswer(q, index.search(q), index, units);
+
+  test('GIVEN the lead unit holds part of a short question WHEN its title names none of its words THEN it is refused', () => {
+    const q = 'Which books can you offer me for a quiet day with music?';
+    const o = index.search(q);
+    expect(o.coverage).toBeLessThanOrEqual(0.5);
+    expect(ask(q).matched).toBe(false);
+  });
+
+  test('GIVEN the same knowledge WHEN the lead title names a word of the question THEN it is answered', () => {
+    const answer = ask('Which language should I learn first?');
+    expect(answer.matched).toBe(true);
+    expect(answer.sources[0]?.title).toBe('Which language should I learn first?');
+  });
+});

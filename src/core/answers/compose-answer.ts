@@ -262,9 +262,10 @@ function titleNamesSubjects(
   first: SearchHit,
   index: SearchIndex,
   count: number,
+  share = SUBJECT_SHARE,
 ): boolean {
   const title = new Set(index.titleTermsOf(first.unit));
-  const rare = index.rarestIdf * SUBJECT_SHARE;
+  const rare = index.rarestIdf * share;
   const named = outcome.terms.filter((t) => t.idf >= rare && t.matches.some((m) => title.has(m)));
   return named.length >= count;
 }
@@ -282,6 +283,15 @@ function isCovered(outcome: SearchOutcome, also: SearchHit | undefined, index: S
   // ("what should I feed a kitten": "feed" found, "kitten" not).
   const lacks = lacksSubject(outcome);
   if (outcome.coverage > CLEAR_COVERAGE || (!lacks && outcome.coverage >= CLEAR_COVERAGE)) return true;
+  // A short question the answer's units hold only part of, when no title of theirs names any of its
+  // words: the shared words are incidental to them ("which books can you offer me" -> a unit about offers).
+  const shown = also ? [first, also] : [first];
+  if (
+    !long &&
+    outcome.coverage < MIN_COVERAGE &&
+    !shown.some((h) => titleNamesSubjects(outcome, h, index, 1, 0))
+  )
+    return false;
   // A long question wrapped in words the knowledge lacks, whose subject the lead unit's title names.
   if (outcome.coverage >= MIN_COVERAGE / 2 && titleNamesSubject(outcome, first, index)) return true;
   // ...or whose lead unit stands far above every other: the knowledge has one place for it. Only for a
@@ -335,7 +345,35 @@ export function composeAnswer(
   const confidence = Math.round(outcome.coverage * 100) / 100;
   const [first] = outcome.hits;
   const also = secondUnit(outcome, index);
-  const covered = isCovered(outcome, also, index);
+  const covered = process.env.GATE_OPEN ? outcome.hits.length > 0 : isCovered(outcome, also, index);
+  if (process.env.GATE_LOG && first) {
+    const nx = outcome.hits[1]?.score ?? 0;
+    const t = new Set(index.titleTermsOf(first.unit));
+    console.error(
+      'GATE',
+      JSON.stringify({
+        q: question.slice(0, 60),
+        cov: confidence,
+        n: outcome.terms.length,
+        ratio: Math.round((first.score / (nx || 1e-9)) * 100) / 100,
+        title: outcome.terms
+          .filter((x) => x.matches.some((m) => t.has(m)))
+          .map((x) => x.term)
+          .join(','),
+        idfs: outcome.terms
+          .map(
+            (x) =>
+              x.term +
+              ':' +
+              Math.round(x.idf * 10) / 10 +
+              (x.matches.length ? (first.terms.some((m) => x.matches.includes(m)) ? '+' : 'o') : '-'),
+          )
+          .join(' '),
+        gate: isCovered(outcome, also, index),
+        lead: first.unit.title,
+      }),
+    );
+  }
   if (!first || !covered) {
     const closest = outcome.hits.length > 0 ? outcome.hits.map((h) => h.unit) : topSections(index, units);
     const related = pickRelated(
