@@ -345,35 +345,7 @@ export function composeAnswer(
   const confidence = Math.round(outcome.coverage * 100) / 100;
   const [first] = outcome.hits;
   const also = secondUnit(outcome, index);
-  const covered = process.env.GATE_OPEN ? outcome.hits.length > 0 : isCovered(outcome, also, index);
-  if (process.env.GATE_LOG && first) {
-    const nx = outcome.hits[1]?.score ?? 0;
-    const t = new Set(index.titleTermsOf(first.unit));
-    console.error(
-      'GATE',
-      JSON.stringify({
-        q: question.slice(0, 60),
-        cov: confidence,
-        n: outcome.terms.length,
-        ratio: Math.round((first.score / (nx || 1e-9)) * 100) / 100,
-        title: outcome.terms
-          .filter((x) => x.matches.some((m) => t.has(m)))
-          .map((x) => x.term)
-          .join(','),
-        idfs: outcome.terms
-          .map(
-            (x) =>
-              x.term +
-              ':' +
-              Math.round(x.idf * 10) / 10 +
-              (x.matches.length ? (first.terms.some((m) => x.matches.includes(m)) ? '+' : 'o') : '-'),
-          )
-          .join(' '),
-        gate: isCovered(outcome, also, index),
-        lead: first.unit.title,
-      }),
-    );
-  }
+  const covered = isCovered(outcome, also, index);
   if (!first || !covered) {
     const closest = outcome.hits.length > 0 ? outcome.hits.map((h) => h.unit) : topSections(index, units);
     const related = pickRelated(
