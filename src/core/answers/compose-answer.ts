@@ -253,10 +253,21 @@ function secondUnit(outcome: SearchOutcome, index: SearchIndex): SearchHit | und
  * salary negotiation.
  */
 function titleNamesSubject(outcome: SearchOutcome, first: SearchHit, index: SearchIndex): boolean {
+  return titleNamesSubjects(outcome, first, index, TITLE_SUBJECTS);
+}
+
+/** Whether the lead unit's title names at least `count` of the question's subject words (see {@link titleNamesSubject}). */
+function titleNamesSubjects(
+  outcome: SearchOutcome,
+  first: SearchHit,
+  index: SearchIndex,
+  count: number,
+  share = SUBJECT_SHARE,
+): boolean {
   const title = new Set(index.titleTermsOf(first.unit));
-  const rare = index.rarestIdf * SUBJECT_SHARE;
+  const rare = index.rarestIdf * share;
   const named = outcome.terms.filter((t) => t.idf >= rare && t.matches.some((m) => title.has(m)));
-  return named.length >= TITLE_SUBJECTS;
+  return named.length >= count;
 }
 
 /**
@@ -272,6 +283,15 @@ function isCovered(outcome: SearchOutcome, also: SearchHit | undefined, index: S
   // ("what should I feed a kitten": "feed" found, "kitten" not).
   const lacks = lacksSubject(outcome);
   if (outcome.coverage > CLEAR_COVERAGE || (!lacks && outcome.coverage >= CLEAR_COVERAGE)) return true;
+  // A short question the answer's units hold only part of, when no title of theirs names any of its
+  // words: the shared words are incidental to them ("which books can you offer me" -> a unit about offers).
+  const shown = also ? [first, also] : [first];
+  if (
+    !long &&
+    outcome.coverage < MIN_COVERAGE &&
+    !shown.some((h) => titleNamesSubjects(outcome, h, index, 1, 0))
+  )
+    return false;
   // A long question wrapped in words the knowledge lacks, whose subject the lead unit's title names.
   if (outcome.coverage >= MIN_COVERAGE / 2 && titleNamesSubject(outcome, first, index)) return true;
   // ...or whose lead unit stands far above every other: the knowledge has one place for it. Only for a
@@ -294,6 +314,10 @@ function isCovered(outcome: SearchOutcome, also: SearchHit | undefined, index: S
   const known = outcome.terms.filter((t) => t.matches.length > 0).map((t) => t.idf);
   const lacked = outcome.terms.filter((t) => t.matches.length === 0).map((t) => t.idf);
   if (Math.max(0, ...lacked) > Math.max(0, ...known)) return false;
+  // Every word of the question is in the knowledge and the lead unit holds a large share of them with
+  // a subject in its own title: the unit is the place for it ("how do I earn a small amount of money"
+  // -> "How can I earn some money while I learn to code?").
+  if (lacked.length === 0 && titleNamesSubjects(outcome, first, index, 1)) return true;
   return rest.slice(0, 4).some((h) => together(h) >= CLEAR_COVERAGE);
 }
 
