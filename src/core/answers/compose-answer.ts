@@ -1,6 +1,6 @@
 import type { KnowledgeResource, KnowledgeUnit } from '../knowledge/types';
 import type { SearchHit, SearchIndex, SearchOutcome } from '../search/search-index';
-import { lacksSubject } from '../search/subjects';
+import { hasEveryWord, lacksHeavierWord, lacksSubject } from '../search/subjects';
 import type { OutOfScope } from './scope';
 
 /** Where a part of an answer came from. */
@@ -311,13 +311,11 @@ function isCovered(outcome: SearchOutcome, also: SearchHit | undefined, index: S
   if (outcome.coverage < MIN_COVERAGE) return false;
   // Not when the question's weightiest word is one the knowledge lacks: that word is its subject
   // ("what colour should I paint my bedroom"), and the words found are used in another sense.
-  const known = outcome.terms.filter((t) => t.matches.length > 0).map((t) => t.idf);
-  const lacked = outcome.terms.filter((t) => t.matches.length === 0).map((t) => t.idf);
-  if (Math.max(0, ...lacked) > Math.max(0, ...known)) return false;
+  if (lacksHeavierWord(outcome)) return false;
   // Every word of the question is in the knowledge and the lead unit holds a large share of them with
   // a subject in its own title: the unit is the place for it ("how do I earn a small amount of money"
   // -> "How can I earn some money while I learn to code?").
-  if (lacked.length === 0 && titleNamesSubjects(outcome, first, index, 1)) return true;
+  if (hasEveryWord(outcome) && titleNamesSubjects(outcome, first, index, 1)) return true;
   return rest.slice(0, 4).some((h) => together(h) >= CLEAR_COVERAGE);
 }
 
