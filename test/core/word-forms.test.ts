@@ -1,7 +1,7 @@
 import { parseKnowledgeFile } from '../../src/core/knowledge/markdown-loader';
 import { createAnalyzer } from '../../src/core/search/analyzer';
 import { SearchIndex } from '../../src/core/search/search-index';
-import { englishNeighbours, splitCompound } from '../../src/core/search/word-forms';
+import { afterParticle, englishNeighbours, splitCompound } from '../../src/core/search/word-forms';
 
 const KNOWLEDGE = `# Containers
 
@@ -16,6 +16,10 @@ Build in one stage, ship the runtime in another: smaller images.
 ## Set memory limits
 
 Give the process a memory ceiling.
+
+## Take your on-call shift
+
+Carry the pager for a week and fix what pages you.
 `;
 
 describe('word forms of questions', () => {
@@ -30,6 +34,16 @@ describe('word forms of questions', () => {
     expect(splitCompound('tokyo', (w) => (known.has(w) ? w : undefined))).toBeUndefined();
   });
 
+  test('GIVEN a function word joined to a known term THEN the word is that term, never the function word', () => {
+    const known = new Set(['call', 'process', 'on']);
+    const termOf = (w: string) => (known.has(w) ? w : undefined);
+    expect(afterParticle('oncall', termOf)).toBe('call');
+    expect(afterParticle('inprocess', termOf)).toBe('process');
+    // The rest must be a word of its own: "on" + "ly" is no term, and a function word alone is none.
+    expect(afterParticle('only', termOf)).toBeUndefined();
+    expect(afterParticle('tokyo', termOf)).toBeUndefined();
+  });
+
   describe('SearchIndex', () => {
     const units = parseKnowledgeFile('containers.md', KNOWLEDGE);
     const index = new SearchIndex(units, createAnalyzer([]));
@@ -37,6 +51,11 @@ describe('word forms of questions', () => {
 
     test('GIVEN "multistage" for a knowledge that writes "multi-stage" THEN the unit about it leads', () => {
       expect(top('what are multistage builds')).toBe('Use multi-stage builds');
+    });
+
+    test('GIVEN "oncall" for a knowledge that writes "on-call" THEN the unit about it leads', () => {
+      expect(top('what is an oncall shift like')).toBe('Take your on-call shift');
+      expect(top('what is oncall')).toBe('Take your on-call shift');
     });
 
     test('GIVEN "shut down" for a knowledge that writes "shutdown" THEN the unit about it leads', () => {

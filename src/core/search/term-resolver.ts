@@ -2,7 +2,7 @@ import type SearchableMap from 'minisearch/SearchableMap';
 import { type Analyzer, maxTypoDistance, stemWord, tokenize } from './analyzer';
 import { isEnglishWord, isEverydayWord } from './english-words';
 import { STOP_WORDS } from './stop-words';
-import { englishNeighbours, splitCompound } from './word-forms';
+import { afterParticle, englishNeighbours, splitCompound } from './word-forms';
 
 /** How one term of a question was found in the knowledge vocabulary. */
 export interface TermMatch {
@@ -142,13 +142,15 @@ export class TermResolver {
 
   /**
    * The terms of one question word: a word the knowledge lacks that splits into two it has
-   * ("multistage" for "multi-stage") is those two, else {@link resolve}.
+   * ("multistage" for "multi-stage") is those two, one that is a function word joined to a word it
+   * has ("oncall" for "on-call") is that word, else {@link resolve}.
    */
   resolveWord(term: string, word = term): TermMatch[] {
     if (!this.v.counts.has(term) && !isEnglishWord(word)) {
       const parts = splitCompound(word, (part) => this.knownTermOf(part));
-      if (parts) {
-        return parts.map((m) => ({
+      const found = parts ?? afterParticle(word, (part) => this.knownTermOf(part));
+      if (found) {
+        return (typeof found === 'string' ? [found] : found).map((m) => ({
           term: m,
           kind: 'corrected' as const,
           matches: [m],

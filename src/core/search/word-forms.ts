@@ -1,4 +1,5 @@
 import { isEnglishWord } from './english-words';
+import { STOP_WORDS } from './stop-words';
 
 const LETTERS = 'abcdefghijklmnopqrstuvwxyz';
 /** Shortest part of a compound word ("multi" + "stage") that counts as a word of its own. */
@@ -48,6 +49,27 @@ export function splitCompound(
     const left = termOf(word.slice(0, cut));
     const right = left ? termOf(word.slice(cut)) : undefined;
     if (left && right && left !== right) return [left, right];
+  }
+  return undefined;
+}
+
+/** Longest function word read off the front of a joined word ("on" of "oncall"). */
+const MAX_PARTICLE = 4;
+
+/**
+ * A function word joined to a word the knowledge has ("oncall" for "on-call", "inprocess" for
+ * "in-process"): the knowledge's term for the rest, of at least {@link MIN_PART} + 1 letters, the
+ * shortest function word first. The function word itself is never a term (it is a stop word).
+ */
+export function afterParticle(
+  word: string,
+  termOf: (part: string) => string | undefined,
+): string | undefined {
+  if (!/^\p{L}+$/u.test(word)) return undefined;
+  for (let cut = 2; cut <= MAX_PARTICLE && word.length - cut > MIN_PART; cut++) {
+    if (!STOP_WORDS.has(word.slice(0, cut))) continue;
+    const rest = termOf(word.slice(cut));
+    if (rest) return rest;
   }
   return undefined;
 }
