@@ -25,6 +25,7 @@ import { INTERACTIONS_HTTP_BOUNDS } from '../src/ops/bounded-server';
 import { HttpRoutes } from '../src/ops/http-routes';
 import { FakeDiscord } from '../test/fakes/discord/fake-discord';
 import { fakeUser, guildPlace, opt, slashInteraction } from '../test/fakes/discord/payloads';
+import { START_FLAGS } from './lib/start-flags';
 import { percentile, printAckBurst, printFigure } from './lib/stats';
 
 const APP_ID = '111111111111111111';
@@ -127,7 +128,7 @@ function startRole(
 ): Promise<{ child: ChildProcess; port: number; control: number }> {
   const child = spawn(
     process.execPath,
-    [process.argv[1]!, `--role=${role}`, `--key=${publicKey}`, `--api=${apiUrl}`],
+    [...START_FLAGS, process.argv[1]!, `--role=${role}`, `--key=${publicKey}`, `--api=${apiUrl}`],
     {
       stdio: ['ignore', 'pipe', 'inherit'],
     },

@@ -18,6 +18,7 @@ import { silentLogger } from '../src/core/logger';
 import { Mentor } from '../src/core/mentor';
 import { MemoryRateLimiter } from '../src/core/rate-limiter';
 import { FakeSlackApi } from '../test/fakes/slack/fake-slack-api';
+import { START_FLAGS } from './lib/start-flags';
 import { percentile, printAckBurst, printFigure } from './lib/stats';
 
 const SECRET = 'bench-signing-secret';
@@ -78,9 +79,13 @@ async function runRole(role: string, apiUrl: string): Promise<void> {
 }
 
 function startRole(role: string, apiUrl = ''): Promise<{ child: ChildProcess; port: number }> {
-  const child = spawn(process.execPath, [process.argv[1]!, `--role=${role}`, `--api=${apiUrl}`], {
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
+  const child = spawn(
+    process.execPath,
+    [...START_FLAGS, process.argv[1]!, `--role=${role}`, `--api=${apiUrl}`],
+    {
+      stdio: ['ignore', 'pipe', 'inherit'],
+    },
+  );
   return new Promise((resolve, reject) => {
     let out = '';
     child.stdout!.on('data', (d: Buffer) => {

@@ -6,12 +6,12 @@
  */
 import { type ChildProcess, spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { FakeDiscord } from '../test/fakes/discord/fake-discord';
 import { fakeUser, guildPlace, opt } from '../test/fakes/discord/payloads';
 import { FakeSlackApi } from '../test/fakes/slack/fake-slack-api';
 import { FORM, signedPost, slashCommandBody } from '../test/fakes/slack/signed-requests';
 import { freePort, startRedis } from '../test/helpers/redis-server';
+import { START_FLAGS } from './lib/start-flags';
 import { median, printComparison, printFigure } from './lib/stats';
 
 const ROOT = process.cwd();
@@ -22,13 +22,6 @@ const rssMb = (pid: number) => {
   const status = readFileSync(`/proc/${pid}/status`, 'utf8');
   return Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0) / 1024;
 };
-
-/** The Node.js flags `npm start` runs the bot with, so the bench measures what operators run. */
-const START_FLAGS = (
-  JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { scripts: { start: string } }
-).scripts.start
-  .split(/\s+/)
-  .filter((word) => word.startsWith('--'));
 
 function launch(args: string[], env: Record<string, string>): ChildProcess {
   return spawn(process.execPath, [...START_FLAGS, ...args], {
