@@ -71,6 +71,11 @@ export class FakePlanService implements PlanService {
     return this.plans.get(user.id);
   }
 
+  /** Requests here never become plans on their own: nothing is ever on its way. */
+  async pendingPosition(): Promise<number | undefined> {
+    return undefined;
+  }
+
   async markDone(user: UserRef, topic: string): Promise<MarkDoneResult> {
     const plan = this.plans.get(user.id);
     if (!plan) return { status: 'no-plan', message: 'You have no study plan yet.' };

@@ -8,6 +8,7 @@ import type { Mentor } from '../mentor';
 import { COMPANION_HELP } from '../plans/companion/companion-messages';
 import type { PlanCompanion } from '../plans/companion/plan-companion';
 import { parsePlanArgs } from '../plans/parse-plan-args';
+import { planMessages } from '../plans/plan-messages';
 import type { DeliveryTarget, PlanRequestInput, PlanService, UserRef } from '../plans/plan-service';
 import type { RateLimiter } from '../rate-limiter';
 import { checkinButton, companionCommand, showWithProgress } from './companion-commands';
@@ -294,7 +295,7 @@ export class ConversationCore {
     const plans = this.options.plans;
     if (!plans) return { type: 'notice', id: 'plan.unavailable', message: strings.plansUnavailable };
     const plan = await plans.show(user);
-    if (!plan) return { type: 'notice', id: 'plan.none', message: strings.noPlan };
+    if (!plan) return noPlanYet(plans, user);
     return showWithProgress(this.options.companion, user, plan);
   }
 
@@ -345,7 +346,7 @@ export class ConversationCore {
     if (!plans) return { type: 'notice', id: 'plan.unavailable', message: strings.plansUnavailable };
     if (topic.trim() === '') return { type: 'notice', id: 'plan.which-topic', message: strings.whichTopic };
     const result = await plans.markDone(user, topic);
-    if (result.status === 'no-plan') return { type: 'notice', id: 'plan.none', message: strings.noPlan };
+    if (result.status === 'no-plan') return noPlanYet(plans, user);
     if (result.status === 'done') {
       const finished = await this.options.companion?.noteTick(user).catch(() => undefined);
       if (finished)
@@ -471,4 +472,14 @@ export function keyOf(message: { user: UserRef; where: Where }): ContextKey {
     conversationId: message.where.conversationId,
     userId: message.user.id,
   };
+}
+
+/**
+ * The reply when the user has no plan to show or tick: "it is on its way" (with its queue position)
+ * while one they asked for is queued or being built, the one "no plan yet" text otherwise.
+ */
+async function noPlanYet(plans: PlanService, user: UserRef): Promise<CoreReply> {
+  const position = await plans.pendingPosition(user);
+  if (position !== undefined) return { type: 'notice', id: 'plan.pending', message: planMessages.queued(position) };
+  return { type: 'notice', id: 'plan.none', message: strings.noPlan };
 }

@@ -1,3 +1,5 @@
+import { planMessages } from '../plans/plan-messages';
+
 /**
  * Every user-facing text of the conversation core, in one place, so every platform says the same
  * thing. Platform renderers add only markup (bold, icons) and their own command prefix.
@@ -5,7 +7,7 @@
 export const strings = {
   rateLimited: "You're asking faster than I can keep up. Please wait a minute and try again.",
   plansUnavailable: 'Study plans are not available here.',
-  noPlan: 'You have no study plan yet. Ask for one with `plan <stack> weeks=N hours=H`.',
+  noPlan: planMessages.noPlan,
   whichTopic: 'Tell me which topic: `plan done <topic>`.',
   planHint: 'Tell me your stack, for example: `plan python django postgres weeks=8 hours=10 known=git,sql`.',
   sorry: 'Sorry, something went wrong on my side. Please try again in a moment.',

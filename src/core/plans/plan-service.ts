@@ -117,6 +117,11 @@ export interface PlanService {
   request(user: UserRef, input: PlanRequestInput, target: DeliveryTarget): Promise<PlanRequestResult>;
   /** The user's latest plan with progress, or undefined. */
   show(user: UserRef): Promise<StudyPlan | undefined>;
+  /**
+   * Where the user's requested plan is while it is still on its way: its queue position (0 while it
+   * is being built), or undefined when no plan of theirs is queued or being built.
+   */
+  pendingPosition(user: UserRef): Promise<number | undefined>;
   /** Marks a topic of the user's plan done (by id or title, forgiving case and small typos). */
   markDone(user: UserRef, topic: string): Promise<MarkDoneResult>;
   /** Topics of the user's latest plan, for autocomplete. */

@@ -199,6 +199,19 @@ export class QueuedPlanService implements PlanService {
     return this.guarded('show', () => this.readShow(user));
   }
 
+  async pendingPosition(user: UserRef): Promise<number | undefined> {
+    return this.guarded('pending', () => this.readPending(user));
+  }
+
+  /** The job holding the user's slot, by its queue position; a slot claimed moments ago counts as queued. */
+  private async readPending(user: UserRef): Promise<number | undefined> {
+    const active = await this.options.store.activeJob(user);
+    if (!active) return undefined;
+    const position = await this.options.queue.position(active.jobId);
+    if (position !== undefined) return position;
+    return this.now().getTime() - active.since < CLAIM_GRACE_MS ? 1 : undefined;
+  }
+
   private async readShow(user: UserRef): Promise<StudyPlan | undefined> {
     const [plan, done] = await Promise.all([this.currentPlan(user), this.options.store.doneTopics(user)]);
     return plan ? withProgress(plan, new Set(done)) : undefined;

@@ -39,6 +39,11 @@ export class InTestPlanService implements PlanService {
     return this.plans.get(user.id);
   }
 
+  /** Requests here never become plans on their own: nothing is ever on its way. */
+  async pendingPosition(): Promise<number | undefined> {
+    return undefined;
+  }
+
   async markDone(user: UserRef, topic: string): Promise<MarkDoneResult> {
     if (!this.plans.has(user.id)) return { status: 'no-plan', message: 'You have no study plan yet.' };
     return { status: 'done', topic: { id: 't', title: topic }, message: `Marked ${topic} done.` };
