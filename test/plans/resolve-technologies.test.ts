@@ -62,6 +62,15 @@ describe('createTechnologyResolver', () => {
     });
   });
 
+  test('GIVEN the start of a one-word name THEN it is that name; GIVEN the first word of a longer name THEN it is not', () => {
+    expect(resolve('postgre').ids).toEqual(['postgresql']);
+    expect(resolve('kube').ids).toEqual(['kubernetes']);
+    // "frontend" begins the id "frontend-integration" and the alias "frontend integration", but a
+    // frontend developer does not know the backend's frontend integration.
+    expect(resolve('frontend').ids).toEqual([]);
+    expect(resolve('frontend integration').ids).toEqual(['frontend-integration']);
+  });
+
   test('GIVEN an unknown technology THEN it is named back with the known topics that look alike (if any)', () => {
     const result = resolve('python fortran');
     expect(result.ids).toEqual(['python']);

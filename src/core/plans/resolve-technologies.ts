@@ -104,7 +104,11 @@ export function createTechnologyResolver(curriculum: Curriculum): TechnologyReso
     for (const [name, id] of vocabulary) {
       const compact = name.replace(/\s+/g, '');
       let d = editDistance(word, compact, 6);
-      if (word.length >= 2 && (compact.startsWith(word) || word.startsWith(compact))) d = Math.min(d, 1);
+      // A word that begins a one-word name ("postgres", "kube") is that name; the first word of a
+      // longer name is not ("frontend" is not "frontend integration", "github" not "github actions").
+      const oneWord = !/[\s._/-]/.test(name);
+      if (oneWord && word.length >= 2 && (compact.startsWith(word) || word.startsWith(compact)))
+        d = Math.min(d, 1);
       if (d < (best.get(id) ?? Number.POSITIVE_INFINITY)) best.set(id, d);
     }
     const order = new Map(curriculum.topics.map((t, k) => [t.id, k]));
