@@ -96,6 +96,9 @@ export function camelPieces(raw: string): string[] | undefined {
   return CAMEL_CASE.test(raw) ? (raw.match(CAMEL_PIECE) ?? undefined) : undefined;
 }
 
+/** A number with a plural "s" ("404s", "the 1990s"). */
+const PLURAL_NUMBER = /^(\d+)['’]?s$/;
+
 /** A number followed by a word of at least three letters, written as one token. */
 const NUMBER_AND_WORD = /^(\d+)(\p{L}{3,})$/u;
 
@@ -199,6 +202,12 @@ export function createAnalyzer(groups: SynonymGroups, relatedGroups: SynonymGrou
       }
     }
     if (STOP_WORDS.has(word) || word.length < 2) return;
+    // A number in the plural ("404s", "500s") is the number.
+    const numbers = PLURAL_NUMBER.exec(word);
+    if (numbers) {
+      out.push(numbers[1]!);
+      return;
+    }
     // A number glued to its unit word ("3years", "10hours") is the number and the word.
     const glued = NUMBER_AND_WORD.exec(word);
     if (glued) {
