@@ -96,6 +96,24 @@ export const CORPORA = [
     commit: '717298bf219a30d7fb0671285c5f057b1bb74b27',
     paths: ['README.md'],
   },
+  {
+    // An API reference and guides kept as plain GitHub Markdown (docs/Reference, docs/Guides): headings
+    // that are code signatures ("#### register(plugin, [options])"), `<a id>` anchors before headings,
+    // deep heading levels, long code blocks and link-list "Ecosystem" pages.
+    name: 'fastify-docs',
+    repo: 'fastify/fastify',
+    commit: '83e69762aff047940b376fc2a266d143499ef727',
+    paths: ['docs/Reference', 'docs/Guides'],
+  },
+  {
+    // An Astro site in MDX: front matter (title, description), `import` lines and JSX components
+    // (<Alert>, <Signature />), duplicated js/ts code blocks, versioned folders (the 5.x guides and API
+    // reference and the English pages only; older versions, translations and the blog left out).
+    name: 'expressjs-site',
+    repo: 'expressjs/expressjs.com',
+    commit: 'b9d510698d15f3fd21f4a13fc97fe9f292f9b105',
+    paths: ['src/content/docs/en/5x', 'src/content/pages/en', 'src/content/api/5x'],
+  },
 ];
 
 const args = process.argv.slice(2);

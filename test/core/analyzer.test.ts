@@ -23,6 +23,11 @@ describe('createAnalyzer', () => {
     expect(analyze('the giant print')).toEqual(['giant', 'print']);
   });
 
+  test('GIVEN a number in the plural THEN it is the number', () => {
+    expect(createAnalyzer([])('handling 404s and 500s')).toEqual(['handl', '404', '500']);
+    expect(createAnalyzer([])('10hours')).toEqual(['10', 'hour']);
+  });
+
   test('GIVEN the plural of an acronym in capitals THEN it is the acronym, and HTTPS stays HTTPS', () => {
     expect(createAnalyzer([])('Support blacklisting JWTs, CDNs and HTTPS')).toEqual([
       'support',

@@ -50,3 +50,38 @@ describe('the glossary and an operator table', () => {
     expect(combined.same.some((g) => g.includes('kube'))).toBe(true);
   });
 });
+
+describe('the glossary: req and res of Node web frameworks', () => {
+  const API = `# Handler API
+
+## req.query
+
+An object with one property for each query string parameter of the URL.
+
+## res.status()
+
+Sets the HTTP status code sent back to the client.
+
+## app.listen()
+
+Binds the server to a port and starts accepting connections.
+
+## Parsing a request
+
+Each request has its body, headers and query string parsed before the handler runs.
+
+## Sending a response
+
+The response goes out with a status code, headers and a body once the handler finishes.
+`;
+  const units = parseKnowledgeFile('api.md', API);
+  const table = combineSynonyms();
+  const index = new SearchIndex(units, createAnalyzer(table.same, table.related));
+  const ask = (q: string) => composeAnswer(q, index.search(q), index, units);
+
+  test('GIVEN "request" and "response" in a question THEN the req. and res. sections answer', () => {
+    expect(ask('read the query string from the request object').sources[0]?.title).toBe('req.query');
+    expect(ask('how do I get query params from a request').sources[0]?.title).toBe('req.query');
+    expect(ask('set the status code of the response').sources.map((s) => s.title)).toEqual(['res.status()']);
+  });
+});

@@ -9,14 +9,23 @@ const MARKDOWN = /\.(md|mdx|markdown)$/i;
 const SECTION_PAGE = /^_index\.(md|mdx|markdown)$/i;
 
 /**
- * A Markdown file is knowledge unless a part of its path starts with `_` (a partial or template) or `.`;
- * a folder's `_index.md` is its section page, not a partial.
+ * A template to copy, by its name: `template.md`, `pull-request-template.md`, `template-spike.md`, or
+ * anything in a `templates` folder (a page about templates, `using-template-engines.md`, is not one).
+ */
+const TEMPLATE_NAME = /^(?:templates?|.+[-_]templates?|templates?[-_].+)\.(md|mdx|markdown)$/i;
+const TEMPLATE_FOLDER = /^templates?$/i;
+
+/**
+ * A Markdown file is knowledge unless a part of its path starts with `_` (a partial or template) or `.`,
+ * or it is a template to copy (its sections are placeholders, not answers); a folder's `_index.md` is
+ * its section page, not a partial.
  */
 export function isKnowledgeFile(relativePath: string): boolean {
   if (!MARKDOWN.test(relativePath)) return false;
   const parts = relativePath.split('/');
   const name = parts.pop() ?? '';
-  if (parts.some((part) => /^[_.]/.test(part))) return false;
+  if (parts.some((part) => /^[_.]/.test(part) || TEMPLATE_FOLDER.test(part))) return false;
+  if (TEMPLATE_NAME.test(name)) return false;
   return SECTION_PAGE.test(name) || !/^[_.]/.test(name);
 }
 

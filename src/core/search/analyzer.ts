@@ -87,6 +87,18 @@ const CONTRACTION = /(?:['’](?:re|ve|ll|d|m|s)|n['’]t|['’])$/;
 /** An acronym in capitals with a plural "s": "JWTs", "SDKs". */
 const ACRONYM_PLURAL = /^[A-Z]{2,}s$/;
 
+/** A camelCase name: a lower-case word of two letters or more, then capitalised words ("bodyLimit"). */
+const CAMEL_CASE = /^[a-z]{2,}(?:[A-Z][a-z0-9]*)+$/;
+const CAMEL_PIECE = /[A-Z]?[a-z0-9]+/g;
+
+/** The words of a camelCase name ("keepAliveTimeout" -> keep, Alive, Timeout), else undefined. */
+export function camelPieces(raw: string): string[] | undefined {
+  return CAMEL_CASE.test(raw) ? (raw.match(CAMEL_PIECE) ?? undefined) : undefined;
+}
+
+/** A number with a plural "s" ("404s", "the 1990s"). */
+const PLURAL_NUMBER = /^(\d+)['’]?s$/;
+
 /** A number followed by a word of at least three letters, written as one token. */
 const NUMBER_AND_WORD = /^(\d+)(\p{L}{3,})$/u;
 
@@ -190,6 +202,12 @@ export function createAnalyzer(groups: SynonymGroups, relatedGroups: SynonymGrou
       }
     }
     if (STOP_WORDS.has(word) || word.length < 2) return;
+    // A number in the plural ("404s", "500s") is the number.
+    const numbers = PLURAL_NUMBER.exec(word);
+    if (numbers) {
+      out.push(numbers[1]!);
+      return;
+    }
     // A number glued to its unit word ("3years", "10hours") is the number and the word.
     const glued = NUMBER_AND_WORD.exec(word);
     if (glued) {
@@ -246,6 +264,13 @@ export function createAnalyzer(groups: SynonymGroups, relatedGroups: SynonymGrou
       // An acronym's plural ("JWTs", "CDNs", "APIs") is the acronym: Porter2 keeps the "s" of "jwts".
       const word = ACRONYM_PLURAL.test(token.raw) ? analyzeWord(token.lower.slice(0, -1)) : words[i]!;
       for (const term of word.terms) out.push(term);
+      // A camelCase name ("devDependencies", "setErrorHandler") is also its words, unless the whole
+      // name is a synonym: "body limit" finds `bodyLimit`. PascalCase ("JavaScript") stays whole.
+      if (!single.has(token.lower)) {
+        for (const piece of camelPieces(token.raw) ?? []) {
+          for (const term of analyzeWord(piece.toLowerCase()).terms) out.push(term);
+        }
+      }
     }
     return out;
   };

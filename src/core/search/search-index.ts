@@ -114,6 +114,15 @@ function termOfArt(title: string): { words: string; acronym: string } | undefine
     : undefined;
 }
 
+/** A title that is a camelCase name, bare or called ("keepAliveTimeout", "decorateRequest(name)"). */
+const CAMEL_TITLE = /^`?([a-z]{2,}(?:[A-Z][a-z0-9]*)+)`?(?:\s*\(.*\))?`?$/;
+
+/** The words of a camelCase title and the name itself ("keep Alive Timeout", "keepAliveTimeout"). */
+function camelName(title: string): { words: string; acronym: string } | undefined {
+  const m = CAMEL_TITLE.exec(title.trim());
+  return m ? { words: m[1]!.replace(/([a-z0-9])([A-Z])/g, '$1 $2'), acronym: m[1]! } : undefined;
+}
+
 /** Whether a unit with no text of its own shows the whole content of its child. */
 function showsInFull(parent: KnowledgeUnit, child: KnowledgeUnit): boolean {
   return child.markdown !== '' && parent.markdown.includes(`**${child.title}**\n\n${child.markdown}`);
@@ -597,7 +606,8 @@ export class SearchIndex {
    * The question's terms that the given units have only as a word of a term of art the question does
    * not name: a unit titled "First Contentful Paint (FCP)" is about that metric, and "paint my bedroom"
    * names one of its words in another sense. A term of art is a title of words and their acronym in
-   * brackets; the question names it by the acronym or all its words.
+   * brackets, or a camelCase name ("keepAliveTimeout"); the question names it by the acronym (the
+   * name) or all its words.
    */
   private partialNames(
     hits: readonly Pick<SearchHit, 'unit' | 'terms'>[],
@@ -606,10 +616,16 @@ export class SearchIndex {
     const partial = new Set<string>();
     const full = new Set<string>();
     for (const hit of hits) {
-      const name = termOfArt(hit.unit.title);
+      const acronym = termOfArt(hit.unit.title);
+      const camel = acronym ? undefined : camelName(hit.unit.title);
+      const name = acronym ?? camel;
       const words = name ? [...new Set(this.analyze(name.words))] : [];
+      // A camelCase name is named by itself whole (its first term), an acronym by any of its terms.
+      const own = name ? this.analyze(name.acronym) : [];
       const named =
-        !name || this.analyze(name.acronym).some((a) => asked.has(a)) || words.every((w) => asked.has(w));
+        !name ||
+        (camel ? asked.has(own[0] ?? '') : own.some((a) => asked.has(a))) ||
+        words.every((w) => asked.has(w));
       for (const term of hit.terms) {
         if (!named && words.includes(term)) partial.add(term);
         else full.add(term);
