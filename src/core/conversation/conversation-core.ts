@@ -480,6 +480,7 @@ export function keyOf(message: { user: UserRef; where: Where }): ContextKey {
  */
 async function noPlanYet(plans: PlanService, user: UserRef): Promise<CoreReply> {
   const position = await plans.pendingPosition(user);
-  if (position !== undefined) return { type: 'notice', id: 'plan.pending', message: planMessages.queued(position) };
+  if (position !== undefined)
+    return { type: 'notice', id: 'plan.pending', message: planMessages.queued(position) };
   return { type: 'notice', id: 'plan.none', message: strings.noPlan };
 }
