@@ -184,6 +184,8 @@ describe('honest scope', () => {
     ['Can you share your diet?', 'about-me'],
     ['I am curious to know when you started programming', 'about-me'],
     ['Which one are you going to choose, a startup or a big company?', 'about-me'],
+    ['How long do you spend writing code each week?', 'about-me'],
+    ['What maths courses do you wish you had taken?', 'about-me'],
     ['TypeError: cannot read properties of undefined, fix my code', 'debugging'],
     ['why does my code not compile', 'debugging'],
   ])('"%s" is %s, answered kindly with matched false and no unrelated topics', (q, kind) => {
@@ -210,6 +212,7 @@ describe('honest scope', () => {
     'Which framework would you choose for a REST API?',
     'Do you study algorithms before applying for a job?',
     'How do you work with a legacy codebase?',
+    'How long do you need to learn backend development?',
   ])('"%s" addresses a generic you and stays in scope', (q) => {
     expect(outOfScopeKind(q)).toBeUndefined();
   });
