@@ -89,8 +89,6 @@ export const GLOSSARY: SynonymTable = {
     ['junior', 'jr'],
     ['opensource', 'open source', 'open-source'],
     ['duration', 'how long', 'how much time'],
-    ['request', 'req'],
-    ['response', 'res'],
     ['computerscience', 'computer science', 'cs', 'cse', 'comp sci', 'compsci'],
     [
       'dsa',
