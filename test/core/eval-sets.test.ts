@@ -70,8 +70,8 @@ describe('npm run eval on the question sets of our own knowledge', () => {
     ['real-questions-fresh3', { right: 0.78, irrelevant: 0.05, refused: 0.2 }],
     ['real-questions-fresh4', { right: 0.65, irrelevant: 0.23, refused: 0.15 }],
     ['real-questions-fresh5', { right: 0.57, irrelevant: 0.21, refused: 0.25 }],
-    ['real-questions-fresh6', { right: 0.52, irrelevant: 0.33, refused: 0.18 }],
-    ['real-questions-fresh7', { right: 0.39, irrelevant: 0.33, refused: 0.31 }],
+    ['real-questions-fresh6', { right: 0.52, irrelevant: 0.3, refused: 0.2 }],
+    ['real-questions-fresh7', { right: 0.39, irrelevant: 0.31, refused: 0.33 }],
   ] as const)('%s (questions people asked in public): behaviour at its floor', (name, floor) => {
     const set = name === 'real-questions' ? real : discoverSets([join(ROOT, 'eval', `${name}.jsonl`)])[0];
     expect(set).toBeDefined();

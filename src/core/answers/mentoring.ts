@@ -21,7 +21,7 @@ import {
   type LearnOffer,
   withUnit,
 } from './compose-answer';
-import { askedPart, readPost } from './read-post';
+import { askedPart, readPost, sentencesOf } from './read-post';
 import { rephrasings, withoutFiller, withoutPlaces } from './rephrase';
 import { GENERAL_READING_NOTE, generalReading, outOfScopeKind, outOfScopeMarkdown } from './scope';
 
@@ -63,6 +63,8 @@ const LEARN_OR_CHOOSE =
 const ADDRESSES_BOT = /\b(?:you|your|yours|yourself)\b/i;
 /** How near the top of the whole question's hits a plainer reading's answer must be. */
 const AGREEING_HITS = 5;
+/** A text of at most this many sentences is all question (see {@link asksAbout}). */
+const SHORT_TEXT_SENTENCES = 2;
 /** A post's title answers alone only with one of the whole post's first this many hits. */
 const TITLE_AGREEING_HITS = 3;
 /** ...and only when the knowledge holds at least this share of the title. */
@@ -272,6 +274,21 @@ function titleAnswer(
   return byTitle.matched && agrees ? { ...byTitle, question } : undefined;
 }
 
+/**
+ * Whether one of the sentences of `text` that ask names the topic; a text of at most
+ * {@link SHORT_TEXT_SENTENCES} sentences is all question.
+ */
+export function asksAbout(
+  text: string,
+  topic: CurriculumTopic,
+  resolve: TechnologyResolver | undefined,
+): boolean {
+  if (sentencesOf(text).length <= SHORT_TEXT_SENTENCES) return true;
+  const { questions } = readPost(text);
+  const asking = questions.length > 0 ? questions : [text];
+  return asking.some((q) => resolve?.(q).ids.includes(topic.id) ?? false);
+}
+
 /** {@link mentorAnswer} for one question read as a whole. */
 function answerAsked(question: string, ctx: MentoringContext): Answer {
   const scope = outOfScopeKind(question);
@@ -386,7 +403,14 @@ function answerAsked(question: string, ctx: MentoringContext): Answer {
     }
   }
   // "How can I learn X properly?": the technology's own unit, and below it how to learn it.
-  if (!answer.matched && named.length === 1 && LEARN_INTENT.test(text)) {
+  // Only when a sentence that asks names it: in a long post a technology named in passing ("I have a
+  // certification in software testing ... any suggestions?") is background, not what is asked.
+  if (
+    !answer.matched &&
+    named.length === 1 &&
+    LEARN_INTENT.test(text) &&
+    asksAbout(text, named[0]!, resolve)
+  ) {
     const unit = ctx.index.get(named[0]!.source);
     if (unit) answer = { ...answerForUnit(unit, ctx.index), question };
   }
