@@ -1,5 +1,7 @@
 import { readSelfStatement, withoutRole } from '../../src/core/answers/about-user';
+import { asksAbout } from '../../src/core/answers/mentoring';
 import { GENERAL_READING_NOTE, generalReading, outOfScopeKind } from '../../src/core/answers/scope';
+import { createTechnologyResolver } from '../../src/core/plans/resolve-technologies';
 import { mentorWithCurriculum } from '../helpers/knowledge';
 
 const mentor = mentorWithCurriculum();
@@ -184,6 +186,8 @@ describe('honest scope', () => {
     ['Can you share your diet?', 'about-me'],
     ['I am curious to know when you started programming', 'about-me'],
     ['Which one are you going to choose, a startup or a big company?', 'about-me'],
+    ['How long do you spend writing code each week?', 'about-me'],
+    ['What maths courses do you wish you had taken?', 'about-me'],
     ['TypeError: cannot read properties of undefined, fix my code', 'debugging'],
     ['why does my code not compile', 'debugging'],
   ])('"%s" is %s, answered kindly with matched false and no unrelated topics', (q, kind) => {
@@ -210,6 +214,7 @@ describe('honest scope', () => {
     'Which framework would you choose for a REST API?',
     'Do you study algorithms before applying for a job?',
     'How do you work with a legacy codebase?',
+    'How long do you need to learn backend development?',
   ])('"%s" addresses a generic you and stays in scope', (q) => {
     expect(outOfScopeKind(q)).toBeUndefined();
   });
@@ -277,5 +282,31 @@ describe('reading what users say about themselves', () => {
     const answer = ask("I'm just getting started with Docker, any tips?");
     expect(answer.matched).toBe(true);
     expect(answer.learn?.topicId).toBe('docker');
+  });
+});
+
+describe('a technology named in passing in a long post', () => {
+  const { curriculum } = mentor.curriculumParts();
+  const docker = curriculum!.byId.get('docker')!;
+  const resolve = createTechnologyResolver(curriculum!);
+
+  test('GIVEN a long post whose asking sentence does not name the technology THEN it does not ask about it', () => {
+    const post =
+      'Last winter I finished a certification in Docker. My cousin runs a bakery near the coast. ' +
+      'Her ovens and weekend markets keep the whole family busy. What should I do next with my career?';
+    expect(asksAbout(post, docker, resolve)).toBe(false);
+  });
+
+  test('GIVEN a long post whose asking sentence names the technology THEN it asks about it', () => {
+    const post =
+      'My cousin runs a bakery near the coast. Her ovens keep the whole family busy. ' +
+      'I also run her website. How should I learn Docker for it?';
+    expect(asksAbout(post, docker, resolve)).toBe(true);
+  });
+
+  test('GIVEN a text of two sentences THEN all of it asks, even without a question mark', () => {
+    expect(
+      asksAbout('I want to work on backend. For example how I can learn Docker properly.', docker, resolve),
+    ).toBe(true);
   });
 });

@@ -21,7 +21,7 @@ import {
   type LearnOffer,
   withUnit,
 } from './compose-answer';
-import { askedPart, readPost } from './read-post';
+import { askedPart, readPost, sentencesOf } from './read-post';
 import { rephrasings, withoutFiller, withoutPlaces } from './rephrase';
 import { GENERAL_READING_NOTE, generalReading, outOfScopeKind, outOfScopeMarkdown } from './scope';
 
@@ -63,6 +63,12 @@ const LEARN_OR_CHOOSE =
 const ADDRESSES_BOT = /\b(?:you|your|yours|yourself)\b/i;
 /** How near the top of the whole question's hits a plainer reading's answer must be. */
 const AGREEING_HITS = 5;
+/** A text of at most this many sentences is all question (see {@link asksAbout}). */
+const SHORT_TEXT_SENTENCES = 2;
+/** A post's title answers alone only with one of the whole post's first this many hits. */
+const TITLE_AGREEING_HITS = 3;
+/** ...and only when the knowledge holds at least this share of the title. */
+const TITLE_COVERAGE = 0.6;
 /** A comparing section is mostly about the two sides: at least this share of the technologies it names. */
 const MIN_SIDE_SHARE = 0.25;
 
@@ -238,14 +244,49 @@ export function mentorAnswer(question: string, ctx: MentoringContext): Answer {
     post,
     (q) => outOfScopeKind(q) === undefined && (whole.scope !== 'about-me' || !ADDRESSES_BOT.test(q)),
   );
-  if (!asked) return whole;
   const said = readSelfStatement(post.aboutSelf.join(' '), ctx.resolve).about;
-  const focused = answerAsked(asked, { ...ctx, about: mergeAbout(ctx.about ?? { knows: [] }, said) });
-  // The asking sentences answer only with the unit the whole post also ranks first.
-  const top = ctx.index.search(question).hits[0]?.unit;
+  const withSaid = { ...ctx, about: mergeAbout(ctx.about ?? { knows: [] }, said) };
+  const hits = ctx.index.search(question).hits;
+  const top = hits[0]?.unit;
   if (!top) return whole;
-  if (focused.matched && focused.sources.some((s) => s.id === top.id)) return { ...focused, question };
-  return whole;
+  // The asking sentences answer only with the unit the whole post also ranks first.
+  const focused = asked ? answerAsked(asked, withSaid) : undefined;
+  if (focused?.matched && focused.sources.some((s) => s.id === top.id)) return { ...focused, question };
+  return titleAnswer(question, post.title, hits.slice(0, TITLE_AGREEING_HITS), withSaid) ?? whole;
+}
+
+/**
+ * A post's title read alone ("What are your thoughts on TDD?" above a long body): the writer's own
+ * summary of what they ask. It answers only when the knowledge holds most of the title's words (at
+ * least {@link TITLE_COVERAGE}) and with a unit the whole post ranks among its first
+ * {@link TITLE_AGREEING_HITS}: a title of one known word and one unknown ("Laptop for college") is not.
+ */
+function titleAnswer(
+  question: string,
+  title: string | undefined,
+  nearTop: readonly { unit: KnowledgeUnit }[],
+  ctx: MentoringContext,
+): Answer | undefined {
+  if (!title || outOfScopeKind(title) !== undefined) return undefined;
+  const byTitle = answerAsked(title, ctx);
+  if (byTitle.confidence < TITLE_COVERAGE) return undefined;
+  const agrees = byTitle.sources.some((s) => nearTop.some((h) => h.unit.id === s.id));
+  return byTitle.matched && agrees ? { ...byTitle, question } : undefined;
+}
+
+/**
+ * Whether one of the sentences of `text` that ask names the topic; a text of at most
+ * {@link SHORT_TEXT_SENTENCES} sentences is all question.
+ */
+export function asksAbout(
+  text: string,
+  topic: CurriculumTopic,
+  resolve: TechnologyResolver | undefined,
+): boolean {
+  if (sentencesOf(text).length <= SHORT_TEXT_SENTENCES) return true;
+  const { questions } = readPost(text);
+  const asking = questions.length > 0 ? questions : [text];
+  return asking.some((q) => resolve?.(q).ids.includes(topic.id) ?? false);
 }
 
 /** {@link mentorAnswer} for one question read as a whole. */
@@ -362,7 +403,14 @@ function answerAsked(question: string, ctx: MentoringContext): Answer {
     }
   }
   // "How can I learn X properly?": the technology's own unit, and below it how to learn it.
-  if (!answer.matched && named.length === 1 && LEARN_INTENT.test(text)) {
+  // Only when a sentence that asks names it: in a long post a technology named in passing ("I have a
+  // certification in software testing ... any suggestions?") is background, not what is asked.
+  if (
+    !answer.matched &&
+    named.length === 1 &&
+    LEARN_INTENT.test(text) &&
+    asksAbout(text, named[0]!, resolve)
+  ) {
     const unit = ctx.index.get(named[0]!.source);
     if (unit) answer = { ...answerForUnit(unit, ctx.index), question };
   }
