@@ -87,6 +87,18 @@ export function createTechnologyResolver(curriculum: Curriculum): TechnologyReso
       }
     }
   }
+  // A glossary phrase that names no topic is read whole and names nothing: "job search" is job hunting,
+  // not Search engines.
+  const blockers = new Set<string>();
+  for (const group of GLOSSARY.same) {
+    for (const words of group.map((n) => tokenize(n).map((t) => t.word))) {
+      const key = words.join(' ');
+      if (words.length > 1 && !phrases.has(key)) {
+        blockers.add(key);
+        longest = Math.max(longest, words.length);
+      }
+    }
+  }
   const vocabulary = [...singles.entries(), ...phrases.entries()];
 
   const single = (word: string): string | undefined => {
@@ -168,16 +180,13 @@ export function createTechnologyResolver(curriculum: Curriculum): TechnologyReso
     for (let i = 0; i < tokens.length; ) {
       let matched = 0;
       for (let k = Math.min(longest, tokens.length - i); k >= 2 && matched === 0; k--) {
-        const id = phrases.get(
-          tokens
-            .slice(i, i + k)
-            .map((t) => t.word)
-            .join(' '),
-        );
-        if (id) {
-          add(id);
-          matched = k;
-        }
+        const key = tokens
+          .slice(i, i + k)
+          .map((t) => t.word)
+          .join(' ');
+        const id = phrases.get(key);
+        if (id) add(id);
+        if (id || blockers.has(key)) matched = k;
       }
       if (matched > 0) {
         i += matched;

@@ -78,6 +78,7 @@ export const GLOSSARY: SynonymTable = {
     ['wordpress', 'wp'],
     ['resume', 'résumé', 'cv', 'curriculum vitae'],
     ['interview', 'interviews', 'interviewing'],
+    ['job', 'jobs', 'job hunting', 'job hunt', 'job search', 'job searching', 'job-hunting'],
     ['cdn', 'content delivery network', 'content delivery networks'],
     ['dns', 'domain name system'],
     ['rpc', 'remote procedure call'],
