@@ -24,6 +24,11 @@ describe('createTechnologyResolver', () => {
     expect(ids('C# and .NET Core')).toEqual(['csharp', 'dotnet']);
   });
 
+  test('GIVEN a glossary phrase that names no topic ("job search") THEN its words name nothing, while the word alone still does', () => {
+    expect(ids('any tips on my job search?')).toEqual([]);
+    expect(ids('search')).toEqual(['elasticsearch']);
+  });
+
   test('longer phrases win: "ruby on rails", "github actions", "aws cloudformation"', () => {
     expect(ids('ruby on rails')).toEqual(['rails']);
     expect(ids('github actions')).toEqual(['ci-cd']);

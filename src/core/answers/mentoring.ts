@@ -41,10 +41,11 @@ const START_INTENT =
   /\bhow (?:do|can|should|would|to) (?:i |we |one |you |someone )?(?:even )?become (?:a |an )?(?:backend |back-end |back end )?(?:developer|engineer|dev|programmer)\b|\b(?:where|how) (?:do|should|can|would|to) (?:i |we |one |you |someone |a beginner )?(?:even )?(?:start|begin)\b|\bwhere to (?:start|begin)\b|\b(?:starting out|getting started)\b|\bwhat (?:should|do|must) (?:i|we|one) (?:learn|study)\b(?! (?:next|after|then))|\b(?:roadmap|learning path)\b/i;
 /** Words that only ask for help: not a start question's subject. */
 const ASKING_FOR_HELP = /\b(?:tips?|advice|suggestions?|recommendations?|help)\b/gi;
-// "Where can I start for getting a visa", "how should I begin with the preparations": starting on
-// something named, which the search answers, not the path (unless it is learning or coding itself).
+// "Where can I start for getting a visa", "how should I begin with the preparations", "how do I start
+// my job search": starting on something named, which the search answers, not the path (unless it is
+// learning, coding or the career itself).
 const START_ON =
-  /\b(?:where|how) (?:do|should|can|could|would|to) (?:i |we |one |you |someone )?(?:even )?(?:start|begin) (?:for|with|on) (?!(?:learning|coding|programming|backend|back-end|back end|development|it|this|that)\b)[\p{L}]/iu;
+  /\b(?:where|how) (?:do|should|can|could|would|to) (?:i |we |one |you |someone )?(?:even )?(?:start|begin) (?:for |with |on |my |a |an |the |our )(?!(?:learning|coding|programming|backend|back-end|back end|development|it|this|that|journey|career|path)\b)[\p{L}]/iu;
 /** The question the path answers, searched instead of a start question's own words. */
 const START_QUERY = 'where do I start learning backend development, in what order';
 // "How do I learn X", "how can I master X", "any suggestion for learning X", "learn X well", "getting
