@@ -49,6 +49,7 @@ export function markdownToMrkdwn(markdown: string): string {
         return text.trim().slice(0, 3);
       }
       if (inFence) return text;
+      if (!text.includes('`')) return line(text);
       // Code spans keep their content: convert only the text between them.
       return text
         .split(/(`[^`\n]+`)/)
