@@ -190,6 +190,9 @@ describe('honest scope', () => {
     ['What maths courses do you wish you had taken?', 'about-me'],
     ['TypeError: cannot read properties of undefined, fix my code', 'debugging'],
     ['why does my code not compile', 'debugging'],
+    ['express hello world: Cannot GET /home. Why is this happening?', 'debugging'],
+    ['npm ERR! code ELIFECYCLE when I run npm start', 'debugging'],
+    ["I'm getting this error when the server starts: EADDRINUSE", 'debugging'],
   ])('"%s" is %s, answered kindly with matched false and no unrelated topics', (q, kind) => {
     expect(outOfScopeKind(q)).toBe(kind);
     const answer = ask(q);
@@ -215,6 +218,8 @@ describe('honest scope', () => {
     'Do you study algorithms before applying for a job?',
     'How do you work with a legacy codebase?',
     'How long do you need to learn backend development?',
+    'How should a REST API return an error to its clients?',
+    'How do I handle errors in Express?',
   ])('"%s" addresses a generic you and stays in scope', (q) => {
     expect(outOfScopeKind(q)).toBeUndefined();
   });

@@ -108,6 +108,9 @@ const DEBUGGING = [
   /\b(?:fix|debug) (?:my|this) (?:code|script|program|function|query|bug|error|app)\b/i,
   /\b(?:my|this) (?:code|script|program|function|query|app|endpoint) (?:is not|isn'?t|does ?n[o']?t|won'?t|keeps|throws|fails|crashes|returns)\b/i,
   /\bwhy (?:does|do|is) (?:my|this) (?:code|script|program|function|query|loop)\b/i,
+  // An error message quoted from a program, a server or a tool ("Cannot GET /home", "npm ERR!").
+  /\bCannot (?:GET|POST|PUT|PATCH|DELETE) \/|\bnpm ERR!|\b(?:ECONNREFUSED|EADDRINUSE|ENOENT|EACCES)\b|\bcommand not found\b|\bis not (?:defined|a function)\b|\bCannot (?:read|set) propert(?:y|ies) of\b|\bCannot find module\b|\bModule not found\b|\bSegmentation fault\b/i,
+  /\b(?:i (?:get|got|am getting|keep getting|'m getting)|i'm getting|getting) (?:this |the |an |a |following |the following )?(?:error|exception|stack ?trace)\b/i,
 ];
 
 /** The kind of out-of-scope question this is, or undefined when its shape says nothing. */
