@@ -7,6 +7,7 @@ import { namesOwnAspect, promoteAspects, sameName } from './aspects';
 import { everydayStems, isEnglishWord } from './english-words';
 import { PartHeadings } from './part-headings';
 import { type TermMatch, TermResolver } from './term-resolver';
+import { MIN_WORDED_RUN, sharedRun } from './worded-run';
 
 export type { TermMatch } from './term-resolver';
 export { UNKNOWN_TERM_WEIGHT } from './term-resolver';
@@ -482,8 +483,8 @@ export class SearchIndex {
       .slice(0, Math.max(limit, RERANK_WINDOW))
       .map((r) => ({ unit: this.units.get(String(r.id))!, score: r.score, terms: r.terms }));
     this.boostPhrases(hits, specific);
-    const words = new Set(tokenize(question).map((t) => stemWord(t.lower)));
-    this.rerank(hits, terms, relatedOf, words);
+    const sequence = tokenize(question).map((t) => stemWord(t.lower));
+    this.rerank(hits, terms, relatedOf, new Set(sequence), sequence);
     const asked = new Set(terms.flatMap((t) => t.matches));
     // Only words of everyday language are found by chance ("tie"), not names ("postgresql").
     const english = new Set(
@@ -658,6 +659,13 @@ export class SearchIndex {
    * interviews"), the one worded like the question. Numbering ("1.", "6.") is not a word.
    */
   private wordingFit(unit: KnowledgeUnit, words: ReadonlySet<string>): number {
+    const title = this.titleStems(unit);
+    if (title.length === 0) return 0;
+    return title.filter((w) => words.has(w)).length / title.length;
+  }
+
+  /** A title's words as stems, stop words included, numbering ("1.", "6.") left out. */
+  private titleStems(unit: KnowledgeUnit): readonly string[] {
     let title = this.titleWords.get(unit.id);
     if (!title) {
       title = tokenize(unit.title)
@@ -665,8 +673,7 @@ export class SearchIndex {
         .filter((w) => !/^\p{N}+$/u.test(w));
       this.titleWords.set(unit.id, title);
     }
-    if (title.length === 0) return 0;
-    return title.filter((w) => words.has(w)).length / title.length;
+    return title;
   }
 
   /**
@@ -713,6 +720,7 @@ export class SearchIndex {
     terms: readonly TermMatch[],
     related: ReadonlyMap<string, number>,
     words: ReadonlySet<string>,
+    sequence: readonly string[],
   ): void {
     const window = hits.slice(0, RERANK_WINDOW);
     const asked = new Set(terms.flatMap((t) => t.matches));
@@ -791,7 +799,46 @@ export class SearchIndex {
     }
     this.breakTitleTies(window, fits, words);
     window.sort((a, b) => b.score - a.score);
+    this.promoteWordedLike(
+      window,
+      fits,
+      sequence,
+      (unit) => (unit.kind === 'item' && !unit.defined) || this.parts.isWithinPart(unit, parentOf, asked),
+    );
     hits.splice(0, window.length, ...window);
+  }
+
+  /**
+   * A title that repeats a run of at least {@link MIN_WORDED_RUN} of the question's words, stop words
+   * included, leads when it covers the question as well as the lead does and the lead repeats a
+   * shorter run: the section worded like the question ("Is learning to code still worth it?") is
+   * its topic, though every word of that run may be too common to rank it ("learning", "worth").
+   * An item or a part of a topic (a quotation heading) is not a topic of its own and is not promoted.
+   * The window is sorted best first and stays so.
+   */
+  private promoteWordedLike(
+    window: SearchHit[],
+    fits: ReadonlyMap<string, { coverage: number }>,
+    sequence: readonly string[],
+    isPart: (unit: KnowledgeUnit) => boolean,
+  ): void {
+    const lead = window[0];
+    if (!lead || sequence.length < MIN_WORDED_RUN) return;
+    const runOf = (hit: SearchHit) => sharedRun(sequence, this.titleStems(hit.unit));
+    const leadRun = runOf(lead);
+    const leadCoverage = fits.get(lead.unit.id)?.coverage ?? 0;
+    let best: SearchHit | undefined;
+    let bestRun = Math.max(leadRun, MIN_WORDED_RUN - 1);
+    for (const hit of window.slice(1)) {
+      const run = runOf(hit);
+      if (run > bestRun && !isPart(hit.unit) && (fits.get(hit.unit.id)?.coverage ?? 0) >= leadCoverage) {
+        best = hit;
+        bestRun = run;
+      }
+    }
+    if (!best) return;
+    best.score = lead.score * 1.01;
+    window.sort((a, b) => b.score - a.score);
   }
 
   /**

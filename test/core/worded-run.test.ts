@@ -1,0 +1,65 @@
+import { parseKnowledgeFile } from '../../src/core/knowledge/markdown-loader';
+import { createAnalyzer } from '../../src/core/search/analyzer';
+import { SearchIndex } from '../../src/core/search/search-index';
+import { sharedRun } from '../../src/core/search/worded-run';
+
+describe('sharedRun', () => {
+  test('counts the longest run of consecutive words a question and a title share', () => {
+    expect(
+      sharedRun(
+        ['where', 'should', 'i', 'start', 'learn', 'cloud'],
+        ['how', 'do', 'i', 'start', 'learn', 'cloud', 'aw'],
+      ),
+    ).toBe(4);
+  });
+
+  test('GIVEN a shared run of function words only THEN it counts nothing', () => {
+    expect(sharedRun(['what', 'is', 'the', 'differ', 'between'], ['what', 'is', 'the', 'best'])).toBe(0);
+  });
+});
+
+const KNOWLEDGE = `# Careers
+
+## Coding and architecture: which matters more as I grow?
+
+Both: write code every week, and learn to reason about architecture as your systems grow.
+
+## Is backend development dying, and is learning to code still worth it?
+
+No. Code is written by more people than ever, and backend work keeps changing rather than going away.
+
+## How do I write clean code?
+
+Small functions, clear names and tests that say what the code does.
+
+## How much do backend developers earn?
+
+Look up figures for your region and level in public salary surveys and job ads.
+
+## Should I learn SQL or NoSQL first?
+
+SQL first: relational databases are everywhere, and their ideas carry over.
+
+## How do I prepare for a system design interview?
+
+Practise designing a few common systems aloud, and learn the trade-offs of caches, queues and replicas.
+
+## What is a message queue?
+
+A buffer between the service that produces work and the one that does it.
+`;
+
+describe('a title worded like the question', () => {
+  const units = parseKnowledgeFile('careers.md', KNOWLEDGE);
+  const index = new SearchIndex(units, createAnalyzer([]));
+
+  test('GIVEN a question whose words are all common but a title repeats a run of them THEN that title leads', () => {
+    const hits = index.search('Is learning to code still worth it in 2026?').hits;
+    expect(hits[0]?.unit.title).toBe('Is backend development dying, and is learning to code still worth it?');
+  });
+
+  test('GIVEN a question that repeats no run of a title THEN the ranking is the usual one', () => {
+    const hits = index.search('how do I write clean code?').hits;
+    expect(hits[0]?.unit.title).toBe('How do I write clean code?');
+  });
+});
