@@ -17,6 +17,11 @@ describe('createAnalyzer', () => {
     expect(analyze('Node.js and node')).toEqual(['nodejs', 'nodejs']);
   });
 
+  test('GIVEN "offer" before the person it gives to THEN it is the verb give and no term; the noun stays', () => {
+    expect(analyze('which books can you offer me')).toEqual(['book']);
+    expect(analyze('should I accept the offer')).toEqual(['accept', 'offer']);
+  });
+
   test('GIVEN a negation typed without its apostrophe THEN it is the function word it spells', () => {
     const analyze = createAnalyzer([]);
     expect(analyze('why shouldnt I, why dont you')).toEqual([]);

@@ -72,7 +72,7 @@ describe('npm run eval on the question sets of our own knowledge', () => {
     ['real-questions-fresh5', { right: 0.57, irrelevant: 0.21, refused: 0.25 }],
     ['real-questions-fresh6', { right: 0.52, irrelevant: 0.3, refused: 0.2 }],
     ['real-questions-fresh7', { right: 0.39, irrelevant: 0.31, refused: 0.33 }],
-    ['real-questions-fresh8', { right: 0.39, irrelevant: 0.35, refused: 0.29 }],
+    ['real-questions-fresh8', { right: 0.45, irrelevant: 0.26, refused: 0.32 }],
   ] as const)('%s (questions people asked in public): behaviour at its floor', (name, floor) => {
     const set = name === 'real-questions' ? real : discoverSets([join(ROOT, 'eval', `${name}.jsonl`)])[0];
     expect(set).toBeDefined();

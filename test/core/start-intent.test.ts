@@ -43,11 +43,11 @@ describe('start questions answered with the learning path only on a subject the 
   });
 
   test('GIVEN "how do I start my/a <something>" THEN that something is searched, not the path; starting a career or learning is the path', () => {
-    expect(ask('how do I start a good test?').sources[0]?.title).toBe(
-      'How do I write good tests?',
-    );
+    expect(ask('how do I start a good test?').sources[0]?.title).toBe('How do I write good tests?');
     expect(ask('how do I start my deploy of an API?').sources[0]?.title).toBe('How do I deploy an API?');
-    expect(ask('how do I start my learning?').sources[0]?.title).toMatch(/^Where do I start learning backend/);
+    expect(ask('how do I start my learning?').sources[0]?.title).toMatch(
+      /^Where do I start learning backend/,
+    );
   });
 
   test('GIVEN a question whose weightiest word the knowledge lacks THEN lacksSubject says so, and not for one it has', () => {

@@ -140,6 +140,16 @@ export function isGoLanguage(tokens: readonly RawToken[], i: number): boolean {
   return after === undefined && before !== undefined && before !== 'to' && !STOP_WORDS.has(before);
 }
 
+// A verb of giving before its person ("which books can you offer me", "they offered us a trial") means
+// "give": the job offer or the suggestion is not what is asked about.
+const GIVING_VERBS = new Set(['offer', 'offers', 'offered', 'offering']);
+const OBJECT_PRONOUNS = new Set(['me', 'us', 'you', 'him', 'her', 'them']);
+
+/** Whether the word at `i` is a verb of giving followed by the person it gives to. */
+function givesToPerson(tokens: readonly RawToken[], i: number): boolean {
+  return GIVING_VERBS.has(tokens[i]!.lower) && OBJECT_PRONOUNS.has(tokens[i + 1]?.lower ?? '');
+}
+
 /**
  * Builds the analyzer: tokenize, map synonyms (single words and phrases) to one token per group,
  * drop stop words, stem with Porter2.
@@ -257,6 +267,7 @@ export function createAnalyzer(groups: SynonymGroups, relatedGroups: SynonymGrou
         i += matched.stems.length - 1;
         continue;
       }
+      if (givesToPerson(tokens, i)) continue;
       if (token.lower === 'go') {
         if (isGoLanguage(tokens, i)) out.push(single.get('golang') ?? 'golang');
         continue;
