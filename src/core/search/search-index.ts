@@ -8,6 +8,7 @@ import { everydayStems, isEnglishWord } from './english-words';
 import { PartHeadings } from './part-headings';
 import { type TermMatch, TermResolver } from './term-resolver';
 import { MIN_WORDED_RUN, sharedRun } from './worded-run';
+import { describingWords } from './wrapping-words';
 
 export type { TermMatch } from './term-resolver';
 export { UNKNOWN_TERM_WEIGHT } from './term-resolver';
@@ -413,6 +414,15 @@ export class SearchIndex {
         const word = surface.get(t.term) ?? t.term;
         if (t.kind === 'unknown' && /\p{L}/u.test(word) && !isEnglishWord(word)) t.idf = this.unknownWeight();
       }
+    }
+    // A verb or adjective of everyday English the knowledge lacks describes the subject rather than
+    // being it ("going to disrupt jobs"): it is not a word the answer must hold, when every other
+    // word of the question is known ("the best time to visit iceland" keeps "visit" beside "iceland").
+    const lacking = terms.filter((t) => t.matches.length === 0);
+    if (lacking.length > 0 && lacking.length < terms.length) {
+      const describing = describingWords(question);
+      if (lacking.every((t) => describing.has(surface.get(t.term) ?? t.term)))
+        terms.splice(0, terms.length, ...terms.filter((t) => t.matches.length > 0));
     }
     // Words found in nearly every unit ("backend" in a backend knowledge base) cannot change the
     // ranking but make MiniSearch score every unit: they are searched only when nothing else is.

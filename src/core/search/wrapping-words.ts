@@ -1,0 +1,44 @@
+import { tokenize } from './analyzer';
+import { isEnglishWord } from './english-words';
+
+// Where an English word is a verb: after "to", a modal or a subject pronoun ("going to disrupt",
+// "trying to aspire", "should I paint"). A word after "my", "a" or "the" is a noun.
+const BEFORE_VERB = new Set([
+  'to',
+  'can',
+  'could',
+  'should',
+  'would',
+  'will',
+  'might',
+  'must',
+  'i',
+  'you',
+  'we',
+  'they',
+  "don't",
+  'dont',
+  "didn't",
+  "doesn't",
+]);
+// Endings of English adjectives and adverbs ("successful", "ambitious", "attractive", "quickly").
+const MODIFIER_ENDING = /(?:ful|ous|ive|able|ible|ly)$/;
+
+/**
+ * Whether the word at `i` of a question reads as a verb, an adjective or an adverb of everyday
+ * English: a word that describes what is asked about, not the thing itself ("How is AI going to
+ * disrupt jobs?": AI and jobs are the subject, "disrupt" what happens to them).
+ */
+export function isDescribingWord(tokens: readonly { lower: string }[], i: number): boolean {
+  const word = tokens[i]!.lower;
+  if (word.length < 4 || !isEnglishWord(word)) return false;
+  const before = tokens[i - 1]?.lower;
+  if (before !== undefined && BEFORE_VERB.has(before)) return true;
+  return word.length > 6 && MODIFIER_ENDING.test(word);
+}
+
+/** The lower-case words of a question that read as describing words ({@link isDescribingWord}). */
+export function describingWords(question: string): Set<string> {
+  const tokens = tokenize(question);
+  return new Set(tokens.filter((_, i) => isDescribingWord(tokens, i)).map((t) => t.lower));
+}
