@@ -63,3 +63,27 @@ describe('a title worded like the question', () => {
     expect(hits[0]?.unit.title).toBe('How do I write clean code?');
   });
 });
+
+describe('a title worded like the question, below the first results', () => {
+  // Many titles share the question's common words; the one worded like it ranks low on them alone.
+  const topics = Array.from(
+    { length: 30 },
+    (_, k) =>
+      `## How much topic${k} does a backend developer need?\n\nTopic${k} matters to a developer now and then.\n`,
+  );
+  const KNOWLEDGE = `# Developers\n\n${topics.join('\n')}\n## What does a backend developer do day to day, in a normal working week at a company?\n\nBuilds features, reviews code and keeps services running.\n\n## How much do backend developers earn?\n\nLook up salary surveys for your region and level; a developer's pay follows the market.\n`;
+  const units = parseKnowledgeFile('developers.md', KNOWLEDGE);
+  const index = new SearchIndex(units, createAnalyzer([['salary', 'pay', 'earn']]));
+
+  test('GIVEN a question of common words only THEN the title worded like it is found and leads', () => {
+    expect(index.search('What does a backend developer do?').hits[0]?.unit.title).toMatch(
+      /^What does a backend developer do day to day/,
+    );
+  });
+
+  test('GIVEN "how much does a developer make" THEN it asks what they earn, not how much of a topic they need', () => {
+    expect(index.search('How much does a backend developer make?').hits[0]?.unit.title).toBe(
+      'How much do backend developers earn?',
+    );
+  });
+});

@@ -7,7 +7,7 @@ import { namesOwnAspect, promoteAspects, sameName } from './aspects';
 import { everydayStems, isEnglishWord } from './english-words';
 import { PartHeadings } from './part-headings';
 import { type TermMatch, TermResolver } from './term-resolver';
-import { MIN_WORDED_RUN, sharedRun } from './worded-run';
+import { GRAMMAR_WORDS, MIN_WORDED_RUN, runWords, sharedRun } from './worded-run';
 import { describingWords } from './wrapping-words';
 
 export type { TermMatch } from './term-resolver';
@@ -88,6 +88,8 @@ const PHRASE_BOOST = 1.5;
 const PHRASE_WINDOW = 10;
 /** How many of the best hits are re-ranked by how well the unit itself fits the question. */
 const RERANK_WINDOW = 20;
+/** Results looked at, below the window, for a title worded like the question. */
+const WORDED_POOL = 200;
 /** The weight of a word the knowledge lacks, as a share of the weight of its rarest word. */
 const UNKNOWN_SHARE = 1;
 /** Questions of at most this many terms are short: a name in them is their subject. */
@@ -95,6 +97,9 @@ const SHORT_QUESTION = 3;
 /** Idioms of questions that name no subject ("how does git work under the hood"). */
 const FILLER_PHRASES =
   /\b(under the hood|in a nutshell|in (simple|plain|layman'?s) (terms|english|words)|like i'?m five|eli5)\b/gi;
+// "How much does a developer make?" asks what they earn: "make" there is the idiom for pay.
+const HOW_MUCH_MAKE =
+  /\b(how much (?:money )?(?:do|does|did|can|could|would|will|should)\b[^?.!]*?\b)(?:make|makes|making)\b(?!\s+sense)/gi;
 const HOW_WORKS = /\bhow\s+(do|does|did|is|are|can|could|would|will)\b.*\bwork(s|ing)?\b/i;
 /** Share of a term's weight covered by a unit that has it only as a word of a term of art not asked for. */
 const PARTIAL_NAME_WEIGHT = 0.5;
@@ -392,7 +397,8 @@ export class SearchIndex {
     const seen = new Set<string>();
     // "How does X work?" asks about X: "work" there is the form of the question, not a subject.
     const form = HOW_WORKS.test(question) ? new Set(['work']) : undefined;
-    const terms = this.analyze(question.replace(FILLER_PHRASES, ' '), true)
+    const read = question.replace(HOW_MUCH_MAKE, '$1earn');
+    const terms = this.analyze(read.replace(FILLER_PHRASES, ' '), true)
       .filter((t) => !form?.has(t) && !seen.has(t) && seen.add(t))
       .flatMap((t) => this.resolver.resolveWord(t, surface.get(t)));
     for (const [first, compound] of this.resolver.joinedWords(question)) {
@@ -489,11 +495,27 @@ export class SearchIndex {
       boostTerm: (term) => weights.get(term) ?? 1,
       combineWith: 'OR',
     });
-    const hits = results
-      .slice(0, Math.max(limit, RERANK_WINDOW))
-      .map((r) => ({ unit: this.units.get(String(r.id))!, score: r.score, terms: r.terms }));
+    const toHit = (r: (typeof results)[number]) => ({
+      unit: this.units.get(String(r.id))!,
+      score: r.score,
+      terms: r.terms,
+    });
+    const hits = results.slice(0, Math.max(limit, RERANK_WINDOW)).map(toHit);
     this.boostPhrases(hits, specific);
-    const sequence = tokenize(question).map((t) => stemWord(t.lower));
+    const sequence = tokenize(read).map((t) => stemWord(t.lower));
+    // A title worded like the question may rank below the window when all its words are common
+    // ("What does a backend developer do day to day?"): the next results are looked at for one, which
+    // joins the window's end to be weighed with the rest.
+    const inWindow = Math.max(
+      0,
+      ...hits.slice(0, RERANK_WINDOW).map((h) => sharedRun(sequence, this.titleStems(h.unit))),
+    );
+    const worded = results
+      .slice(RERANK_WINDOW, WORDED_POOL)
+      .map((r) => ({ r, run: sharedRun(sequence, this.titleStems(this.units.get(String(r.id))!)) }))
+      .filter(({ run }) => run >= MIN_WORDED_RUN && run > inWindow)
+      .sort((a, b) => b.run - a.run)[0];
+    if (worded && hits.length >= RERANK_WINDOW) hits.splice(RERANK_WINDOW - 1, 1, toHit(worded.r));
     this.rerank(hits, terms, relatedOf, new Set(sequence), sequence);
     const asked = new Set(terms.flatMap((t) => t.matches));
     // Only words of everyday language are found by chance ("tie"), not names ("postgresql").
@@ -837,11 +859,23 @@ export class SearchIndex {
     const runOf = (hit: SearchHit) => sharedRun(sequence, this.titleStems(hit.unit));
     const leadRun = runOf(lead);
     const leadCoverage = fits.get(lead.unit.id)?.coverage ?? 0;
+    const leadTitle = new Set(this.titleStems(lead.unit));
+    // A run only a little longer than the lead's must bring a word the lead's title lacks: "does a
+    // backend developer" in "How much Linux ... does a backend developer need?" is no better worded
+    // for "how much does a backend developer earn" than "How much do backend developers earn?".
+    const wordedBetter = (hit: SearchHit, run: number) =>
+      run >= leadRun + 2 ||
+      runWords(sequence, this.titleStems(hit.unit)).some((w) => !GRAMMAR_WORDS.has(w) && !leadTitle.has(w));
     let best: SearchHit | undefined;
     let bestRun = Math.max(leadRun, MIN_WORDED_RUN - 1);
     for (const hit of window.slice(1)) {
       const run = runOf(hit);
-      if (run > bestRun && !isPart(hit.unit) && (fits.get(hit.unit.id)?.coverage ?? 0) >= leadCoverage) {
+      if (
+        run > bestRun &&
+        !isPart(hit.unit) &&
+        (fits.get(hit.unit.id)?.coverage ?? 0) >= leadCoverage &&
+        wordedBetter(hit, run)
+      ) {
         best = hit;
         bestRun = run;
       }

@@ -13,7 +13,19 @@ export const MIN_WORDED_RUN = 4;
  * sharedRun(['where', 'should', 'i', 'start', 'learn', 'cloud'], ['how', 'do', 'i', 'start', 'learn', 'cloud', 'aws']); // 4
  */
 export function sharedRun(question: readonly string[], title: readonly string[]): number {
-  let best = 0;
+  return runWords(question, title).length;
+}
+
+/** Words of grammar alone (stems): articles, pronouns, auxiliaries, prepositions, question words. */
+export const GRAMMAR_WORDS: ReadonlySet<string> = new Set(
+  'a an the to of in on for at by with from is are was were be been am do doe did i you we they he she it my your our their this that what which who how when where why can could should would will shall may might must and or but not'.split(
+    ' ',
+  ),
+);
+
+/** The words of the longest shared run that {@link sharedRun} measures (empty when there is none). */
+export function runWords(question: readonly string[], title: readonly string[]): string[] {
+  let best: string[] = [];
   for (let i = 0; i < question.length; i++) {
     for (let j = 0; j < title.length; j++) {
       let n = 0;
@@ -22,7 +34,7 @@ export function sharedRun(question: readonly string[], title: readonly string[])
         if (!STOP_WORDS.has(question[i + n]!)) substance = true;
         n++;
       }
-      if (substance && n > best) best = n;
+      if (substance && n > best.length) best = question.slice(i, i + n);
     }
   }
   return best;
