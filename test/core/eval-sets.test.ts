@@ -73,7 +73,7 @@ describe('npm run eval on the question sets of our own knowledge', () => {
     ['real-questions-fresh6', { right: 0.52, irrelevant: 0.3, refused: 0.2 }],
     ['real-questions-fresh7', { right: 0.39, irrelevant: 0.31, refused: 0.33 }],
     ['real-questions-fresh8', { right: 0.45, irrelevant: 0.26, refused: 0.32 }],
-    ['real-questions-fresh9', { right: 0.62, irrelevant: 0.25, refused: 0.15 }],
+    ['real-questions-fresh9', { right: 0.7, irrelevant: 0.21, refused: 0.11 }],
   ] as const)('%s (questions people asked in public): behaviour at its floor', (name, floor) => {
     const set = name === 'real-questions' ? real : discoverSets([join(ROOT, 'eval', `${name}.jsonl`)])[0];
     expect(set).toBeDefined();

@@ -34,6 +34,14 @@ describe('the glossary and an operator table', () => {
     expect(ask('what is oauth').matched).toBe(false);
   });
 
+  test('GIVEN the ways people name changing jobs often THEN they are one term, and a job search is about jobs', () => {
+    const analyze = createAnalyzer(table.same, table.related);
+    expect(analyze('looking like a job hopper', true)).toEqual(
+      analyze('how often should I change jobs', true).slice(-1),
+    );
+    expect(analyze('my job search', true)).toEqual(['job']);
+  });
+
   test('GIVEN glossary words that Porter2 over-stems THEN distinct words sharing the stem stay apart', () => {
     const analyze = createAnalyzer(table.same, table.related);
     // "responsibilities" and "response" share the stem "respons"; "authorization" and "author", "author".
