@@ -187,6 +187,15 @@ function sized(index: SearchIndex, shown: KnowledgeUnit[]) {
   };
 }
 
+/**
+ * The hits that hold a word of the question itself: one found only through a related concept's
+ * word ("buffer" of "protocol buffers" for gRPC, in a section about saving money) is not a related topic.
+ */
+function ownTermHits(outcome: SearchOutcome): SearchHit[] {
+  const own = new Set(outcome.terms.flatMap((t) => t.matches));
+  return outcome.hits.filter((h) => h.terms.some((t) => own.has(t)));
+}
+
 function pickRelated(
   index: SearchIndex,
   hits: { unit: KnowledgeUnit }[],
@@ -375,7 +384,7 @@ export function composeAnswer(
     matched: true,
     ...sized(index, shown),
     sources: shown.map(source),
-    related: pickRelated(index, outcome.hits, shown),
+    related: pickRelated(index, ownTermHits(outcome), shown),
     corrections,
     confidence,
   };
@@ -386,7 +395,7 @@ export function answerForUnit(unit: KnowledgeUnit, index: SearchIndex): Answer {
   const outcome = index.search(`${unit.title} ${unit.path.slice(0, -1).join(' ')}`);
   const hits = [
     { unit, score: Number.POSITIVE_INFINITY },
-    ...outcome.hits.filter((h) => h.unit.id !== unit.id),
+    ...ownTermHits(outcome).filter((h) => h.unit.id !== unit.id),
   ];
   return {
     question: unit.title,
