@@ -193,6 +193,8 @@ describe('honest scope', () => {
     ['express hello world: Cannot GET /home. Why is this happening?', 'debugging'],
     ['npm ERR! code ELIFECYCLE when I run npm start', 'debugging'],
     ["I'm getting this error when the server starts: EADDRINUSE", 'debugging'],
+    ['Why is my left join creating duplicates in bigquery', 'debugging'],
+    ['why is my server returning 500 errors', 'debugging'],
   ])('"%s" is %s, answered kindly with matched false and no unrelated topics', (q, kind) => {
     expect(outOfScopeKind(q)).toBe(kind);
     const answer = ask(q);
@@ -220,6 +222,7 @@ describe('honest scope', () => {
     'How long do you need to learn backend development?',
     'How should a REST API return an error to its clients?',
     'How do I handle errors in Express?',
+    'Why is my career not progressing?',
   ])('"%s" addresses a generic you and stays in scope', (q) => {
     expect(outOfScopeKind(q)).toBeUndefined();
   });

@@ -108,6 +108,9 @@ const DEBUGGING = [
   /\b(?:fix|debug) (?:my|this) (?:code|script|program|function|query|bug|error|app)\b/i,
   /\b(?:my|this) (?:code|script|program|function|query|app|endpoint) (?:is not|isn'?t|does ?n[o']?t|won'?t|keeps|throws|fails|crashes|returns)\b/i,
   /\bwhy (?:does|do|is) (?:my|this) (?:code|script|program|function|query|loop)\b/i,
+  // "Why is my left join creating duplicates", "why is my server returning 500s": a part of one's own
+  // program doing something.
+  /\bwhy (?:is|are|does|do) (?:my|this|the) (?:[\p{L}-]+ )?(?:join|request|server|build|tests?|container|route|endpoint|api|app|website|connection|deployment)s? (?:not |still |keep )?[\p{L}]+ing\b/iu,
   // An error message quoted from a program, a server or a tool ("Cannot GET /home", "npm ERR!").
   /\bCannot (?:GET|POST|PUT|PATCH|DELETE) \/|\bnpm ERR!|\b(?:ECONNREFUSED|EADDRINUSE|ENOENT|EACCES)\b|\bcommand not found\b|\bis not (?:defined|a function)\b|\bCannot (?:read|set) propert(?:y|ies) of\b|\bCannot find module\b|\bModule not found\b|\bSegmentation fault\b/i,
   /\b(?:i (?:get|got|am getting|keep getting|'m getting)|i'm getting|getting) (?:this |the |an |a |following |the following )?(?:error|exception|stack ?trace)\b/i,
