@@ -87,3 +87,40 @@ describe('a title worded like the question, below the first results', () => {
     );
   });
 });
+
+describe('a title that asks the question in other words', () => {
+  const KNOWLEDGE = `# Languages
+
+## PHP
+
+PHP runs much of the web, WordPress and Laravel among it.
+
+## Is PHP still worth learning, or is it dead?
+
+PHP is far from dead: much of the web runs on it, and Laravel is actively developed.
+
+## What does a data engineer do compared with a backend engineer?
+
+A data engineer builds pipelines; a backend engineer builds the services that serve data.
+
+## Backend Engineer Role
+
+What a backend engineer does: server-side logic, databases, APIs.
+
+## Which database should I learn?
+
+PostgreSQL first.
+`;
+  const units = parseKnowledgeFile('languages.md', KNOWLEDGE);
+  const index = new SearchIndex(units, createAnalyzer([]));
+
+  test('GIVEN "is PHP worth learning in 2024" THEN the section whose title holds those words leads, the year set aside', () => {
+    const outcome = index.search('Is PHP worth learning in 2024?');
+    expect(outcome.terms.map((t) => t.term)).not.toContain('2024');
+    expect(outcome.hits[0]?.unit.title).toBe('Is PHP still worth learning, or is it dead?');
+  });
+
+  test('GIVEN a title that holds the question but adds another subject THEN it does not lead', () => {
+    expect(index.search('What does a backend engineer do?').hits[0]?.unit.title).not.toMatch(/data engineer/);
+  });
+});

@@ -6,6 +6,7 @@ import { type Analyzer, stemWord, tokenize } from './analyzer';
 import { namesOwnAspect, promoteAspects, sameName } from './aspects';
 import { everydayStems, isEnglishWord } from './english-words';
 import { PartHeadings } from './part-headings';
+import { STOP_WORDS } from './stop-words';
 import { type TermMatch, TermResolver } from './term-resolver';
 import { GRAMMAR_WORDS, MIN_WORDED_RUN, runWords, sharedRun } from './worded-run';
 import { describingWords } from './wrapping-words';
@@ -90,6 +91,8 @@ const PHRASE_WINDOW = 10;
 const RERANK_WINDOW = 20;
 /** Results looked at, below the window, for a title worded like the question. */
 const WORDED_POOL = 200;
+/** A title holds a question in other words only from this many distinct words of it. */
+const MIN_ASKED_WORDS = 3;
 /** The weight of a word the knowledge lacks, as a share of the weight of its rarest word. */
 const UNKNOWN_SHARE = 1;
 /** Questions of at most this many terms are short: a name in them is their subject. */
@@ -97,6 +100,8 @@ const SHORT_QUESTION = 3;
 /** Idioms of questions that name no subject ("how does git work under the hood"). */
 const FILLER_PHRASES =
   /\b(under the hood|in a nutshell|in (simple|plain|layman'?s) (terms|english|words)|like i'?m five|eli5)\b/gi;
+// A year qualifies the question's time, not its subject ("is PHP worth learning in 2024").
+const YEAR_QUALIFIER = /\b(?:in|for|by|as of) (?:19|20)\d\d\b/gi;
 // "How much does a developer make?" asks what they earn: "make" there is the idiom for pay.
 const HOW_MUCH_MAKE =
   /\b(how much (?:money )?(?:do|does|did|can|could|would|will|should)\b[^?.!]*?\b)(?:make|makes|making)\b(?!\s+sense)/gi;
@@ -397,7 +402,7 @@ export class SearchIndex {
     const seen = new Set<string>();
     // "How does X work?" asks about X: "work" there is the form of the question, not a subject.
     const form = HOW_WORKS.test(question) ? new Set(['work']) : undefined;
-    const read = question.replace(HOW_MUCH_MAKE, '$1earn');
+    const read = question.replace(HOW_MUCH_MAKE, '$1earn').replace(YEAR_QUALIFIER, ' ');
     const terms = this.analyze(read.replace(FILLER_PHRASES, ' '), true)
       .filter((t) => !form?.has(t) && !seen.has(t) && seen.add(t))
       .flatMap((t) => this.resolver.resolveWord(t, surface.get(t)));
@@ -880,9 +885,39 @@ export class SearchIndex {
         bestRun = run;
       }
     }
+    best ??= this.askedAlike(window, fits, sequence, isPart);
     if (!best) return;
     best.score = lead.score * 1.01;
     window.sort((a, b) => b.score - a.score);
+  }
+
+  /**
+   * The first hit below the lead whose title holds every word of the question (stop words included, in
+   * any order) when the lead's does not, covering the question as well: "Is PHP still worth learning,
+   * or is it dead?" asks "is PHP worth learning?" in other words; the seed's "PHP" item does not.
+   */
+  private askedAlike(
+    window: SearchHit[],
+    fits: ReadonlyMap<string, { coverage: number }>,
+    sequence: readonly string[],
+    isPart: (unit: KnowledgeUnit) => boolean,
+  ): SearchHit | undefined {
+    const [lead, ...rest] = window;
+    const words = new Set(sequence.filter((w) => !/^\p{N}+$/u.test(w)));
+    if (!lead || words.size < MIN_ASKED_WORDS) return undefined;
+    // ...and adds at most one word of substance: "What does a data engineer do compared with a
+    // backend developer?" holds "what does a backend engineer do" but is about data engineers.
+    const holds = (hit: SearchHit) => {
+      const title = this.titleStems(hit.unit);
+      const own = new Set(title);
+      const added = new Set(title.filter((w) => !words.has(w) && !STOP_WORDS.has(w)));
+      return added.size <= 1 && [...words].every((w) => own.has(w));
+    };
+    if (holds(lead)) return undefined;
+    const leadCoverage = fits.get(lead.unit.id)?.coverage ?? 0;
+    return rest.find(
+      (hit) => !isPart(hit.unit) && (fits.get(hit.unit.id)?.coverage ?? 0) >= leadCoverage && holds(hit),
+    );
   }
 
   /**
