@@ -6,9 +6,8 @@ import { type Analyzer, stemWord, tokenize } from './analyzer';
 import { namesOwnAspect, promoteAspects, sameName } from './aspects';
 import { everydayStems, isEnglishWord } from './english-words';
 import { PartHeadings } from './part-headings';
-import { STOP_WORDS } from './stop-words';
 import { type TermMatch, TermResolver } from './term-resolver';
-import { GRAMMAR_WORDS, MIN_WORDED_RUN, runWords, sharedRun } from './worded-run';
+import { MIN_WORDED_RUN, promoteWordedLike, sharedRun } from './worded-run';
 import { describingWords } from './wrapping-words';
 
 export type { TermMatch } from './term-resolver';
@@ -91,8 +90,6 @@ const PHRASE_WINDOW = 10;
 const RERANK_WINDOW = 20;
 /** Results looked at, below the window, for a title worded like the question. */
 const WORDED_POOL = 200;
-/** A title holds a question in other words only from this many distinct words of it. */
-const MIN_ASKED_WORDS = 3;
 /** The weight of a word the knowledge lacks, as a share of the weight of its rarest word. */
 const UNKNOWN_SHARE = 1;
 /** Questions of at most this many terms are short: a name in them is their subject. */
@@ -515,13 +512,12 @@ export class SearchIndex {
       0,
       ...hits.slice(0, RERANK_WINDOW).map((h) => sharedRun(sequence, this.titleStems(h.unit))),
     );
-    const worded = results
-      .slice(RERANK_WINDOW, WORDED_POOL)
+    const worded = (sequence.length < MIN_WORDED_RUN ? [] : results.slice(RERANK_WINDOW, WORDED_POOL))
       .map((r) => ({ r, run: sharedRun(sequence, this.titleStems(this.units.get(String(r.id))!)) }))
       .filter(({ run }) => run >= MIN_WORDED_RUN && run > inWindow)
       .sort((a, b) => b.run - a.run)[0];
     if (worded && hits.length >= RERANK_WINDOW) hits.splice(RERANK_WINDOW - 1, 1, toHit(worded.r));
-    this.rerank(hits, terms, relatedOf, new Set(sequence), sequence);
+    this.rerank(hits, terms, relatedOf, sequence);
     const asked = new Set(terms.flatMap((t) => t.matches));
     // Only words of everyday language are found by chance ("tie"), not names ("postgresql").
     const english = new Set(
@@ -756,9 +752,9 @@ export class SearchIndex {
     hits: SearchHit[],
     terms: readonly TermMatch[],
     related: ReadonlyMap<string, number>,
-    words: ReadonlySet<string>,
     sequence: readonly string[],
   ): void {
+    const words = new Set(sequence);
     const window = hits.slice(0, RERANK_WINDOW);
     const asked = new Set(terms.flatMap((t) => t.matches));
     const fits = new Map<string, { fit: number; coverage: number; named: number }>();
@@ -836,88 +832,13 @@ export class SearchIndex {
     }
     this.breakTitleTies(window, fits, words);
     window.sort((a, b) => b.score - a.score);
-    this.promoteWordedLike(
-      window,
-      fits,
-      sequence,
-      (unit) => (unit.kind === 'item' && !unit.defined) || this.parts.isWithinPart(unit, parentOf, asked),
-    );
+    promoteWordedLike(window, sequence, {
+      titleStems: (unit) => this.titleStems(unit),
+      coverage: (unit) => fits.get(unit.id)?.coverage ?? 0,
+      isPart: (unit) =>
+        (unit.kind === 'item' && !unit.defined) || this.parts.isWithinPart(unit, parentOf, asked),
+    });
     hits.splice(0, window.length, ...window);
-  }
-
-  /**
-   * A title that repeats a run of at least {@link MIN_WORDED_RUN} of the question's words, stop words
-   * included, leads when it covers the question as well as the lead does and the lead repeats a
-   * shorter run: the section worded like the question ("Is learning to code still worth it?") is
-   * its topic, though every word of that run may be too common to rank it ("learning", "worth").
-   * An item or a part of a topic (a quotation heading) is not a topic of its own and is not promoted.
-   * The window is sorted best first and stays so.
-   */
-  private promoteWordedLike(
-    window: SearchHit[],
-    fits: ReadonlyMap<string, { coverage: number }>,
-    sequence: readonly string[],
-    isPart: (unit: KnowledgeUnit) => boolean,
-  ): void {
-    const lead = window[0];
-    if (!lead || sequence.length < MIN_WORDED_RUN) return;
-    const runOf = (hit: SearchHit) => sharedRun(sequence, this.titleStems(hit.unit));
-    const leadRun = runOf(lead);
-    const leadCoverage = fits.get(lead.unit.id)?.coverage ?? 0;
-    const leadTitle = new Set(this.titleStems(lead.unit));
-    // A run only a little longer than the lead's must bring a word the lead's title lacks: "does a
-    // backend developer" in "How much Linux ... does a backend developer need?" is no better worded
-    // for "how much does a backend developer earn" than "How much do backend developers earn?".
-    const wordedBetter = (hit: SearchHit, run: number) =>
-      run >= leadRun + 2 ||
-      runWords(sequence, this.titleStems(hit.unit)).some((w) => !GRAMMAR_WORDS.has(w) && !leadTitle.has(w));
-    let best: SearchHit | undefined;
-    let bestRun = Math.max(leadRun, MIN_WORDED_RUN - 1);
-    for (const hit of window.slice(1)) {
-      const run = runOf(hit);
-      if (
-        run > bestRun &&
-        !isPart(hit.unit) &&
-        (fits.get(hit.unit.id)?.coverage ?? 0) >= leadCoverage &&
-        wordedBetter(hit, run)
-      ) {
-        best = hit;
-        bestRun = run;
-      }
-    }
-    best ??= this.askedAlike(window, fits, sequence, isPart);
-    if (!best) return;
-    best.score = lead.score * 1.01;
-    window.sort((a, b) => b.score - a.score);
-  }
-
-  /**
-   * The first hit below the lead whose title holds every word of the question (stop words included, in
-   * any order) when the lead's does not, covering the question as well: "Is PHP still worth learning,
-   * or is it dead?" asks "is PHP worth learning?" in other words; the seed's "PHP" item does not.
-   */
-  private askedAlike(
-    window: SearchHit[],
-    fits: ReadonlyMap<string, { coverage: number }>,
-    sequence: readonly string[],
-    isPart: (unit: KnowledgeUnit) => boolean,
-  ): SearchHit | undefined {
-    const [lead, ...rest] = window;
-    const words = new Set(sequence.filter((w) => !/^\p{N}+$/u.test(w)));
-    if (!lead || words.size < MIN_ASKED_WORDS) return undefined;
-    // ...and adds at most one word of substance: "What does a data engineer do compared with a
-    // backend developer?" holds "what does a backend engineer do" but is about data engineers.
-    const holds = (hit: SearchHit) => {
-      const title = this.titleStems(hit.unit);
-      const own = new Set(title);
-      const added = new Set(title.filter((w) => !words.has(w) && !STOP_WORDS.has(w)));
-      return added.size <= 1 && [...words].every((w) => own.has(w));
-    };
-    if (holds(lead)) return undefined;
-    const leadCoverage = fits.get(lead.unit.id)?.coverage ?? 0;
-    return rest.find(
-      (hit) => !isPart(hit.unit) && (fits.get(hit.unit.id)?.coverage ?? 0) >= leadCoverage && holds(hit),
-    );
   }
 
   /**

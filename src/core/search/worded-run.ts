@@ -39,3 +39,95 @@ export function runWords(question: readonly string[], title: readonly string[]):
   }
   return best;
 }
+
+/** A title holds a question in other words only from this many distinct words of it. */
+const MIN_ASKED_WORDS = 3;
+
+/** What the promotion needs of a hit: its unit and score. */
+interface Ranked<U> {
+  unit: U;
+  score: number;
+}
+
+/** What the promotion needs to know of the knowledge, for one question. */
+export interface WordingLookup<U> {
+  /** A unit's title as stems, stop words included. */
+  titleStems: (unit: U) => readonly string[];
+  /** How much of the question a unit covers (0..1). */
+  coverage: (unit: U) => number;
+  /** An item or a part of a topic: not a topic of its own, never promoted. */
+  isPart: (unit: U) => boolean;
+}
+
+/**
+ * A title that repeats a run of at least {@link MIN_WORDED_RUN} of the question's words (`sequence`,
+ * stems, stop words included) leads when it covers the question as well as the lead does and the lead
+ * repeats a shorter run: the section worded like the question ("Is learning to code still worth it?")
+ * is its topic, though every word of that run may be too common to rank it ("learning", "worth").
+ * Failing that, a title that holds every word of the question in another order leads the same way
+ * ({@link askedAlike}). `window` is sorted best first and stays so.
+ */
+export function promoteWordedLike<U>(
+  window: Ranked<U>[],
+  sequence: readonly string[],
+  lookup: WordingLookup<U>,
+): void {
+  const lead = window[0];
+  if (!lead || sequence.length < MIN_WORDED_RUN) return;
+  const runOf = (hit: Ranked<U>) => sharedRun(sequence, lookup.titleStems(hit.unit));
+  const leadRun = runOf(lead);
+  const leadCoverage = lookup.coverage(lead.unit);
+  const leadTitle = new Set(lookup.titleStems(lead.unit));
+  // A run only a little longer than the lead's must bring a word the lead's title lacks: "does a
+  // backend developer" in "How much Linux ... does a backend developer need?" is no better worded
+  // for "how much does a backend developer earn" than "How much do backend developers earn?".
+  const wordedBetter = (hit: Ranked<U>, run: number) =>
+    run >= leadRun + 2 ||
+    runWords(sequence, lookup.titleStems(hit.unit)).some((w) => !GRAMMAR_WORDS.has(w) && !leadTitle.has(w));
+  let best: Ranked<U> | undefined;
+  let bestRun = Math.max(leadRun, MIN_WORDED_RUN - 1);
+  for (const hit of window.slice(1)) {
+    const run = runOf(hit);
+    if (
+      run > bestRun &&
+      !lookup.isPart(hit.unit) &&
+      lookup.coverage(hit.unit) >= leadCoverage &&
+      wordedBetter(hit, run)
+    ) {
+      best = hit;
+      bestRun = run;
+    }
+  }
+  best ??= askedAlike(window, sequence, lookup);
+  if (!best) return;
+  best.score = lead.score * 1.01;
+  window.sort((a, b) => b.score - a.score);
+}
+
+/**
+ * The first hit below the lead whose title holds every word of the question (stop words included, in
+ * any order) and adds at most one word of substance, when the lead's does not, covering the question
+ * as well: "Is PHP still worth learning, or is it dead?" asks "is PHP worth learning?" in other words;
+ * the seed's "PHP" item does not, and "What does a data engineer do compared with a backend
+ * developer?" holds "what does a backend engineer do" but is about data engineers.
+ */
+function askedAlike<U>(
+  window: readonly Ranked<U>[],
+  sequence: readonly string[],
+  lookup: WordingLookup<U>,
+): Ranked<U> | undefined {
+  const [lead, ...rest] = window;
+  const words = new Set(sequence.filter((w) => !/^\p{N}+$/u.test(w)));
+  if (!lead || words.size < MIN_ASKED_WORDS) return undefined;
+  const holds = (hit: Ranked<U>) => {
+    const title = lookup.titleStems(hit.unit);
+    const own = new Set(title);
+    const added = new Set(title.filter((w) => !words.has(w) && !STOP_WORDS.has(w)));
+    return added.size <= 1 && [...words].every((w) => own.has(w));
+  };
+  if (holds(lead)) return undefined;
+  const leadCoverage = lookup.coverage(lead.unit);
+  return rest.find(
+    (hit) => !lookup.isPart(hit.unit) && lookup.coverage(hit.unit) >= leadCoverage && holds(hit),
+  );
+}
