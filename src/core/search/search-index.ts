@@ -89,7 +89,7 @@ const PHRASE_WINDOW = 10;
 /** How many of the best hits are re-ranked by how well the unit itself fits the question. */
 const RERANK_WINDOW = 20;
 /** Results looked at, below the window, for a title worded like the question. */
-const WORDED_POOL = 200;
+const WORDED_POOL = 50;
 /** The weight of a word the knowledge lacks, as a share of the weight of its rarest word. */
 const UNKNOWN_SHARE = 1;
 /** Questions of at most this many terms are short: a name in them is their subject. */
