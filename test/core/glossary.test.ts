@@ -42,6 +42,12 @@ describe('the glossary and an operator table', () => {
     expect(analyze('my job search', true)).toEqual(['job']);
   });
 
+  test('GIVEN maths, math and mathematics THEN they are searched as one term', () => {
+    const analyze = createAnalyzer(table.same, table.related);
+    expect(analyze('a strong mathematics background', true)).toEqual(analyze('strong maths background', true));
+    expect(analyze('how much math do I need', true)).toContain(analyze('maths', true)[0]);
+  });
+
   test('GIVEN glossary words that Porter2 over-stems THEN distinct words sharing the stem stay apart', () => {
     const analyze = createAnalyzer(table.same, table.related);
     // "responsibilities" and "response" share the stem "respons"; "authorization" and "author", "author".

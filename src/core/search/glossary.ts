@@ -103,6 +103,7 @@ export const GLOSSARY: SynonymTable = {
     ['duration', 'how long', 'how much time'],
     ['request', 'req'],
     ['response', 'res'],
+    ['maths', 'math', 'mathematics', 'mathematical'],
     ['computerscience', 'computer science', 'cs', 'cse', 'comp sci', 'compsci'],
     [
       'dsa',
