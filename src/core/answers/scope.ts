@@ -48,7 +48,12 @@ const ABOUT_ME = [
   /(?:^|[.?!:]\s+)do you (?:currently |still |also )?(?:study|work|live|go to (?:school|college|university))(?: somewhere| anywhere| now| currently)?\s*[?.!]/im,
   /\bcan you (?:give|offer|get|find) me (?:a |an )?(?:job|internship|referral)\b/i,
   /\b(?:where|which company|what company) do you work\b/i,
-  /\bwhat (?:inspired|motivated|made) you\b/i,
+  /\bwhat (?:inspired|inspires|motivated|motivates|made|makes) you\b/i,
+  // The bot's own documents and profiles: "can I see your resume", "share your GitHub".
+  // (Not "what goes in your CV": there "your" is anyone's.)
+  /\b(?:see|share|send|show|post|link)(?: (?:me|us))? your (?:own )?(?:resume|résumé|cv|portfolio|github|linkedin)\b/i,
+  // Whether the bot still holds a view or a feeling: "do you still feel this way?".
+  /\bdo you (?:still |also )?(?:feel|believe|think) (?:this|that|the same) way\b/i,
   /\bdo you (?:enjoy|still (?:code|write|program|work|enjoy)|miss|regret)\b/i,
   /\bare you happy\b/i,
   /\bwhat (?:[\w-]+ ){0,3}(?:do|did) you (?:need to improve|wish|regret|miss)\b/i,
