@@ -44,7 +44,9 @@ describe('the glossary and an operator table', () => {
 
   test('GIVEN maths, math and mathematics THEN they are searched as one term', () => {
     const analyze = createAnalyzer(table.same, table.related);
-    expect(analyze('a strong mathematics background', true)).toEqual(analyze('strong maths background', true));
+    expect(analyze('a strong mathematics background', true)).toEqual(
+      analyze('strong maths background', true),
+    );
     expect(analyze('how much math do I need', true)).toContain(analyze('maths', true)[0]);
   });
 
