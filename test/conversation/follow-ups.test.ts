@@ -78,6 +78,23 @@ describe('follow-ups', () => {
     expect(answerOf(await say('what about Java')).question).toBe('Should I learn Java for backend');
   });
 
+  test('GIVEN an answer with more to read THEN "why?" that the same unit would answer shows the rest instead of repeating it', async () => {
+    const { say } = conversation();
+    const first = answerOf(await say('Which backend language should I learn first?'));
+    expect(first.more).toBeDefined();
+    const why = answerOf(await say('why?'));
+    expect(why.markdown).not.toBe(first.markdown);
+    expect(first.more).toContain(why.markdown.slice(0, 60));
+  });
+
+  test('GIVEN an answer shown whole THEN "why?" that the same unit would answer shows its first related topic', async () => {
+    const { say } = conversation();
+    const first = answerOf(await say('What is gRPC?'));
+    expect(first.more).toBeUndefined();
+    const why = answerOf(await say('why?'));
+    expect(why.sources[0]?.title).toBe(first.related[0]?.title);
+  });
+
   test('GIVEN an answer with nothing more to show THEN "more" shows its first related topic', async () => {
     const { say } = conversation();
     const first = answerOf(await say('What is gRPC?'));

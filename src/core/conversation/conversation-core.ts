@@ -121,6 +121,15 @@ export class ConversationCore {
     const question = follow.kind === 'rewrite' ? follow.question : message.text;
     const { reply, answerId } = await this.asker.ask(message.user, question, about);
     const out = this.fromReply(reply, answerId);
+    // "why?" answered by the very unit just shown would repeat it word for word: the rest of that
+    // answer (or, when it was shown whole, its first related topic) says something new instead.
+    const repeats =
+      out.type === 'answer' &&
+      follow.kind === 'rewrite' &&
+      follow.keepPrevious &&
+      out.answer.sources[0] !== undefined &&
+      out.answer.sources[0].id === context?.lastAnswerUnitIds[0];
+    if (repeats) return (await this.somethingNew(message, context!, question, out.answerId)) ?? out;
     if (out.type === 'answer') {
       const asked = follow.kind === 'rewrite' && follow.keepPrevious ? context?.lastQuestion : undefined;
       await this.remember(message, asked ? { ...out.answer, question: asked } : out.answer, about);
@@ -181,6 +190,29 @@ export class ConversationCore {
     const next = key === undefined ? context?.lastRelatedKeys?.[0] : undefined;
     if (next) return this.topic(message.user, message.where, next);
     return { type: 'notice', id: 'more.none', message: strings.noMore };
+  }
+
+  /**
+   * After "why?" that the answer just shown would answer again: the rest of that answer, else its first
+   * related topic, as the answer to `question`; undefined when there is neither. Later follow-ups
+   * still refer to the question before "why?".
+   */
+  private async somethingNew(
+    message: { user: UserRef; where: Where },
+    context: ConversationContext,
+    question: string,
+    answerId?: string,
+  ): Promise<CoreReply | undefined> {
+    const related = context.lastRelatedKeys?.[0];
+    if (!context.lastMore?.trim() && !related) return undefined;
+    let next: CoreReply;
+    if (context.lastMore?.trim()) next = await this.continueFrom(message, context);
+    else {
+      next = this.fromReply(this.options.mentor.topic(related!));
+      if (next.type === 'answer')
+        await this.remember(message, { ...next.answer, question: context.lastQuestion ?? '' });
+    }
+    return next.type === 'answer' ? { type: 'answer', answer: { ...next.answer, question }, answerId } : next;
   }
 
   /** A related-topic button or an autocomplete choice: the topic's answer, rate limited and recorded. */
