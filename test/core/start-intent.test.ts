@@ -30,6 +30,16 @@ describe('start questions answered with the learning path only on a subject the 
     expect(answer.sources[0]?.title).toMatch(/^Where do I start learning backend/);
   });
 
+  test('GIVEN "how do I get into backend" or "break into tech" THEN the answer is the learning path', () => {
+    for (const q of ['How do you get into backend engineering?', 'how can I break into backend development?']) {
+      expect(ask(q).sources[0]?.title).toMatch(/^Where do I start learning backend/);
+    }
+    // Getting into something else is not starting a career.
+    expect(ask('how do I get into a container to read its logs?').sources[0]?.title).not.toMatch(
+      /^Where do I start/,
+    );
+  });
+
   test('GIVEN a start question about a subject the knowledge lacks THEN the answer is an honest "I don\'t know"', () => {
     for (const q of ['how do I start a podcast', 'how do i start a vegetable garden on a balcony']) {
       expect(ask(q).matched).toBe(false);

@@ -38,7 +38,7 @@ export interface MentoringContext {
 // "Where do I start", "what should I learn (first)", "how do I begin", "how do I become a backend
 // developer", "advice for someone starting out": the recommended path.
 const START_INTENT =
-  /\bhow (?:do|can|should|would|to) (?:i |we |one |you |someone )?(?:even )?become (?:a |an )?(?:backend |back-end |back end )?(?:developer|engineer|dev|programmer)\b|\b(?:where|how) (?:do|should|can|would|to) (?:i |we |one |you |someone |a beginner )?(?:even )?(?:start|begin)\b|\bwhere to (?:start|begin)\b|\b(?:starting out|getting started)\b|\bwhat (?:should|do|must) (?:i|we|one) (?:learn|study)\b(?! (?:next|after|then))|\b(?:roadmap|learning path)\b/i;
+  /\bhow (?:do|can|should|would|to) (?:i |we |one |you |someone )?(?:even )?become (?:a |an )?(?:backend |back-end |back end )?(?:developer|engineer|dev|programmer)\b|\b(?:where|how) (?:do|should|can|would|to) (?:i |we |one |you |someone |a beginner )?(?:even )?(?:start|begin)\b|\bwhere to (?:start|begin)\b|\b(?:starting out|getting started)\b|\bwhat (?:should|do|must) (?:i|we|one) (?:learn|study)\b(?! (?:next|after|then))|\b(?:roadmap|learning path)\b|\bhow (?:do|can|should|would|to) (?:i |we |one |you |someone )?(?:even )?(?:get|break) into (?:backend|back-end|back end|software|programming|coding|tech|web development|development)\b/i;
 /** Words that only ask for help: not a start question's subject. */
 const ASKING_FOR_HELP = /\b(?:tips?|advice|suggestions?|recommendations?|help)\b/gi;
 // "Where can I start for getting a visa", "how should I begin with the preparations", "how do I start

@@ -104,6 +104,7 @@ export const GLOSSARY: SynonymTable = {
     ['request', 'req'],
     ['response', 'res'],
     ['maths', 'math', 'mathematics', 'mathematical'],
+    ['impostor', 'imposter', 'impostors', 'imposters'],
     ['computerscience', 'computer science', 'cs', 'cse', 'comp sci', 'compsci'],
     [
       'dsa',
