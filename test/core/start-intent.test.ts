@@ -31,7 +31,10 @@ describe('start questions answered with the learning path only on a subject the 
   });
 
   test('GIVEN "how do I get into backend" or "break into tech" THEN the answer is the learning path', () => {
-    for (const q of ['How do you get into backend engineering?', 'how can I break into backend development?']) {
+    for (const q of [
+      'How do you get into backend engineering?',
+      'how can I break into backend development?',
+    ]) {
       expect(ask(q).sources[0]?.title).toMatch(/^Where do I start learning backend/);
     }
     // Getting into something else is not starting a career.
