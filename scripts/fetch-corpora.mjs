@@ -114,6 +114,40 @@ export const CORPORA = [
     commit: 'b9d510698d15f3fd21f4a13fc97fe9f292f9b105',
     paths: ['src/content/docs/en/5x', 'src/content/pages/en', 'src/content/api/5x'],
   },
+  {
+    // A book (2nd edition): long prose chapters (20-100 KB each) under few headings, many code blocks,
+    // blockquote asides, "| NOTE: |" one-cell tables, a toc.md of links per book; the unfinished
+    // books (es-next-beyond, sync-async: stubs) and the repository's own files left out.
+    name: 'you-dont-know-js',
+    repo: 'getify/You-Dont-Know-JS',
+    commit: '63922c18b276da141f6e07ccebe25eca87fa09f4',
+    paths: ['preface.md', 'get-started', 'scope-closures', 'objects-classes', 'types-grammar'],
+  },
+  {
+    // An Obsidian vault (the app's help): [[wikilinks]] with aliases and #anchors, ![[embeds]] of
+    // images and other notes, > [!note] callouts, YAML front matter (aliases, permalink), file names
+    // with spaces as the only title; the English notes only (Markdown only: attachments left out).
+    name: 'obsidian-help',
+    repo: 'obsidianmd/obsidian-help',
+    commit: 'fa179e91e86eaff5859226cc045c81000d64e3cd',
+    paths: [':(glob)en/**/*.md'],
+  },
+  {
+    // One giant curated list: ~60 H2/H3 categories, each a bullet list of "[name](url) - description."
+    // lines, a logo picture in HTML, a contents list of anchors.
+    name: 'awesome-nodejs',
+    repo: 'sindresorhus/awesome-nodejs',
+    commit: 'cf153d49f0d2b281bdc512b08f62ef0fb177a6dc',
+    paths: ['readme.md'],
+  },
+  {
+    // One README of tips: a few H2 sections, each a long bullet list where the knowledge lives in the
+    // items (inline code, links to man pages, nested bullets); its translations left out.
+    name: 'art-of-command-line',
+    repo: 'jlevy/the-art-of-command-line',
+    commit: '6b50745d2e788add2e8f1ed29010e72659a9a074',
+    paths: ['README.md'],
+  },
 ];
 
 const args = process.argv.slice(2);
