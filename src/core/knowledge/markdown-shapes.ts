@@ -1,4 +1,5 @@
 import { dropBadges } from './inline-shapes';
+import { rewriteWikilinks } from './wikilinks';
 
 /**
  * Line shapes of GitHub-flavoured Markdown that CommonMark reads differently from what their authors
@@ -147,10 +148,13 @@ export function dropTaskBoxes(lines: string[]): string[] {
 
 /**
  * Rewrites the GitHub Markdown shapes of a file's text (after `preprocessMarkdown`) into the
- * CommonMark their authors mean: task-list boxes and status badges are dropped, GitHub alerts and
- * MkDocs admonitions are labelled quotes, and headings inside list items become headings.
+ * CommonMark their authors mean: task-list boxes and status badges are dropped, Obsidian wikilinks read
+ * as their text, GitHub alerts and MkDocs admonitions are labelled quotes, and headings inside list
+ * items become headings.
  */
 export function reshapeMarkdown(source: string): string {
-  const lines = outsideCode(source.split('\n'), (run) => labelAlerts(dropTaskBoxes(run)).map(dropBadges));
+  const lines = outsideCode(source.split('\n'), (run) =>
+    labelAlerts(dropTaskBoxes(run.map(rewriteWikilinks))).map(dropBadges),
+  );
   return liftHeadingItems(quoteAdmonitions(lines)).join('\n');
 }

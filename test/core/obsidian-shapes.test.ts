@@ -1,0 +1,57 @@
+import { parseKnowledgeFile } from '../../src/core/knowledge/markdown-loader';
+import { rewriteWikilinks } from '../../src/core/knowledge/wikilinks';
+
+// Synthetic notes in the shapes of an Obsidian vault, written for these tests.
+describe('Obsidian vault shapes', () => {
+  test('GIVEN wikilinks THEN each reads as the text Obsidian shows, code spans kept as written', () => {
+    expect(rewriteWikilinks('See [[Queues]] and [[Retry policy|retries]].')).toBe('See Queues and retries.');
+    expect(rewriteWikilinks('Read [[Queues#Dead letters]] or [[#Backoff]].')).toBe(
+      'Read Queues > Dead letters or Backoff.',
+    );
+    expect(rewriteWikilinks('Per block: [[Queues#^a1b2c3]].')).toBe('Per block: Queues.');
+    expect(rewriteWikilinks('| [[Queues\\|a queue]] | cell |')).toBe('| a queue | cell |');
+    expect(rewriteWikilinks('Type `[[Queues]]` to link.')).toBe('Type `[[Queues]]` to link.');
+    // Not wikilinks: a link whose text is in brackets, and a shell test.
+    expect(rewriteWikilinks('as in [[1]](https://example.org/paper)')).toBe(
+      'as in [[1]](https://example.org/paper)',
+    );
+    expect(rewriteWikilinks('    if [[ -f queue.db ]]; then')).toBe('    if [[ -f queue.db ]]; then');
+  });
+
+  test('GIVEN embeds THEN pictures and other media are dropped and an embedded note reads as its name', () => {
+    expect(rewriteWikilinks('Open **Settings** ![[gear-icon.svg#icon]].')).toBe('Open **Settings**.');
+    expect(rewriteWikilinks('![[diagram.png|300]]')).toBe('');
+    expect(rewriteWikilinks('![[Queues#Dead letters]]')).toBe('Queues > Dead letters');
+  });
+
+  test('GIVEN a note with wikilinks in headings, items and text THEN no unit shows [[ ]] outside code', () => {
+    const units = parseKnowledgeFile(
+      'queues.md',
+      [
+        '# Queues',
+        '',
+        'A queue decouples [[Producers|producers]] from [[Consumers]]. ![[queue.png]]',
+        '',
+        '## Use the [[Dead letter queue]] for failures',
+        '',
+        'Messages that fail go to the [[Dead letter queue#Setup|dead letter queue]].',
+        '',
+        '- **[[Backoff]]**: wait longer after each failure, see [[#Use the Dead letter queue for failures]].',
+        '',
+        '```md',
+        'Link with [[Queues]].',
+        '```',
+      ].join('\n'),
+    );
+    const section = units.find((u) => u.title === 'Use the Dead letter queue for failures');
+    expect(section).toBeDefined();
+    expect(units.find((u) => u.title === 'Backoff')).toBeDefined();
+    for (const unit of units) {
+      const outsideCode = unit.markdown.replace(/```[\s\S]*?```/g, '');
+      expect(outsideCode).not.toMatch(/\[\[|\]\]/);
+      expect(unit.text).not.toContain('queue.png');
+    }
+    expect(units[0]!.markdown).toContain('decouples producers from Consumers.');
+    expect(section!.markdown).toContain('Link with [[Queues]].');
+  });
+});
