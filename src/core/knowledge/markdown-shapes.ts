@@ -66,16 +66,31 @@ export function liftHeadingItems(lines: string[]): string[] {
   return out;
 }
 
-/** The marker line of a GitHub alert: `> [!NOTE]`, `> [!WARNING]` (case-insensitive). */
-const ALERT = /^(\s*(?:>[ \t]?)+)[ \t]*\[!(NOTE|TIP|IMPORTANT|WARNING|CAUTION)\][ \t]*$/i;
+/**
+ * The marker line of a GitHub alert (`> [!NOTE]`) or an Obsidian callout, whose kind is any word and
+ * which may be foldable (`[!faq]-`, `[!tip]+`) and carry a title: `> [!info]- Screenshot of the menu`.
+ */
+const ALERT = /^(\s*(?:>[ \t]?)+)[ \t]*\[!([\w-]+)\][+-]?(?:[ \t]+(.*?))?[ \t]*$/;
 
-/** GitHub alerts as the quote they render as, led by their kind: `> [!TIP]` -> `> **Tip:**`. */
+/** The most words a callout's title may have and still read as a title, not a sentence. */
+const CALLOUT_TITLE_WORDS = 10;
+
+/**
+ * GitHub alerts and Obsidian callouts as the quote they render as, led by their kind or title:
+ * `> [!TIP]` -> `> **Tip:**`, `> [!example] Retry with backoff` -> `> **Retry with backoff**`; a title
+ * that is a sentence follows its kind (`> [!tip] Back up first.` -> `> **Tip:** Back up first.`).
+ */
 export function labelAlerts(lines: string[]): string[] {
   return lines.map((line) => {
     const alert = ALERT.exec(line);
     if (!alert) return line;
-    const kind = alert[2]!.toLowerCase();
-    return `${alert[1]!.trimEnd()} **${kind[0]!.toUpperCase()}${kind.slice(1)}:**`;
+    const kind = alert[2]!.toLowerCase().replace(/-/g, ' ');
+    const label = `${kind[0]!.toUpperCase()}${kind.slice(1)}`;
+    const title = alert[3]?.trim() ?? '';
+    const quote = alert[1]!.trimEnd();
+    if (title === '' || title.toLowerCase() === kind) return `${quote} **${label}:**`;
+    const sentence = /[.!?]$/.test(title) || title.split(/\s+/).length > CALLOUT_TITLE_WORDS;
+    return sentence || title.includes('**') ? `${quote} **${label}:** ${title}` : `${quote} **${title}**`;
   });
 }
 
@@ -149,8 +164,8 @@ export function dropTaskBoxes(lines: string[]): string[] {
 /**
  * Rewrites the GitHub Markdown shapes of a file's text (after `preprocessMarkdown`) into the
  * CommonMark their authors mean: task-list boxes and status badges are dropped, Obsidian wikilinks read
- * as their text, GitHub alerts and MkDocs admonitions are labelled quotes, and headings inside list
- * items become headings.
+ * as their text, GitHub alerts, Obsidian callouts and MkDocs admonitions are labelled quotes, and
+ * headings inside list items become headings.
  */
 export function reshapeMarkdown(source: string): string {
   const lines = outsideCode(source.split('\n'), (run) =>
