@@ -54,4 +54,44 @@ describe('Obsidian vault shapes', () => {
     expect(units[0]!.markdown).toContain('decouples producers from Consumers.');
     expect(section!.markdown).toContain('Link with [[Queues]].');
   });
+
+  test('GIVEN callouts of any kind, foldable or titled THEN each is a quote led by its title or kind', () => {
+    const units = parseKnowledgeFile(
+      'retries.md',
+      [
+        '# Retries',
+        '',
+        '> [!example]- Retry with backoff',
+        '> Wait 1 s, then 2 s, then 4 s.',
+        '',
+        '> [!tip] Back up the queue before you purge it.',
+        '',
+        '> [!warning]',
+        '> Purging cannot be undone.',
+        '',
+        '> [!note] Note',
+        '> Limits differ per plan.',
+      ].join('\n'),
+    );
+    const markdown = units[0]!.markdown;
+    expect(markdown).not.toContain('[!');
+    expect(markdown).toContain('> **Retry with backoff**');
+    expect(markdown).toContain('> **Tip:** Back up the queue before you purge it.');
+    expect(markdown).toContain('> **Warning:**');
+    expect(markdown).toContain('> **Note:**\n> Limits differ per plan.');
+  });
+
+  test('GIVEN front matter fields left empty THEN they count as not given, with no warning', () => {
+    const warnings: string[] = [];
+    const units = parseKnowledgeFile(
+      'notes/backoff.md',
+      ['---', 'aliases:', 'description:', 'tags: [queues]', '---', 'Wait longer after each failure.'].join(
+        '\n',
+      ),
+      { warn: (m) => warnings.push(m) },
+    );
+    expect(warnings).toEqual([]);
+    expect(units[0]!.aliases).toEqual([]);
+    expect(units[0]!.tags).toEqual(['queues']);
+  });
 });

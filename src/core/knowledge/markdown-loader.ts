@@ -69,7 +69,8 @@ type FrontMatterData = z.infer<typeof FrontMatter>;
 
 /**
  * The front matter of a file, as far as it is usable: YAML that does not parse is left out whole, and
- * a field of the wrong shape is left out alone; each problem is passed to `warn`, naming the file.
+ * a field of the wrong shape is left out alone; each problem is passed to `warn`, naming the file. An
+ * empty field is no problem.
  */
 function parseFrontMatter(file: string, yaml: string, warn: (message: string) => void): FrontMatterData {
   let data: unknown;
@@ -85,7 +86,10 @@ function parseFrontMatter(file: string, yaml: string, warn: (message: string) =>
     warn(`${file}: front matter is not a set of fields; the file is read without it`);
     return {};
   }
-  const fields: Record<string, unknown> = { ...data };
+  // A field left empty (`aliases:` with nothing after it, YAML null) is a field not given, not a wrong one.
+  const fields: Record<string, unknown> = Object.fromEntries(
+    Object.entries(data).filter(([, value]) => value !== null && value !== undefined),
+  );
   for (;;) {
     const parsed = FrontMatter.safeParse(fields);
     if (parsed.success) return parsed.data;
