@@ -11,6 +11,7 @@ describe('Obsidian vault shapes', () => {
     expect(rewriteWikilinks('Per block: [[Queues#^a1b2c3]].')).toBe('Per block: Queues.');
     expect(rewriteWikilinks('| [[Queues\\|a queue]] | cell |')).toBe('| a queue | cell |');
     expect(rewriteWikilinks('Type `[[Queues]]` to link.')).toBe('Type `[[Queues]]` to link.');
+    expect(rewriteWikilinks('Call [[Functions#retry|`retry()`]] again.')).toBe('Call `retry()` again.');
     // Not wikilinks: a link whose text is in brackets, and a shell test.
     expect(rewriteWikilinks('as in [[1]](https://example.org/paper)')).toBe(
       'as in [[1]](https://example.org/paper)',
@@ -64,7 +65,7 @@ describe('Obsidian vault shapes', () => {
         '> [!example]- Retry with backoff',
         '> Wait 1 s, then 2 s, then 4 s.',
         '',
-        '> [!tip] Back up the queue before you purge it.',
+        '> [!tip]\u00a0Back up the queue before you purge it.',
         '',
         '> [!warning]',
         '> Purging cannot be undone.',

@@ -68,9 +68,10 @@ export function liftHeadingItems(lines: string[]): string[] {
 
 /**
  * The marker line of a GitHub alert (`> [!NOTE]`) or an Obsidian callout, whose kind is any word and
- * which may be foldable (`[!faq]-`, `[!tip]+`) and carry a title: `> [!info]- Screenshot of the menu`.
+ * which may be foldable (`[!faq]-`, `[!tip]+`) and carry a title: `> [!info]- Screenshot of the menu`
+ * (after any space, a no-break one too).
  */
-const ALERT = /^(\s*(?:>[ \t]?)+)[ \t]*\[!([\w-]+)\][+-]?(?:[ \t]+(.*?))?[ \t]*$/;
+const ALERT = /^(\s*(?:>[ \t]?)+)[ \t]*\[!([\w-]+)\][+-]?(?:\s+(.*?))?\s*$/;
 
 /** The most words a callout's title may have and still read as a title, not a sentence. */
 const CALLOUT_TITLE_WORDS = 10;

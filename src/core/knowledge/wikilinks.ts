@@ -11,7 +11,7 @@
 const WIKILINK = /([ \t]*)(!?)\[\[(?![ \t])([^[\]\n|]*?)(?:\\?\|([^[\]\n]*))?\]\](?![([])/g;
 
 /** A code span, left as it is: `` `[[Note]]` `` shows the syntax. */
-const CODE_SPAN = /(``[^\n]*?``|`[^`\n]+`)/;
+const CODE_SPAN = /``[^\n]*?``|`[^`\n]+`/g;
 
 /** Files an embed shows as media, not text. */
 const MEDIA =
@@ -30,23 +30,22 @@ function shownTarget(target: string): string {
 /** The line with its wikilinks as their shown text and its media embeds removed; code spans kept. */
 export function rewriteWikilinks(line: string): string {
   if (!line.includes('[[')) return line;
+  // Where code spans are: a wikilink opening inside one is shown syntax; one may hold a span in its alias.
+  const spans: [number, number][] = [];
+  for (const m of line.matchAll(CODE_SPAN)) spans.push([m.index, m.index + m[0].length]);
+  const inCode = (at: number) => spans.some(([from, to]) => at >= from && at < to);
   return line
-    .split(CODE_SPAN)
-    .map((part, i) =>
-      i % 2 === 1
-        ? part
-        : part.replace(
-            WIKILINK,
-            (_whole, space: string, embed: string, target: string, alias: string | undefined) => {
-              const file = target.split('#')[0]!.trim();
-              // A dropped picture takes the space before it along (`**Settings** ![[gear.svg]].`).
-              if (embed && MEDIA.test(file)) return '';
-              const shown = alias?.trim();
-              // An embed's alias is its size (`![[note|300]]`), not a name.
-              return space + (shown && !(embed && /^\d+(x\d+)?$/.test(shown)) ? shown : shownTarget(target));
-            },
-          ),
+    .replace(
+      WIKILINK,
+      (whole, space: string, embed: string, target: string, alias: string | undefined, at: number) => {
+        if (inCode(at + space.length)) return whole;
+        const file = target.split('#')[0]!.trim();
+        // A dropped picture takes the space before it along (`**Settings** ![[gear.svg]].`).
+        if (embed && MEDIA.test(file)) return '';
+        const shown = alias?.trim();
+        // An embed's alias is its size (`![[note|300]]`), not a name.
+        return space + (shown && !(embed && /^\d+(x\d+)?$/.test(shown)) ? shown : shownTarget(target));
+      },
     )
-    .join('')
     .replace(/[ \t]+$/, '');
 }
