@@ -133,6 +133,61 @@ export function quoteAdmonitions(lines: string[]): string[] {
   return out;
 }
 
+/** A row of a one-column pipe table: `| NOTE: |` (its cell captured). */
+const ONE_CELL_ROW = /^ {0,3}\|(.*)\|[ \t]*$/;
+const ONE_CELL_DELIMITER = /^ {0,3}\|[ \t]*:?-+:?[ \t]*\|[ \t]*$/;
+
+/**
+ * One-column pipe tables as the boxed note their authors draw with them (`| NOTE: |` over `| :--- |`
+ * over the note): a quote led by the header in bold, `> **NOTE:** Don't ...`. A table of one column
+ * holds no comparison, and Discord and Slack show a pipe table as raw pipes.
+ */
+export function quoteOneCellTables(lines: string[]): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < lines.length; i++) {
+    const header = ONE_CELL_ROW.exec(lines[i]!);
+    const opens =
+      header && !header[1]!.replace(/\\\|/g, '').includes('|') && ONE_CELL_DELIMITER.test(lines[i + 1] ?? '');
+    if (!opens) {
+      out.push(lines[i]!);
+      continue;
+    }
+    let end = i + 2;
+    const body: string[] = [];
+    for (; end < lines.length && ONE_CELL_ROW.test(lines[end]!); end++)
+      body.push(ONE_CELL_ROW.exec(lines[end]!)![1]!.trim());
+    const title = header![1]!.trim();
+    const lead = title === '' ? '>' : `> **${title}**`;
+    if (body.length === 1 && title.endsWith(':')) out.push(`${lead} ${body[0]}`);
+    else out.push(lead, ...body.flatMap((row) => ['>', `> ${row}`]));
+    i = end - 1;
+  }
+  return out;
+}
+
+/** A footnote definition line: `[^spec]: "Title", Publisher; https://...`. */
+const FOOTNOTE_DEFINITION = /^ {0,3}\[\^([^\]\s]+)\]:[ \t]*/;
+
+/**
+ * GitHub footnotes, which CommonMark shows as raw brackets: a reference (`closure[^spec]`) is dropped
+ * and a definition reads as its text. Only ids the file defines are references (`[^a-z]` in prose is
+ * not one); code spans are kept.
+ */
+export function dropFootnotes(lines: string[], defined: ReadonlySet<string>): string[] {
+  if (defined.size === 0) return lines;
+  return lines.map((line) => {
+    const definition = line.replace(FOOTNOTE_DEFINITION, '');
+    return definition
+      .split(/(`[^`\n]+`)/)
+      .map((part, i) =>
+        i % 2 === 1
+          ? part
+          : part.replace(/\[\^([^\]\s]+)\](?!:)/g, (ref, id: string) => (defined.has(id) ? '' : ref)),
+      )
+      .join('');
+  });
+}
+
 /** Calls `rewrite` on each run of lines outside fenced code and keeps the code lines as they are. */
 export function outsideCode(lines: string[], rewrite: (run: string[]) => string[]): string[] {
   const out: string[] = [];
@@ -164,13 +219,17 @@ export function dropTaskBoxes(lines: string[]): string[] {
 
 /**
  * Rewrites the GitHub Markdown shapes of a file's text (after `preprocessMarkdown`) into the
- * CommonMark their authors mean: task-list boxes and status badges are dropped, Obsidian wikilinks read
- * as their text, GitHub alerts, Obsidian callouts and MkDocs admonitions are labelled quotes, and
- * headings inside list items become headings.
+ * CommonMark their authors mean: task-list boxes, status badges and footnote marks are dropped,
+ * Obsidian wikilinks read as their text, GitHub alerts, Obsidian callouts, MkDocs admonitions and one-column tables are
+ * labelled quotes, and headings inside list items become headings.
  */
 export function reshapeMarkdown(source: string): string {
+  const footnotes = new Set<string>();
+  for (const m of source.matchAll(/^ {0,3}\[\^([^\]\s]+)\]:/gm)) footnotes.add(m[1]!);
   const lines = outsideCode(source.split('\n'), (run) =>
-    labelAlerts(dropTaskBoxes(run.map(rewriteWikilinks))).map(dropBadges),
+    quoteOneCellTables(labelAlerts(dropTaskBoxes(dropFootnotes(run.map(rewriteWikilinks), footnotes)))).map(
+      dropBadges,
+    ),
   );
   return liftHeadingItems(quoteAdmonitions(lines)).join('\n');
 }
