@@ -95,4 +95,23 @@ describe('Obsidian vault shapes', () => {
     expect(units[0]!.aliases).toEqual([]);
     expect(units[0]!.tags).toEqual(['queues']);
   });
+
+  test('GIVEN list items whose only colon is inside code THEN none is titled by the code cut at it', () => {
+    const units = parseKnowledgeFile(
+      'filters.md',
+      [
+        '# Filters',
+        '',
+        '## date_add',
+        '',
+        'Adds time to a date.',
+        '',
+        '- `"2024-01-31"|date_add:"+1 day"` returns `"2024-02-01"`',
+        '- `"2024-01-31"|date_add:"+1 year"` returns `"2025-01-31"`',
+        '- **Units**: day, week, month, year.',
+      ].join('\n'),
+    );
+    expect(units.map((u) => u.title)).toEqual(['Filters', 'date_add', 'Units']);
+    expect(units[1]!.markdown).toContain('returns `"2025-01-31"`');
+  });
 });

@@ -10,13 +10,16 @@ import type { KnowledgeResource } from './types';
 /** A markdown-it token. */
 export type Token = ReturnType<InstanceType<typeof MarkdownIt>['parse']>[number];
 
-/** The plain text of an inline token: text and code (and images' alt text), without Markdown markup. */
-export function inlineText(token: Token | undefined, images = true): string {
+/**
+ * The plain text of an inline token: text and code (and images' alt text), without Markdown markup;
+ * with `maskCode`, code's characters are `x` (same length, same spaces): what its punctuation is not.
+ */
+export function inlineText(token: Token | undefined, images = true, maskCode = false): string {
   if (!token?.children) return token?.content ?? '';
   return token.children
     .map((child) => {
       if (child.type === 'text') return stripShortcodes(child.content);
-      if (child.type === 'code_inline') return child.content;
+      if (child.type === 'code_inline') return maskCode ? child.content.replace(/\S/g, 'x') : child.content;
       if (child.type === 'softbreak' || child.type === 'hardbreak') return ' ';
       if (child.type === 'image') return images ? child.content : '';
       return '';
@@ -86,6 +89,11 @@ function namesSubjectOutsideLink(children: Token[]): boolean {
   return close > 0 && after?.type === 'text' && wordCount(after.content) > 0;
 }
 
+/** Where the colon that ends an item's label is (-1 if none): one inside code (`a|b:"x"`) ends nothing. */
+function labelColon(inline: Token | undefined): number {
+  return stripResourceMarkers(inlineText(inline, true, true)).indexOf(':');
+}
+
 export function cleanTitle(text: string): string {
   const plain = stripShortcodes(text).replace(PICTOGRAPHS, '').replace(/\s+/g, ' ').trim();
   return (plain || text).replace(/[\s:：]+$/u, '').trim();
@@ -104,7 +112,7 @@ export function itemTitle(inline: Token | undefined): string {
     if (cleanTitle(bold)) return cleanTitle(stripResourceMarkers(bold));
   }
   const text = stripResourceMarkers(inlineText(inline));
-  const colon = text.indexOf(':');
+  const colon = labelColon(inline);
   if (colon > 1 && colon <= 60) return cleanTitle(text.slice(0, colon));
   const words = text.split(' ');
   return words.length > 8 ? `${words.slice(0, 8).join(' ')}…` : cleanTitle(text);
@@ -120,6 +128,6 @@ export function boldLead(inline: Token | undefined): boolean {
 /** True when a list item names its subject (`**Go**: ...`, `Go: ...`): a definition, not a mention. */
 export function isDefinedItem(inline: Token | undefined): boolean {
   if (boldLead(inline)) return true;
-  const colon = stripResourceMarkers(inlineText(inline)).indexOf(':');
+  const colon = labelColon(inline);
   return colon > 1 && colon <= 60;
 }
