@@ -94,8 +94,8 @@ describe('npm run eval on the question sets of our own knowledge', () => {
 
   // Floors of the public knowledge sets (eval/corpora/, rebuilt by scripts/fetch-corpora.mjs; a set
   // whose corpus was not fetched has no test here), one point below what was measured: hit@1, the
-  // share whose top unit is the topic itself, and the off-topic "I don't know" rate. fastify-docs and
-  // expressjs-site were labelled blind (first scores 66/56/100 and 77/73/100).
+  // share whose top unit is the topic itself, and the off-topic "I don't know" rate. fastify-docs,
+  // expressjs-site and obsidian-help were labelled blind (first scores 66/56/100, 77/73/100 and 69/62/100).
   const PUBLIC_FLOORS: Record<string, { hit: number; topic: number; none: number }> = {
     'api-guidelines': { hit: 0.76, topic: 0.65, none: 1 },
     'coding-interview-university': { hit: 0.88, topic: 0.7, none: 1 },
@@ -104,6 +104,7 @@ describe('npm run eval on the question sets of our own knowledge', () => {
     'fastify-docs': { hit: 0.7, topic: 0.62, none: 1 },
     'js-testing': { hit: 0.99, topic: 0.99, none: 1 },
     nodebestpractices: { hit: 0.9, topic: 0.9, none: 1 },
+    'obsidian-help': { hit: 0.68, topic: 0.6, none: 1 },
     'redis-docs': { hit: 0.85, topic: 0.65, none: 1 },
     'system-design-101': { hit: 0.9, topic: 0.9, none: 1 },
     'system-design-primer': { hit: 0.99, topic: 0.96, none: 1 },
