@@ -2,7 +2,6 @@ import { parseKnowledgeFile } from '../../src/core/knowledge/markdown-loader';
 import { createAnalyzer } from '../../src/core/search/analyzer';
 import { namesOwnAspect, sameName } from '../../src/core/search/aspects';
 import { SearchIndex } from '../../src/core/search/search-index';
-import { mentorWithCurriculum } from '../helpers/knowledge';
 
 describe('namesOwnAspect', () => {
   test('GIVEN a section title naming an asked term its parent lacks THEN it names its own aspect', () => {
@@ -150,14 +149,5 @@ Use a branch naming convention: a type, then the work item, then a short descrip
 
   test('GIVEN a section titled by one asked word and a document titled by it and another THEN the document leads, even without the word its path gives the section', () => {
     expect(index.search('how should i name my git branches').hits[0]?.unit.title).toBe('Naming Branches');
-  });
-});
-
-describe('SearchIndex ranking: a section naming a concept related to the question', () => {
-  test('GIVEN our knowledge THEN a question about an LLM in an interview leads with the section on AI tools in interviews, not the overview of interviews', () => {
-    const reply = mentorWithCurriculum().ask('may I use an LLM in an interview');
-    expect(reply.type === 'answer' && reply.answer.sources[0]?.title).toBe(
-      'Can I use AI tools in coding interviews?',
-    );
   });
 });

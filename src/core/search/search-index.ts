@@ -801,14 +801,12 @@ export class SearchIndex {
         }
       }
     }
-    // A concept related to one the question names counts as asked here: "Can I use AI tools in coding
-    // interviews?" names what "ChatGPT in my interview" asks and its parent "Backend Interviews" lacks.
     promoteAspects(
       window.filter((h) => h.unit.kind !== 'item' && !this.parts.isWithinPart(h.unit, parentOf, asked)),
       window,
       (id) => fits.get(id)?.coverage,
       (unit) => this.titleTermsOf(unit),
-      new Set([...asked, ...related.keys()]),
+      asked,
     );
     // An item titled by a term gives way to a whole document titled by it too ("JWT" in a list of
     // terms, beside "JWT 101: ..."): the document is the topic, the item a mention in another one. So
