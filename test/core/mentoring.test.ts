@@ -250,7 +250,7 @@ describe('honest scope', () => {
   test("GIVEN a question about the bot's own pay THEN what developers earn in general, said as general", () => {
     const answer = ask('Fellow coders, if you do not mind sharing, how much do you get paid?');
     expect(answer.markdown.startsWith(GENERAL_READING_NOTE)).toBe(true);
-    expect(answer.sources[0]?.title).toBe('How much do backend developers earn?');
+    expect(answer.sources[0]?.title).toBe('How much does a backend developer or engineer earn?');
     // Its money, not its pay: still only about the bot.
     expect(ask('How much money do you have?').matched).toBe(false);
   });

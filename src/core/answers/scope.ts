@@ -93,7 +93,7 @@ function asUser(text: string): string {
  */
 export function generalReading(question: string): string | undefined {
   if (ADVICE_OF_YOURS.some((p) => p.test(question))) return unwrap(asUser(question)) || undefined;
-  if (PAY_OF_YOURS.test(question)) return 'how much do backend developers earn?';
+  if (PAY_OF_YOURS.test(question)) return 'how much does a backend developer earn?';
   const m = question.match(DECISION_OF_YOURS);
   if (!m?.[2]) return undefined;
   // The rest is about the asker now: "quit your job" -> "quit my job".
