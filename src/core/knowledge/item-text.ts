@@ -32,8 +32,8 @@ export function inlineText(token: Token | undefined, images = true, maskCode = f
 /** Words of a text, for the "a link and a few words" rule. */
 export const wordCount = (text: string) => (text.match(/[\p{L}\p{N}]+/gu) ?? []).length;
 
-/** The most words besides its link that a list item may have and still be only a resource. */
-const RESOURCE_EXTRA_WORDS = 12;
+/** The most words besides its link that a list item may have and still be only a resource ("a few words"). */
+export const RESOURCE_EXTRA_WORDS = 12;
 
 /**
  * What a list item is: a `resource` (a link, maybe with a few words: listed under its section's

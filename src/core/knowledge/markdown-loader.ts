@@ -22,7 +22,7 @@ import {
   stripResourceMarkers,
 } from './markdown-clean';
 import { reshapeMarkdown } from './markdown-shapes';
-import { isPlainItem, isSentenceIntro } from './plain-items';
+import { isPlainItem, isSentenceIntro, isStandaloneTip } from './plain-items';
 import { resourceGroup } from './resource-groups';
 import { dedent, humanize, slugify, unitKey } from './text-utils';
 import type { KnowledgeResource, KnowledgeUnit } from './types';
@@ -127,6 +127,33 @@ function blockEnd(tokens: Token[], start: number): number {
 }
 
 /**
+ * How many characters of lists each part of a file between headings holds, by the index of each list
+ * that starts at the top level: how long a section's lists are, seen from any one of them.
+ */
+function sectionListLengths(tokens: Token[], lines: string[]): Map<number, number> {
+  const partOf = new Map<number, number>();
+  let part: number[] = [];
+  let chars = 0;
+  const close = () => {
+    for (const k of part) partOf.set(k, chars);
+    part = [];
+    chars = 0;
+  };
+  for (let k = 0; k < tokens.length; k++) {
+    const t = tokens[k]!;
+    if (t.level !== 0 || t.nesting === -1) continue;
+    if (t.type === 'heading_open' && !isPictureOnlyHeading(tokens[k + 1])) close();
+    else if ((t.type === 'bullet_list_open' || t.type === 'ordered_list_open') && t.map) {
+      part.push(k);
+      chars += lines.slice(t.map[0], t.map[1]).join('\n').length;
+    }
+    k = blockEnd(tokens, k);
+  }
+  close();
+  return partOf;
+}
+
+/**
  * Parses one Markdown knowledge file into units: the document, each heading's section, and each list
  * item with content of its own. A list item that is only a link (maybe with a few words) is a resource
  * of its section, a table of contents is dropped, HTML is reduced to text and links that only work on
@@ -140,6 +167,7 @@ export function parseKnowledgeFile(file: string, raw: string, options: ParseOpti
   const source = reshapeMarkdown(preprocessMarkdown(raw));
   const tokens = md.parse(source, {});
   const lines = source.split('\n');
+  const listLengths = sectionListLengths(tokens, lines);
   const frontToken = tokens.find((t) => t.type === 'front_matter');
   const warn = options.warn ?? (() => undefined);
   const front = frontToken ? parseFrontMatter(file, String(frontToken.meta as unknown), warn) : {};
@@ -278,15 +306,23 @@ export function parseKnowledgeFile(file: string, raw: string, options: ParseOpti
         }
         contentItems++;
         const titled = (t: Token) => isDefinedItem(t) && (boldLead(t) || !isSentenceIntro(inlineText(t)));
-        if (isPlainItem(tokens, k, close, (t) => titled(t as Token))) {
+        const plain = isPlainItem(tokens, k, close, (t) => titled(t as Token));
+        // A long plain line of a long section's list is a tip that answers on its own (not one nested in an item).
+        const tip =
+          plain &&
+          items.length === 0 &&
+          isStandaloneTip(inlineText(inline), token.type === 'bullet_list_open', listLengths.get(i) ?? 0);
+        if (plain && !tip) {
           const into = items.flatMap((e) => (e.builder ? [e.builder] : []));
           items.push({ builder: undefined, level: inner.level, into: into.length > 0 ? into : [owner] });
           continue;
         }
         const item = create('item', itemTitle(inline), parent, parent.level);
         if (isDefinedItem(inline)) item.unit.defined = true;
-        // A section's search text names its items; their words belong to the items themselves.
-        if (parent === owner) owner.textParts.push(item.unit.title);
+        // A section's search text names its items; their words belong to the items themselves. A tip's
+        // title is only its first words, no name: the section that holds dozens of tips would be found
+        // by the words of them all, ahead of the one tip that answers.
+        if (parent === owner && !tip) owner.textParts.push(item.unit.title);
         if (inner.map) {
           item.blocks.push(
             cleanDisplayMarkdown(itemMarkdown(lines.slice(inner.map[0], inner.map[1]), inner), resolve),
