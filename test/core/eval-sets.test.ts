@@ -96,10 +96,10 @@ describe('npm run eval on the question sets of our own knowledge', () => {
   // whose corpus was not fetched has no test here), one point below what was measured: hit@1, the
   // share whose top unit is the topic itself, and the off-topic "I don't know" rate. fastify-docs,
   // expressjs-site and obsidian-help were labelled blind (first scores 66/56/100, 77/73/100 and 69/62/100);
-  // art-of-command-line was labelled before its long plain tips became units (85/15/100 then, 85/65/100 after).
+  // art-of-command-line was labelled before its long plain tips became units (85/15/100 then, 85/75/100 after).
   const PUBLIC_FLOORS: Record<string, { hit: number; topic: number; none: number }> = {
     'api-guidelines': { hit: 0.76, topic: 0.65, none: 1 },
-    'art-of-command-line': { hit: 0.84, topic: 0.64, none: 1 },
+    'art-of-command-line': { hit: 0.84, topic: 0.74, none: 1 },
     'coding-interview-university': { hit: 0.88, topic: 0.7, none: 1 },
     'engineering-playbook': { hit: 0.82, topic: 0.73, none: 1 },
     'expressjs-site': { hit: 0.85, topic: 0.82, none: 1 },

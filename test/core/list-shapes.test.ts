@@ -418,3 +418,46 @@ describe('MkDocs admonitions (synthetic Markdown)', () => {
     expect(expiry?.text).toContain('Set a TTL: Every cached key gets a time to live.');
   });
 });
+
+describe('a code fence right under a list item (synthetic Markdown)', () => {
+  const { units, byTitle } = parse(
+    [
+      '# Shell',
+      '',
+      '## Habits',
+      '',
+      '- **Batch renames**: run the renamer over a folder. Examples:',
+      '```sh',
+      '  renamer --dry-run ./photos',
+      '- not an item, a line of the code',
+      '```',
+      '- **Counting**: count the lines with the counter',
+      '',
+      '## Output',
+      '',
+      '```text',
+      '1) "first"',
+      '```',
+      '',
+      '- **Plain**: an item after a block of code',
+      '',
+      '```sh',
+      'echo apart',
+      '```',
+    ].join('\n'),
+  );
+
+  test("GIVEN a fence at the margin on the line after an item THEN the code is the item's and the list goes on", () => {
+    const renames = byTitle('Batch renames');
+    expect(renames?.markdown).toContain(
+      '```sh\n  renamer --dry-run ./photos\n- not an item, a line of the code\n```',
+    );
+    expect(byTitle('Counting')?.parentId).toBe(byTitle('Habits')?.id);
+    expect(units.map((u) => u.title)).not.toContain('not an item, a line of the code');
+  });
+
+  test('GIVEN a fence after a blank line, or a "1)" line inside code THEN nothing moves', () => {
+    expect(byTitle('Plain')?.markdown).not.toContain('echo apart');
+    expect(byTitle('Output')?.markdown).toContain('```text\n1) "first"\n```');
+  });
+});

@@ -66,6 +66,43 @@ export function liftHeadingItems(lines: string[]): string[] {
   return out;
 }
 
+/** A fence's marker at any indentation (fences inside list items are indented). */
+const FENCE_MARKER = /^\s*(`{3,}|~{3,})/;
+
+/** The first line of a list item, its marker and the spaces after it: `- Use xargs...`, `1. Run ...`. */
+const ITEM_START = /^(\s*(?:[-*+]|\d{1,9}[.)])[ \t]+)\S/;
+
+/**
+ * A code fence opened on the line right after a list item's first line, left of the item's text
+ * (`- Use xargs. Examples:` over a fence at the margin), indented into the item with its code: the
+ * author means the item's example, where CommonMark would end the list there and leave the item
+ * without it.
+ */
+export function indentItemFences(lines: string[]): string[] {
+  const out: string[] = [];
+  let code: string | undefined; // the marker of the code block being read, if any
+  let shift = 0; // how far that block is moved into the item above it
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i]!;
+    const marker = FENCE_MARKER.exec(line)?.[1];
+    if (code !== undefined) {
+      out.push(shift > 0 && line.trim() !== '' ? ' '.repeat(shift) + line : line);
+      if (marker && marker[0] === code[0] && marker.length >= code.length && line.trim() === marker)
+        code = undefined;
+      continue;
+    }
+    if (marker) {
+      const item = i > 0 ? ITEM_START.exec(expandIndent(lines[i - 1]!)) : null;
+      code = marker;
+      shift = item ? Math.max(0, item[1]!.length - indentOf(line)) : 0;
+      out.push(' '.repeat(shift) + line);
+      continue;
+    }
+    out.push(line);
+  }
+  return out;
+}
+
 /**
  * The marker line of a GitHub alert (`> [!NOTE]`) or an Obsidian callout, whose kind is any word and
  * which may be foldable (`[!faq]-`, `[!tip]+`) and carry a title: `> [!info]- Screenshot of the menu`
@@ -221,7 +258,8 @@ export function dropTaskBoxes(lines: string[]): string[] {
  * Rewrites the GitHub Markdown shapes of a file's text (after `preprocessMarkdown`) into the
  * CommonMark their authors mean: task-list boxes, status badges and footnote marks are dropped,
  * Obsidian wikilinks read as their text, GitHub alerts, Obsidian callouts, MkDocs admonitions and one-column tables are
- * labelled quotes, and headings inside list items become headings.
+ * labelled quotes, a code fence right under a list item's first line joins the item, and headings
+ * inside list items become headings.
  */
 export function reshapeMarkdown(source: string): string {
   const footnotes = new Set<string>();
@@ -231,5 +269,5 @@ export function reshapeMarkdown(source: string): string {
       dropBadges,
     ),
   );
-  return liftHeadingItems(quoteAdmonitions(lines)).join('\n');
+  return liftHeadingItems(indentItemFences(quoteAdmonitions(lines))).join('\n');
 }
