@@ -177,7 +177,7 @@ export class SearchIndex {
   /** The terms of the unit being added by field, when they were analysed ahead (by the parse worker). */
   private ready: UnitTerms | undefined;
   /** The analysed title of the unit being added, kept while MiniSearch tokenizes it. */
-  private collectedTitle: string[] | undefined;
+  private collectedTitle: readonly string[] | undefined;
   private readonly units = new Map<string, KnowledgeUnit>();
   private byKey: Map<string, KnowledgeUnit> | undefined;
   /** Analysed title and text of the units phrase matching has looked at (filled on first use). */
@@ -216,6 +216,7 @@ export class SearchIndex {
         const ready = this.ready?.[FIELD_ORDER.get(field!)!];
         if (ready) {
           if (this.collecting) for (const term of ready) this.collecting.add(term);
+          if (field === 'title') this.collectedTitle = ready;
           return ready as string[];
         }
         // Siblings share their path: analyse each distinct path once.
