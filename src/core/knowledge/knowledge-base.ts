@@ -178,6 +178,7 @@ export class KnowledgeBase {
       }
       await sliced(units, (part) => index.add(part, (unit) => terms.get(unit)));
     }
+    await index.settleInSlices();
     return this.publish(index, await this.indexedUnitsInSlices());
   }
 
@@ -225,6 +226,7 @@ export class KnowledgeBase {
         this.indexed.set(file, units);
       }
     }
+    await index.settleInSlices();
     return this.publish(index, await this.indexedUnitsInSlices());
   }
 

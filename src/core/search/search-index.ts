@@ -17,36 +17,79 @@ export { UNKNOWN_TERM_WEIGHT } from './term-resolver';
 type Postings = Map<number, Map<number, number>>;
 
 /**
- * Makes MiniSearch find a term's postings with one map lookup while it indexes, instead of walking
- * its radix tree for every token (the largest cost of indexing large knowledge). Valid while no
- * unit has left the index (no term can have left the tree): call the returned function before the
- * first removal. This reaches into MiniSearch 7's internals (`addTerm`, `_index`); a test checks that
- * an index built with it is identical to one built without.
+ * The postings of units being added, filled into MiniSearch in bulk. MiniSearch's `addTerm` (an
+ * internal of MiniSearch 7) only notes each occurrence of a term in a flat list per term; `settle`
+ * then fills MiniSearch's postings map of each term in one go and counts the units that have it.
+ * Filling one term's map at a time instead of every term's in turn, token by token, is several times
+ * faster (it was the largest cost of indexing large knowledge), and the index is the same: terms
+ * enter MiniSearch's tree in the order first seen, each term's units in the order added (a test
+ * compares it to one MiniSearch builds itself).
  */
-function cachePostings(mini: MiniSearch<KnowledgeUnit>): () => void {
-  const internals = mini as unknown as {
-    _index: SearchableMap<Postings>;
-    addTerm?: (field: number, unit: number, term: string) => void;
-  };
-  const cache = new Map<string, Postings>();
-  const newPostings = (): Postings => new Map();
-  internals.addTerm = (field, unit, term) => {
-    let postings = cache.get(term);
-    if (postings === undefined) {
-      postings = internals._index.fetch(term, newPostings);
-      cache.set(term, postings);
+class PendingPostings {
+  /** Pending terms in the order first seen, and for each the unit and field of every occurrence. */
+  private terms: string[] = [];
+  private lists: number[][] = [];
+  private readonly slots = new Map<string, number>();
+  /** How many of `terms` are settled. */
+  private settled = 0;
+
+  constructor(private readonly mini: MiniSearch<KnowledgeUnit>) {
+    (mini as unknown as { addTerm: (field: number, unit: number, term: string) => void }).addTerm = (
+      field,
+      unit,
+      term,
+    ) => {
+      let slot = this.slots.get(term);
+      if (slot === undefined) {
+        slot = this.terms.length;
+        this.slots.set(term, slot);
+        this.terms.push(term);
+        this.lists.push([]);
+      }
+      this.lists[slot]!.push(unit, field);
+    };
+  }
+
+  get pending(): boolean {
+    return this.settled < this.terms.length;
+  }
+
+  /**
+   * Fills the pending terms into MiniSearch, calling `counted` with each term and the number of units
+   * that have it; stops early, returning false, once `enough` says so (checked every 100 terms).
+   */
+  settle(counted: (term: string, units: number) => void, enough = () => false): boolean {
+    const tree = (this.mini as unknown as { _index: SearchableMap<Postings> })._index;
+    const newPostings = (): Postings => new Map();
+    while (this.settled < this.terms.length) {
+      const term = this.terms[this.settled]!;
+      const list = this.lists[this.settled]!;
+      const postings = tree.fetch(term, newPostings);
+      let units = 0;
+      let last = -1;
+      for (let k = 0; k < list.length; k += 2) {
+        const unit = list[k]!;
+        const field = list[k + 1]!;
+        let byUnit = postings.get(field);
+        if (byUnit === undefined) {
+          byUnit = new Map();
+          postings.set(field, byUnit);
+        }
+        byUnit.set(unit, (byUnit.get(unit) ?? 0) + 1);
+        // A unit's occurrences of a term are consecutive: it is added whole before the next.
+        if (unit !== last) units++;
+        last = unit;
+      }
+      counted(term, units);
+      this.settled++;
+      if (this.settled % 100 === 0 && this.settled < this.terms.length && enough()) return false;
     }
-    let units = postings.get(field);
-    if (units === undefined) {
-      units = new Map();
-      postings.set(field, units);
-    }
-    units.set(unit, (units.get(unit) ?? 0) + 1);
-  };
-  return () => {
-    delete internals.addTerm;
-    cache.clear();
-  };
+    this.terms = [];
+    this.lists = [];
+    this.slots.clear();
+    this.settled = 0;
+    return true;
+  }
 }
 
 /** A unit and its relevance score for one question. */
@@ -170,10 +213,8 @@ export class SearchIndex {
   private readonly vocabulary: SearchableMap<true>;
   /** Document frequency of each vocabulary term (a plain map: counted for every term of every unit). */
   private readonly counts = new Map<string, number>();
-  /** Ends the postings cache of a new index (see {@link cachePostings}); undefined once ended. */
-  private uncachePostings: (() => void) | undefined;
-  /** Terms of the unit being added, collected while MiniSearch tokenizes it. */
-  private collecting: Set<string> | undefined;
+  /** Postings of added units not yet in MiniSearch nor counted (see {@link PendingPostings}). */
+  private readonly postings: PendingPostings;
   /** The terms of the unit being added by field, when they were analysed ahead (by the parse worker). */
   private ready: UnitTerms | undefined;
   /** The analysed title of the unit being added, kept while MiniSearch tokenizes it. */
@@ -206,8 +247,6 @@ export class SearchIndex {
     private readonly analyze: Analyzer,
     private readonly unknownTermWeight?: number,
   ) {
-    // The vocabulary (term -> number of units) is collected while MiniSearch tokenizes, so every
-    // unit is analysed once.
     const pathTerms = new Map<string, string[]>();
     this.mini = new MiniSearch<KnowledgeUnit>({
       fields: [...UNIT_FIELDS],
@@ -215,7 +254,6 @@ export class SearchIndex {
       tokenize: (text, field) => {
         const ready = this.ready?.[FIELD_ORDER.get(field!)!];
         if (ready) {
-          if (this.collecting) for (const term of ready) this.collecting.add(term);
           if (field === 'title') this.collectedTitle = ready;
           return ready as string[];
         }
@@ -228,14 +266,13 @@ export class SearchIndex {
             pathTerms.set(text, terms);
           }
         }
-        if (this.collecting) for (const term of terms) this.collecting.add(term);
         if (field === 'title') this.collectedTitle = terms;
         return terms;
       },
       processTerm: (term) => term,
       extractField: (unit, field) => unitFieldText(unit, field),
     });
-    this.uncachePostings = cachePostings(this.mini);
+    this.postings = new PendingPostings(this.mini);
     this.vocabulary = new SearchableMap<true>();
     this.parts = new PartHeadings(analyze);
     this.resolver = new TermResolver({
@@ -248,6 +285,7 @@ export class SearchIndex {
       everydayShare: () => this.everydayShare(),
     });
     this.add(units);
+    this.settle();
   }
 
   /**
@@ -267,40 +305,57 @@ export class SearchIndex {
       start = end;
       await new Promise((resolve) => setImmediate(resolve));
     }
+    await index.settleInSlices();
     return index;
   }
 
   /**
    * Adds units (ids not yet indexed). `analysed` may give a unit's terms by field (see
-   * {@link UNIT_FIELDS}), analysed ahead with this index's analyzer (by the parse worker).
+   * {@link UNIT_FIELDS}), analysed ahead with this index's analyzer (by the parse worker). Their
+   * postings are settled into the index by the next search (or by {@link settleInSlices}).
    */
   add(units: readonly KnowledgeUnit[], analysed?: (unit: KnowledgeUnit) => UnitTerms | undefined): void {
     this.recent = undefined;
     this.everyday = undefined;
     for (const unit of units) {
-      const terms = new Set<string>();
-      this.collecting = terms;
       this.ready = analysed?.(unit);
       this.mini.add(unit);
       this.units.set(unit.id, unit);
       this.byKey?.set(unit.key, unit);
       this.parts.add(unit, this.collectedTitle);
       this.collectedTitle = undefined;
-      for (const term of terms) {
-        const df = this.counts.get(term);
-        this.counts.set(term, (df ?? 0) + 1);
-        if (df === undefined) this.vocabulary.set(term, true);
-      }
     }
-    this.collecting = undefined;
     this.ready = undefined;
+  }
+
+  /** Counts a settled term's units into the vocabulary. */
+  private readonly count = (term: string, units: number): void => {
+    const df = this.counts.get(term);
+    this.counts.set(term, (df ?? 0) + units);
+    if (df === undefined) this.vocabulary.set(term, true);
+  };
+
+  /** Puts the postings of added units into MiniSearch and the vocabulary (every search does first). */
+  private settle(): void {
+    if (this.postings.pending) this.postings.settle(this.count);
+  }
+
+  /**
+   * {@link settle} in slices of about {@link SLICE_MS}, between turns of the event loop: a loader
+   * settles a large new index this way before it answers.
+   */
+  async settleInSlices(): Promise<void> {
+    for (;;) {
+      const began = performance.now();
+      if (this.postings.settle(this.count, () => performance.now() - began > SLICE_MS)) return;
+      await new Promise((resolve) => setImmediate(resolve));
+    }
   }
 
   /** Removes units (by id) from the index and the vocabulary: a changed file touches only its own units. */
   remove(units: readonly KnowledgeUnit[]): void {
+    this.settle();
     this.recent = undefined;
-    this.uncachePostings?.();
-    this.uncachePostings = undefined;
     this.everyday = undefined;
     for (const unit of units) {
       const indexed = this.units.get(unit.id);
@@ -374,6 +429,7 @@ export class SearchIndex {
    * of the English dictionary (`word`, as typed) is never corrected or completed into another one.
    */
   resolve(term: string, word = term): TermMatch {
+    this.settle();
     return this.resolver.resolve(term, word);
   }
 
@@ -394,6 +450,7 @@ export class SearchIndex {
   }
 
   private searchNow(question: string, limit: number): SearchOutcome {
+    this.settle();
     const surface = new Map<string, string>();
     for (const t of tokenize(question))
       if (!surface.has(stemWord(t.lower))) surface.set(stemWord(t.lower), t.lower);
@@ -946,6 +1003,7 @@ export class SearchIndex {
    * best first: for autocomplete.
    */
   suggest(partial: string, limit = 25): KnowledgeUnit[] {
+    this.settle();
     const results = this.mini.search(partial, {
       prefix: (term, i, terms) => i === terms.length - 1 || term.length >= 4,
       fuzzy: (term) => (term.length >= 5 ? 0.2 : false),
