@@ -56,7 +56,7 @@ class PendingPostings {
 
   /**
    * Fills the pending terms into MiniSearch, calling `counted` with each term and the number of units
-   * that have it; stops early, returning false, once `enough` says so (checked every 100 terms).
+   * that have it; stops early, returning false, once `enough` says so (asked after each term).
    */
   settle(counted: (term: string, units: number) => void, enough = () => false): boolean {
     const tree = (this.mini as unknown as { _index: SearchableMap<Postings> })._index;
@@ -82,7 +82,7 @@ class PendingPostings {
       }
       counted(term, units);
       this.settled++;
-      if (this.settled % 100 === 0 && this.settled < this.terms.length && enough()) return false;
+      if (this.settled < this.terms.length && enough()) return false;
     }
     this.terms = [];
     this.lists = [];
