@@ -63,21 +63,24 @@ describe('npm run eval on the question sets of our own knowledge', () => {
   // career sections (specialisation, data science, DevOps roadmap, niche languages, mocking,
   // post-bootcamp search, teenage internships, communities, a good hire): fresh3 83/4/13,
   // fresh4 74/17/9, fresh5 67/15/18, fresh6 70/15/15, fresh7 59/20/20, fresh8 52/19/29; right
-  // floors follow, still a question or two below.
+  // floors follow, still a question or two below. Session 9 (2026-12-03): fresh10, 60 questions
+  // collected blind (first score 62/23/15); after its general changes and knowledge: holdout 94,
+  // fresh3 85, fresh4 77, fresh9 82, fresh10 63; floors follow, a question or two below.
   test.each([
     ['real-questions', { right: 0.96, irrelevant: 0.04, refused: 0.02 }],
-    ['real-questions-holdout', { right: 0.87, irrelevant: 0.1, refused: 0.07 }],
+    ['real-questions-holdout', { right: 0.9, irrelevant: 0.1, refused: 0.07 }],
     ['real-questions-unseen', { right: 0.95, irrelevant: 0.05, refused: 0.05 }],
     ['real-questions-quality', { right: 0.81, irrelevant: 0.08, refused: 0.15 }],
     ['real-questions-fresh', { right: 0.83, irrelevant: 0.08, refused: 0.12 }],
     ['real-questions-fresh2', { right: 0.64, irrelevant: 0.2, refused: 0.18 }],
-    ['real-questions-fresh3', { right: 0.78, irrelevant: 0.08, refused: 0.16 }],
-    ['real-questions-fresh4', { right: 0.69, irrelevant: 0.23, refused: 0.15 }],
+    ['real-questions-fresh3', { right: 0.81, irrelevant: 0.08, refused: 0.16 }],
+    ['real-questions-fresh4', { right: 0.71, irrelevant: 0.23, refused: 0.15 }],
     ['real-questions-fresh5', { right: 0.62, irrelevant: 0.21, refused: 0.25 }],
     ['real-questions-fresh6', { right: 0.65, irrelevant: 0.3, refused: 0.2 }],
     ['real-questions-fresh7', { right: 0.54, irrelevant: 0.31, refused: 0.33 }],
     ['real-questions-fresh8', { right: 0.48, irrelevant: 0.26, refused: 0.32 }],
-    ['real-questions-fresh9', { right: 0.66, irrelevant: 0.23, refused: 0.13 }],
+    ['real-questions-fresh9', { right: 0.78, irrelevant: 0.2, refused: 0.06 }],
+    ['real-questions-fresh10', { right: 0.6, irrelevant: 0.27, refused: 0.17 }],
   ] as const)('%s (questions people asked in public): behaviour at its floor', (name, floor) => {
     const set = name === 'real-questions' ? real : discoverSets([join(ROOT, 'eval', `${name}.jsonl`)])[0];
     expect(set).toBeDefined();
