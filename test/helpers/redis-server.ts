@@ -109,3 +109,16 @@ export async function startRedis(options: { appendonly?: boolean } = {}): Promis
     },
   };
 }
+
+/**
+ * Resolves when an ioredis client is ready: at once when it already is (it may reconnect while a
+ * restarted server is still being awaited, and a `ready` listener added after that would never fire).
+ */
+export function whenReady(client: {
+  status: string;
+  once(event: 'ready', listener: () => void): unknown;
+}): Promise<void> {
+  return client.status === 'ready'
+    ? Promise.resolve()
+    : new Promise((resolve) => client.once('ready', () => resolve()));
+}

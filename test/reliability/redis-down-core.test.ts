@@ -2,7 +2,7 @@ import { buildStores } from '../../src/app/build-stores';
 import { AskService } from '../../src/core/ask-service';
 import { silentLogger } from '../../src/core/logger';
 import { mentorFor } from '../helpers/knowledge';
-import { startRedis, type TestRedis } from '../helpers/redis-server';
+import { startRedis, type TestRedis, whenReady } from '../helpers/redis-server';
 
 describe('questions while Redis is down', () => {
   let server: TestRedis;
@@ -19,7 +19,7 @@ describe('questions while Redis is down', () => {
     const asker = new AskService({ mentor: mentorFor(), insights: stores.insights, limiter: stores.limiter });
     const user = { platform: 'terminal', id: 'u' } as const;
     try {
-      await new Promise((r) => stores.redis!.once('ready', r));
+      await whenReady(stores.redis!);
       expect((await asker.ask(user, 'What is gRPC?')).answerId).toBeDefined();
 
       await server.stop(true);
@@ -30,7 +30,7 @@ describe('questions while Redis is down', () => {
       expect(whileDown.answerId).toBeUndefined();
 
       await server.start();
-      await new Promise((r) => stores.redis!.once('ready', r));
+      await whenReady(stores.redis!);
       expect((await asker.ask(user, 'k8s')).answerId).toBeDefined();
     } finally {
       await stores.close();
@@ -43,7 +43,7 @@ describe('questions while Redis is down', () => {
       silentLogger,
     );
     try {
-      await new Promise((r) => stores.redis!.once('ready', r));
+      await whenReady(stores.redis!);
       expect(await stores.limiter.take('discord:u1')).toBe(true);
       await server.stop(true);
       const results: boolean[] = [];

@@ -8,7 +8,7 @@ import { OpsServer } from '../../src/ops/ops-server';
 import { closeRedis, createRedisConnection } from '../../src/queue/redis-connection';
 import { FakeSlackApi } from '../fakes/slack/fake-slack-api';
 import { runBuilt, stopProcess, until } from '../helpers/built-process';
-import { freePort, startRedis, type TestRedis } from '../helpers/redis-server';
+import { freePort, startRedis, type TestRedis, whenReady } from '../helpers/redis-server';
 
 type Line = { level: string; obj: Record<string, unknown>; msg?: string };
 
@@ -145,7 +145,7 @@ describe('Redis connection errors', () => {
     const logger = recordingLogger();
     const redis = createRedisConnection(server.url, 'producer', { name: 'outage', logger });
     try {
-      await new Promise((r) => redis.once('ready', r));
+      await whenReady(redis);
       await server.stop(true);
       await sleep(3000);
       await server.start();

@@ -1,6 +1,6 @@
 import Redis from 'ioredis';
 import { RedisDeduper } from '../../src/adapters/slack/event-dedupe';
-import { startRedis, type TestRedis } from '../helpers/redis-server';
+import { startRedis, type TestRedis, whenReady } from '../helpers/redis-server';
 import { recordingLogger, SlackHarness } from './helpers/slack-harness';
 
 let redis: TestRedis;
@@ -22,7 +22,7 @@ beforeAll(async () => {
   redis = await startRedis();
   for (let i = 0; i < 2; i++) {
     const c = client();
-    await new Promise((r) => c.once('ready', r));
+    await whenReady(c);
     harnesses.push(
       await new SlackHarness({
         dedupe: new RedisDeduper(c, recordingLogger(), `test:${process.pid}:`),
@@ -74,7 +74,7 @@ test('GIVEN a mention arriving as app_mention on one process and as message on t
 test('GIVEN Redis is down THEN questions are still answered (memory fallback) and the outage is logged', async () => {
   const logger = recordingLogger();
   const c = client();
-  await new Promise((r) => c.once('ready', r));
+  await whenReady(c);
   const deduper = new RedisDeduper(c, logger, 'test:down:');
   await redis.stop();
   try {
