@@ -151,3 +151,60 @@ Use a branch naming convention: a type, then the work item, then a short descrip
     expect(index.search('how should i name my git branches').hits[0]?.unit.title).toBe('Naming Branches');
   });
 });
+
+describe('SearchIndex ranking: a section whose title names a related concept in place of the asked one', () => {
+  const INTERVIEWS = `---
+aliases: [job interview, technical interview]
+---
+# Interviews
+
+An interview has a coding round and a design round; every interview ends with your questions, and
+an interview panel decides together. Prepare for each interview and each interview round: no
+interview is like another interview.
+
+## Can I use AI tools in interviews?
+
+Only when the company allows AI assistants. Many employers forbid them in assessments and treat their
+use as cheating; some allow them in practical rounds. When in doubt, ask the recruiter first, and be
+ready to explain every line you submit.
+
+## How long does an interview take?
+
+An interview round takes about an hour.
+`;
+  const PAY = `# Pay
+
+Salary for engineers depends on level and city: an engineer salary grows fastest in the first years.
+
+## Should I accept a counter offer?
+
+A counter offer raises your salary for now, but the reasons you wanted to leave stay.
+`;
+  const TOOLS = `# Will AI replace developers?
+
+Not soon: ChatGPT writes plausible code, but someone has to know what the system should do.
+`;
+  const index = new SearchIndex(
+    [
+      ...parseKnowledgeFile('interviews.md', INTERVIEWS),
+      ...parseKnowledgeFile('pay.md', PAY),
+      ...parseKnowledgeFile('tools.md', TOOLS),
+    ],
+    createAnalyzer(
+      [],
+      [
+        ['ai', 'chatgpt'],
+        ['salary', 'offer'],
+      ],
+    ),
+  );
+  const top = (q: string) => index.search(q).hits[0]?.unit.title;
+
+  test('GIVEN a question naming a concept only a section names by a related one THEN that section leads its document', () => {
+    expect(top('can I use chatgpt in my interview')).toBe('Can I use AI tools in interviews?');
+  });
+
+  test('GIVEN a question whose term the document has THEN the document leads, not a section titled by a related concept', () => {
+    expect(top('what salary does an engineer get')).toBe('Pay');
+  });
+});

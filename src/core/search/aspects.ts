@@ -31,10 +31,18 @@ interface Ranked {
  * aspect (a term searched for, found in the section's title, in neither the parent's title nor its
  * text): the parent only repeats the topic's words.
  *
+ * A related concept in the section's title names the aspect too, but only in place of a question term
+ * the section lacks, and only when the parent has neither that term nor that concept: "Can I use AI
+ * tools in coding interviews?" before "Backend Interviews" for "can I use ChatGPT in my interview"
+ * (`ai` related to `chatgpt`, which neither has). A related concept beside the exact
+ * term is no aspect of its own: a section about counter-offers that also names salaries is not what
+ * "how much does a backend engineer earn" asks, though offers are related to salaries.
+ *
  * @param window the sections that may lead (not items, not parts of their topic)
  * @param ranked every ranked hit, where their parents are looked for
  * @param coverage the share of the question each ranked unit covers, by id
  * @param titleOf the analysed title of a unit
+ * @param standsFor the question terms a related concept searched for stands for (none: not related)
  */
 export function promoteAspects<H extends Ranked>(
   window: readonly H[],
@@ -42,6 +50,7 @@ export function promoteAspects<H extends Ranked>(
   coverage: (id: string) => number | undefined,
   titleOf: (unit: H['unit']) => readonly string[],
   asked: ReadonlySet<string>,
+  standsFor: (term: string) => readonly string[] = () => [],
 ): void {
   for (const hit of window) {
     const parentId = hit.unit.parentId;
@@ -53,7 +62,13 @@ export function promoteAspects<H extends Ranked>(
     const lacked = titleOf(hit.unit).some(
       (t) => asked.has(t) && hit.terms.includes(t) && !outer.includes(t) && !parent.terms.includes(t),
     );
-    if (lacked) hit.score = parent.score * 1.01;
+    const standsIn = titleOf(hit.unit).some((t) => {
+      const meant = standsFor(t);
+      if (meant.length === 0 || !hit.terms.includes(t) || meant.some((m) => hit.terms.includes(m)))
+        return false;
+      return ![t, ...meant].some((k) => outer.includes(k) || parent.terms.includes(k));
+    });
+    if (lacked || standsIn) hit.score = parent.score * 1.01;
   }
 }
 

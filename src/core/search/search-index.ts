@@ -859,12 +859,22 @@ export class SearchIndex {
         }
       }
     }
+    // Each related concept searched for, and the question's terms it was searched in place of.
+    const standsFor = new Map<string, string[]>();
+    for (const t of terms) {
+      for (const m of t.matches) {
+        for (const r of this.analyze.related?.get(m) ?? []) {
+          if (related.has(r) && !asked.has(r)) standsFor.set(r, [...(standsFor.get(r) ?? []), m]);
+        }
+      }
+    }
     promoteAspects(
       window.filter((h) => h.unit.kind !== 'item' && !this.parts.isWithinPart(h.unit, parentOf, asked)),
       window,
       (id) => fits.get(id)?.coverage,
       (unit) => this.titleTermsOf(unit),
       asked,
+      (term) => standsFor.get(term) ?? [],
     );
     // An item titled by a term gives way to a whole document titled by it too ("JWT" in a list of
     // terms, beside "JWT 101: ..."): the document is the topic, the item a mention in another one. So
