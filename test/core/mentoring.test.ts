@@ -132,7 +132,7 @@ describe('answers that mentor', () => {
 
   test('GIVEN a refused "should we use X" THEN the section that weighs X answers, when the search leads with it', () => {
     for (const q of [
-      'Should we use RabbitMQ straight behind our API Gateway to send and receive data?',
+      'Should we use RabbitMQ straight behind our nginx proxy to send and receive data?',
       'Should I use Kafka between my services to exchange payloads?',
     ]) {
       expect(ask(q).sources[0]?.title).toBe('When should I use a message queue or broker?');
