@@ -204,14 +204,13 @@ export class ConversationCore {
     answerId?: string,
   ): Promise<CoreReply | undefined> {
     const related = context.lastRelatedKeys?.[0];
-    if (!context.lastMore?.trim() && !related) return undefined;
     let next: CoreReply;
     if (context.lastMore?.trim()) next = await this.continueFrom(message, context);
-    else {
-      next = this.fromReply(this.options.mentor.topic(related!));
+    else if (related) {
+      next = this.fromReply(this.options.mentor.topic(related));
       if (next.type === 'answer')
         await this.remember(message, { ...next.answer, question: context.lastQuestion ?? '' });
-    }
+    } else return undefined;
     return next.type === 'answer' ? { type: 'answer', answer: { ...next.answer, question }, answerId } : next;
   }
 
