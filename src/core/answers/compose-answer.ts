@@ -279,6 +279,13 @@ function titleNamesSubjects(
   return named.length >= count;
 }
 
+/** Whether the lead unit's title names the question's weightiest word (the one of highest idf). */
+function titleNamesWeightiest(outcome: SearchOutcome, first: SearchHit, index: SearchIndex): boolean {
+  const heaviest = outcome.terms.reduce((a, b) => (b.idf > a.idf ? b : a));
+  const title = new Set(index.titleTermsOf(first.unit));
+  return heaviest.matches.some((m) => title.has(m));
+}
+
 /**
  * Whether the answer's unit(s) cover the question: the lead unit covers most of it, or covers enough
  * and a neighbouring hit covers the rest (the words belong together in this knowledge), or the second
@@ -317,6 +324,15 @@ function isCovered(outcome: SearchOutcome, also: SearchHit | undefined, index: S
   // no answer ("how can I learn to play guitar as an adult": "adults" here, "play" there).
   const second = also && outcome.coverage >= MIN_COVERAGE * 0.66 && together(also) >= CLEAR_COVERAGE;
   if (second && (long || !lacks)) return true;
+  // A short question the knowledge has every word of, whose weightiest word the lead unit's title names:
+  // the other words only frame it ("switch to a serverless architecture?" -> "When should I use serverless?").
+  if (
+    !long &&
+    hasEveryWord(outcome) &&
+    outcome.coverage >= MIN_COVERAGE * 0.66 &&
+    titleNamesWeightiest(outcome, first, index)
+  )
+    return true;
   if (outcome.coverage < MIN_COVERAGE) return false;
   // Not when the question's weightiest word is one the knowledge lacks: that word is its subject
   // ("what colour should I paint my bedroom"), and the words found are used in another sense.
