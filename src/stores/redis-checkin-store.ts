@@ -42,6 +42,25 @@ const ABORT = `
 if redis.call('GET', KEYS[1]) == 'lock:' .. ARGV[1] then redis.call('DEL', KEYS[1]) end
 return 1`;
 
+/** Stored state read back; undefined when missing or not a state. */
+function parseState(raw: string | null): CheckinState | undefined {
+  if (!raw) return undefined;
+  try {
+    return readCheckinState(JSON.parse(raw));
+  } catch {
+    return undefined;
+  }
+}
+
+/** Stored preferences read back; {} when missing or unreadable. */
+function parsePrefs(raw: string | null): CheckinPrefs {
+  try {
+    return raw ? readCheckinPrefs(JSON.parse(raw)) : {};
+  } catch {
+    return {};
+  }
+}
+
 /**
  * Check-in state in Redis, shared by the bot and every worker: one JSON value per user
  * (`{prefix}:checkin-state:{platform}:{id}`), one for preferences (`{prefix}:checkin-prefs:...`) and one gate key per check-in
@@ -67,13 +86,7 @@ export class RedisCheckinStore implements CheckinStore {
 
   /** @inheritdoc */
   async get(user: UserRef): Promise<CheckinState | undefined> {
-    const raw = await this.redis.get(this.userKey(user));
-    if (!raw) return undefined;
-    try {
-      return readCheckinState(JSON.parse(raw));
-    } catch {
-      return undefined;
-    }
+    return parseState(await this.redis.get(this.userKey(user)));
   }
 
   /** @inheritdoc */
@@ -99,12 +112,16 @@ export class RedisCheckinStore implements CheckinStore {
 
   /** @inheritdoc */
   async prefs(user: UserRef): Promise<CheckinPrefs> {
-    const raw = await this.redis.get(this.prefsKey(user));
-    try {
-      return raw ? readCheckinPrefs(JSON.parse(raw)) : {};
-    } catch {
-      return {};
-    }
+    return parsePrefs(await this.redis.get(this.prefsKey(user)));
+  }
+
+  /**
+   * @inheritdoc One MGET. On Redis Cluster both keys must share a slot: they do with the default prefix,
+   * a hash tag (`{backend-mentor}`), as the plan store's scripts need anyway.
+   */
+  async stateAndPrefs(user: UserRef): Promise<{ state: CheckinState | undefined; prefs: CheckinPrefs }> {
+    const [state, prefs] = await this.redis.mget(this.userKey(user), this.prefsKey(user));
+    return { state: parseState(state ?? null), prefs: parsePrefs(prefs ?? null) };
   }
 
   /** @inheritdoc */

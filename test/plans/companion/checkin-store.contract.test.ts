@@ -44,6 +44,14 @@ describe.each(stores)('%s check-in store', (_name, make) => {
     expect(await store.prefs({ platform: 'discord', id: 'U1' })).toEqual({});
   });
 
+  it('GIVEN state and preferences THEN stateAndPrefs reads both as get and prefs do', async () => {
+    const store = make();
+    expect(await store.stateAndPrefs(user)).toEqual({ state: undefined, prefs: {} });
+    await store.updatePrefs(user, { zone: 'Europe/Berlin' });
+    await store.set(user, state());
+    expect(await store.stateAndPrefs(user)).toEqual({ state: state(), prefs: { zone: 'Europe/Berlin' } });
+  });
+
   it('GIVEN a check-in being sent THEN another worker is told busy, and after finishing, sent', async () => {
     const store = make();
     expect(await store.beginSend('job-1', 2, 'a', 60_000)).toBe('send');

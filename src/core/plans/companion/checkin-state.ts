@@ -49,6 +49,8 @@ export interface CheckinStore {
   delete(user: UserRef): Promise<void>;
   /** The user's preferences ({} when none). */
   prefs(user: UserRef): Promise<CheckinPrefs>;
+  /** {@link get} and {@link prefs} in one read (a delivered plan needs both: one Redis round trip). */
+  stateAndPrefs(user: UserRef): Promise<{ state: CheckinState | undefined; prefs: CheckinPrefs }>;
   /** Merges `patch` into the user's preferences (created when missing); the result. */
   updatePrefs(user: UserRef, patch: CheckinPrefs): Promise<CheckinPrefs>;
   /**

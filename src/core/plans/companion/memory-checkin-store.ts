@@ -52,6 +52,11 @@ export class MemoryCheckinStore implements CheckinStore {
   }
 
   /** @inheritdoc */
+  async stateAndPrefs(user: UserRef): Promise<{ state: CheckinState | undefined; prefs: CheckinPrefs }> {
+    return { state: await this.get(user), prefs: await this.prefs(user) };
+  }
+
+  /** @inheritdoc */
   async updatePrefs(user: UserRef, patch: CheckinPrefs): Promise<CheckinPrefs> {
     const next = { ...this.preferences.get(userKey(user)), ...patch };
     this.preferences.set(userKey(user), next);

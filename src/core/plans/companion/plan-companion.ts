@@ -109,7 +109,7 @@ export class PlanCompanion {
    */
   async planDelivered(user: UserRef, planId: string, target: DeliveryTarget): Promise<void> {
     const { store } = this.options;
-    const [existing, prefs] = await Promise.all([store.get(user), store.prefs(user)]);
+    const { state: existing, prefs } = await store.stateAndPrefs(user);
     let state = existing;
     if (existing?.planId !== planId) {
       const zone = zoneIn(prefs);
