@@ -81,6 +81,8 @@ describe('npm run eval on the question sets of our own knowledge', () => {
     ['real-questions-fresh8', { right: 0.48, irrelevant: 0.26, refused: 0.32 }],
     ['real-questions-fresh9', { right: 0.78, irrelevant: 0.2, refused: 0.06 }],
     ['real-questions-fresh10', { right: 0.6, irrelevant: 0.27, refused: 0.17 }],
+    // Session 10 (2026-12-03): fresh11, 60 questions collected and labelled blind; first score 68/22/10.
+    ['real-questions-fresh11', { right: 0.65, irrelevant: 0.25, refused: 0.13 }],
   ] as const)('%s (questions people asked in public): behaviour at its floor', (name, floor) => {
     const set = name === 'real-questions' ? real : discoverSets([join(ROOT, 'eval', `${name}.jsonl`)])[0];
     expect(set).toBeDefined();
