@@ -144,7 +144,7 @@ describe('answers that mentor', () => {
       "Wouldn't it be too much for newcomers who come to learn docker to also learn plenty about kubernetes?",
       "For people arriving to learn docker, isn't learning lots of kubernetes overwhelming?",
     ]) {
-      expect(ask(q).sources[0]?.title).toBe('Which should I learn first: containers or an orchestrator?');
+      expect(ask(q).sources[0]?.title).toBe('Docker or Kubernetes: do I need an orchestrator, and which should I learn first?');
     }
     // No section is mostly about the two: the broader comparison that names both.
     expect(
