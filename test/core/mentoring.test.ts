@@ -144,7 +144,9 @@ describe('answers that mentor', () => {
       "Wouldn't it be too much for newcomers who come to learn docker to also learn plenty about kubernetes?",
       "For people arriving to learn docker, isn't learning lots of kubernetes overwhelming?",
     ]) {
-      expect(ask(q).sources[0]?.title).toBe('Docker or Kubernetes: do I need an orchestrator, and which should I learn first?');
+      expect(ask(q).sources[0]?.title).toBe(
+        'Docker or Kubernetes: do I need an orchestrator, and which should I learn first?',
+      );
     }
     // No section is mostly about the two: the broader comparison that names both.
     expect(
@@ -245,6 +247,30 @@ describe('honest scope', () => {
     expect(answer.markdown).toMatch(/senior/i);
     // Nothing general to say: the honest out-of-scope answer.
     expect(ask('How did you know when to get married?').matched).toBe(false);
+  });
+
+  test('GIVEN a question whether the bot ever felt something THEN the general answer about that feeling, said as general', () => {
+    expect(
+      generalReading("Have you ever felt like you don't know what you're doing? How did you cope?"),
+    ).toBe("I feel like I don't know what I am doing");
+    expect(generalReading('Do you ever feel lost?')).toBe('I feel lost');
+    const answer = ask('Have you ever felt like you are not good enough for your job?');
+    expect(answer.markdown.startsWith(GENERAL_READING_NOTE)).toBe(true);
+    expect(answer.sources[0]?.title).toMatch(/impostor/i);
+    // A feeling the knowledge says nothing about: still the honest answer about the bot.
+    expect(ask('Have you ever felt like going to the beach?').matched).toBe(false);
+  });
+
+  test('GIVEN a behavioural interview prompt ("tell me about a time you ...") THEN how to answer it, said as general', () => {
+    expect(outOfScopeKind('Tell me about a time you failed.')).toBe('about-me');
+    expect(generalReading('Describe a situation when you had a conflict with a teammate.')).toBe(
+      'how do I answer the behavioural interview question: tell me about a time I had a conflict with a teammate?',
+    );
+    const answer = ask(
+      'Tell me about a time you had a disagreement with a stakeholder. How did you handle it?',
+    );
+    expect(answer.markdown.startsWith(GENERAL_READING_NOTE)).toBe(true);
+    expect(answer.sources[0]?.title).toBe('How do I answer behavioural interview questions?');
   });
 
   test("GIVEN a question about the bot's own pay THEN what developers earn in general, said as general", () => {

@@ -77,9 +77,22 @@ const ADVICE_OF_YOURS = [
 // developers earn.
 const PAY_OF_YOURS = /\bhow much (?:money )?(?:do|did) you (?:\w+ )?(?:make|earn|get paid|take home)\b/i;
 
-/** The question as asked by the user about themselves: "you" -> "I", "your" -> "my", "yourself" -> "myself". */
+// "Have you ever felt like you don't know what you are doing?": whether the bot shared a feeling,
+// which in general asks whether the feeling is normal and what helps.
+const FEELING_OF_YOURS =
+  /^\s*(?:have you (?:ever )?felt|do you (?:ever |sometimes |often )?feel) (.+?)[\s?!.]*$/i;
+
+// "Tell me about a time you had a conflict with a teammate": a behavioural interview prompt, asked
+// to get help answering it.
+const BEHAVIOURAL_PROMPT =
+  /^\s*(?:tell me about|describe|give me an example of) a (?:time|situation) (?:when )?(?:you|in which you)\b(.*?)(?:[.?!]|$)/i;
+
+/** The question as asked by the user about themselves: "you" -> "I" ("you're" -> "I am"), "your" -> "my", "yourself" -> "myself". */
 function asUser(text: string): string {
   return text
+    .replace(/\byou(?:'re| are)\b/gi, 'I am')
+    .replace(/\byou aren't\b/gi, 'I am not')
+    .replace(/\byou(?='(?:ve|ll|d)\b)/gi, 'I')
     .replace(/\byourself\b/gi, 'myself')
     .replace(/\byour\b/gi, 'my')
     .replace(/\byou\b/gi, 'I');
@@ -88,12 +101,19 @@ function asUser(text: string): string {
 /**
  * The general question inside a question about the bot's own experience of a decision ("how did you
  * know when to start applying for senior positions?" -> "when should I start applying for senior
- * positions?") or asking for its advice ("share your best interview tips" -> "interview": the request
+ * positions?"), of a feeling ("have you ever felt lost?" -> "I feel lost: is that normal?"), a
+ * behavioural interview prompt ("tell me about a time you failed" -> how to answer it), or asking for its advice ("share your best interview tips" -> "interview": the request
  * and its nouns dropped, the subject left), or undefined when there is none.
  */
 export function generalReading(question: string): string | undefined {
   if (ADVICE_OF_YOURS.some((p) => p.test(question))) return unwrap(asUser(question)) || undefined;
   if (PAY_OF_YOURS.test(question)) return 'how much does a backend developer earn?';
+  const prompt = question.match(BEHAVIOURAL_PROMPT);
+  if (prompt)
+    return `how do I answer the behavioural interview question: tell me about a time I${asUser(prompt[1]!)}?`;
+  // Only the first sentence: the next ones often ask the same of the bot again.
+  const feeling = question.split(/(?<=[?!.])\s+/)[0]!.match(FEELING_OF_YOURS);
+  if (feeling?.[1]) return `I feel ${asUser(feeling[1])}`;
   const m = question.match(DECISION_OF_YOURS);
   if (!m?.[2]) return undefined;
   // The rest is about the asker now: "quit your job" -> "quit my job".
@@ -124,7 +144,8 @@ const DEBUGGING = [
 /** The kind of out-of-scope question this is, or undefined when its shape says nothing. */
 export function outOfScopeKind(question: string): OutOfScope | undefined {
   if (DEBUGGING.some((p) => p.test(question))) return 'debugging';
-  if (ABOUT_ME.some((p) => p.test(question))) return 'about-me';
+  // A behavioural interview prompt asks the bot for a story of its own, which it does not have.
+  if (ABOUT_ME.some((p) => p.test(question)) || BEHAVIOURAL_PROMPT.test(question)) return 'about-me';
   return undefined;
 }
 
