@@ -50,6 +50,13 @@ describe('answers that mentor', () => {
     expect(graphql.markdown).toMatch(/Choose GraphQL when/);
     expect(graphql.learn?.topicId).toBe('graphql');
     expect(ask('what programming language would you suggest?').markdown).toMatch(/first language/);
+    // "How do we pick ...", "should you use ...": decisions too, with a generic "we" or "you".
+    expect(ask('How do we pick the right programming language?').sources.map((s) => s.title)).toContain(
+      'Which backend language should I learn first?',
+    );
+    expect(ask('Should you use graphql?').sources.map((s) => s.title)).toContain(
+      'Which API style should I use?',
+    );
     // More than two named: the weighing section the search finds, not a list that mentions two.
     const db = ask('Should I use some sql db such as mysql or sqlite, or some other database like mongodb?');
     expect(db.sources.map((s) => s.title)).toContain('Choosing SQL or NoSQL');
@@ -198,6 +205,7 @@ describe('honest scope', () => {
     ['express hello world: Cannot GET /home. Why is this happening?', 'debugging'],
     ['npm ERR! code ELIFECYCLE when I run npm start', 'debugging'],
     ["I'm getting this error when the server starts: EADDRINUSE", 'debugging'],
+    ['my container exited with code 139, can you please help me', 'debugging'],
     ['Why is my left join creating duplicates in bigquery', 'debugging'],
     ['why is my server returning 500 errors', 'debugging'],
   ])('"%s" is %s, answered kindly with matched false and no unrelated topics', (q, kind) => {

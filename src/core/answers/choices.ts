@@ -12,10 +12,10 @@ import type { SearchIndex } from '../search/search-index';
 /** A title that weighs options against each other. */
 export const WEIGHS_OPTIONS = /\b(?:or|vs|versus|compare|which|choos\w*|when should)\b/i;
 
-// "Should I/we use X", "which ... would you start with", "would you recommend", "good idea": the
-// question asks which option to take.
+// "Should I/we/you use X", "which ... would you start with", "would you recommend", "good idea", "how
+// do we pick", "is X still relevant": the question asks which option to take.
 const DECISION =
-  /\b(?:should|shall) (?:i|we|one) (?:use|learn|pick|choose|go with|start with|switch to|adopt|focus on)\b|\bwhich\b[^?.]*\b(?:should|would|do|could|shall)\b|\b(?:would|do|can|could) you (?:suggest|recommend)\b|\b(?:good|bad) (?:idea|choice)\b/i;
+  /\b(?:should|shall) (?:i|we|one|you) (?:use|learn|pick|choose|go with|start with|switch to|adopt|focus on)\b|\bwhich\b[^?.]*\b(?:should|would|do|could|shall)\b|\b(?:would|do|can|could) you (?:suggest|recommend)\b|\b(?:good|bad) (?:idea|choice)\b|\bhow (?:do|should|can|would) (?:i|we|you|one) (?:pick|choose|select|decide on)\b|\bstill (?:relevant|worth|alive|used|in demand)\b/i;
 
 /** How many of the search's best hits may hold the section that weighs the options. */
 const CHOICE_WINDOW = 5;

@@ -137,7 +137,7 @@ const DEBUGGING = [
   // program doing something.
   /\bwhy (?:is|are|does|do) (?:my|this|the) (?:[\p{L}-]+ )?(?:join|request|server|build|tests?|container|route|endpoint|api|app|website|connection|deployment)s? (?:not |still |keep )?[\p{L}]+ing\b/iu,
   // An error message quoted from a program, a server or a tool ("Cannot GET /home", "npm ERR!").
-  /\bCannot (?:GET|POST|PUT|PATCH|DELETE) \/|\bnpm ERR!|\b(?:ECONNREFUSED|EADDRINUSE|ENOENT|EACCES)\b|\bcommand not found\b|\bis not (?:defined|a function)\b|\bCannot (?:read|set) propert(?:y|ies) of\b|\bCannot find module\b|\bModule not found\b|\bSegmentation fault\b/i,
+  /\bCannot (?:GET|POST|PUT|PATCH|DELETE) \/|\bnpm ERR!|\b(?:ECONNREFUSED|EADDRINUSE|ENOENT|EACCES)\b|\bcommand not found\b|\bis not (?:defined|a function)\b|\bCannot (?:read|set) propert(?:y|ies) of\b|\bCannot find module\b|\bModule not found\b|\bSegmentation fault\b|\bexit(?:ed)? (?:with )?(?:code|status) \d+\b|\bexit code \d+\b/i,
   /\b(?:i (?:get|got|am getting|keep getting|'m getting)|i'm getting|getting) (?:this |the |an |a |following |the following )?(?:error|exception|stack ?trace)\b/i,
 ];
 
