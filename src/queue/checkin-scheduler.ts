@@ -3,10 +3,23 @@
  * the user, so a new plan replaces the old plan's schedule in one step), on the plans' Redis and
  * key prefix, in a queue of its own. The worker runs {@link runCheckin} for each fired job.
  */
-import { type JobSchedulerJson, Queue, type RepeatOptions, Worker } from 'bullmq';
+import {
+  defaultRepeatStrategy,
+  type JobSchedulerJson,
+  Queue,
+  type RepeatOptions,
+  type RepeatStrategy,
+  Worker,
+} from 'bullmq';
 import type Redis from 'ioredis';
 import type { CheckinJobData } from '../core/plans/companion/checkin-decision';
-import { checkinCron, checkinInstant, type PlanClock } from '../core/plans/companion/time-zones';
+import {
+  checkinCron,
+  checkinInstant,
+  nextWeeklyInstant,
+  type PlanClock,
+  type Weekday,
+} from '../core/plans/companion/time-zones';
 import type { UserRef } from '../core/plans/plan-service';
 import { type CheckinDeps, type CheckinOutcome, runCheckin } from './checkin-processor';
 import { closeWithin } from './redis-connection';
@@ -36,6 +49,26 @@ export function checkinRepeat(clock: PlanClock): Omit<RepeatOptions, 'key'> {
     startDate: checkinInstant(clock, 2).getTime() - 60_000,
   };
 }
+
+/** A weekly cron pattern, `minute hour * * weekday` (the shape {@link checkinCron} writes). */
+const WEEKLY_PATTERN = /^(\d{1,2}) (\d{1,2}) \* \* ([0-7])$/;
+
+/**
+ * BullMQ's repeat strategy for the check-in queue (its producers and its worker must share it): a
+ * weekly pattern is evaluated by the zone arithmetic of time-zones.ts, the next such local time in
+ * `tz` after `millis` or `startDate`, as BullMQ's cron parser would; any other pattern goes to
+ * BullMQ's own strategy. Parsing and walking the cron cost about half a millisecond of CPU per
+ * delivered plan, a tenth of a plan job's (issue 9, the burst profile); this costs a twentieth of it.
+ */
+export const checkinRepeatStrategy: RepeatStrategy = (millis, opts) => {
+  const weekly = opts.pattern && !opts.immediately ? WEEKLY_PATTERN.exec(opts.pattern) : null;
+  const minute = Number(weekly?.[1]);
+  const hour = Number(weekly?.[2]);
+  if (!weekly || !opts.tz || minute > 59 || hour > 23) return defaultRepeatStrategy(millis, opts);
+  const start = opts.startDate === undefined ? millis : new Date(opts.startDate).getTime();
+  const weekday = (Number(weekly[3]) || 7) as Weekday; // cron's Sunday is 0 or 7, ISO's is 7
+  return nextWeeklyInstant(Math.max(millis, start), { weekday, hour, minute }, opts.tz);
+};
 
 /** Where the check-in queue lives: the plans' Redis connection, prefix and a queue name. */
 export interface CheckinQueueOptions {
@@ -67,6 +100,7 @@ export class BullmqCheckinScheduler implements CheckinScheduler {
     this.queue = new Queue<CheckinJobData>(options.queueName, {
       connection: options.connection,
       prefix: options.prefix,
+      settings: { repeatStrategy: checkinRepeatStrategy },
     });
     this.repeat = options.repeat ?? checkinRepeat;
     this.queue.on('error', options.onError ?? (() => {}));
@@ -132,6 +166,8 @@ export function startCheckinWorker(options: CheckinWorkerOptions): Worker<Checki
       connection: options.connection,
       prefix: options.prefix,
       concurrency: options.concurrency ?? 4,
+      // The worker schedules each next check-in when one fires: the same strategy as the queue's.
+      settings: { repeatStrategy: checkinRepeatStrategy },
       ...(options.stalledInterval ? { stalledInterval: options.stalledInterval } : {}),
       ...(options.lockDuration ? { lockDuration: options.lockDuration } : {}),
     },

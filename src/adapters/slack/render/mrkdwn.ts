@@ -4,18 +4,21 @@ const BOLD = '\u0001';
 
 /** Converts the inline Markdown of one line (outside code) to Slack mrkdwn; the line is already escaped. */
 function inline(line: string): string {
-  // Every mark below needs one of these characters: most plan and answer lines have none.
+  // Every mark below needs one of these characters: most plan and answer lines have none. Each
+  // pattern runs only when the text has its mark (plans are thousands of lines a burst).
   if (!/[[*_~]/.test(line)) return line;
-  return line
-    .replace(
+  let out = line;
+  if (out.includes('](')) {
+    out = out.replace(
       /\[([^\]\n]+)\]\((https?:\/\/[^\s)|]+)\)/g,
       (_, label: string, url: string) => `<${url}|${label}>`,
-    )
-    .replace(/\*\*(?=\S)([^*\n]*?\S)\*\*/g, `${BOLD}$1${BOLD}`)
-    .replace(/__(?=\S)([^_\n]*?\S)__/g, `${BOLD}$1${BOLD}`)
-    .replace(/(^|[^\w*])\*(?=\S)([^*\n]*?\S)\*(?![\w*])/g, '$1_$2_')
-    .replace(/~~(?=\S)([^~\n]*?\S)~~/g, '~$1~')
-    .replaceAll(BOLD, '*');
+    );
+  }
+  if (out.includes('**')) out = out.replace(/\*\*(?=\S)([^*\n]*?\S)\*\*/g, `${BOLD}$1${BOLD}`);
+  if (out.includes('__')) out = out.replace(/__(?=\S)([^_\n]*?\S)__/g, `${BOLD}$1${BOLD}`);
+  if (out.includes('*')) out = out.replace(/(^|[^\w*])\*(?=\S)([^*\n]*?\S)\*(?![\w*])/g, '$1_$2_');
+  if (out.includes('~~')) out = out.replace(/~~(?=\S)([^~\n]*?\S)~~/g, '~$1~');
+  return out.includes(BOLD) ? out.replaceAll(BOLD, '*') : out;
 }
 
 /** Converts one line outside code: headings to bold lines, list markers to bullets, inline marks. */
@@ -41,7 +44,7 @@ function line(text: string): string {
  */
 export function markdownToMrkdwn(markdown: string): string {
   let inFence = false;
-  return escapeText(markdown.replace(/\r\n?/g, '\n'))
+  return escapeText(markdown.includes('\r') ? markdown.replace(/\r\n?/g, '\n') : markdown)
     .split('\n')
     .map((text) => {
       if (/^\s*(```|~~~)/.test(text)) {
@@ -61,11 +64,17 @@ export function markdownToMrkdwn(markdown: string): string {
     .trim();
 }
 
+/** The index of the last whitespace character of `text` (-1 if none), scanning from its end. */
+function lastSpace(text: string): number {
+  for (let i = text.length - 1; i >= 0; i--) if (/\s/.test(text[i]!)) return i;
+  return -1;
+}
+
 /** Plain text for a `text` fallback: mrkdwn marks stay (Slack renders them in notifications too). */
 export function truncate(text: string, max: number): string {
   if (text.length <= max) return text;
   const cut = text.slice(0, max - 1);
-  const space = cut.search(/\s\S*$/);
+  const space = lastSpace(cut);
   const head = space > max * 0.6 ? cut.slice(0, space) : cut;
   // Never leave half an entity or half a link behind.
   return `${head.replace(/&[a-z]*$/, '').replace(/<[^>]*$/, '')}…`;

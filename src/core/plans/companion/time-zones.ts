@@ -144,6 +144,26 @@ export function checkinCron(weekday: Weekday): string {
   return `0 ${CHECKIN_HOUR} * * ${weekday % 7}`;
 }
 
+/** A weekly local time: ISO weekday (1 = Monday ... 7 = Sunday), hour and minute. */
+export interface WeeklyTime {
+  weekday: Weekday;
+  hour: number;
+  minute: number;
+}
+
+/**
+ * The first instant strictly after `after` (epoch ms) that is `at` local time in `zone`: calendar
+ * arithmetic in the zone, so a DST change moves the UTC time, never the local one (what a cron
+ * pattern `minute hour * * weekday` evaluated in the zone gives, without parsing one).
+ */
+export function nextWeeklyInstant(after: number, at: WeeklyTime, zone: string): number {
+  const now = DateTime.fromMillis(after, { zone: safeZone(zone) });
+  const day = now
+    .plus({ days: (at.weekday - now.weekday + 7) % 7 })
+    .set({ hour: at.hour, minute: at.minute, second: 0, millisecond: 0 });
+  return day.toMillis() > after ? day.toMillis() : day.plus({ weeks: 1 }).toMillis();
+}
+
 /** The sentence a plan shows about its check-ins, naming the zone (and that UTC is the default). */
 export function checkinTimeNote(clock: PlanClock): string {
   const day = DateTime.fromObject({ weekday: clock.weekday }).setLocale('en').toFormat('cccc');
