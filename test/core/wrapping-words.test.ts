@@ -10,6 +10,11 @@ describe('describingWords', () => {
     expect(describingWords('can I be successful without a degree')).toEqual(new Set(['successful']));
   });
 
+  test('GIVEN a hyphenated adjective THEN its participle is a describing word', () => {
+    expect(describingWords('What do job-seeking developers need?')).toEqual(new Set(['seeking']));
+    expect(describingWords('do well-funded startups hire juniors')).toEqual(new Set(['funded']));
+  });
+
   test('GIVEN a noun after "my", "a" or "the" THEN it is not a describing word', () => {
     expect(describingWords('what colour is the bedroom in my house')).toEqual(new Set());
   });
@@ -38,6 +43,12 @@ describe('a verb the knowledge lacks, beside a subject it has', () => {
     const outcome = index.search('How is AI going to disrupt jobs?');
     expect(outcome.terms.map((t) => t.term)).not.toContain('disrupt');
     expect(outcome.hits[0]?.unit.title).toBe('Will AI replace backend developers?');
+  });
+
+  test('GIVEN a hyphenated adjective whose participle the knowledge lacks THEN the participle is not a word the answer must hold', () => {
+    const outcome = index.search('How much do job-seeking backend developers earn?');
+    expect(outcome.terms.map((t) => t.term)).not.toContain('seek');
+    expect(outcome.hits[0]?.unit.title).toBe('How much do backend developers earn?');
   });
 
   test('GIVEN another word the knowledge lacks beside the verb THEN the verb is kept: the question is about something else', () => {

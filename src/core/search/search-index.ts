@@ -452,8 +452,10 @@ export class SearchIndex {
   private searchNow(question: string, limit: number): SearchOutcome {
     this.settle();
     const surface = new Map<string, string>();
+    // Each part of a hyphenated word too ("seeking" in "job-seeking"): the analyzer searches the parts.
     for (const t of tokenize(question))
-      if (!surface.has(stemWord(t.lower))) surface.set(stemWord(t.lower), t.lower);
+      for (const word of t.lower.includes('-') ? [t.lower, ...t.lower.split('-')] : [t.lower])
+        if (word && !surface.has(stemWord(word))) surface.set(stemWord(word), word);
     const seen = new Set<string>();
     // "How does X work?" asks about X: "work" there is the form of the question, not a subject.
     const form = HOW_WORKS.test(question) ? new Set(['work']) : undefined;

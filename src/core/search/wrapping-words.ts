@@ -37,8 +37,19 @@ export function isDescribingWord(tokens: readonly { lower: string }[], i: number
   return word.length > 6 && MODIFIER_ENDING.test(word);
 }
 
-/** The lower-case words of a question that read as describing words ({@link isDescribingWord}). */
+// The participle that ends a hyphenated adjective: "job-seeking developers", "well-paid jobs".
+const COMPOUND_PARTICIPLE = /\p{L}-(\p{L}{3,}(?:ing|ed))\b/giu;
+
+/**
+ * The lower-case words of a question that read as describing words ({@link isDescribingWord}), and
+ * the participles of its hyphenated adjectives ("seeking" in "job-seeking developers").
+ */
 export function describingWords(question: string): Set<string> {
   const tokens = tokenize(question);
-  return new Set(tokens.filter((_, i) => isDescribingWord(tokens, i)).map((t) => t.lower));
+  const out = new Set(tokens.filter((_, i) => isDescribingWord(tokens, i)).map((t) => t.lower));
+  for (const m of question.matchAll(COMPOUND_PARTICIPLE)) {
+    const word = m[1]!.toLowerCase();
+    if (isEnglishWord(word)) out.add(word);
+  }
+  return out;
 }
