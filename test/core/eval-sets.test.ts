@@ -83,6 +83,8 @@ describe('npm run eval on the question sets of our own knowledge', () => {
     ['real-questions-fresh10', { right: 0.6, irrelevant: 0.27, refused: 0.17 }],
     // Session 10 (2026-12-03): fresh11, 60 questions collected and labelled blind; first score 68/22/10.
     ['real-questions-fresh11', { right: 0.65, irrelevant: 0.25, refused: 0.13 }],
+    // Session 11 (2026-12-06): fresh12, 60 questions collected and labelled blind; first score 70/22/8.
+    ['real-questions-fresh12', { right: 0.67, irrelevant: 0.26, refused: 0.12 }],
   ] as const)('%s (questions people asked in public): behaviour at its floor', (name, floor) => {
     const set = name === 'real-questions' ? real : discoverSets([join(ROOT, 'eval', `${name}.jsonl`)])[0];
     expect(set).toBeDefined();
