@@ -50,6 +50,19 @@ describe('the glossary and an operator table', () => {
     expect(analyze('how much math do I need', true)).toContain(analyze('maths', true)[0]);
   });
 
+  test('GIVEN burned out, burnt out and burnout THEN they are searched as one term', () => {
+    const analyze = createAnalyzer(table.same, table.related);
+    expect(analyze('feeling burned out', true)).toEqual(analyze('feeling burnout', true));
+    expect(analyze('I am burnt out', true)).toContain(analyze('burnout', true)[0]);
+  });
+
+  test('GIVEN immigrating THEN working abroad and visas are related to it, not the same term', () => {
+    const analyze = createAnalyzer(table.same, table.related);
+    const [immigrate] = analyze('immigrate', true);
+    expect(analyze.related?.get(immigrate!)).toEqual(expect.arrayContaining(analyze('abroad', true)));
+    expect(analyze('immigrate', true)).not.toEqual(analyze('abroad', true));
+  });
+
   test('GIVEN glossary words that Porter2 over-stems THEN distinct words sharing the stem stay apart', () => {
     const analyze = createAnalyzer(table.same, table.related);
     // "responsibilities" and "response" share the stem "respons"; "authorization" and "author", "author".

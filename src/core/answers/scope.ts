@@ -20,7 +20,7 @@ const ABOUT_ME = [
   /\bhow (?:many|much) (?:\w+ ){0,2}(?:do|did) you (?:\w+ )?(?:have|own|make|earn|save|saved|get paid)\b/i,
   /\bhow you (?:started|began|got into|learned)\b/i,
   /\byour (?:[\w-]+ ){0,3}(?:journey|story|setup)\b/i,
-  /\bwhat (?:\w+ ){0,3}(?:are|do|did) you (?:\w+ )?(?:use|using|prefer|like|run|running|code|write)\b/i,
+  /\bwhat (?:\w+ ){0,3}(?:are|do|did) you (?:\w+ )?(?:use|using|prefer|like|run|running|code|write|listen to|listening to|read|reading|watch|watching)\b/i,
   /\byou (?:personally|yourself|actually (?:code|codes|work|use|write|spend))\b/i,
   /\byour (?:own |personal |current )?(?:favou?rite|experience|journey|story|setup|computer|editor|ide|os|salary(?! expectations?)|background|degree|grade|preference)\b/i,
   /\byour personal\b/i,

@@ -105,6 +105,7 @@ export const GLOSSARY: SynonymTable = {
     ['response', 'res'],
     ['maths', 'math', 'mathematics', 'mathematical'],
     ['impostor', 'imposter', 'impostors', 'imposters'],
+    ['burnout', 'burned out', 'burnt out', 'burn out', 'burning out', 'burn-out'],
     ['computerscience', 'computer science', 'cs', 'cse', 'comp sci', 'compsci'],
     [
       'dsa',
@@ -137,5 +138,6 @@ export const GLOSSARY: SynonymTable = {
     ['debugging', 'bug', 'bugs'],
     ['incident', 'production issue', 'on call', 'on-call'],
     ['salary', 'offer', 'negotiation', 'equity'],
+    ['abroad', 'relocation', 'relocate', 'immigrate', 'immigration', 'emigrate', 'visa'],
   ],
 };

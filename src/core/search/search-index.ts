@@ -207,6 +207,24 @@ const rarityWeight = (idf: number) => Math.min(1, (idf + 0.2) / 2);
  * One MiniSearch index over knowledge units, plus the vocabulary used for spelling correction,
  * prefix completion and the coverage measure that tells a real match from an off-topic question.
  */
+const escapeRegex = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/**
+ * Whether a text writes `word` only as a name: capitalised wherever it appears, and at least once
+ * inside a sentence ("Redis, Memcached and Varnish are ..."), where English capitalises names only.
+ */
+export function writtenAsName(text: string, word: string): boolean {
+  const pattern = new RegExp(`(^|[^\\p{L}\\p{N}])(${escapeRegex(word)})(?![\\p{L}\\p{N}])`, 'giu');
+  let inside = false;
+  for (const m of text.matchAll(pattern)) {
+    const found = m[2]!;
+    if (found[0] === found[0]!.toLowerCase()) return false;
+    const before = text.slice(0, m.index + m[1]!.length).trimEnd();
+    if (before !== '' && !/[.!?:\n*#>-]$/.test(before)) inside = true;
+  }
+  return inside;
+}
+
 export class SearchIndex {
   private readonly mini: MiniSearch<KnowledgeUnit>;
   /** The vocabulary's terms, for typo correction and completion (keys only: counts are in `counts`). */
@@ -580,9 +598,11 @@ export class SearchIndex {
     this.rerank(hits, terms, relatedOf, sequence);
     const asked = new Set(terms.flatMap((t) => t.matches));
     // Only words of everyday language are found by chance ("tie"), not names ("postgresql").
-    const english = new Set(
-      terms.filter((t) => isEnglishWord(surface.get(t.term) ?? t.term)).flatMap((t) => t.matches),
-    );
+    const english = new Map<string, string>();
+    for (const t of terms) {
+      const word = surface.get(t.term) ?? t.term;
+      if (isEnglishWord(word)) for (const m of t.matches) english.set(m, word);
+    }
     const coverage = hits[0]
       ? this.unitCoverage(hits[0], terms, relatedOf, this.weakTerms([hits[0]], asked, english))
       : 0;
@@ -629,13 +649,13 @@ export class SearchIndex {
    * have it only as a word of a term of art not asked for ({@link partialNames}), or only in the text
    * of units whose titles and paths name nothing of the question and that use each of its words once,
    * when it is a word of everyday language (a word used in passing: "tie" in a page about git
-   * merges): such a word counts as much as it is unlikely that the knowledge has an everyday word at
+   * merges) that the unit does not write as a name (see {@link writtenAsName}): such a word counts as much as it is unlikely that the knowledge has an everyday word at
    * all (fully in a small focused knowledge, little in a large one that has most of English).
    */
   private weakTerms(
     hits: readonly SearchHit[],
     asked: ReadonlySet<string>,
-    english: ReadonlySet<string>,
+    english: ReadonlyMap<string, string>,
   ): Map<string, number> {
     const weights = new Map<string, number>();
     for (const term of this.partialNames(hits, asked)) weights.set(term, PARTIAL_NAME_WEIGHT);
@@ -647,7 +667,13 @@ export class SearchIndex {
       const words = this.wordsOf(hit.unit);
       const once = own.length > 0 && own.every((t) => words.indexOf(t) === words.lastIndexOf(t));
       const into = !once || own.some((t) => names.has(t)) ? anchored : passing;
-      for (const term of hit.terms) into.add(term);
+      // An English word the unit writes as a name ("Redis, Memcached and Varnish") is the name.
+      for (const term of hit.terms) {
+        const word = english.get(term);
+        (into === passing && word !== undefined && writtenAsName(hit.unit.text, word) ? anchored : into).add(
+          term,
+        );
+      }
     }
     const weight = 1 - this.everydayShare();
     for (const term of passing) {
