@@ -73,18 +73,20 @@ describe('npm run eval on the question sets of our own knowledge', () => {
     ['real-questions-quality', { right: 0.81, irrelevant: 0.08, refused: 0.15 }],
     ['real-questions-fresh', { right: 0.83, irrelevant: 0.08, refused: 0.12 }],
     ['real-questions-fresh2', { right: 0.64, irrelevant: 0.2, refused: 0.18 }],
-    ['real-questions-fresh3', { right: 0.81, irrelevant: 0.08, refused: 0.16 }],
+    ['real-questions-fresh3', { right: 0.85, irrelevant: 0.08, refused: 0.1 }],
     ['real-questions-fresh4', { right: 0.71, irrelevant: 0.23, refused: 0.15 }],
     ['real-questions-fresh5', { right: 0.62, irrelevant: 0.21, refused: 0.25 }],
     ['real-questions-fresh6', { right: 0.65, irrelevant: 0.3, refused: 0.2 }],
     ['real-questions-fresh7', { right: 0.54, irrelevant: 0.31, refused: 0.33 }],
     ['real-questions-fresh8', { right: 0.48, irrelevant: 0.26, refused: 0.32 }],
-    ['real-questions-fresh9', { right: 0.78, irrelevant: 0.2, refused: 0.06 }],
-    ['real-questions-fresh10', { right: 0.6, irrelevant: 0.27, refused: 0.17 }],
+    ['real-questions-fresh9', { right: 0.86, irrelevant: 0.14, refused: 0.04 }],
+    ['real-questions-fresh10', { right: 0.73, irrelevant: 0.22, refused: 0.09 }],
     // Session 10 (2026-12-03): fresh11, 60 questions collected and labelled blind; first score 68/22/10.
-    ['real-questions-fresh11', { right: 0.65, irrelevant: 0.25, refused: 0.13 }],
+    ['real-questions-fresh11', { right: 0.86, irrelevant: 0.12, refused: 0.06 }],
     // Session 11 (2026-12-06): fresh12, 60 questions collected and labelled blind; first score 70/22/8.
-    ['real-questions-fresh12', { right: 0.67, irrelevant: 0.26, refused: 0.12 }],
+    // After the session's general changes and knowledge: fresh3 88, fresh9 90, fresh10 77,
+    // fresh11 90 (tuned on), fresh12 80 (tuned on after its first score); floors a question or two below.
+    ['real-questions-fresh12', { right: 0.76, irrelevant: 0.16, refused: 0.11 }],
   ] as const)('%s (questions people asked in public): behaviour at its floor', (name, floor) => {
     const set = name === 'real-questions' ? real : discoverSets([join(ROOT, 'eval', `${name}.jsonl`)])[0];
     expect(set).toBeDefined();

@@ -62,6 +62,12 @@ describe('answers that mentor', () => {
     expect(db.sources.map((s) => s.title)).toContain('Choosing SQL or NoSQL');
   });
 
+  test('GIVEN "why learn X and Y" about technologies the curriculum cites one unit for THEN that unit answers', () => {
+    expect(ask('Why should we use Docker and Kubernetes?').sources[0]?.title).toBe('Containerization');
+    // Technologies with units of their own: each one's own unit, as before.
+    expect(ask('Why learn Python and Java?').sources.map((s) => s.title)).toEqual(['Python', 'Java']);
+  });
+
   test('GIVEN "X or Y" whose weighing section is titled by their kinds THEN that section answers', () => {
     expect(ask('Should I use MongoDB or PostgreSQL for my project?').sources[0]?.title).toBe(
       'Choosing SQL or NoSQL',

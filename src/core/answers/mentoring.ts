@@ -200,6 +200,21 @@ function compare(question: string, sides: CurriculumTopic[], ctx: MentoringConte
 const WHAT_IS =
   /^\s*(?:(?:so |and |ok )?(?:what(?:'s| is| are)|tell me about|explain|define|describe)\s+)?(?:an? |the )?(.+?)[\s?!.]*$/i;
 
+// "Why learn X and Y?", "why should I use X and Y": why the technologies matter.
+const WHY_LEARN =
+  /^\s*why (?:should (?:i|we|you) |do (?:i|we|you) need to |would (?:i|we|you) )?(?:learn|use|study|know)\b/i;
+
+/**
+ * "Why learn X and Y?" about technologies the curriculum cites one unit for (Docker and Kubernetes
+ * under "Containerization"): that unit, which says what they are for together.
+ */
+function sharedUnit(text: string, named: CurriculumTopic[], ctx: MentoringContext): Answer | undefined {
+  if (named.length < 2 || !WHY_LEARN.test(text)) return undefined;
+  const sources = new Set(named.map((t) => t.source));
+  const unit = sources.size === 1 ? ctx.index.get([...sources][0]!) : undefined;
+  return unit ? { ...answerForUnit(unit, ctx.index), question: text } : undefined;
+}
+
 /** "What is X?" for one curriculum technology: the knowledge unit the curriculum cites for it. */
 function ownUnit(text: string, named: CurriculumTopic[], ctx: MentoringContext): Answer | undefined {
   const name = text.match(WHAT_IS)?.[1];
@@ -374,7 +389,7 @@ function answerAsked(question: string, ctx: MentoringContext): Answer {
     known.length > 0 && CHOOSING.test(plain)
       ? `${focus} I already know ${listing(known.map((t) => t.title))}`
       : focus;
-  answer ??= ownUnit(text, named, ctx);
+  answer ??= sharedUnit(text, named, ctx) ?? ownUnit(text, named, ctx);
   answer ??= search(searchText);
   // Refused: a plainer reading of the same question ("would you suggest" -> "should I learn"), or
   // without a place the knowledge lacks ("... from India") when what is left still has a subject of
