@@ -1,4 +1,4 @@
-import MiniSearch, { type Query } from 'minisearch';
+import MiniSearch from 'minisearch';
 import SearchableMap from 'minisearch/SearchableMap';
 import type { KnowledgeUnit } from '../knowledge/types';
 import { UNIT_FIELDS, type UnitTerms, unitFieldText } from '../knowledge/unit-terms';
@@ -7,6 +7,7 @@ import { namesOwnAspect, promoteAspects, sameName } from './aspects';
 import { everydayStems, isEnglishWord } from './english-words';
 import { PartHeadings } from './part-headings';
 import { type TermMatch, TermResolver } from './term-resolver';
+import { type ScoredResult, type TermGroup, TopScorer } from './top-scored';
 import { MIN_WORDED_RUN, promoteWordedLike, sharedRun } from './worded-run';
 import { describingWords } from './wrapping-words';
 
@@ -237,6 +238,8 @@ export class SearchIndex {
   private readonly parts: PartHeadings;
   /** Reads the question's words against the vocabulary. */
   private readonly resolver: TermResolver;
+  /** Scores the question's terms over `mini`, building only the results looked at. */
+  private readonly scorer: TopScorer<KnowledgeUnit>;
 
   /**
    * @param units the units to index (ids must be unique)
@@ -273,6 +276,7 @@ export class SearchIndex {
       extractField: (unit, field) => unitFieldText(unit, field),
     });
     this.postings = new PendingPostings(this.mini);
+    this.scorer = new TopScorer(this.mini);
     this.vocabulary = new SearchableMap<true>();
     this.parts = new PartHeadings(analyze);
     this.resolver = new TermResolver({
@@ -538,25 +542,28 @@ export class SearchIndex {
     // titles only, where a unit about it names it, not in the texts of most of the knowledge.
     const wide = kept[0] && dfOf(kept[0]) > budget ? new Set(kept[0].matches) : undefined;
     const searched = [...weights.keys()];
-    const everywhere = searched.filter((w) => !wide?.has(w)).join(' ');
-    const query: Query = wide
-      ? {
-          combineWith: 'OR' as const,
-          queries: [
-            ...(everywhere ? [everywhere] : []),
-            { queries: [[...wide].join(' ')], fields: ['title', 'aliases'] },
-          ],
-        }
-      : everywhere;
-    const results = this.mini.search(query, {
-      tokenize: (text) => text.split(' '),
-      processTerm: (term) => term,
-      boost: FIELD_BOOST,
-      boostTerm: (term) => weights.get(term) ?? 1,
-      combineWith: 'OR',
-    });
-    const toHit = (r: (typeof results)[number]) => ({
-      unit: this.units.get(String(r.id))!,
+    // Terms are searched as words of one string, as MiniSearch's query of them was (a phrase term
+    // searches its words).
+    const everywhere = searched
+      .filter((w) => !wide?.has(w))
+      .join(' ')
+      .split(' ')
+      .filter(Boolean);
+    const groups: TermGroup[] = [
+      ...(everywhere.length > 0 ? [{ terms: everywhere }] : []),
+      ...(wide
+        ? [{ terms: [...wide].join(' ').split(' ').filter(Boolean), fields: ['title', 'aliases'] }]
+        : []),
+    ];
+    // Only the results looked at are built: on large knowledge thousands of units match.
+    const results = this.scorer.top(
+      groups,
+      FIELD_BOOST,
+      (term) => weights.get(term) ?? 1,
+      Math.max(limit, WORDED_POOL),
+    );
+    const toHit = (r: ScoredResult) => ({
+      unit: this.units.get(r.id)!,
       score: r.score,
       terms: r.terms,
     });
