@@ -1,5 +1,6 @@
 import MiniSearch from 'minisearch';
 import SearchableMap from 'minisearch/SearchableMap';
+import { SLICE_MS, sliceSpent, turn } from '../event-loop';
 import type { KnowledgeUnit } from '../knowledge/types';
 import { UNIT_FIELDS, type UnitTerms, unitFieldText } from '../knowledge/unit-terms';
 import { type Analyzer, stemWord, tokenize } from './analyzer';
@@ -113,8 +114,6 @@ export interface SearchOutcome {
 
 const FIELD_ORDER = new Map<string, number>(UNIT_FIELDS.map((field, k) => [field, k]));
 const FIELD_BOOST = { title: 3, aliases: 3, path: 0.5, text: 1 };
-/** Longest slice of work of {@link SearchIndex.build} between two turns of the event loop. */
-const SLICE_MS = 10;
 /** Postings (units containing a searched term) one question may score: this share of the units... */
 const POSTING_SHARE = 0.25;
 /** ...but never fewer than this many... */
@@ -300,14 +299,13 @@ export class SearchIndex {
     const index = new SearchIndex([], analyze);
     let start = 0;
     while (start < units.length) {
-      const began = performance.now();
       let end = start;
-      while (end < units.length && performance.now() - began < SLICE_MS) {
+      while (end < units.length && !sliceSpent()) {
         index.add(units.slice(end, end + 50));
         end += 50;
       }
       start = end;
-      await new Promise((resolve) => setImmediate(resolve));
+      await turn();
     }
     await index.settleInSlices();
     return index;
@@ -349,11 +347,7 @@ export class SearchIndex {
    * settles a large new index this way before it answers.
    */
   async settleInSlices(): Promise<void> {
-    for (;;) {
-      const began = performance.now();
-      if (this.postings.settle(this.count, () => performance.now() - began > SLICE_MS)) return;
-      await new Promise((resolve) => setImmediate(resolve));
-    }
+    while (!this.postings.settle(this.count, sliceSpent)) await turn();
   }
 
   /** Removes units (by id) from the index and the vocabulary: a changed file touches only its own units. */
