@@ -368,6 +368,7 @@ export class SearchIndex {
       ]) {
         for (const term of this.analyze(text)) terms.add(term);
       }
+      this.scorer.discarding(indexed.id);
       this.mini.discard(indexed.id);
       this.parts.remove(indexed);
       this.units.delete(indexed.id);

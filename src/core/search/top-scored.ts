@@ -1,5 +1,6 @@
 import type MiniSearch from 'minisearch';
 import type SearchableMap from 'minisearch/SearchableMap';
+import { FieldLengths } from './field-lengths';
 
 /** A search result as {@link TopScorer} gives it: what MiniSearch's `search` gives, less `match`. */
 export interface ScoredResult {
@@ -20,7 +21,6 @@ interface Internals {
   _index: SearchableMap<Map<number, Map<number, number>>>;
   _documentIds: Map<number, unknown>;
   _fieldIds: Record<string, number>;
-  _fieldLength: Map<number, number[]>;
   _avgFieldLength: number[];
   _documentCount: number;
   _nextId: number;
@@ -91,7 +91,17 @@ export class TopScorer<T> {
   /** Per document, the query's terms it matched (one bit per term, in the order of the query). */
   private mask = new Int32Array(0);
 
-  constructor(private readonly mini: MiniSearch<T>) {}
+  /** MiniSearch's field lengths, in arrays. */
+  private readonly lengths: FieldLengths;
+
+  constructor(private readonly mini: MiniSearch<T>) {
+    this.lengths = new FieldLengths(mini as MiniSearch<unknown>);
+  }
+
+  /** Notes that MiniSearch is about to discard the document of this id (call before `discard`). */
+  discarding(id: string): void {
+    this.lengths.discarding(id);
+  }
 
   /**
    * The `limit` best results of an OR query of exact terms, exactly as MiniSearch 7's `search` ranks
@@ -123,7 +133,7 @@ export class TopScorer<T> {
       scores.reset(capacity);
       for (const term of group.terms) {
         own.reset(capacity);
-        termScores(ms, term, fields, fieldBoost, boost(term), own);
+        termScores(ms, term, fields, fieldBoost, boost(term), this.lengths, own);
         const mark = bit.get(term)!;
         for (let k = 0; k < own.length; k++) {
           const doc = own.docs[k]!;
@@ -160,6 +170,7 @@ function termScores(
   fields: readonly string[],
   fieldBoost: Readonly<Record<string, number>>,
   termBoost: number,
+  lengths: FieldLengths,
   scores: Scores,
 ): void {
   const data = ms._index.get(term);
@@ -172,8 +183,10 @@ function termScores(
     let matching = freqs.size;
     let idf = inverseFrequency(ms._documentCount, matching);
     const avgLength = ms._avgFieldLength[fieldId]!;
+    const indexed = lengths.of(fieldId);
     for (const [doc, freq] of freqs) {
-      if (!ms._documentIds.has(doc)) {
+      const length = indexed[doc]!;
+      if (length < 0) {
         // A discarded document: MiniSearch drops the posting, and counts the term's documents
         // without it from there on.
         ms.removeTerm(fieldId, doc, term);
@@ -181,7 +194,6 @@ function termScores(
         idf = inverseFrequency(ms._documentCount, matching);
         continue;
       }
-      const length = ms._fieldLength.get(doc)![fieldId]!;
       const raw =
         idf *
         (BM25.d + (freq * (BM25.k + 1)) / (freq + BM25.k * (1 - BM25.b + (BM25.b * length) / avgLength)));
