@@ -119,9 +119,9 @@ const POSTING_SHARE = 0.25;
 /** ...but never fewer than this many... */
 const POSTING_FLOOR = 5000;
 /**
- * ...nor more than this many: {@link TopScorer} scores about 1.5 million postings a second on a loaded
- * 2-core machine (MiniSearch's own search() 0.45 million, 2026-12-06), so one search stays within
- * about 10 ms on knowledge of any size (only knowledge of over 40,000 units reaches it).
+ * ...nor more than this many: {@link TopScorer} scores about 8 million postings a second on a loaded
+ * 2-core machine (MiniSearch's own search() 0.4 million, 2026-12-06), so one search stays within a few
+ * milliseconds on knowledge of any size (only knowledge of over 40,000 units reaches it).
  */
 const POSTING_CAP = 10_000;
 /** Below this inverse document frequency a term is in nearly every unit. */
