@@ -2,6 +2,7 @@ import { existsSync, type FSWatcher, watch } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { BotError, describeError } from '../errors';
+import { SLICE_MS, sliceSpent, turn } from '../event-loop';
 import type { Logger } from '../logger';
 import { type Analyzer, createAnalyzer, type SynonymGroups } from '../search/analyzer';
 import { warmEnglishWords } from '../search/english-words';
@@ -56,22 +57,14 @@ interface FileRecord {
   hash: string;
 }
 
-/** Longest stretch of indexing between two turns of the event loop while loading asynchronously. */
-const SLICE_MS = 10;
-const turn = () => new Promise((resolve) => setImmediate(resolve));
-
 /**
  * Runs `work` on slices of 50 `items`, yielding to the event loop after about {@link SLICE_MS} of
  * work.
  */
 async function sliced<T>(items: readonly T[], work: (part: readonly T[]) => void): Promise<void> {
-  let began = performance.now();
   for (let k = 0; k < items.length; k += 50) {
     work(items.slice(k, k + 50));
-    if (performance.now() - began > SLICE_MS) {
-      await turn();
-      began = performance.now();
-    }
+    if (sliceSpent()) await turn();
   }
 }
 
@@ -311,15 +304,11 @@ export class KnowledgeBase {
   /** {@link KnowledgeBase.indexedUnits} in slices of about {@link SLICE_MS}, between turns of the event loop. */
   private async indexedUnitsInSlices(): Promise<KnowledgeUnit[]> {
     const units: KnowledgeUnit[] = [];
-    let began = performance.now();
     let listed = 0;
     for (const file of this.files) {
       for (const unit of this.indexed.get(file) ?? []) units.push(unit);
-      // The clock is read every 1,000 files: reading it for every file cost more than the listing.
-      if (++listed % 1000 === 0 && performance.now() - began > SLICE_MS) {
-        await turn();
-        began = performance.now();
-      }
+      // The clock is read every 100 files: reading it for every file cost more than the listing.
+      if (++listed % 100 === 0 && sliceSpent()) await turn();
     }
     return units;
   }

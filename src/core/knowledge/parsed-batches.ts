@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { describeError } from '../errors';
+import { sliceSpent, turn } from '../event-loop';
 import type { Logger } from '../logger';
 import type { SynonymTable } from '../search/glossary';
 import { readKnowledgeFile } from './knowledge-files';
@@ -9,15 +10,12 @@ import { type ParsedFile, parseRead } from './parse-file';
 import type { ParseJob, ParseMessage } from './parse-worker';
 import { TermDecoder } from './unit-terms';
 
-/** Longest stretch of parsing on the main thread between two turns of the event loop. */
-const SLICE_MS = 10;
 /** How many files are read at once when parsing on the main thread. */
 const READ_BATCH = 64;
 /** Files per job of a parse worker: the workers take jobs in turn (250 large files are 3 jobs). */
 const JOB_FILES = 100;
 /** Parse workers on a knowledge set of more than one job: two parse while the main thread indexes. */
 const MAX_WORKERS = 2;
-const turn = () => new Promise((resolve) => setImmediate(resolve));
 
 /** Where and how to parse. */
 export interface ParseSource {
@@ -58,7 +56,6 @@ export async function* parsedBatches(
 }
 
 async function* onMainThread(source: ParseSource, files: readonly string[]): AsyncGenerator<ParsedFile[]> {
-  let began = performance.now();
   let out: ParsedFile[] = [];
   for (let k = 0; k < files.length; k += READ_BATCH) {
     const batch = files.slice(k, k + READ_BATCH);
@@ -69,11 +66,10 @@ async function* onMainThread(source: ParseSource, files: readonly string[]): Asy
     );
     for (let j = 0; j < batch.length; j++) {
       out.push(parseRead(batch[j]!, texts[j]!, source.baseUrl));
-      if (performance.now() - began > SLICE_MS) {
+      if (sliceSpent()) {
         yield out;
         out = [];
         await turn();
-        began = performance.now();
       }
     }
   }

@@ -1,5 +1,6 @@
-import MiniSearch, { type Query } from 'minisearch';
+import MiniSearch from 'minisearch';
 import SearchableMap from 'minisearch/SearchableMap';
+import { SLICE_MS, sliceSpent, turn } from '../event-loop';
 import type { KnowledgeUnit } from '../knowledge/types';
 import { UNIT_FIELDS, type UnitTerms, unitFieldText } from '../knowledge/unit-terms';
 import { type Analyzer, stemWord, tokenize } from './analyzer';
@@ -7,6 +8,7 @@ import { namesOwnAspect, promoteAspects, sameName } from './aspects';
 import { everydayStems, isEnglishWord } from './english-words';
 import { PartHeadings } from './part-headings';
 import { type TermMatch, TermResolver } from './term-resolver';
+import { type ScoredResult, type TermGroup, TopScorer } from './top-scored';
 import { MIN_WORDED_RUN, promoteWordedLike, sharedRun } from './worded-run';
 import { describingWords } from './wrapping-words';
 
@@ -112,15 +114,14 @@ export interface SearchOutcome {
 
 const FIELD_ORDER = new Map<string, number>(UNIT_FIELDS.map((field, k) => [field, k]));
 const FIELD_BOOST = { title: 3, aliases: 3, path: 0.5, text: 1 };
-/** Longest slice of work of {@link SearchIndex.build} between two turns of the event loop. */
-const SLICE_MS = 10;
 /** Postings (units containing a searched term) one question may score: this share of the units... */
 const POSTING_SHARE = 0.25;
 /** ...but never fewer than this many... */
 const POSTING_FLOOR = 5000;
 /**
- * ...nor more than this many: MiniSearch scores about a million postings a second, so one search
- * stays within about 10 ms on knowledge of any size (only knowledge of over 40,000 units reaches it).
+ * ...nor more than this many: {@link TopScorer} scores about 8 million postings a second on a loaded
+ * 2-core machine (MiniSearch's own search() 0.4 million, 2026-12-06), so one search stays within a few
+ * milliseconds on knowledge of any size (only knowledge of over 40,000 units reaches it).
  */
 const POSTING_CAP = 10_000;
 /** Below this inverse document frequency a term is in nearly every unit. */
@@ -255,6 +256,8 @@ export class SearchIndex {
   private readonly parts: PartHeadings;
   /** Reads the question's words against the vocabulary. */
   private readonly resolver: TermResolver;
+  /** Scores the question's terms over `mini`, building only the results looked at. */
+  private readonly scorer: TopScorer<KnowledgeUnit>;
 
   /**
    * @param units the units to index (ids must be unique)
@@ -291,6 +294,7 @@ export class SearchIndex {
       extractField: (unit, field) => unitFieldText(unit, field),
     });
     this.postings = new PendingPostings(this.mini);
+    this.scorer = new TopScorer(this.mini);
     this.vocabulary = new SearchableMap<true>();
     this.parts = new PartHeadings(analyze);
     this.resolver = new TermResolver({
@@ -314,14 +318,13 @@ export class SearchIndex {
     const index = new SearchIndex([], analyze);
     let start = 0;
     while (start < units.length) {
-      const began = performance.now();
       let end = start;
-      while (end < units.length && performance.now() - began < SLICE_MS) {
+      while (end < units.length && !sliceSpent()) {
         index.add(units.slice(end, end + 50));
         end += 50;
       }
       start = end;
-      await new Promise((resolve) => setImmediate(resolve));
+      await turn();
     }
     await index.settleInSlices();
     return index;
@@ -363,11 +366,7 @@ export class SearchIndex {
    * settles a large new index this way before it answers.
    */
   async settleInSlices(): Promise<void> {
-    for (;;) {
-      const began = performance.now();
-      if (this.postings.settle(this.count, () => performance.now() - began > SLICE_MS)) return;
-      await new Promise((resolve) => setImmediate(resolve));
-    }
+    while (!this.postings.settle(this.count, sliceSpent)) await turn();
   }
 
   /** Removes units (by id) from the index and the vocabulary: a changed file touches only its own units. */
@@ -387,6 +386,7 @@ export class SearchIndex {
       ]) {
         for (const term of this.analyze(text)) terms.add(term);
       }
+      this.scorer.discarding(indexed.id);
       this.mini.discard(indexed.id);
       this.parts.remove(indexed);
       this.units.delete(indexed.id);
@@ -558,25 +558,28 @@ export class SearchIndex {
     // titles only, where a unit about it names it, not in the texts of most of the knowledge.
     const wide = kept[0] && dfOf(kept[0]) > budget ? new Set(kept[0].matches) : undefined;
     const searched = [...weights.keys()];
-    const everywhere = searched.filter((w) => !wide?.has(w)).join(' ');
-    const query: Query = wide
-      ? {
-          combineWith: 'OR' as const,
-          queries: [
-            ...(everywhere ? [everywhere] : []),
-            { queries: [[...wide].join(' ')], fields: ['title', 'aliases'] },
-          ],
-        }
-      : everywhere;
-    const results = this.mini.search(query, {
-      tokenize: (text) => text.split(' '),
-      processTerm: (term) => term,
-      boost: FIELD_BOOST,
-      boostTerm: (term) => weights.get(term) ?? 1,
-      combineWith: 'OR',
-    });
-    const toHit = (r: (typeof results)[number]) => ({
-      unit: this.units.get(String(r.id))!,
+    // Terms are searched as words of one string, as MiniSearch's query of them was (a phrase term
+    // searches its words).
+    const everywhere = searched
+      .filter((w) => !wide?.has(w))
+      .join(' ')
+      .split(' ')
+      .filter(Boolean);
+    const groups: TermGroup[] = [
+      ...(everywhere.length > 0 ? [{ terms: everywhere }] : []),
+      ...(wide
+        ? [{ terms: [...wide].join(' ').split(' ').filter(Boolean), fields: ['title', 'aliases'] }]
+        : []),
+    ];
+    // Only the results looked at are built: on large knowledge thousands of units match.
+    const results = this.scorer.top(
+      groups,
+      FIELD_BOOST,
+      (term) => weights.get(term) ?? 1,
+      Math.max(limit, WORDED_POOL),
+    );
+    const toHit = (r: ScoredResult) => ({
+      unit: this.units.get(r.id)!,
       score: r.score,
       terms: r.terms,
     });
