@@ -79,6 +79,10 @@ describe('createAnalyzer', () => {
     expect(analyze('caching cached')).toEqual(['cach', 'cach']);
   });
 
+  test('GIVEN "study" THEN it is a word of substance, unlike "learn": a study plan, postgraduate study', () => {
+    expect(analyze('I want to learn a study plan')).toEqual(['studi', 'plan']);
+  });
+
   test('GIVEN "go" used as the language THEN it is kept as golang', () => {
     expect(analyze('Should I learn Go?')).toEqual(['golang']);
     expect(analyze('go vs python')).toEqual(['golang', 'python']);

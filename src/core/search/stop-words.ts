@@ -17,7 +17,7 @@ export const STOP_WORDS: ReadonlySet<string> = new Set(
   you'd you'll you're you've your yours yourself yourselves
   go goes going gone went come comes
   able ask asking tell telling explain explained explaining describe show give know knowing known want wants
-  wanted wanting wish try trying help helps learn learning learned study studying start starting started begin
+  wanted wanting wish try trying help helps learn learning learned start starting started begin
   beginner beginners use used uses using make makes making made think thinking look looks looking find mean means
   meant thing things stuff kind kinds type types sort sorts way ways lot lots bit main typical typically
   good great best better worse worst nice cool important importance useful worth worthwhile
