@@ -1,7 +1,7 @@
 /**
  * Words that carry no topic: English function words plus the filler of questions people ask a
- * mentor ("what should I learn", "is it good", "tell me about"). They are dropped at index and at
- * query time alike. "go" is handled by the analyzer: it is the language Go only in context.
+ * mentor ("what should I learn", "is it good", "tell me about"); "study" is not one ("a study
+ * plan"). They are dropped at index and at query time alike. "go" is handled by the analyzer: it is the language Go only in context.
  */
 export const STOP_WORDS: ReadonlySet<string> = new Set(
   `a about above after again against all also am an and any are aren't as at be because been before being
