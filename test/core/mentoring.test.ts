@@ -57,6 +57,10 @@ describe('answers that mentor', () => {
     expect(ask('Should you use graphql?').sources.map((s) => s.title)).toContain(
       'Which API style should I use?',
     );
+    // A decision whose lead says how to do the thing, not whether: the weighing section follows it.
+    expect(ask('Should I enroll in a coding bootcamp?').sources.map((s) => s.title)).toContain(
+      'Is a coding bootcamp worth it, or is self-taught better for backend?',
+    );
     // More than two named: the weighing section the search finds, not a list that mentions two.
     const db = ask('Should I use some sql db such as mysql or sqlite, or some other database like mongodb?');
     expect(db.sources.map((s) => s.title)).toContain('Choosing SQL or NoSQL');

@@ -15,7 +15,11 @@ export const WEIGHS_OPTIONS = /\b(?:or|vs|versus|compare|which|choos\w*|when sho
 // "Should I/we/you use X", "which ... would you start with", "would you recommend", "good idea", "how
 // do we pick", "is X still relevant": the question asks which option to take.
 const DECISION =
-  /\b(?:should|shall) (?:i|we|one|you) (?:use|learn|pick|choose|go with|start with|switch to|adopt|focus on)\b|\bwhich\b[^?.]*\b(?:should|would|do|could|shall)\b|\b(?:would|do|can|could) you (?:suggest|recommend)\b|\b(?:good|bad) (?:idea|choice)\b|\bhow (?:do|should|can|would) (?:i|we|you|one) (?:pick|choose|select|decide on)\b|\bstill (?:relevant|worth|alive|used|in demand)\b/i;
+  /\b(?:should|shall) (?:i|we|one|you) (?:use|learn|pick|choose|go with|start with|switch to|adopt|focus on|attend|join|enrol|enroll|take|try)\b|\bwhich\b[^?.]*\b(?:should|would|do|could|shall)\b|\b(?:would|do|can|could) you (?:suggest|recommend)\b|\b(?:good|bad) (?:idea|choice)\b|\bhow (?:do|should|can|would) (?:i|we|you|one) (?:pick|choose|select|decide on)\b|\bstill (?:relevant|worth|alive|used|in demand)\b/i;
+
+// A title that asks how to do something ("... how do I run the job search afterwards?"): a procedure,
+// which does not weigh whether to do it.
+const HOW_TO = /\bhow (?:do|can|should|would) (?:i|we|you|one)\b/i;
 
 /** How many of the search's best hits may hold the section that weighs the options. */
 const CHOICE_WINDOW = 5;
@@ -70,7 +74,8 @@ function othersInTitle(
  * title weighs options and names no technology but those asked about; it names every technology
  * asked about (at least two when more were), or, when none was, its title names a word of the
  * question the lead was found by. Undefined when the search's lead already weighs options or asks a
- * question of its own (a section written as the answer), or when no such section is near.
+ * question of its own other than how to do something (a section written as the answer), or when no
+ * such section is near.
  */
 export function choiceSection(
   query: string,
@@ -82,8 +87,14 @@ export function choiceSection(
   const outcome = index.search(query);
   const hits = outcome.hits.slice(0, CHOICE_WINDOW);
   const lead = hits[0];
-  // A lead that weighs options, or is titled as a question of its own, already answers the decision.
-  if (!lead || weighsOptions(lead.unit) || lead.unit.title.trim().endsWith('?')) return undefined;
+  // A lead that weighs options, or is titled as a question of its own (not how to do something),
+  // already answers the decision.
+  if (
+    !lead ||
+    weighsOptions(lead.unit) ||
+    (lead.unit.title.trim().endsWith('?') && !HOW_TO.test(lead.unit.title))
+  )
+    return undefined;
   const ids = new Set(named.map((t) => t.id));
   // Without a technology named, the subject is what the lead was found by ("language").
   const subject = new Set(lead.terms);
