@@ -87,6 +87,8 @@ describe('npm run eval on the question sets of our own knowledge', () => {
     // After the session's general changes and knowledge: fresh3 88, fresh9 90, fresh10 77,
     // fresh11 90 (tuned on), fresh12 80 (tuned on after its first score); floors a question or two below.
     ['real-questions-fresh12', { right: 0.76, irrelevant: 0.16, refused: 0.11 }],
+    // fresh13, 60 questions collected and labelled blind late in session 11: first score 77/12/12.
+    ['real-questions-fresh13', { right: 0.8, irrelevant: 0.13, refused: 0.1 }],
   ] as const)('%s (questions people asked in public): behaviour at its floor', (name, floor) => {
     const set = name === 'real-questions' ? real : discoverSets([join(ROOT, 'eval', `${name}.jsonl`)])[0];
     expect(set).toBeDefined();

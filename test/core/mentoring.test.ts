@@ -216,6 +216,7 @@ describe('honest scope', () => {
     ['npm ERR! code ELIFECYCLE when I run npm start', 'debugging'],
     ["I'm getting this error when the server starts: EADDRINUSE", 'debugging'],
     ['my container exited with code 139, can you please help me', 'debugging'],
+    ['I am facing "Connection refused after 5000 ms" error in my app', 'debugging'],
     ['What music do you listen to while coding?', 'about-me'],
     ['Why is my left join creating duplicates in bigquery', 'debugging'],
     ['why is my server returning 500 errors', 'debugging'],

@@ -139,6 +139,8 @@ const DEBUGGING = [
   // An error message quoted from a program, a server or a tool ("Cannot GET /home", "npm ERR!").
   /\bCannot (?:GET|POST|PUT|PATCH|DELETE) \/|\bnpm ERR!|\b(?:ECONNREFUSED|EADDRINUSE|ENOENT|EACCES)\b|\bcommand not found\b|\bis not (?:defined|a function)\b|\bCannot (?:read|set) propert(?:y|ies) of\b|\bCannot find module\b|\bModule not found\b|\bSegmentation fault\b|\bexit(?:ed)? (?:with )?(?:code|status) \d+\b|\bexit code \d+\b/i,
   /\b(?:i (?:get|got|am getting|keep getting|'m getting)|i'm getting|getting) (?:this |the |an |a |following |the following )?(?:error|exception|stack ?trace)\b/i,
+  // "I'm facing "Server selection timed out after 30000 ms" error": an error quoted from a program.
+  /\b(?:i'?m|i am|we'?re|we are) (?:facing|getting|seeing|hitting) (?:an? |the |this )?(?:"[^"\n]{1,200}"|'[^'\n]{1,200}'|`[^`\n]{1,200}`|“[^”\n]{1,200}”) ?(?:error|exception)\b/i,
 ];
 
 /** The kind of out-of-scope question this is, or undefined when its shape says nothing. */
