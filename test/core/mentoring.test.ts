@@ -61,6 +61,9 @@ describe('answers that mentor', () => {
     expect(ask('Should I enroll in a coding bootcamp?').sources.map((s) => s.title)).toContain(
       'Is a coding bootcamp worth it, or is self-taught better for backend?',
     );
+    expect(ask('Should I become a full-stack engineer?').sources.map((s) => s.title)).toContain(
+      'Should I become a backend or a full-stack developer?',
+    );
     // More than two named: the weighing section the search finds, not a list that mentions two.
     const db = ask('Should I use some sql db such as mysql or sqlite, or some other database like mongodb?');
     expect(db.sources.map((s) => s.title)).toContain('Choosing SQL or NoSQL');

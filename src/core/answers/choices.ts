@@ -15,7 +15,7 @@ export const WEIGHS_OPTIONS = /\b(?:or|vs|versus|compare|which|choos\w*|when sho
 // "Should I/we/you use X", "which ... would you start with", "would you recommend", "good idea", "how
 // do we pick", "is X still relevant": the question asks which option to take.
 const DECISION =
-  /\b(?:should|shall) (?:i|we|one|you) (?:use|learn|pick|choose|go with|start with|switch to|adopt|focus on|attend|join|enrol|enroll|take|try)\b|\bwhich\b[^?.]*\b(?:should|would|do|could|shall)\b|\b(?:would|do|can|could) you (?:suggest|recommend)\b|\b(?:good|bad) (?:idea|choice)\b|\bhow (?:do|should|can|would) (?:i|we|you|one) (?:pick|choose|select|decide on)\b|\bstill (?:relevant|worth|alive|used|in demand)\b/i;
+  /\b(?:should|shall) (?:i|we|one|you) (?:use|learn|pick|choose|go with|start with|switch to|adopt|focus on|attend|join|enrol|enroll|take|try|become)\b|\bwhich\b[^?.]*\b(?:should|would|do|could|shall)\b|\b(?:would|do|can|could) you (?:suggest|recommend)\b|\b(?:good|bad) (?:idea|choice)\b|\bhow (?:do|should|can|would) (?:i|we|you|one) (?:pick|choose|select|decide on)\b|\bstill (?:relevant|worth|alive|used|in demand)\b/i;
 
 // A title that asks how to do something ("... how do I run the job search afterwards?"): a procedure,
 // which does not weigh whether to do it.
