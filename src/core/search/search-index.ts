@@ -143,6 +143,9 @@ const FILLER_PHRASES =
   /\b(under the hood|in a nutshell|in (simple|plain|layman'?s) (terms|english|words)|like i'?m five|eli5)\b/gi;
 // A year qualifies the question's time, not its subject ("is PHP worth learning in 2024").
 const YEAR_QUALIFIER = /\b(?:in|for|by|as of) (?:19|20)\d\d\b/gi;
+// A short tag in square brackets is an editor's label on a title ("[Latest Updated]", "[Question]",
+// "[Solved]"), not what is asked; a Markdown link ("[text](url)") keeps its text.
+const BRACKET_TAG = /\[[^\]\n]{1,30}\](?!\()/g;
 // "How much does a developer make?" asks what they earn: "make" there is the idiom for pay.
 const HOW_MUCH_MAKE =
   /\b(how much (?:money )?(?:do|does|did|can|could|would|will|should)\b[^?.!]*?\b)(?:make|makes|making)\b(?!\s+sense)/gi;
@@ -477,7 +480,10 @@ export class SearchIndex {
     const seen = new Set<string>();
     // "How does X work?" asks about X: "work" there is the form of the question, not a subject.
     const form = HOW_WORKS.test(question) ? new Set(['work']) : undefined;
-    const read = question.replace(HOW_MUCH_MAKE, '$1earn').replace(YEAR_QUALIFIER, ' ');
+    const read = question
+      .replace(HOW_MUCH_MAKE, '$1earn')
+      .replace(YEAR_QUALIFIER, ' ')
+      .replace(BRACKET_TAG, ' ');
     const terms = this.analyze(read.replace(FILLER_PHRASES, ' '), true)
       .filter((t) => !form?.has(t) && !seen.has(t) && seen.add(t))
       .flatMap((t) => this.resolver.resolveWord(t, surface.get(t)));
