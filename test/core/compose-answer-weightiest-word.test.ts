@@ -55,6 +55,14 @@ describe('composeAnswer: a short question framed around one word', () => {
     expect(answer.sources[0]?.title).toBe('When should I use serverless?');
   });
 
+  test('GIVEN the weightiest word is a verb after "to" that the lead lacks THEN the weightiest other word decides', () => {
+    const q = 'How to redraw a diagram?';
+    const found = index.search(q);
+    expect(found.hits[0]?.unit.title).toBe('How do I read a system diagram?');
+    const outcome = { ...found, coverage: 0.35, coverageOf: () => 0.35 };
+    expect(composeAnswer(q, outcome, index, units).sources[0]?.title).toBe('How do I read a system diagram?');
+  });
+
   test('GIVEN a word of the question is unknown THEN the same framing is not enough to answer', () => {
     const q = 'Should we switch to a serverless kitchen blender?';
     const answer = composeAnswer(q, index.search(q), index, units);

@@ -1,6 +1,8 @@
 import type { KnowledgeResource, KnowledgeUnit } from '../knowledge/types';
+import { stemWord } from '../search/analyzer';
 import type { SearchHit, SearchIndex, SearchOutcome } from '../search/search-index';
 import { hasEveryWord, lacksHeavierWord, lacksSubject } from '../search/subjects';
+import { describingWords } from '../search/wrapping-words';
 import type { OutOfScope } from './scope';
 
 /** Where a part of an answer came from. */
@@ -279,9 +281,20 @@ function titleNamesSubjects(
   return named.length >= count;
 }
 
-/** Whether the lead unit's title names the question's weightiest word (the one of highest idf). */
-function titleNamesWeightiest(outcome: SearchOutcome, first: SearchHit, index: SearchIndex): boolean {
-  const heaviest = outcome.terms.reduce((a, b) => (b.idf > a.idf ? b : a));
+/**
+ * Whether the lead unit's title names the question's weightiest word (the one of highest idf), a
+ * verb that only describes what is asked ("how to approach a new codebase") left aside.
+ */
+function titleNamesWeightiest(
+  outcome: SearchOutcome,
+  first: SearchHit,
+  index: SearchIndex,
+  question: string,
+): boolean {
+  const describing = new Set([...describingWords(question)].map(stemWord));
+  const named = outcome.terms.filter((t) => !describing.has(t.term));
+  if (named.length === 0) return false;
+  const heaviest = named.reduce((a, b) => (b.idf > a.idf ? b : a));
   const title = new Set(index.titleTermsOf(first.unit));
   return heaviest.matches.some((m) => title.has(m));
 }
@@ -291,7 +304,12 @@ function titleNamesWeightiest(outcome: SearchOutcome, first: SearchHit, index: S
  * and a neighbouring hit covers the rest (the words belong together in this knowledge), or the second
  * unit of a two-subject question covers what the lead lacks.
  */
-function isCovered(outcome: SearchOutcome, also: SearchHit | undefined, index: SearchIndex): boolean {
+function isCovered(
+  outcome: SearchOutcome,
+  also: SearchHit | undefined,
+  index: SearchIndex,
+  question: string,
+): boolean {
   const [first, ...rest] = outcome.hits;
   if (!first) return false;
   const long = outcome.terms.length >= LONG_QUESTION;
@@ -330,7 +348,7 @@ function isCovered(outcome: SearchOutcome, also: SearchHit | undefined, index: S
     !long &&
     hasEveryWord(outcome) &&
     outcome.coverage >= MIN_COVERAGE * 0.66 &&
-    titleNamesWeightiest(outcome, first, index)
+    titleNamesWeightiest(outcome, first, index, question)
   )
     return true;
   if (outcome.coverage < MIN_COVERAGE) return false;
@@ -368,7 +386,7 @@ export function composeAnswer(
   const confidence = Math.round(outcome.coverage * 100) / 100;
   const [first] = outcome.hits;
   const also = secondUnit(outcome, index);
-  const covered = isCovered(outcome, also, index);
+  const covered = isCovered(outcome, also, index, question);
   if (!first || !covered) {
     const closest = outcome.hits.length > 0 ? outcome.hits.map((h) => h.unit) : topSections(index, units);
     const related = pickRelated(
