@@ -32,6 +32,20 @@ describe('renderPlanMarkdown (via generatePlan)', () => {
     expect(md).toContain('Mark a topic done with `plan done <topic>`');
   });
 
+  test('GIVEN a technology whose prerequisites fill every week THEN the plan says it did not fit and how to make room', () => {
+    const small = validatePlanRequest({ stack: 'docker', weeks: 2, hoursPerWeek: 3 }, curriculum);
+    if (!small.ok) throw new Error('fixture request is invalid');
+    const md = generatePlan(curriculum, small.request, {
+      source,
+      createdAt: '2025-01-01T00:00:00.000Z',
+    }).markdown;
+    expect(md).toMatch(
+      /Docker did not fit: what it builds on comes first\. Add weeks or hours, or say what you already know \(`known=\w[\w-]*`\) to skip it\./,
+    );
+    // A plan that reaches what was asked says nothing of the kind.
+    expect(plan.markdown).not.toContain('did not fit: what');
+  });
+
   test('GIVEN a plan THEN the summary is one line per week and fits a Discord message', () => {
     const summary = renderPlanSummary(plan, new Set(['python']));
     expect(summary.split('\n')).toHaveLength(1 + plan.weeks.length + (plan.unscheduled.length > 0 ? 1 : 0));

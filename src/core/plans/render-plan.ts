@@ -59,6 +59,20 @@ function headline(plan: PlanData): string {
   return list.length <= 3 ? list.join(', ') : `${list.slice(0, 3).join(', ')} and ${list.length - 3} more`;
 }
 
+/** The technologies asked for that no week reaches: what they build on took the time. */
+function unplannedRequests(plan: PlanData): { id: string; title: string }[] {
+  const planned = new Set(plan.weeks.flatMap((w) => w.topics.map((t) => t.id)));
+  return plan.unscheduled.filter((u) => plan.request.stack.includes(u.id) && !planned.has(u.id));
+}
+
+/** "Docker did not fit: what it builds on comes first ..." with a `known=` example from the plan. */
+function unplannedNote(plan: PlanData, missing: { title: string }[]): string {
+  const names = missing.map((m) => m.title).join(', ');
+  const first = plan.weeks.flatMap((w) => w.topics).find((t) => t.category !== 'capstone');
+  const skip = first ? `, or say what you already know (\`known=${first.id}\`) to skip it` : '';
+  return `${names} did not fit: what ${missing.length === 1 ? 'it builds' : 'they build'} on comes first. Add weeks or hours${skip}.`;
+}
+
 /**
  * Renders a plan as Markdown with a checkbox per topic (checked when its id is in `done`): a heading,
  * the request, one section per week with outcomes, practice and the source each topic cites, what did
@@ -74,6 +88,8 @@ export function renderPlanMarkdown(plan: PlanData, done: ReadonlySet<string> = n
   if (request.stack.length === 0) facts.push('following the recommended focus areas');
   out.push(facts.join(' · '));
   if (request.known.length > 0) out.push(`Skipping what you know: ${request.known.join(', ')}.`);
+  const missing = unplannedRequests(plan);
+  if (missing.length > 0) out.push(unplannedNote(plan, missing));
   for (const note of plan.notes ?? []) out.push(`(I ${note}.)`);
   const total = plan.totalHours ?? plan.weeks.reduce((s, w) => s + w.hours, 0);
   out.push(
