@@ -78,7 +78,7 @@ const ADVICE_OF_YOURS = [
 const PAY_OF_YOURS = /\bhow much (?:money )?(?:do|did) you (?:\w+ )?(?:make|earn|get paid|take home)\b/i;
 
 // "Have you ever felt like you don't know what you are doing?": whether the bot shared a feeling,
-// which in general asks whether the feeling is normal and what helps.
+// which in general asks about that feeling: is it normal, what helps.
 const FEELING_OF_YOURS =
   /^\s*(?:have you (?:ever )?felt|do you (?:ever |sometimes |often )?feel) (.+?)[\s?!.]*$/i;
 
@@ -101,9 +101,10 @@ function asUser(text: string): string {
 /**
  * The general question inside a question about the bot's own experience of a decision ("how did you
  * know when to start applying for senior positions?" -> "when should I start applying for senior
- * positions?"), of a feeling ("have you ever felt lost?" -> "I feel lost: is that normal?"), a
- * behavioural interview prompt ("tell me about a time you failed" -> how to answer it), or asking for its advice ("share your best interview tips" -> "interview": the request
- * and its nouns dropped, the subject left), or undefined when there is none.
+ * positions?"), of a feeling ("have you ever felt lost?" -> "I feel lost"), a behavioural interview
+ * prompt ("tell me about a time you failed" -> how to answer it), or asking for its advice ("share
+ * your best interview tips" -> "interview": the request and its nouns dropped, the subject left), or
+ * undefined when there is none.
  */
 export function generalReading(question: string): string | undefined {
   if (ADVICE_OF_YOURS.some((p) => p.test(question))) return unwrap(asUser(question)) || undefined;
