@@ -17,6 +17,12 @@ describe('plainer readings of a question', () => {
     expect(withoutFiller('Do you recommend online courses?')).toBe('online courses?');
   });
 
+  test('GIVEN "what\'s your opinion on X" THEN X is what is searched', () => {
+    expect(unwrap("What's your opinion on microservices?")).toBe('what about microservices?');
+    expect(ask("What's your opinion on microservices?").sources[0]?.title).toBe('Monolith or microservices?');
+    expect(ask('What is your take on the pizza in Naples?').matched).toBe(false);
+  });
+
   test('GIVEN "I am finding it hard to X" THEN X is what is searched, and the answer is about X', () => {
     expect(withoutFiller("I'm finding it hard to write a cover letter")).toBe('write a cover letter');
     expect(ask('I am finding it difficult to write my resume.').sources[0]?.title).toBe(

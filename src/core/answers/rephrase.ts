@@ -9,6 +9,11 @@ const WRAPPING: [RegExp, string][] = [
   [/^\s*(?:hi|hello|hey|dear|good (?:morning|afternoon|evening))\b[\s,]*(?:[\p{L}]+\s*)?[,.!?]+\s*/iu, ''],
   [/^\s*(?:hi|hello|hey)\b[\s,]*/i, ''],
   [/\b(?:in your (?:opinion|view|experience)|seriously|honestly|please|kindly)\b[,]?/gi, ''],
+  // "What's your opinion on microservices?": a view asked for is a question about its subject.
+  [
+    /\bwhat(?:'s| is| are) your (?:own |personal |honest )?(?:thoughts|opinions?|take|views?) (?:on|about)\b/gi,
+    'what about',
+  ],
   // A request verb that opens the question asks for its object ("recommend 5 projects ...").
   [/^\s*(?:can you |could you )?(?:recommend|suggest)(?: me| us)?\b/i, ''],
   [/\b(?:can|could) you (?:please )?(?:tell|show|explain to) me\b/gi, ''],
