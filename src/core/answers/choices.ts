@@ -4,6 +4,7 @@
  * list or a definition that happens to share the most words: the section the search itself ranks
  * near the top, titled by the question's subject or naming the technologies asked about.
  */
+import { escapeRegex } from '../knowledge/text-utils';
 import type { KnowledgeUnit } from '../knowledge/types';
 import type { CurriculumTopic } from '../plans/curriculum';
 import type { TechnologyResolver } from '../plans/resolve-technologies';
@@ -24,7 +25,6 @@ const HOW_TO = /\bhow (?:do|can|should|would) (?:i|we|you|one)\b/i;
 /** How many of the search's best hits may hold the section that weighs the options. */
 const CHOICE_WINDOW = 5;
 
-const escapeRegex = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 const namePatterns = new WeakMap<CurriculumTopic, RegExp[]>();
 
 /** True when `text` names the topic (its title, id or an alias) as a whole word. */

@@ -46,3 +46,8 @@ export function unitKey(id: string): string {
   }
   return (a >>> 0).toString(36).padStart(7, '0') + (b >>> 0).toString(36).padStart(7, '0').slice(0, 6);
 }
+
+/** `text` with every regular-expression metacharacter escaped, to match it literally in a `RegExp`. */
+export function escapeRegex(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}

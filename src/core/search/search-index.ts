@@ -1,6 +1,7 @@
 import MiniSearch from 'minisearch';
 import SearchableMap from 'minisearch/SearchableMap';
 import { SLICE_MS, sliceSpent, turn } from '../event-loop';
+import { escapeRegex } from '../knowledge/text-utils';
 import type { KnowledgeUnit } from '../knowledge/types';
 import { UNIT_FIELDS, type UnitTerms, unitFieldText } from '../knowledge/unit-terms';
 import { type Analyzer, stemWord, tokenize } from './analyzer';
@@ -211,7 +212,6 @@ const rarityWeight = (idf: number) => Math.min(1, (idf + 0.2) / 2);
  * One MiniSearch index over knowledge units, plus the vocabulary used for spelling correction,
  * prefix completion and the coverage measure that tells a real match from an off-topic question.
  */
-const escapeRegex = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /**
  * Whether a text writes `word` only as a name: capitalised wherever it appears, and at least once
