@@ -124,3 +124,34 @@ PostgreSQL first.
     expect(index.search('What does a backend engineer do?').hits[0]?.unit.title).not.toMatch(/data engineer/);
   });
 });
+
+describe('a title worded like the question that names none of its subjects', () => {
+  const KNOWLEDGE = `# Growing
+
+## How do I become a tech lead?
+
+Lead a project end to end: plan it with the team, unblock others, and let the senior engineers own the hard parts.
+
+## What does a senior backend engineer need to know?
+
+A senior engineer owns systems end to end, designs for failure, mentors others and makes trade-offs explicit.
+
+## How do I write clean code?
+
+Small functions, clear names and tests that say what the code does.
+`;
+  const units = parseKnowledgeFile('growing.md', KNOWLEDGE);
+  const index = new SearchIndex(units, createAnalyzer([]));
+
+  test('GIVEN "how do I become a senior engineer" THEN the title naming senior engineers leads, not the one worded "how do I become"', () => {
+    expect(index.search('How do I become a Senior Engineer?').hits[0]?.unit.title).toBe(
+      'What does a senior backend engineer need to know?',
+    );
+  });
+
+  test('GIVEN "how do I become a tech lead" THEN the title worded like it and naming it still leads', () => {
+    expect(index.search('how do I become a tech lead').hits[0]?.unit.title).toBe(
+      'How do I become a tech lead?',
+    );
+  });
+});

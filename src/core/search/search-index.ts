@@ -940,6 +940,7 @@ export class SearchIndex {
     promoteWordedLike(window, sequence, {
       titleStems: (unit) => this.titleStems(unit),
       coverage: (unit) => fits.get(unit.id)?.coverage ?? 0,
+      named: (unit) => fits.get(unit.id)?.named ?? 0,
       isPart: (unit) =>
         (unit.kind === 'item' && !unit.defined) || this.parts.isWithinPart(unit, parentOf, asked),
     });

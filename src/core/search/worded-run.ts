@@ -57,6 +57,8 @@ export interface WordingLookup<U> {
   coverage: (unit: U) => number;
   /** An item or a part of a topic: not a topic of its own, never promoted. */
   isPart: (unit: U) => boolean;
+  /** How much of the question a unit's title names (0..1, weighted by rarity). */
+  named: (unit: U) => number;
 }
 
 /**
@@ -78,6 +80,10 @@ export function promoteWordedLike<U>(
   const leadRun = runOf(lead);
   const leadCoverage = lookup.coverage(lead.unit);
   const leadTitle = new Set(lookup.titleStems(lead.unit));
+  // Wording frames a question; its subject is what the title names: a title worded like "how do I
+  // become a senior engineer" that names neither word ("How do I become a tech lead?") does not lead
+  // one that names both.
+  const leadNamed = lookup.named(lead.unit);
   // A run only a little longer than the lead's must bring a word the lead's title lacks: "does a
   // backend developer" in "How much Linux ... does a backend developer need?" is no better worded
   // for "how much does a backend developer earn" than "How much do backend developers earn?".
@@ -92,6 +98,7 @@ export function promoteWordedLike<U>(
       run > bestRun &&
       !lookup.isPart(hit.unit) &&
       lookup.coverage(hit.unit) >= leadCoverage &&
+      lookup.named(hit.unit) >= leadNamed &&
       wordedBetter(hit, run)
     ) {
       best = hit;
