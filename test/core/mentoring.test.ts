@@ -75,6 +75,17 @@ describe('answers that mentor', () => {
     expect(ask('Why learn Python and Java?').sources.map((s) => s.title)).toEqual(['Python', 'Java']);
   });
 
+  test('GIVEN "X vs Y" THEN a section whose title names only one of them ("I already know X") does not answer', () => {
+    for (const q of [
+      'python or javascript?',
+      'Python vs JavaScript for backend: which should you learn first?',
+    ]) {
+      const title = ask(q).sources[0]?.title ?? '';
+      expect(title).not.toMatch(/already know/i);
+      expect(title).toMatch(/languages? (?:compare|should I learn first)/);
+    }
+  });
+
   test('GIVEN "X or Y" whose weighing section is titled by their kinds THEN that section answers', () => {
     expect(ask('Should I use MongoDB or PostgreSQL for my project?').sources[0]?.title).toBe(
       'Choosing SQL or NoSQL',

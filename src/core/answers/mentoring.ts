@@ -138,9 +138,27 @@ function sideShare(unit: KnowledgeUnit, sides: CurriculumTopic[], resolve?: Tech
 }
 
 /**
+ * Whether a unit's title names one side and nothing else: "I already know JavaScript: which language
+ * next?" weighs the options of someone who knows JavaScript, not JavaScript against Python. A title
+ * that names more options ("Django or Flask, Express or NestJS?") or sets two against each other
+ * ("an ORM or raw SQL?") weighs them.
+ */
+function namesOneSide(
+  unit: KnowledgeUnit,
+  sides: readonly CurriculumTopic[],
+  resolve?: TechnologyResolver,
+): boolean {
+  if (/\b(?:or|vs|versus)\b/i.test(unit.title)) return false;
+  const inTitle = resolve?.(unit.title).ids ?? [];
+  const sideIds = new Set(sides.map((t) => t.id));
+  return inTitle.length > 0 && inTitle.length < sideIds.size && inTitle.every((id) => sideIds.has(id));
+}
+
+/**
  * The section that weighs both topics: its title weighs options, names no other technology, and at
  * least {@link MIN_SIDE_SHARE} of the technologies it names are the two sides (a section about them,
- * not a list that mentions them). The highest share wins, then the search's rank.
+ * not a list that mentions them). One whose title names only one side comes last, then the highest share
+ * wins, then the search's rank.
  */
 function comparisonUnit(
   question: string,
@@ -160,9 +178,13 @@ function comparisonUnit(
         sides.every((t) => names(u.text, t)) &&
         !aboutOthers(u),
     )
-    .map((unit) => ({ unit, share: sideShare(unit, sides, ctx.resolve) }))
+    .map((unit) => ({
+      unit,
+      share: sideShare(unit, sides, ctx.resolve),
+      oneSided: namesOneSide(unit, sides, ctx.resolve),
+    }))
     .filter((c) => c.share >= minShare);
-  return scored.sort((x, y) => y.share - x.share)[0]?.unit;
+  return scored.sort((x, y) => Number(x.oneSided) - Number(y.oneSided) || y.share - x.share)[0]?.unit;
 }
 
 /** "X or Y": the comparing section, or both topics' own units side by side. */
@@ -173,7 +195,13 @@ function compare(question: string, sides: CurriculumTopic[], ctx: MentoringConte
   // Then the search's own lead, when it weighs options and names both ("Choosing SQL or NoSQL" for
   // "MongoDB or PostgreSQL": its title names their kinds, not them).
   const lead = ctx.index.search(question).hits[0]?.unit;
-  const ranked = lead && weighsOptions(lead) && sides.every((t) => names(lead.text, t)) ? lead : undefined;
+  const ranked =
+    lead &&
+    weighsOptions(lead) &&
+    sides.every((t) => names(lead.text, t)) &&
+    !namesOneSide(lead, sides, ctx.resolve)
+      ? lead
+      : undefined;
   const unit =
     comparisonUnit(question, sides, ctx) ??
     (shared.size === 1 ? ctx.index.get([...shared][0] ?? '') : undefined) ??
