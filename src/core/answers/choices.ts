@@ -13,10 +13,10 @@ import type { SearchIndex } from '../search/search-index';
 /** A title that weighs options against each other. */
 export const WEIGHS_OPTIONS = /\b(?:or|vs|versus|compare|which|choos\w*|when should)\b/i;
 
-// "Should I/we/you use X", "which ... would you start with", "would you recommend", "good idea", "how
+// "Should I/we/you (still) use X", "which ... would you start with", "which one is right for me", "would you recommend", "good idea", "how
 // do we pick", "is X still relevant": the question asks which option to take.
 const DECISION =
-  /\b(?:should|shall) (?:i|we|one|you) (?:use|learn|pick|choose|go with|start with|switch to|adopt|focus on|attend|join|enrol|enroll|take|try|become)\b|\bwhich\b[^?.]*\b(?:should|would|do|could|shall)\b|\b(?:would|do|can|could) you (?:suggest|recommend)\b|\b(?:good|bad) (?:idea|choice)\b|\bhow (?:do|should|can|would) (?:i|we|you|one) (?:pick|choose|select|decide on)\b|\bstill (?:relevant|worth|alive|used|in demand)\b/i;
+  /\b(?:should|shall) (?:i|we|one|you) (?:still |really |even |also |just )?(?:use|learn|pick|choose|go with|start with|switch to|adopt|focus on|attend|join|enrol|enroll|take|try|become)\b|\bwhich\b[^?.]*\b(?:should|would|do|could|shall)\b|\bwhich (?:one |option )?is (?:right|best|better) for (?:me|you|us)\b|\b(?:would|do|can|could) you (?:suggest|recommend)\b|\b(?:good|bad) (?:idea|choice)\b|\bhow (?:do|should|can|would) (?:i|we|you|one) (?:pick|choose|select|decide on)\b|\bstill (?:relevant|worth|alive|used|in demand)\b/i;
 
 // A title that asks how to do something ("... how do I run the job search afterwards?"): a procedure,
 // which does not weigh whether to do it.
