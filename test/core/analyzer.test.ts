@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { createAnalyzer, MAX_TOKEN_LENGTH } from '../../src/core/search/analyzer';
 
 const analyze = createAnalyzer([
@@ -113,5 +115,45 @@ describe('token length', () => {
   test('GIVEN a question THEN a synonym phrase stands alone; in text its words are kept beside it', () => {
     expect(analyze('message queue', true)).toEqual(['messagequeue']);
     expect(analyze('message queue')).toEqual(expect.arrayContaining(['messagequeue', 'queue']));
+  });
+});
+
+describe('spelling cache', () => {
+  const groups = [
+    ['kubernetes', 'k8s'],
+    ['messagequeue', 'mq', 'message queue'],
+    ['iac', 'infrastructure as code'],
+  ];
+  // The seed knowledge and shapes the analyzer reads apart: cases, acronym plurals, camelCase, "Go",
+  // a verb of giving, contractions, versions, numbers, synonym phrases, non-ASCII text, long words.
+  const lines = [
+    ...readFileSync(join(__dirname, '../../knowledge/backend-engineer.md'), 'utf8').split('\n'),
+    ...readFileSync(join(__dirname, '../../knowledge/choosing-technologies.md'), 'utf8').split('\n'),
+    'Go vs go: should I go to learn Go? JWTs, APIs and HTTPS; K8S, k8s and Kubernetes',
+    'Learn Go first. We will go now. JWTs and jwts, CDNs and cdns; bodyLimit and bodylimit',
+    'bodyLimit, setErrorHandler and JavaScript; can you offer me an offer?',
+    "you're, company's, shouldnt; HTTP/2, OAuth-2, http3, 404s, 10hours, 2-3years",
+    'Message Queues and message queue; Infrastructure as Code',
+    'Café naïve résumé – Grüße, ｆｕｌｌｗｉｄｔｈ',
+    `${'y'.repeat(60)} ${'y'.repeat(61)}`,
+  ];
+  const readAll = (analyze: ReturnType<typeof createAnalyzer>) =>
+    lines.flatMap((line) => [analyze(line), analyze(line, true)]);
+
+  test('GIVEN a varied text THEN its terms are the same with and without the cache, read once or again', () => {
+    const uncached = readAll(createAnalyzer(groups, [], { cacheSize: 0 }));
+    const cached = createAnalyzer(groups);
+    expect(readAll(cached)).toEqual(uncached);
+    // Read again: every spelling is now remembered.
+    expect(readAll(cached)).toEqual(uncached);
+  });
+
+  test('GIVEN a cache far smaller than the text has spellings THEN it is emptied as it fills and the terms are the same', () => {
+    const uncached = readAll(createAnalyzer(groups, [], { cacheSize: 0 }));
+    for (const cacheSize of [1, 3, 50]) {
+      const small = createAnalyzer(groups, [], { cacheSize });
+      expect(readAll(small)).toEqual(uncached);
+      expect(readAll(small)).toEqual(uncached);
+    }
   });
 });

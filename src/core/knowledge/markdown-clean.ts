@@ -22,12 +22,20 @@ const JSX_LINE = /^\s*<\/?[A-Z][\w.]*(\s[^<>]*)?\/?>\s*$/;
  * characters; Hugo shortcodes and Liquid tags first become what the site renders ({@link rewriteSiteTemplates}).
  */
 export function preprocessMarkdown(source: string): string {
-  const lines = rewriteSiteTemplates(source.replace(ZERO_WIDTH, '').replace(/\r\n?/g, '\n')).split('\n');
+  const unzeroed = source.replace(ZERO_WIDTH, '');
+  const text = rewriteSiteTemplates(unzeroed.includes('\r') ? unzeroed.replace(/\r\n?/g, '\n') : unzeroed);
+  // Each rewrite runs only in a file with the mark it needs: most files have none of them.
+  const fences = text.includes('```') || text.includes('~~~');
+  const tags = text.includes('<'); // `<head>` blocks and JSX component lines
+  const mdx = text.includes('import') || text.includes('export');
+  const admonitions = text.includes(':::');
+  const headingIds = text.includes('{#');
+  const lines = text.split('\n');
   const out: string[] = [];
   let fence: string | undefined;
   let inHead = false;
   for (const line of lines) {
-    const marker = FENCE.exec(line)?.[1];
+    const marker = fences ? FENCE.exec(line)?.[1] : undefined;
     if (fence) {
       if (marker === fence) fence = undefined;
       out.push(line);
@@ -43,16 +51,20 @@ export function preprocessMarkdown(source: string): string {
       out.push('');
       continue;
     }
-    if (/^\s*<head>/i.test(line)) {
+    if (tags && /^\s*<head>/i.test(line)) {
       inHead = !/<\/head>/i.test(line);
       out.push('');
       continue;
     }
-    if (MDX_IMPORT.test(line) || ADMONITION.test(line) || JSX_LINE.test(line)) {
+    if (
+      (mdx && MDX_IMPORT.test(line)) ||
+      (admonitions && ADMONITION.test(line)) ||
+      (tags && JSX_LINE.test(line))
+    ) {
       out.push('');
       continue;
     }
-    out.push(line.replace(HEADING_ID, '$1'));
+    out.push(headingIds ? line.replace(HEADING_ID, '$1') : line);
   }
   return out.join('\n');
 }
@@ -61,6 +73,7 @@ const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"'
 
 /** Decodes the common HTML entities (named ones above, and numeric ones). */
 export function decodeEntities(text: string): string {
+  if (!text.includes('&')) return text;
   return text.replace(/&(#x[\da-f]+|#\d+|\w+);/gi, (whole, name: string) => {
     if (name[0] === '#') {
       const code =
@@ -79,17 +92,18 @@ const HAS_HTML = new RegExp(`<\\/?(?:${HTML_TAGS})(?=[\\s/>])[^<>]*>|&#?\\w+;`, 
 
 /** HTML reduced to its text: images become their alt text (or nothing), HTML tags are dropped. */
 export function htmlToText(html: string): string {
-  return decodeEntities(
-    html
-      .replace(/<!--[\s\S]*?-->/g, '')
-      .replace(/<(script|style)\b[\s\S]*?<\/\1>/gi, '')
-      .replace(
-        /<img\b[^>]*?\balt\s*=\s*("([^"]*)"|'([^']*)')[^>]*>/gi,
-        (_m, _q, a = '', b = '') => ` ${a || b} `,
-      )
-      .replace(/<br\s*\/?>/gi, '\n')
-      .replace(TAG, ''),
-  )
+  const text = html.includes('<')
+    ? html
+        .replace(/<!--[\s\S]*?-->/g, '')
+        .replace(/<(script|style)\b[\s\S]*?<\/\1>/gi, '')
+        .replace(
+          /<img\b[^>]*?\balt\s*=\s*("([^"]*)"|'([^']*)')[^>]*>/gi,
+          (_m, _q, a = '', b = '') => ` ${a || b} `,
+        )
+        .replace(/<br\s*\/?>/gi, '\n')
+        .replace(TAG, '')
+    : html;
+  return decodeEntities(text)
     .replace(/[ \t]+/g, ' ')
     .replace(/\n\s*\n+/g, '\n')
     .trim();
@@ -124,7 +138,7 @@ const RESOURCE_MARKER = /@[a-z][\w-]{0,20}@ ?/gi;
 
 /** Removes resource-type markers (`@article@ACID Explained` -> `ACID Explained`). */
 export function stripResourceMarkers(text: string): string {
-  return text.replace(RESOURCE_MARKER, '');
+  return text.includes('@') ? text.replace(RESOURCE_MARKER, '') : text;
 }
 
 const IMAGE = /!\[([^\]]*)\]\(\s*(<[^>]*>|[^()\s]*(?:\([^()]*\))?[^()\s]*)(?:\s+"[^"]*")?\s*\)/g;
@@ -137,16 +151,19 @@ const LINK =
  * Code spans and fenced code are kept as they are.
  */
 export function cleanDisplayMarkdown(markdown: string, resolve: LinkResolver): string {
-  const parts = markdown.split(/(```[\s\S]*?```|~~~[\s\S]*?~~~|`[^`\n]+`)/g);
-  return parts
+  const code = markdown.includes('`') || markdown.includes('~~~');
+  const parts = code ? markdown.split(/(```[\s\S]*?```|~~~[\s\S]*?~~~|`[^`\n]+`)/g) : [markdown];
+  const joined = parts
     .map((part, i) => {
       if (i % 2 === 1) return part;
-      let text = part.replace(IMAGE, (_m, alt: string) => alt.trim());
-      text = text.replace(LINK, (_m, label: string, href: string) => {
-        const url = resolve(href);
-        return url ? `[${label}](${url})` : label;
-      });
-      if (HAS_HTML.test(text)) {
+      let text = part.includes('![') ? part.replace(IMAGE, (_m, alt: string) => alt.trim()) : part;
+      if (text.includes('](')) {
+        text = text.replace(LINK, (_m, label: string, href: string) => {
+          const url = resolve(href);
+          return url ? `[${label}](${url})` : label;
+        });
+      }
+      if ((text.includes('<') || text.includes('&')) && HAS_HTML.test(text)) {
         text = text
           .split('\n')
           .map((line) => (HAS_HTML.test(line) ? htmlToText(line) : line))
@@ -154,7 +171,6 @@ export function cleanDisplayMarkdown(markdown: string, resolve: LinkResolver): s
       }
       return stripResourceMarkers(text);
     })
-    .join('')
-    .replace(/\n{3,}/g, '\n\n')
-    .trim();
+    .join('');
+  return (joined.includes('\n\n\n') ? joined.replace(/\n{3,}/g, '\n\n') : joined).trim();
 }

@@ -375,9 +375,11 @@ function finish(builders: Builder[]): KnowledgeUnit[] {
       continue;
     }
     if (resources.length > 0) unit.resources = dedupeResources(resources);
-    // A unit that is mostly a reading list is described by its resources' titles too.
+    // A unit that is mostly a reading list is described by its resources' titles too (most units
+    // have no resources: their text is not counted).
     const titles = unit.resources?.map((r) => r.title).join(' ') ?? '';
-    if (wordCount(titles) > wordCount(unit.text)) unit.text = `${unit.text} ${titles}`.trim();
+    if (titles !== '' && wordCount(titles) > wordCount(unit.text))
+      unit.text = `${unit.text} ${titles}`.trim();
   }
   const kept = builders.filter((b) => !dropped.has(b.unit.id));
   for (const { unit } of kept) unit.childIds = unit.childIds.filter((id) => !dropped.has(id));

@@ -254,6 +254,14 @@ export function dropTaskBoxes(lines: string[]): string[] {
   return lines.map((line) => line.replace(TASK_BOX, '$1'));
 }
 
+/** The marks every code fence has. */
+const FENCE_MARKS = ['```', '~~~'];
+
+/** Whether any of the lines holds any of the marks. */
+function hasMark(lines: readonly string[], ...marks: string[]): boolean {
+  return lines.some((line) => marks.some((mark) => line.includes(mark)));
+}
+
 /**
  * Rewrites the GitHub Markdown shapes of a file's text (after `preprocessMarkdown`) into the
  * CommonMark their authors mean: task-list boxes, status badges and footnote marks are dropped,
@@ -263,11 +271,19 @@ export function dropTaskBoxes(lines: string[]): string[] {
  */
 export function reshapeMarkdown(source: string): string {
   const footnotes = new Set<string>();
-  for (const m of source.matchAll(/^ {0,3}\[\^([^\]\s]+)\]:/gm)) footnotes.add(m[1]!);
-  const lines = outsideCode(source.split('\n'), (run) =>
-    quoteOneCellTables(labelAlerts(dropTaskBoxes(dropFootnotes(run.map(rewriteWikilinks), footnotes)))).map(
-      dropBadges,
-    ),
-  );
-  return liftHeadingItems(indentItemFences(quoteAdmonitions(lines))).join('\n');
+  if (source.includes('[^'))
+    for (const m of source.matchAll(/^ {0,3}\[\^([^\]\s]+)\]:/gm)) footnotes.add(m[1]!);
+  // Each rewrite runs only on lines with the mark it needs: most files have none of them.
+  const rewrite = (run: string[]) => {
+    let out = dropFootnotes(run.map(rewriteWikilinks), footnotes);
+    if (hasMark(out, '[ ]', '[x]', '[X]')) out = dropTaskBoxes(out);
+    if (hasMark(out, '[!')) out = labelAlerts(out);
+    if (hasMark(out, '|')) out = quoteOneCellTables(out);
+    return out.map(dropBadges);
+  };
+  const sourceLines = source.split('\n');
+  let lines = hasMark(sourceLines, ...FENCE_MARKS) ? outsideCode(sourceLines, rewrite) : rewrite(sourceLines);
+  if (hasMark(lines, '!!!', '???')) lines = quoteAdmonitions(lines);
+  if (hasMark(lines, ...FENCE_MARKS)) lines = indentItemFences(lines);
+  return liftHeadingItems(lines).join('\n');
 }

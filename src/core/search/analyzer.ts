@@ -18,8 +18,8 @@ const MAX_INFLECTION = 3;
 /** Longest token kept: longer runs of letters are cut before stemming (no word is that long). */
 export const MAX_TOKEN_LENGTH = 40;
 
-/** Distinct words whose terms an analyzer remembers (cleared when full). */
-const WORD_CACHE_SIZE = 100_000;
+/** Distinct spellings whose reading an analyzer remembers (cleared when full). */
+const SPELLING_CACHE_SIZE = 100_000;
 
 interface Phrase {
   stems: string[];
@@ -30,6 +30,16 @@ interface Phrase {
 interface RawToken {
   raw: string;
   lower: string;
+}
+
+/** What one spelling of a word reads as on its own, whatever its neighbours: worked out once per analyzer. */
+interface Spelling extends RawToken {
+  /** The Porter2 stem of the lower-case word, which synonym phrases are matched by. */
+  readonly stem: string;
+  /** Its search terms, the words of a camelCase name included. */
+  readonly terms: readonly string[];
+  /** The synonym phrases that start with this word. */
+  readonly phrases: readonly Phrase[] | undefined;
 }
 
 // Words with inner punctuation stay whole (node.js, ci/cd, c#, c++, .net, end-to-end); the pieces are
@@ -102,17 +112,20 @@ const PLURAL_NUMBER = /^(\d+)['’]?s$/;
 /** A number followed by a word of at least three letters, written as one token. */
 const NUMBER_AND_WORD = /^(\d+)(\p{L}{3,})$/u;
 
-function rawTokens(text: string): RawToken[] {
+/** The words of a text in their original spelling, each cut to {@link MAX_TOKEN_LENGTH}. */
+function rawWords(text: string): string[] {
   const words = ASCII.test(text)
     ? text.match(ASCII_TOKEN)
     : text.normalize('NFKC').replace(/’/g, "'").match(TOKEN);
   if (!words) return [];
-  const tokens: RawToken[] = new Array(words.length);
   for (let i = 0; i < words.length; i++) {
-    const word = words[i]!.length > MAX_TOKEN_LENGTH ? words[i]!.slice(0, MAX_TOKEN_LENGTH) : words[i]!;
-    tokens[i] = { raw: word, lower: word.toLowerCase() };
+    if (words[i]!.length > MAX_TOKEN_LENGTH) words[i] = words[i]!.slice(0, MAX_TOKEN_LENGTH);
   }
-  return tokens;
+  return words;
+}
+
+function rawTokens(text: string): RawToken[] {
+  return rawWords(text).map((raw) => ({ raw, lower: raw.toLowerCase() }));
 }
 
 /** The words of a text as the search reads them (original spelling and lower case). */
@@ -150,6 +163,12 @@ function givesToPerson(tokens: readonly RawToken[], i: number): boolean {
   return GIVING_VERBS.has(tokens[i]!.lower) && OBJECT_PRONOUNS.has(tokens[i + 1]?.lower ?? '');
 }
 
+/** How an analyzer is built. */
+export interface AnalyzerOptions {
+  /** How many distinct spellings it remembers the reading of (0: none; cleared when full). */
+  cacheSize?: number;
+}
+
 /**
  * Builds the analyzer: tokenize, map synonyms (single words and phrases) to one token per group,
  * drop stop words, stem with Porter2.
@@ -158,7 +177,11 @@ function givesToPerson(tokens: readonly RawToken[], i: number): boolean {
  * const analyze = createAnalyzer([['kubernetes', 'k8s']]);
  * analyze('k8s or Kubernetes?'); // ['kubernetes', 'kubernetes']
  */
-export function createAnalyzer(groups: SynonymGroups, relatedGroups: SynonymGroups = []): Analyzer {
+export function createAnalyzer(
+  groups: SynonymGroups,
+  relatedGroups: SynonymGroups = [],
+  { cacheSize = SPELLING_CACHE_SIZE }: AnalyzerOptions = {},
+): Analyzer {
   const single = new Map<string, string>();
   const phrases: Phrase[] = [];
   const phrasesByFirst = new Map<string, Phrase[]>();
@@ -232,17 +255,30 @@ export function createAnalyzer(groups: SynonymGroups, relatedGroups: SynonymGrou
     out.push(single.get(stemmed) ?? stemmed);
   };
 
-  // A word's stem and terms depend on the word alone: each distinct word is analysed once
-  // (knowledge repeats a few thousand words millions of times).
-  const wordCache = new Map<string, { stem: string; terms: readonly string[] }>();
-  const analyzeWord = (word: string) => {
-    let known = wordCache.get(word);
+  const readSpelling = (raw: string): Spelling => {
+    const lower = raw.toLowerCase();
+    const stem = stemWord(lower);
+    const terms: string[] = [];
+    // An acronym's plural ("JWTs", "CDNs", "APIs") is the acronym: Porter2 keeps the "s" of "jwts".
+    wordTerms(ACRONYM_PLURAL.test(raw) ? lower.slice(0, -1) : lower, terms);
+    // A camelCase name ("devDependencies", "setErrorHandler") is also its words, unless the whole
+    // name is a synonym: "body limit" finds `bodyLimit`. PascalCase ("JavaScript") stays whole.
+    if (!single.has(lower)) {
+      for (const piece of camelPieces(raw) ?? []) wordTerms(piece.toLowerCase(), terms);
+    }
+    return { raw, lower, stem, terms, phrases: phrasesByFirst.get(stem) };
+  };
+  // A spelling's reading depends on the spelling alone: each distinct one is read once (knowledge
+  // repeats a few thousand words millions of times), its neighbours are looked at per occurrence.
+  const spellings = new Map<string, Spelling>();
+  const spellingOf = (raw: string): Spelling => {
+    let known = spellings.get(raw);
     if (known === undefined) {
-      const terms: string[] = [];
-      wordTerms(word, terms);
-      known = { stem: stemWord(word), terms };
-      if (wordCache.size >= WORD_CACHE_SIZE) wordCache.clear();
-      wordCache.set(word, known);
+      known = readSpelling(raw);
+      if (cacheSize > 0) {
+        if (spellings.size >= cacheSize) spellings.clear();
+        spellings.set(raw, known);
+      }
     }
     return known;
   };
@@ -250,14 +286,13 @@ export function createAnalyzer(groups: SynonymGroups, relatedGroups: SynonymGrou
   // Text keeps the words of a synonym phrase beside its canonical token ("message queue" is found
   // by "queue" too); a question (`query`) is read as the phrase alone.
   const analyze = (text: string, query = false): string[] => {
-    const tokens = rawTokens(text);
-    const words = tokens.map((t) => analyzeWord(t.lower));
+    const tokens = rawWords(text).map(spellingOf);
     const out: string[] = [];
     for (let i = 0; i < tokens.length; i++) {
       const token = tokens[i]!;
       let matched: Phrase | undefined;
-      for (const phrase of phrasesByFirst.get(words[i]!.stem) ?? []) {
-        if (phrase.stems.every((s, k) => words[i + k]?.stem === s)) {
+      for (const phrase of token.phrases ?? []) {
+        if (phrase.stems.every((s, k) => tokens[i + k]?.stem === s)) {
           out.push(phrase.canonical);
           matched = phrase;
           break;
@@ -272,16 +307,7 @@ export function createAnalyzer(groups: SynonymGroups, relatedGroups: SynonymGrou
         if (isGoLanguage(tokens, i)) out.push(single.get('golang') ?? 'golang');
         continue;
       }
-      // An acronym's plural ("JWTs", "CDNs", "APIs") is the acronym: Porter2 keeps the "s" of "jwts".
-      const word = ACRONYM_PLURAL.test(token.raw) ? analyzeWord(token.lower.slice(0, -1)) : words[i]!;
-      for (const term of word.terms) out.push(term);
-      // A camelCase name ("devDependencies", "setErrorHandler") is also its words, unless the whole
-      // name is a synonym: "body limit" finds `bodyLimit`. PascalCase ("JavaScript") stays whole.
-      if (!single.has(token.lower)) {
-        for (const piece of camelPieces(token.raw) ?? []) {
-          for (const term of analyzeWord(piece.toLowerCase()).terms) out.push(term);
-        }
-      }
+      for (const term of token.terms) out.push(term);
     }
     return out;
   };
