@@ -112,6 +112,8 @@ describe('npm run eval on the question sets of our own knowledge', () => {
     'api-guidelines': { hit: 0.76, topic: 0.65, none: 1 },
     'art-of-command-line': { hit: 0.84, topic: 0.74, none: 1 },
     'coding-interview-university': { hit: 0.88, topic: 0.7, none: 1 },
+    // Labelled blind and committed before their first score: no floor until it is measured.
+    'eng-practices': { hit: 0, topic: 0, none: 0 },
     'engineering-playbook': { hit: 0.82, topic: 0.73, none: 1 },
     'expressjs-site': { hit: 0.85, topic: 0.82, none: 1 },
     'fastify-docs': { hit: 0.7, topic: 0.62, none: 1 },
@@ -122,6 +124,7 @@ describe('npm run eval on the question sets of our own knowledge', () => {
     'system-design-101': { hit: 0.9, topic: 0.9, none: 1 },
     'system-design-primer': { hit: 0.99, topic: 0.96, none: 1 },
     'tech-interview-handbook': { hit: 0.9, topic: 0.85, none: 1 },
+    'vue-docs': { hit: 0, topic: 0, none: 0 },
   };
   const fetched = discoverSets([], join(ROOT, 'eval')).filter(
     (s) => s.knowledge.startsWith('eval/corpora/') && existsSync(join(ROOT, s.knowledge)),
