@@ -148,6 +148,28 @@ export const CORPORA = [
     commit: '6b50745d2e788add2e8f1ed29010e72659a9a074',
     paths: ['README.md'],
   },
+  {
+    // A small Jekyll guide (13 files, ~70 KB): hard-wrapped prose paragraphs at 80 columns, "{#id}"
+    // after headings, short question-like headings ("Who is right?"), the same heading in several files
+    // ("Resolving Conflicts", "Summary"), "Next:" links closing each page, an H1-less index page and a
+    // vocabulary of its own ("CL", "LGTM"); the Jekyll config and README left out.
+    name: 'eng-practices',
+    repo: 'google/eng-practices',
+    commit: '3bb3ec25b3b0199f4940b1aa75f0ac5c5753301c',
+    paths: ['review'],
+  },
+  {
+    // A VitePress guide (~50 pages): each page written twice over, for the Options API and the
+    // Composition API, in <div class="options-api"> / <span class="composition-api"> blocks, headings
+    // marked "\*" or "\*\*" for one of the two, "{#id}" after headings, `::: tip` containers, <sup>
+    // badges in headings, playground links with long base64 URLs, one paragraph per line, code-named
+    // headings ("`v-if` vs. `v-show`"); the guide only (API reference, tutorial and examples left out),
+    // Markdown only (its demo .vue files and images left out).
+    name: 'vue-docs',
+    repo: 'vuejs/docs',
+    commit: '01e098a967951ea92d09b100b8e7d82c7a3369a2',
+    paths: [':(glob)src/guide/**/*.md'],
+  },
 ];
 
 const args = process.argv.slice(2);
