@@ -8,6 +8,7 @@
  *    of the fake's and of redis-server, and Redis commands (on a shared machine latencies follow the load).
  *    Baseline in the same run: 500 empty BullMQ jobs posting one message with a bare WebClient. (The
  *    old target, plan jobs/s >= 50% of empty jobs, is retired: the bot allows 5 plans per user a day.)
+ *    `--profile=FILE` writes a CPU profile of this process during the burst only (not the baseline).
  */
 import { availableParallelism, loadavg } from 'node:os';
 import { join } from 'node:path';
@@ -28,6 +29,7 @@ import { type PlanRequest, validatePlanRequest } from '../src/core/plans/validat
 import { jobOptions } from '../src/queue/queue-settings';
 import { closeRedis, createRedisConnection } from '../src/queue/redis-connection';
 import { startRedis } from '../test/helpers/redis-server';
+import { profiled, profileFile } from './lib/cpu-profile';
 import { measurePhase, type PhaseCost } from './lib/phase-cost';
 import {
   isSlackFakeRole,
@@ -265,7 +267,11 @@ async function main(): Promise<void> {
       () => burstBaseline(redis.url, fake.apiUrl, fake.botToken),
       fakeCpu,
     );
-    const projectRun = await measurePhase(redis.url, () => burstProject(inputs, fake, redis.url), fakeCpu);
+    const projectRun = await measurePhase(
+      redis.url,
+      () => profiled(profileFile(), () => burstProject(inputs, fake, redis.url)),
+      fakeCpu,
+    );
     const bare = summarize(bareRun.result);
     const project = summarize(projectRun.result);
     printCost(projectRun.cost, bareRun.cost);
