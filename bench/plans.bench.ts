@@ -169,6 +169,7 @@ async function burstProject(inputs: PlanInputs, fake: SlackFakeProcess, url: str
     deliverers: new DeliveryRegistry([{ deliverer: timed, targetSchema: slackTargetSchema }]),
   });
   const started = performance.now();
+  const loopBefore = performance.eventLoopUtilization();
   await Promise.all(
     Array.from({ length: BURST }, async (_, i) => {
       const userId = `U${String(i).padStart(5, '0')}`;
@@ -183,8 +184,9 @@ async function burstProject(inputs: PlanInputs, fake: SlackFakeProcess, url: str
   const queuedAt = performance.now();
   const deadline = Date.now() + 120_000;
   while (latencies.length < BURST && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
+  const busy = performance.eventLoopUtilization(loopBefore).utilization;
   console.log(
-    `  all ${BURST} requests answered after ${Math.round(queuedAt - started)} ms; all delivered after ${Math.round(performance.now() - started)} ms`,
+    `  all ${BURST} requests answered after ${Math.round(queuedAt - started)} ms; all delivered after ${Math.round(performance.now() - started)} ms; event loop busy ${(100 * busy).toFixed(0)}% of that time (near 100%: the burst is CPU-bound)`,
   );
   await new Promise((r) => setTimeout(r, 500)); // a double delivery would show up here
   await runtime.close();
