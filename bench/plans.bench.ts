@@ -8,6 +8,7 @@
  *    of the fake's and of redis-server, and Redis commands (on a shared machine latencies follow the load).
  *    Baseline in the same run: 500 empty BullMQ jobs posting one message with a bare WebClient. (The
  *    old target, plan jobs/s >= 50% of empty jobs, is retired: the bot allows 5 plans per user a day.)
+ *    `--profile=FILE` writes a CPU profile of this process during the burst only (not the baseline).
  */
 import { availableParallelism, loadavg } from 'node:os';
 import { join } from 'node:path';
@@ -28,6 +29,7 @@ import { type PlanRequest, validatePlanRequest } from '../src/core/plans/validat
 import { jobOptions } from '../src/queue/queue-settings';
 import { closeRedis, createRedisConnection } from '../src/queue/redis-connection';
 import { startRedis } from '../test/helpers/redis-server';
+import { profiled, profileFile } from './lib/cpu-profile';
 import { measurePhase, type PhaseCost } from './lib/phase-cost';
 import {
   isSlackFakeRole,
@@ -167,6 +169,7 @@ async function burstProject(inputs: PlanInputs, fake: SlackFakeProcess, url: str
     deliverers: new DeliveryRegistry([{ deliverer: timed, targetSchema: slackTargetSchema }]),
   });
   const started = performance.now();
+  const loopBefore = performance.eventLoopUtilization();
   await Promise.all(
     Array.from({ length: BURST }, async (_, i) => {
       const userId = `U${String(i).padStart(5, '0')}`;
@@ -181,8 +184,9 @@ async function burstProject(inputs: PlanInputs, fake: SlackFakeProcess, url: str
   const queuedAt = performance.now();
   const deadline = Date.now() + 120_000;
   while (latencies.length < BURST && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
+  const busy = performance.eventLoopUtilization(loopBefore).utilization;
   console.log(
-    `  all ${BURST} requests answered after ${Math.round(queuedAt - started)} ms; all delivered after ${Math.round(performance.now() - started)} ms`,
+    `  all ${BURST} requests answered after ${Math.round(queuedAt - started)} ms; all delivered after ${Math.round(performance.now() - started)} ms; event loop busy ${(100 * busy).toFixed(0)}% of that time (near 100%: the burst is CPU-bound)`,
   );
   await new Promise((r) => setTimeout(r, 500)); // a double delivery would show up here
   await runtime.close();
@@ -265,7 +269,11 @@ async function main(): Promise<void> {
       () => burstBaseline(redis.url, fake.apiUrl, fake.botToken),
       fakeCpu,
     );
-    const projectRun = await measurePhase(redis.url, () => burstProject(inputs, fake, redis.url), fakeCpu);
+    const projectRun = await measurePhase(
+      redis.url,
+      () => profiled(profileFile(), () => burstProject(inputs, fake, redis.url)),
+      fakeCpu,
+    );
     const bare = summarize(bareRun.result);
     const project = summarize(projectRun.result);
     printCost(projectRun.cost, bareRun.cost);

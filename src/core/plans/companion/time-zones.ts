@@ -151,17 +151,29 @@ export interface WeeklyTime {
   minute: number;
 }
 
+// Remembered like checkinInstant's (luxon's zone arithmetic is a tenth of a millisecond or more in a
+// zone with DST): plans delivered the same local day ask from the same instant (the start of their
+// week 2), and check-ins that fire together ask from the same fire time. At most 50,000 at once.
+const nextWeeklyCache = new Map<string, number>();
+
 /**
  * The first instant strictly after `after` (epoch ms) that is `at` local time in `zone`: calendar
  * arithmetic in the zone, so a DST change moves the UTC time, never the local one (what a cron
  * pattern `minute hour * * weekday` evaluated in the zone gives, without parsing one).
  */
 export function nextWeeklyInstant(after: number, at: WeeklyTime, zone: string): number {
-  const now = DateTime.fromMillis(after, { zone: safeZone(zone) });
-  const day = now
-    .plus({ days: (at.weekday - now.weekday + 7) % 7 })
-    .set({ hour: at.hour, minute: at.minute, second: 0, millisecond: 0 });
-  return day.toMillis() > after ? day.toMillis() : day.plus({ weeks: 1 }).toMillis();
+  const key = `${after}|${at.weekday}|${at.hour}|${at.minute}|${zone}`;
+  let next = nextWeeklyCache.get(key);
+  if (next === undefined) {
+    const now = DateTime.fromMillis(after, { zone: safeZone(zone) });
+    const day = now
+      .plus({ days: (at.weekday - now.weekday + 7) % 7 })
+      .set({ hour: at.hour, minute: at.minute, second: 0, millisecond: 0 });
+    next = day.toMillis() > after ? day.toMillis() : day.plus({ weeks: 1 }).toMillis();
+    if (nextWeeklyCache.size >= 50_000) nextWeeklyCache.clear();
+    nextWeeklyCache.set(key, next);
+  }
+  return next;
 }
 
 /** The sentence a plan shows about its check-ins, naming the zone (and that UTC is the default). */
