@@ -157,3 +157,16 @@ describe('spelling cache', () => {
     }
   });
 });
+
+describe('hyphenated names', () => {
+  const analyze = createAnalyzer([]);
+
+  test('GIVEN a name whose pieces are all stop words or single letters ("v-if", "v-show") THEN it is one term', () => {
+    expect(analyze('v-if or v-show?', true)).toEqual(['vif', 'vshow']);
+  });
+
+  test('GIVEN a hyphenated word with a piece of substance THEN it is its pieces, as before', () => {
+    expect(analyze('a built-in error', true)).toEqual(['built', 'error']);
+    expect(analyze('job-seeking developers', true)).toEqual(['job', 'seek', 'develop']);
+  });
+});

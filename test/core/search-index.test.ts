@@ -176,6 +176,31 @@ describe('SearchIndex ranking: titles made of the same topic words', () => {
   });
 });
 
+describe('SearchIndex ranking: "X or Y" and the title that sets them side by side', () => {
+  const units = parseKnowledgeFile(
+    'watchers.md',
+    [
+      '# Watchers',
+      '',
+      '## `watchEffect()`',
+      '',
+      'watchEffect runs an effect at once and tracks what it reads; watch is lazier. Use watchEffect for an effect that reads many sources, watch for one source.',
+      '',
+      '## `watch` vs. `watchEffect`',
+      '',
+      'Both watch and watchEffect run an effect when data changes. watch tracks only its source and is lazy; watchEffect tracks what the effect reads.',
+      '',
+    ].join('\n'),
+  );
+  const index = new SearchIndex(units, createAnalyzer([]));
+
+  test('GIVEN "X or Y" and a title "X vs. Y" tied with a title naming one of them THEN "X vs. Y" leads', () => {
+    expect(index.search('watch or watchEffect, which one should i use?').hits[0]?.unit.title).toBe(
+      'watch vs. watchEffect',
+    );
+  });
+});
+
 describe('SearchIndex.resolve: a known word with an ending', () => {
   const section = (id: string, text: string) =>
     ({

@@ -230,7 +230,11 @@ export function createAnalyzer(
     if (INNER_PUNCTUATION.test(word)) {
       const pieces = word.split(SPLIT).filter(Boolean);
       if (pieces.length > 1) {
+        const before = out.length;
         for (const piece of pieces) wordTerms(piece, out);
+        // A hyphenated name whose pieces are all too short or too common to be words ("v-if",
+        // "v-show") is the name written as one word: otherwise it would be nothing at all.
+        if (out.length === before && word.includes('-')) wordTerms(pieces.join(''), out);
         return;
       }
     }

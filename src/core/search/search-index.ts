@@ -789,7 +789,13 @@ export class SearchIndex {
   private wordingFit(unit: KnowledgeUnit, words: ReadonlySet<string>): number {
     const title = this.titleStems(unit);
     if (title.length === 0) return 0;
-    return title.filter((w) => words.has(w)).length / title.length;
+    return this.wordsRepeated(unit, words) / title.length;
+  }
+
+  /** How many of a title's words (stems) the question has; "vs" and "versus" stand for its "or". */
+  private wordsRepeated(unit: KnowledgeUnit, words: ReadonlySet<string>): number {
+    const or = words.has('or');
+    return this.titleStems(unit).filter((w) => words.has(w) || (or && (w === 'vs' || w === 'versus'))).length;
   }
 
   /** A title's words as stems, stop words included, numbering ("1.", "6.") left out. */
@@ -1002,7 +1008,7 @@ export class SearchIndex {
   ): void {
     const groups = new Map<string, SearchHit[]>();
     for (const hit of window) {
-      const title = [...this.titleTermsOf(hit.unit)].sort().join(' ');
+      const title = [...new Set(this.titleTermsOf(hit.unit))].sort().join(' ');
       if (title === '') continue;
       const key = `${title}|${fits.get(hit.unit.id)?.coverage.toFixed(3)}`;
       groups.set(key, [...(groups.get(key) ?? []), hit]);
@@ -1010,13 +1016,21 @@ export class SearchIndex {
     for (const group of groups.values()) {
       if (group.length < 2) continue;
       const top = Math.max(...group.map((h) => h.score));
+      // Worded like the question: the larger share of the title's words, then the more of them
+      // ("watch vs. watchEffect" before "watchEffect()" for "watch or watchEffect?").
       const worded = group
-        .map((hit) => ({ hit, fit: this.wordingFit(hit.unit, words) }))
-        .sort((a, b) => b.fit - a.fit || b.hit.score - a.hit.score);
-      const best = worded[0]!.fit;
-      if (best === worded[worded.length - 1]!.fit) continue;
+        .map((hit) => ({
+          hit,
+          fit: this.wordingFit(hit.unit, words),
+          repeated: this.wordsRepeated(hit.unit, words),
+        }))
+        .sort((a, b) => b.fit - a.fit || b.repeated - a.repeated || b.hit.score - a.hit.score);
+      const best = worded[0]!;
+      const last = worded[worded.length - 1]!;
+      if (best.fit === last.fit && best.repeated === last.repeated) continue;
       // The best worded keep their own order, above the rest of the tie.
-      for (const { hit, fit } of worded) if (fit === best) hit.score = top * 1.001 + hit.score * 1e-6;
+      for (const { hit, fit, repeated } of worded)
+        if (fit === best.fit && repeated === best.repeated) hit.score = top * 1.001 + hit.score * 1e-6;
     }
   }
 
