@@ -56,3 +56,15 @@ describe('a verb the knowledge lacks, beside a subject it has', () => {
     expect(outcome.terms.map((t) => t.term)).toEqual(expect.arrayContaining(['visit']));
   });
 });
+
+describe('a participle between an article and its noun', () => {
+  test('GIVEN "a cracked backend dev" THEN "cracked" describes the developer', () => {
+    expect(describingWords('Books that made me a cracked backend dev')).toContain('cracked');
+    expect(describingWords('the seasoned engineer')).toContain('seasoned');
+  });
+
+  test('GIVEN a participle after its noun or before an adverb THEN it is not read so', () => {
+    expect(describingWords('how do I get a passport renewed quickly')).not.toContain('renewed');
+    expect(describingWords('a need for speed')).not.toContain('need');
+  });
+});

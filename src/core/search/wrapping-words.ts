@@ -1,5 +1,6 @@
 import { tokenize } from './analyzer';
 import { isEnglishWord } from './english-words';
+import { STOP_WORDS } from './stop-words';
 
 // Where an English word is a verb: after "to", a modal or a subject pronoun ("going to disrupt",
 // "trying to aspire", "should I paint"). A word after "my", "a" or "the" is a noun.
@@ -23,6 +24,21 @@ const BEFORE_VERB = new Set([
 ]);
 // Endings of English adjectives and adverbs ("successful", "ambitious", "attractive", "quickly").
 const MODIFIER_ENDING = /(?:ful|ous|ive|able|ible|ly)$/;
+const DETERMINERS = new Set([
+  'a',
+  'an',
+  'the',
+  'my',
+  'your',
+  'our',
+  'their',
+  'this',
+  'that',
+  'these',
+  'those',
+]);
+// A past participle of at least six letters ("cracked", "seasoned"), not "need" or "speed".
+const PARTICIPLE = /^\p{L}{4,}ed$/u;
 
 /**
  * Whether the word at `i` of a question reads as a verb, an adjective or an adverb of everyday
@@ -34,6 +50,18 @@ export function isDescribingWord(tokens: readonly { lower: string }[], i: number
   if (word.length < 4 || !isEnglishWord(word)) return false;
   const before = tokens[i - 1]?.lower;
   if (before !== undefined && BEFORE_VERB.has(before)) return true;
+  // A participle between an article and the noun it qualifies ("a cracked backend dev", "the
+  // seasoned engineer"); not after a noun ("a passport renewed quickly").
+  const after = tokens[i + 1]?.lower;
+  if (
+    PARTICIPLE.test(word) &&
+    before !== undefined &&
+    DETERMINERS.has(before) &&
+    after !== undefined &&
+    !STOP_WORDS.has(after) &&
+    /^\p{L}/u.test(after)
+  )
+    return true;
   return word.length > 6 && MODIFIER_ENDING.test(word);
 }
 
