@@ -197,6 +197,7 @@ describe('honest scope', () => {
     ['What code editor are you using?', 'about-me'],
     ['Can you please choose your personal favourite language?', 'about-me'],
     ['Are you a senior developer?', 'about-me'],
+    ["What's the best book you've ever read and why?", 'about-me'],
     ['How did you start your career?', 'about-me'],
     ['How much money do you have?', 'about-me'],
     ['Do you have developer friends without a degree?', 'about-me'],

@@ -15,6 +15,8 @@ const ABOUT_ME = [
   /\bhow (?:did|have) you\b/i,
   /\b(?:how|what) (?:was|were) your\b/i,
   /\bhave you (?:ever )?(?:experienced|felt|had|faced|been through)\b/i,
+  // "the best book you've ever read": the bot's own experience, not a recommendation.
+  /\byou(?:'ve| have) ever (?:read|watched|seen|heard|used|tried|built|worked on|written)\b/i,
   /\b(?:do|would) you (?:personally|use|prefer|like|love)\b/i,
   /\bhow (?:long|(?:many|much) \w+) (?:do |did )?you (?:actually )?(?:build|code|codes|work|spend|write)\b/i,
   /\bhow (?:many|much) (?:\w+ ){0,2}(?:do|did) you (?:\w+ )?(?:have|own|make|earn|save|saved|get paid)\b/i,
