@@ -879,10 +879,11 @@ export class SearchIndex {
           ? ITEM_SHARE
           : 1);
     }
-    // A defined item named by the question only in everyday words ("Easier to design well." for "...
-    // did something well ...") mentions them in passing, like an item that only mentions things: it
-    // keeps the item share when a section or document of the window covers more of the question, by
-    // a word that is not everyday English too (else it only holds more words found by chance).
+    // A defined item named by the question only in everyday words ("In practice" for "why practice
+    // coding on a whiteboard ...") mentions them in passing, like an item that only mentions things:
+    // it keeps the item share, without the boost of its title being named, when a section or document
+    // of the window covers more of the question, by a word that is not everyday English too (else it
+    // only holds more words found by chance: "what should I name my new puppy").
     for (const hit of window) {
       if (hit.unit.kind !== 'item' || !hit.unit.defined) continue;
       const own = fits.get(hit.unit.id)!;
@@ -891,7 +892,9 @@ export class SearchIndex {
         h.unit.kind !== 'item' &&
         fits.get(h.unit.id)!.coverage > own.coverage &&
         h.terms.some((t) => asked.has(t) && !everydayAsked.has(t));
-      if (window.some(covers)) hit.score *= ITEM_SHARE;
+      // Its title's words are no name of the subject: the title fits count for nothing either.
+      if (window.some(covers))
+        hit.score *= ITEM_SHARE / ((1 + TITLE_FIT * own.fit) * (1 + QUESTION_FIT * own.named));
     }
     this.promoteShownIn(window, fits, terms, related, asked);
     // A part of a topic ("Disadvantages" of a section, "Why X" under "X") gives way to the topic
