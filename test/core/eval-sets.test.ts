@@ -111,12 +111,17 @@ describe('npm run eval on the question sets of our own knowledge', () => {
   // art-of-command-line was labelled before its long plain tips became units (85/15/100 then, 85/75/100 after).
   // engineering-playbook's topic floor fell a point in session 12: for "why should we rotate secrets?"
   // the section "Why Secrets Rotation" now leads its tied neighbour "Secrets Rotation" (still a hit).
+  // eng-practices rose to 54/46/100 in session 12 when a list item whose label colon has nothing after
+  // it (a quoted example `"tag:"`) stopped being a unit of its own: floors raised with it.
+  // coding-interview-university's topic share rose to 74 in session 12 when a defined item named by the
+  // question only in everyday words ("In practice") gave way to a section that covers more of it, and
+  // engineering-playbook's hit@1 rose to 86 with it ("dev containers in vs code" now answered with them).
   const PUBLIC_FLOORS: Record<string, { hit: number; topic: number; none: number }> = {
     'api-guidelines': { hit: 0.76, topic: 0.65, none: 1 },
     'art-of-command-line': { hit: 0.84, topic: 0.74, none: 1 },
-    'coding-interview-university': { hit: 0.88, topic: 0.7, none: 1 },
-    'eng-practices': { hit: 0.5, topic: 0.42, none: 1 },
-    'engineering-playbook': { hit: 0.82, topic: 0.7, none: 1 },
+    'coding-interview-university': { hit: 0.88, topic: 0.73, none: 1 },
+    'eng-practices': { hit: 0.53, topic: 0.45, none: 1 },
+    'engineering-playbook': { hit: 0.85, topic: 0.7, none: 1 },
     'expressjs-site': { hit: 0.85, topic: 0.82, none: 1 },
     'fastify-docs': { hit: 0.7, topic: 0.62, none: 1 },
     'js-testing': { hit: 0.99, topic: 0.99, none: 1 },

@@ -125,9 +125,25 @@ export function boldLead(inline: Token | undefined): boolean {
   return children[first]?.type === 'strong_open';
 }
 
-/** True when a list item names its subject (`**Go**: ...`, `Go: ...`): a definition, not a mention. */
-export function isDefinedItem(inline: Token | undefined): boolean {
+/**
+ * True when a list item names its subject (`**Go**: ...`, `Go: ...`): a definition, not a mention.
+ * A label whose colon has nothing after it but punctuation (`- "tag:"`, one of a list of quoted
+ * examples) defines nothing, unless the item has content under it (`hasBody`: a sub-list or
+ * paragraphs below its first line, as under `- Implement using a fixed-sized array:`). Code after
+ * the colon is something (`- Asterisk: \`\\*\``).
+ */
+export function isDefinedItem(inline: Token | undefined, hasBody = true): boolean {
   if (boldLead(inline)) return true;
   const colon = labelColon(inline);
-  return colon > 1 && colon <= 60;
+  if (colon <= 1 || colon > 60) return false;
+  return hasBody || wordCount(stripResourceMarkers(inlineText(inline, true, true)).slice(colon + 1)) > 0;
+}
+
+/**
+ * Whether the list item whose first line is the inline token at `inline` has content below that line
+ * (a sub-list, more paragraphs, code): the first line's paragraph is not followed by the item's end.
+ */
+export function hasItemBody(tokens: readonly { type: string }[], inline: number): boolean {
+  const next = tokens[inline + 1]?.type === 'paragraph_close' ? tokens[inline + 2] : tokens[inline + 1];
+  return next !== undefined && next.type !== 'list_item_close';
 }

@@ -8,6 +8,7 @@ import {
   boldLead,
   classifyItem,
   cleanTitle,
+  hasItemBody,
   inlineText,
   isDefinedItem,
   itemTitle,
@@ -272,11 +273,15 @@ export function parseKnowledgeFile(file: string, raw: string, options: ParseOpti
       if (inner.type === 'list_item_open') {
         while (items.length > 0 && items[items.length - 1]!.level >= inner.level) items.pop();
         let inline: Token | undefined;
+        let inlineAt = -1;
         let nested = false;
         const close = blockEnd(tokens, k);
         for (let j = k + 1; j < close; j++) {
           const t = tokens[j]!;
-          if (t.type === 'inline' && !inline) inline = t;
+          if (t.type === 'inline' && !inline) {
+            inline = t;
+            inlineAt = j;
+          }
           if (t.type === 'bullet_list_open' || t.type === 'ordered_list_open') nested = true;
         }
         const parentEntry = items[items.length - 1];
@@ -305,8 +310,9 @@ export function parseKnowledgeFile(file: string, raw: string, options: ParseOpti
           continue;
         }
         contentItems++;
-        const titled = (t: Token) => isDefinedItem(t) && (boldLead(t) || !isSentenceIntro(inlineText(t)));
-        const plain = isPlainItem(tokens, k, close, (t) => titled(t as Token));
+        const titled = (t: Token, at: number) =>
+          isDefinedItem(t, hasItemBody(tokens, at)) && (boldLead(t) || !isSentenceIntro(inlineText(t)));
+        const plain = isPlainItem(tokens, k, close, (t, at) => titled(t as Token, at));
         // A long plain line of a long section's list is a tip that answers on its own (not one nested in an item).
         const tip =
           plain &&
@@ -318,7 +324,7 @@ export function parseKnowledgeFile(file: string, raw: string, options: ParseOpti
           continue;
         }
         const item = create('item', itemTitle(inline), parent, parent.level);
-        if (isDefinedItem(inline)) item.unit.defined = true;
+        if (isDefinedItem(inline, hasItemBody(tokens, inlineAt))) item.unit.defined = true;
         // A section's search text names its items; their words belong to the items themselves. A tip's
         // title is only its first words, no name: the section that holds dozens of tips would be found
         // by the words of them all, ahead of the one tip that answers.

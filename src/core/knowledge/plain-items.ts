@@ -16,13 +16,13 @@ interface TokenLike {
 /**
  * Whether the list item whose tokens run from `open` (its `list_item_open`) to `close` is plain: no
  * link or code block anywhere in it, and neither it nor any item nested in it is titled (`defined`
- * tells whether an item's first inline names its subject, `**Go**: ...` or `Go: ...`).
+ * tells whether an item's first inline, at `index` of `tokens`, names its subject, `**Go**: ...` or `Go: ...`).
  */
 export function isPlainItem(
   tokens: readonly TokenLike[],
   open: number,
   close: number,
-  defined: (inline: TokenLike) => boolean,
+  defined: (inline: TokenLike, index: number) => boolean,
 ): boolean {
   let expectTitle = true;
   for (let k = open + 1; k < close; k++) {
@@ -31,7 +31,7 @@ export function isPlainItem(
     if (t.type === 'list_item_open') expectTitle = true;
     if (t.type !== 'inline') continue;
     if (t.children?.some((c) => c.type === 'link_open' || c.type === 'html_inline')) return false;
-    if (expectTitle && defined(t)) return false;
+    if (expectTitle && defined(t, k)) return false;
     expectTitle = false;
   }
   return true;

@@ -6,7 +6,7 @@ import type { KnowledgeUnit } from '../knowledge/types';
 import { UNIT_FIELDS, type UnitTerms, unitFieldText } from '../knowledge/unit-terms';
 import { type Analyzer, stemWord, tokenize } from './analyzer';
 import { namesOwnAspect, promoteAspects, sameName } from './aspects';
-import { everydayStems, isEnglishWord } from './english-words';
+import { everydayStems, isEnglishWord, isEverydayWord } from './english-words';
 import { PartHeadings } from './part-headings';
 import { type TermMatch, TermResolver } from './term-resolver';
 import { type ScoredResult, type TermGroup, TopScorer } from './top-scored';
@@ -604,7 +604,11 @@ export class SearchIndex {
       .filter(({ run }) => run >= MIN_WORDED_RUN && run > inWindow)
       .sort((a, b) => b.run - a.run)[0];
     if (worded && hits.length >= RERANK_WINDOW) hits.splice(RERANK_WINDOW - 1, 1, toHit(worded.r));
-    this.rerank(hits, terms, relatedOf, sequence);
+    // The vocabulary terms the question asks for by a word of everyday English ("well", not "golang").
+    const everydayAsked = new Set(
+      terms.filter((t) => isEverydayWord(surface.get(t.term) ?? t.term)).flatMap((t) => t.matches),
+    );
+    this.rerank(hits, terms, relatedOf, sequence, everydayAsked);
     const asked = new Set(terms.flatMap((t) => t.matches));
     // Only words of everyday language are found by chance ("tie"), not names ("postgresql").
     const english = new Map<string, string>();
@@ -854,6 +858,7 @@ export class SearchIndex {
     terms: readonly TermMatch[],
     related: ReadonlyMap<string, number>,
     sequence: readonly string[],
+    everydayAsked: ReadonlySet<string>,
   ): void {
     const words = new Set(sequence);
     const window = hits.slice(0, RERANK_WINDOW);
@@ -873,6 +878,23 @@ export class SearchIndex {
         ((hit.unit.kind === 'item' && !hit.unit.defined) || this.parts.isWithinPart(hit.unit, parentOf, asked)
           ? ITEM_SHARE
           : 1);
+    }
+    // A defined item named by the question only in everyday words ("In practice" for "why practice
+    // coding on a whiteboard ...") mentions them in passing, like an item that only mentions things:
+    // it keeps the item share, without the boost of its title being named, when a section or document
+    // of the window covers more of the question, by a word that is not everyday English too (else it
+    // only holds more words found by chance: "what should I name my new puppy").
+    for (const hit of window) {
+      if (hit.unit.kind !== 'item' || !hit.unit.defined) continue;
+      const own = fits.get(hit.unit.id)!;
+      if (!this.namedOnlyInEverydayWords(hit.unit, asked, everydayAsked)) continue;
+      const covers = (h: SearchHit) =>
+        h.unit.kind !== 'item' &&
+        fits.get(h.unit.id)!.coverage > own.coverage &&
+        h.terms.some((t) => asked.has(t) && !everydayAsked.has(t));
+      // Its title's words are no name of the subject: the title fits count for nothing either.
+      if (window.some(covers))
+        hit.score *= ITEM_SHARE / ((1 + TITLE_FIT * own.fit) * (1 + QUESTION_FIT * own.named));
     }
     this.promoteShownIn(window, fits, terms, related, asked);
     // A part of a topic ("Disadvantages" of a section, "Why X" under "X") gives way to the topic
@@ -983,6 +1005,26 @@ export class SearchIndex {
       const named = this.unitCoverage({ terms: title }, terms, related);
       fits.set(parent.id, { fit, coverage: this.unitCoverage(parentHit, terms, related), named });
     }
+  }
+
+  /**
+   * Whether the question names a unit's title only by everyday English words (at least one): each
+   * title word it names is among the most common words of English ({@link isEverydayWord}), and so is
+   * the question's word for it (`everydayAsked`: "golang" names the title "Go" as a name).
+   */
+  private namedOnlyInEverydayWords(
+    unit: KnowledgeUnit,
+    asked: ReadonlySet<string>,
+    everydayAsked: ReadonlySet<string>,
+  ): boolean {
+    let named = 0;
+    for (const { lower } of tokenize(unit.title)) {
+      const own = this.analyze(lower, true).filter((t) => asked.has(t));
+      if (own.length === 0) continue;
+      if (!isEverydayWord(lower) || !own.every((t) => everydayAsked.has(t))) return false;
+      named++;
+    }
+    return named > 0;
   }
 
   /**
