@@ -89,6 +89,11 @@ describe('npm run eval on the question sets of our own knowledge', () => {
     ['real-questions-fresh12', { right: 0.76, irrelevant: 0.16, refused: 0.11 }],
     // fresh13, 60 questions collected and labelled blind late in session 11: first score 77/12/12.
     ['real-questions-fresh13', { right: 0.8, irrelevant: 0.13, refused: 0.1 }],
+    // Session 12 (2026-12-07): fresh14 and fresh15, 120 questions collected and labelled blind, shuffled
+    // and split. fresh14 first scored 65/25/10 and was worked on (75/18/7); fresh15 was held out (first
+    // 57/25/18 mid-session, 57/27/17 at the end: the session's changes did not carry over to it).
+    ['real-questions-fresh14', { right: 0.72, irrelevant: 0.22, refused: 0.1 }],
+    ['real-questions-fresh15', { right: 0.55, irrelevant: 0.3, refused: 0.2 }],
   ] as const)('%s (questions people asked in public): behaviour at its floor', (name, floor) => {
     const set = name === 'real-questions' ? real : discoverSets([join(ROOT, 'eval', `${name}.jsonl`)])[0];
     expect(set).toBeDefined();
