@@ -10,6 +10,8 @@
  *    old target, plan jobs/s >= 50% of empty jobs, is retired: the bot allows 5 plans per user a day.)
  *    `--profile=FILE` writes a CPU profile of this process during the burst only (not the baseline).
  */
+import { spawn } from 'node:child_process';
+import { createServer } from 'node:net';
 import { availableParallelism, loadavg } from 'node:os';
 import { join } from 'node:path';
 import { LogLevel, webApi } from '@slack/bolt';
@@ -203,6 +205,108 @@ async function burstProject(inputs: PlanInputs, fake: SlackFakeProcess, url: str
   return latencies;
 }
 
+/** A free TCP port on 127.0.0.1. */
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as { port: number };
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+/**
+ * Scale-out: the same burst with a second plan worker, `npm run worker`'s own entry point in a process
+ * of its own (as an operator adds one per core), beside the bot's in-process worker. Both deliver to
+ * the Slack fake; each user's latency runs to the fake's first post in their channel, and a channel
+ * that got the same text twice would be a plan delivered twice.
+ */
+async function burstScaledOut(inputs: PlanInputs, fake: SlackFakeProcess, url: string): Promise<number[]> {
+  const queueName = 'bench-scaled';
+  const prefix = '{bench-scaled}';
+  const opsPort = await freePort();
+  const child = spawn(process.execPath, ['--max-semi-space-size=8', join(ROOT, 'dist', 'worker.js')], {
+    env: {
+      PATH: process.env.PATH,
+      REDIS_URL: url,
+      KNOWLEDGE_DIR: join(ROOT, 'knowledge'),
+      PLAN_QUEUE_NAME: queueName,
+      PLAN_QUEUE_PREFIX: prefix,
+      PLAN_WORKER_CONCURRENCY: String(CONCURRENCY),
+      SLACK_BOT_TOKEN: fake.botToken,
+      SLACK_API_URL: fake.apiUrl,
+      OPS_PORT: String(opsPort),
+      LOG_LEVEL: 'error',
+    },
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  try {
+    const readyBy = Date.now() + 30_000;
+    for (;;) {
+      const ok = await fetch(`http://127.0.0.1:${opsPort}/readyz`)
+        .then((r) => r.ok)
+        .catch(() => false);
+      if (ok) break;
+      if (Date.now() > readyBy || child.exitCode !== null)
+        throw new Error('the second plan worker did not start');
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    const config = {
+      knowledgeDir: join(ROOT, 'knowledge'),
+      redisUrl: url,
+      plans: { inProcessWorker: true, queueName, prefix, dailyCap: 5, workerConcurrency: CONCURRENCY },
+    };
+    const slack = buildSlackDeliverer(
+      { botToken: fake.botToken, apiUrl: fake.apiUrl },
+      silentLogger,
+      'error',
+    );
+    const runtime = buildPlans({
+      config,
+      logger: silentLogger,
+      knowledge: () => inputs.knowledge.current,
+      curriculum: inputs.curriculum,
+      deliverers: new DeliveryRegistry([{ deliverer: slack, targetSchema: slackTargetSchema }]),
+    });
+    const repeatedBefore = (await fake.stats()).repeated;
+    const asked = new Map<string, number>();
+    await Promise.all(
+      Array.from({ length: BURST }, async (_, i) => {
+        const userId = `S${String(i).padStart(5, '0')}`;
+        const channelId = `DSCALED${i}`;
+        asked.set(channelId, Date.now());
+        const result = await runtime.service.request({ platform: 'slack', id: userId }, burstInput(i), {
+          platform: 'slack',
+          data: { userId, channelId },
+        });
+        if (result.status !== 'queued') throw new Error(`request ${i}: ${result.message}`);
+      }),
+    );
+    const deadline = Date.now() + 120_000;
+    let stats = await fake.stats();
+    const delivered = () => [...asked.keys()].filter((c) => stats.firstAt[c] !== undefined).length;
+    while (delivered() < BURST && Date.now() < deadline) {
+      await new Promise((r) => setTimeout(r, 50));
+      stats = await fake.stats();
+    }
+    await new Promise((r) => setTimeout(r, 500)); // a double delivery would show up here
+    stats = await fake.stats();
+    await runtime.close();
+    const twice = stats.repeated - repeatedBefore;
+    if (delivered() !== BURST || twice > 0) {
+      throw new Error(`delivered to ${delivered()} of ${BURST} users; ${twice} messages posted twice`);
+    }
+    // The fake's clock: a post's time is when the fake recorded it (the 50 ms polling does not count).
+    return [...asked].map(([channel, at]) => stats.firstAt[channel]! - at);
+  } finally {
+    child.kill('SIGTERM');
+    await exited;
+  }
+}
+
 /** The baseline: 500 empty BullMQ jobs at once, each posting one message with a bare Slack WebClient. */
 async function burstBaseline(url: string, apiUrl: string, token: string): Promise<number[]> {
   const prefix = '{bench-bare}';
@@ -291,6 +395,25 @@ async function main(): Promise<void> {
       unit: 'ms',
       target: '< 2000 ms',
       ok: project.p99 < 2000,
+    });
+    const scaled = summarize(await burstScaledOut(inputs, fake, redis.url));
+    console.log(
+      `the same burst scaled out: a second plan worker process (\`npm run worker\`) beside the bot's in-process worker, on ${availableParallelism()} cores (baseline: the one-process burst above)`,
+    );
+    printFigure(`  every plan delivered once (${BURST} users)`, scaled.n, 'plans');
+    printComparison({
+      what: 'scaled-out request-to-delivery p50',
+      project: scaled.p50,
+      baseline: project.p50,
+      unit: 'ms',
+    });
+    printComparison({
+      what: 'scaled-out request-to-delivery p99',
+      project: scaled.p99,
+      baseline: project.p99,
+      unit: 'ms',
+      target: '< 2000 ms',
+      ok: scaled.p99 < 2000,
     });
   } finally {
     await fake.stop();

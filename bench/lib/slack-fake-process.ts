@@ -12,6 +12,10 @@ export interface SlackFakeStats {
   posts: Record<string, number>;
   /** CPU time of the fake's process so far, ms. */
   cpuMs: number;
+  /** When each channel got its first `chat.postMessage` (epoch ms), for deliveries made in other processes. */
+  firstAt: Record<string, number>;
+  /** Channels that got the same message text twice: a plan delivered more than once. */
+  repeated: number;
 }
 
 /** The running fake, seen from the benchmark. */
@@ -34,12 +38,21 @@ export async function runSlackFakeRole(): Promise<void> {
   const send = (message: FromFake) => process.send?.(message);
   process.on('message', () => {
     const posts: Record<string, number> = {};
+    const firstAt: Record<string, number> = {};
+    const texts = new Map<string, Set<string>>();
+    let repeated = 0;
     for (const call of fake.callsOf('chat.postMessage')) {
       const channel = String(call.args.channel);
       posts[channel] = (posts[channel] ?? 0) + 1;
+      firstAt[channel] = Math.min(firstAt[channel] ?? call.at, call.at);
+      const seen = texts.get(channel) ?? new Set<string>();
+      const text = String(call.args.text ?? '');
+      if (seen.has(text)) repeated++;
+      seen.add(text);
+      texts.set(channel, seen);
     }
     const cpu = process.cpuUsage();
-    send({ stats: { posts, cpuMs: (cpu.user + cpu.system) / 1000 } });
+    send({ stats: { posts, cpuMs: (cpu.user + cpu.system) / 1000, firstAt, repeated } });
   });
   process.once('disconnect', () => void fake.stop().then(() => process.exit(0)));
   send({ ready: { apiUrl: fake.apiUrl, botToken: fake.validBotToken } });
