@@ -11,7 +11,6 @@
  *    `--profile=FILE` writes a CPU profile of this process during the burst only (not the baseline).
  */
 import { spawn } from 'node:child_process';
-import { createServer } from 'node:net';
 import { availableParallelism, loadavg } from 'node:os';
 import { join } from 'node:path';
 import { LogLevel, webApi } from '@slack/bolt';
@@ -30,7 +29,8 @@ import { createTechnologyResolver } from '../src/core/plans/resolve-technologies
 import { type PlanRequest, validatePlanRequest } from '../src/core/plans/validate-plan-request';
 import { jobOptions } from '../src/queue/queue-settings';
 import { closeRedis, createRedisConnection } from '../src/queue/redis-connection';
-import { startRedis } from '../test/helpers/redis-server';
+import { freePort, startRedis } from '../test/helpers/redis-server';
+import { stop, timeToReady } from './lib/child-process';
 import { profiled, profileFile } from './lib/cpu-profile';
 import { measurePhase, type PhaseCost } from './lib/phase-cost';
 import {
@@ -129,6 +129,27 @@ function burstInput(i: number) {
   return { stack: STACKS[i % STACKS.length], weeks, hoursPerWeek, known: i % 4 === 0 ? 'git' : '' };
 }
 
+/** The bot's plans for a burst: the real plan service, queue and in-process worker on queue `queueName`. */
+function burstRuntime(inputs: PlanInputs, url: string, queueName: string, deliverer: PlanDeliverer) {
+  return buildPlans({
+    config: {
+      knowledgeDir: join(ROOT, 'knowledge'),
+      redisUrl: url,
+      plans: {
+        inProcessWorker: true,
+        queueName,
+        prefix: `{${queueName}}`,
+        dailyCap: 5,
+        workerConcurrency: CONCURRENCY,
+      },
+    },
+    logger: silentLogger,
+    knowledge: () => inputs.knowledge.current,
+    curriculum: inputs.curriculum,
+    deliverers: new DeliveryRegistry([{ deliverer, targetSchema: slackTargetSchema }]),
+  });
+}
+
 /**
  * The project: 500 users ask for a plan at once through the real plan service and BullMQ queue, the
  * bot's in-process worker (concurrency CONCURRENCY) builds each with the real processor, and the
@@ -136,17 +157,6 @@ function burstInput(i: number) {
  */
 async function burstProject(inputs: PlanInputs, fake: SlackFakeProcess, url: string): Promise<number[]> {
   const { apiUrl, botToken: token } = fake;
-  const config = {
-    knowledgeDir: join(ROOT, 'knowledge'),
-    redisUrl: url,
-    plans: {
-      inProcessWorker: true,
-      queueName: 'bench-burst',
-      prefix: '{bench-burst}',
-      dailyCap: 5,
-      workerConcurrency: CONCURRENCY,
-    },
-  };
   const asked = new Map<string, number>();
   const latencies: number[] = [];
   const deliveries = new Map<string, number>();
@@ -163,13 +173,7 @@ async function burstProject(inputs: PlanInputs, fake: SlackFakeProcess, url: str
       latencies.push(since(asked.get(userId)!));
     },
   };
-  const runtime = buildPlans({
-    config,
-    logger: silentLogger,
-    knowledge: () => inputs.knowledge.current,
-    curriculum: inputs.curriculum,
-    deliverers: new DeliveryRegistry([{ deliverer: timed, targetSchema: slackTargetSchema }]),
-  });
+  const runtime = burstRuntime(inputs, url, 'bench-burst', timed);
   const started = performance.now();
   const loopBefore = performance.eventLoopUtilization();
   await Promise.all(
@@ -205,18 +209,6 @@ async function burstProject(inputs: PlanInputs, fake: SlackFakeProcess, url: str
   return latencies;
 }
 
-/** A free TCP port on 127.0.0.1. */
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
-}
-
 /**
  * Scale-out: the same burst with a second plan worker, `npm run worker`'s own entry point in a process
  * of its own (as an operator adds one per core), beside the bot's in-process worker. Both deliver to
@@ -225,7 +217,6 @@ function freePort(): Promise<number> {
  */
 async function burstScaledOut(inputs: PlanInputs, fake: SlackFakeProcess, url: string): Promise<number[]> {
   const queueName = 'bench-scaled';
-  const prefix = '{bench-scaled}';
   const opsPort = await freePort();
   const child = spawn(process.execPath, ['--max-semi-space-size=8', join(ROOT, 'dist', 'worker.js')], {
     env: {
@@ -233,7 +224,7 @@ async function burstScaledOut(inputs: PlanInputs, fake: SlackFakeProcess, url: s
       REDIS_URL: url,
       KNOWLEDGE_DIR: join(ROOT, 'knowledge'),
       PLAN_QUEUE_NAME: queueName,
-      PLAN_QUEUE_PREFIX: prefix,
+      PLAN_QUEUE_PREFIX: `{${queueName}}`,
       PLAN_WORKER_CONCURRENCY: String(CONCURRENCY),
       SLACK_BOT_TOKEN: fake.botToken,
       SLACK_API_URL: fake.apiUrl,
@@ -242,35 +233,14 @@ async function burstScaledOut(inputs: PlanInputs, fake: SlackFakeProcess, url: s
     },
     stdio: ['ignore', 'ignore', 'inherit'],
   });
-  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   try {
-    const readyBy = Date.now() + 30_000;
-    for (;;) {
-      const ok = await fetch(`http://127.0.0.1:${opsPort}/readyz`)
-        .then((r) => r.ok)
-        .catch(() => false);
-      if (ok) break;
-      if (Date.now() > readyBy || child.exitCode !== null)
-        throw new Error('the second plan worker did not start');
-      await new Promise((r) => setTimeout(r, 100));
-    }
-    const config = {
-      knowledgeDir: join(ROOT, 'knowledge'),
-      redisUrl: url,
-      plans: { inProcessWorker: true, queueName, prefix, dailyCap: 5, workerConcurrency: CONCURRENCY },
-    };
+    await timeToReady(child, performance.now(), `http://127.0.0.1:${opsPort}/readyz`);
     const slack = buildSlackDeliverer(
       { botToken: fake.botToken, apiUrl: fake.apiUrl },
       silentLogger,
       'error',
     );
-    const runtime = buildPlans({
-      config,
-      logger: silentLogger,
-      knowledge: () => inputs.knowledge.current,
-      curriculum: inputs.curriculum,
-      deliverers: new DeliveryRegistry([{ deliverer: slack, targetSchema: slackTargetSchema }]),
-    });
+    const runtime = burstRuntime(inputs, url, queueName, slack);
     const repeatedBefore = (await fake.stats()).repeated;
     const asked = new Map<string, number>();
     await Promise.all(
@@ -302,8 +272,7 @@ async function burstScaledOut(inputs: PlanInputs, fake: SlackFakeProcess, url: s
     // The fake's clock: a post's time is when the fake recorded it (the 50 ms polling does not count).
     return [...asked].map(([channel, at]) => stats.firstAt[channel]! - at);
   } finally {
-    child.kill('SIGTERM');
-    await exited;
+    await stop(child);
   }
 }
 

@@ -11,6 +11,7 @@ import { fakeUser, guildPlace, opt } from '../test/fakes/discord/payloads';
 import { FakeSlackApi } from '../test/fakes/slack/fake-slack-api';
 import { FORM, signedPost, slashCommandBody } from '../test/fakes/slack/signed-requests';
 import { freePort, startRedis } from '../test/helpers/redis-server';
+import { stop, timeToReady } from './lib/child-process';
 import { START_FLAGS } from './lib/start-flags';
 import { median, printComparison, printFigure } from './lib/stats';
 
@@ -29,26 +30,6 @@ function launch(args: string[], env: Record<string, string>): ChildProcess {
     env: { PATH: process.env.PATH ?? '', LOG_LEVEL: 'warn', ...env },
     stdio: ['ignore', 'ignore', 'inherit'],
   });
-}
-
-/** Milliseconds from spawn until `url` answers 200. */
-async function timeToReady(child: ChildProcess, started: number, url: string): Promise<number> {
-  for (;;) {
-    if (child.exitCode !== null) throw new Error(`process exited with ${child.exitCode} before it was ready`);
-    const ok = await fetch(url).then(
-      (r) => r.status === 200,
-      () => false,
-    );
-    if (ok) return performance.now() - started;
-    await new Promise((r) => setTimeout(r, 5));
-  }
-}
-
-async function stop(child: ChildProcess): Promise<void> {
-  if (child.exitCode !== null) return;
-  const exited = new Promise((r) => child.once('exit', r));
-  child.kill('SIGTERM');
-  await exited;
 }
 
 const BASELINE = `
