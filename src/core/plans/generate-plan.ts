@@ -2,6 +2,7 @@
  * The study-plan generator: one pure, deterministic function from a curriculum, a validated request
  * and earlier progress to a week-by-week plan. No clock, no randomness, no I/O.
  */
+import { boundedMemo } from '../bounded-memo';
 import type { Curriculum, CurriculumSlot, CurriculumTopic } from './curriculum';
 import type { PlanTopic, PlanWeek, StudyPlan } from './plan-service';
 import { withMarkdown } from './render-plan';
@@ -55,7 +56,7 @@ function prerequisitesOf(curriculum: Curriculum): Map<string, readonly (readonly
 }
 
 type Ordering = ReturnType<typeof orderTopics>;
-const orderingCache = new WeakMap<Curriculum, Map<string, Ordering>>();
+const orderingCache = new WeakMap<Curriculum, ReturnType<typeof boundedMemo<Ordering>>>();
 
 /**
  * {@link orderTopics}, remembered: the order depends only on the stack and what is already known or
@@ -67,19 +68,13 @@ function orderTopicsOnce(
   stack: readonly string[],
   satisfied: ReadonlySet<string>,
 ): Ordering {
-  let cache = orderingCache.get(curriculum);
-  if (!cache) {
-    cache = new Map();
-    orderingCache.set(curriculum, cache);
+  let remembered = orderingCache.get(curriculum);
+  if (!remembered) {
+    remembered = boundedMemo<Ordering>(1000);
+    orderingCache.set(curriculum, remembered);
   }
   const key = `${stack.join(',')}|${[...satisfied].sort().join(',')}`;
-  let ordering = cache.get(key);
-  if (!ordering) {
-    if (cache.size >= 1000) cache.clear();
-    ordering = orderTopics(curriculum, stack, satisfied);
-    cache.set(key, ordering);
-  }
-  return ordering;
+  return remembered(key, () => orderTopics(curriculum, stack, satisfied));
 }
 
 /** Orders what to learn: the stated stack, then the focus areas, then the rest; prerequisites first. */

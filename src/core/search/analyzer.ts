@@ -1,4 +1,5 @@
 import stem from 'wink-porter2-stemmer';
+import { boundedMemo } from '../bounded-memo';
 import { isEnglishWord } from './english-words';
 import { STOP_WORDS } from './stop-words';
 
@@ -274,18 +275,8 @@ export function createAnalyzer(
   };
   // A spelling's reading depends on the spelling alone: each distinct one is read once (knowledge
   // repeats a few thousand words millions of times), its neighbours are looked at per occurrence.
-  const spellings = new Map<string, Spelling>();
-  const spellingOf = (raw: string): Spelling => {
-    let known = spellings.get(raw);
-    if (known === undefined) {
-      known = readSpelling(raw);
-      if (cacheSize > 0) {
-        if (spellings.size >= cacheSize) spellings.clear();
-        spellings.set(raw, known);
-      }
-    }
-    return known;
-  };
+  const spellings = boundedMemo<Spelling>(cacheSize);
+  const spellingOf = (raw: string): Spelling => spellings(raw, readSpelling);
 
   // Text keeps the words of a synonym phrase beside its canonical token ("message queue" is found
   // by "queue" too); a question (`query`) is read as the phrase alone.

@@ -1,3 +1,4 @@
+import { boundedMemo } from '../../../core/bounded-memo';
 import { escapeText } from './escape';
 
 const BOLD = '\u0001';
@@ -48,19 +49,11 @@ function convertLine(text: string): string {
 // A burst of 500 plans has 67,000 lines, 1,100 of them different, 98% of them up to 200 characters;
 // at most 2,000 lines of at most 200 characters are kept (well under 2 MB), so long answer
 // paragraphs never fill memory.
-const convertedLines = new Map<string, string>();
 const REMEMBERED_LINE = 200;
-const REMEMBERED_LINES = 2000;
+const rememberedLine = boundedMemo<string>(2000);
 
 function convertedLine(text: string): string {
-  if (text.length > REMEMBERED_LINE) return convertLine(text);
-  let out = convertedLines.get(text);
-  if (out === undefined) {
-    out = convertLine(text);
-    if (convertedLines.size >= REMEMBERED_LINES) convertedLines.clear();
-    convertedLines.set(text, out);
-  }
-  return out;
+  return text.length > REMEMBERED_LINE ? convertLine(text) : rememberedLine(text, () => convertLine(text));
 }
 
 /**

@@ -3,6 +3,7 @@
  * goes out at 09:00 local time on the plan's weekday, whatever the UTC offset is that week (DST).
  */
 import { DateTime, IANAZone } from 'luxon';
+import { boundedMemo } from '../../bounded-memo';
 
 /** The zone used when the user has not set one. */
 export const DEFAULT_TIME_ZONE = 'UTC';
@@ -97,7 +98,7 @@ export function firstWeekDate(clock: PlanClock): DateTime {
 
 // Zone arithmetic costs tens to hundreds of microseconds in luxon; the same plan weeks are asked for
 // on every fire, so instants are remembered (pure: same inputs, same answer), at most 50,000 at once.
-const instantCache = new Map<string, number>();
+const rememberedInstant = boundedMemo<number>(50_000);
 
 /**
  * The instant of week `week`'s check-in (1-based): 09:00 local on the plan's weekday of that week.
@@ -105,15 +106,12 @@ const instantCache = new Map<string, number>();
  */
 export function checkinInstant(clock: PlanClock, week: number): Date {
   const key = `${clock.startDate}|${clock.weekday}|${clock.zone}|${week}`;
-  let at = instantCache.get(key);
-  if (at === undefined) {
-    at = firstWeekDate(clock)
+  const at = rememberedInstant(key, () =>
+    firstWeekDate(clock)
       .plus({ weeks: week - 1 })
       .set({ hour: CHECKIN_HOUR, minute: 0, second: 0, millisecond: 0 })
-      .toMillis();
-    if (instantCache.size >= 50_000) instantCache.clear();
-    instantCache.set(key, at);
-  }
+      .toMillis(),
+  );
   return new Date(at);
 }
 
@@ -154,7 +152,7 @@ export interface WeeklyTime {
 // Remembered like checkinInstant's (luxon's zone arithmetic is a tenth of a millisecond or more in a
 // zone with DST): plans delivered the same local day ask from the same instant (the start of their
 // week 2), and check-ins that fire together ask from the same fire time. At most 50,000 at once.
-const nextWeeklyCache = new Map<string, number>();
+const rememberedNextWeekly = boundedMemo<number>(50_000);
 
 /**
  * The first instant strictly after `after` (epoch ms) that is `at` local time in `zone`: calendar
@@ -162,18 +160,13 @@ const nextWeeklyCache = new Map<string, number>();
  * pattern `minute hour * * weekday` evaluated in the zone gives, without parsing one).
  */
 export function nextWeeklyInstant(after: number, at: WeeklyTime, zone: string): number {
-  const key = `${after}|${at.weekday}|${at.hour}|${at.minute}|${zone}`;
-  let next = nextWeeklyCache.get(key);
-  if (next === undefined) {
+  return rememberedNextWeekly(`${after}|${at.weekday}|${at.hour}|${at.minute}|${zone}`, () => {
     const now = DateTime.fromMillis(after, { zone: safeZone(zone) });
     const day = now
       .plus({ days: (at.weekday - now.weekday + 7) % 7 })
       .set({ hour: at.hour, minute: at.minute, second: 0, millisecond: 0 });
-    next = day.toMillis() > after ? day.toMillis() : day.plus({ weeks: 1 }).toMillis();
-    if (nextWeeklyCache.size >= 50_000) nextWeeklyCache.clear();
-    nextWeeklyCache.set(key, next);
-  }
-  return next;
+    return day.toMillis() > after ? day.toMillis() : day.plus({ weeks: 1 }).toMillis();
+  });
 }
 
 /** The sentence a plan shows about its check-ins, naming the zone (and that UTC is the default). */
