@@ -7,6 +7,7 @@ import { UNIT_FIELDS, type UnitTerms, unitFieldText } from '../knowledge/unit-te
 import { type Analyzer, stemWord, tokenize } from './analyzer';
 import { namesOwnAspect, promoteAspects, sameName } from './aspects';
 import { everydayStems, isEnglishWord, isEverydayWord } from './english-words';
+import { GrammarTitles } from './grammar-titles';
 import { PartHeadings } from './part-headings';
 import { type TermMatch, TermResolver } from './term-resolver';
 import { type ScoredResult, type TermGroup, TopScorer } from './top-scored';
@@ -257,6 +258,8 @@ export class SearchIndex {
   private readonly anchorTerms = new Map<string, Set<string>>();
   /** Headings that recur under many topics: parts of them, not topics. */
   private readonly parts: PartHeadings;
+  /** Units titled only by words the search drops ("Getting Started"). */
+  private readonly grammarTitles = new GrammarTitles();
   /** Reads the question's words against the vocabulary. */
   private readonly resolver: TermResolver;
   /** Scores the question's terms over `mini`, building only the results looked at. */
@@ -347,6 +350,7 @@ export class SearchIndex {
       this.units.set(unit.id, unit);
       this.byKey?.set(unit.key, unit);
       this.parts.add(unit, this.collectedTitle);
+      this.grammarTitles.add(unit);
       this.collectedTitle = undefined;
     }
     this.ready = undefined;
@@ -392,6 +396,7 @@ export class SearchIndex {
       this.scorer.discarding(indexed.id);
       this.mini.discard(indexed.id);
       this.parts.remove(indexed);
+      this.grammarTitles.remove(indexed);
       this.units.delete(indexed.id);
       this.byKey?.delete(indexed.key);
       this.unitWords.delete(indexed.id);
@@ -559,7 +564,13 @@ export class SearchIndex {
       left -= relatedDf(r);
       weights.set(r, relatedOf.get(r)!);
     }
-    if (weights.size === 0) return { hits: [], terms, coverage: 0, coverageOf: () => 0 };
+    if (weights.size === 0) {
+      // A question of dropped words alone can still name a page by its whole title ("how do I get started?").
+      const named = terms.length === 0 ? this.grammarTitles.named(read) : undefined;
+      if (named)
+        return { hits: [{ unit: named, score: 1, terms: [] }], terms, coverage: 1, coverageOf: () => 1 };
+      return { hits: [], terms, coverage: 0, coverageOf: () => 0 };
+    }
     // The rarest word alone over the budget (a question of only common words): it is looked for in
     // titles only, where a unit about it names it, not in the texts of most of the knowledge.
     const wide = kept[0] && dfOf(kept[0]) > budget ? new Set(kept[0].matches) : undefined;
