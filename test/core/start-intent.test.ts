@@ -49,6 +49,12 @@ describe('start questions answered with the learning path only on a subject the 
     }
   });
 
+  test('GIVEN "how do I get started?" or "getting started" with no other subject THEN the answer is the learning path', () => {
+    for (const q of ['how do I get started?', 'getting started', 'how can I get started']) {
+      expect(ask(q).sources[0]?.title).toMatch(/^Where do I start learning backend/);
+    }
+  });
+
   test('GIVEN a start question that only asks for tips THEN the words asking for help are not its subject', () => {
     const answer = ask('any tips for someone starting out?');
     expect(answer.matched).toBe(true);
