@@ -28,9 +28,17 @@ export interface AskServiceOptions {
 export class AskService {
   constructor(private readonly options: AskServiceOptions) {}
 
-  /** Answers a question for a user; `about` is what the conversation knows about them. */
-  async ask(user: UserRef, question: string, about?: AboutUser): Promise<AskResult> {
-    return this.run(user, () => this.options.mentor.ask(question, about));
+  /**
+   * Answers a question for a user; `about` is what the conversation knows about them, `shown` the
+   * units of the answer a follow-up follows.
+   */
+  async ask(
+    user: UserRef,
+    question: string,
+    about?: AboutUser,
+    shown?: readonly string[],
+  ): Promise<AskResult> {
+    return this.run(user, () => this.options.mentor.ask(question, about, shown));
   }
 
   /** Answers with one topic (a related-topic button or an autocomplete choice). */

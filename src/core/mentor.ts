@@ -53,13 +53,14 @@ export class Mentor {
 
   /**
    * Answers a question, or explains what is wrong with it. `about` is what the conversation knows
-   * about the user (what they know is not suggested again; plan offers start from it).
+   * about the user (what they know is not suggested again; plan offers start from it); `shown`, the
+   * units of the answer a follow-up follows (not repeated below its lead).
    */
-  ask(raw: string, about?: AboutUser): Reply {
+  ask(raw: string, about?: AboutUser, shown?: readonly string[]): Reply {
     const checked = validateQuestion(raw);
     if (!checked.ok) return { type: 'error', id: checked.error.id, message: checked.error.userMessage };
     const { index, units } = this.options.knowledge();
-    const answer = mentorAnswer(checked.value, { index, units, ...this.curriculumParts(), about });
+    const answer = mentorAnswer(checked.value, { index, units, ...this.curriculumParts(), about, shown });
     return { type: 'answer', answer };
   }
 

@@ -46,6 +46,18 @@ describe('follow-ups', () => {
     expect(go.learn?.topicId).toBe('go');
   });
 
+  test('GIVEN an answer just shown THEN the answer to "and Go?" does not show its section again below Go', async () => {
+    const { say } = conversation();
+    const first = answerOf(await say('which language should I learn for backend?'));
+    const firstLead = first.sources[0]!.id;
+    const go = answerOf(await say('and Go?'));
+    expect(go.learn?.topicId).toBe('go');
+    expect(go.sources.map((s) => s.id)).not.toContain(firstLead);
+    // Asked on its own, the same question does show that section below Go: only the follow-up skips it.
+    const fresh = conversation();
+    expect(answerOf(await fresh.say(go.question)).sources.map((s) => s.id)).toContain(firstLead);
+  });
+
   test('GIVEN a question naming no technology THEN "and go?" in lower case asks it about Go the language', async () => {
     const { say } = conversation();
     answerOf(await say('what does a backend engineer do?'));

@@ -459,6 +459,18 @@ export function withUnit(answer: Answer, unit: KnowledgeUnit, index: SearchIndex
   };
 }
 
+/**
+ * The answer without the units below its lead that the user has just been shown (`shown`, unit ids):
+ * a follow-up ("and Go?") is not answered with the section of the answer before it again. Unchanged
+ * when the lead itself was shown (a "why?" handles that) or nothing below it was.
+ */
+export function withoutShown(answer: Answer, shown: ReadonlySet<string>, index: SearchIndex): Answer {
+  const [lead, ...below] = answer.sources.map((s) => index.get(s.id));
+  if (!lead || shown.has(lead.id) || !below.some((u) => u && shown.has(u.id))) return answer;
+  const kept = [lead, ...below.filter((u): u is KnowledgeUnit => u !== undefined && !shown.has(u.id))];
+  return { ...answer, ...sized(index, kept), sources: kept.map(source) };
+}
+
 /** The spelling corrections a search applied to the question ("postgress" -> "postgresql"). */
 export function correctionsOf(outcome: SearchOutcome): Answer['corrections'] {
   return outcome.terms

@@ -19,6 +19,7 @@ import {
   composeAnswer,
   correctionsOf,
   type LearnOffer,
+  withoutShown,
   withUnit,
 } from './compose-answer';
 import { askedPart, readPost, sentencesOf } from './read-post';
@@ -33,6 +34,8 @@ export interface MentoringContext {
   resolve?: TechnologyResolver;
   /** What the conversation already knows about the user. */
   about?: AboutUser;
+  /** Units the user has just been shown (the answer a follow-up follows): not repeated below its lead. */
+  shown?: readonly string[];
 }
 
 // "Where do I start", "what should I learn (first)", "how do I begin", "how do I become a backend
@@ -473,6 +476,8 @@ function answerAsked(question: string, ctx: MentoringContext): Answer {
     if (unit) answer = { ...answerForUnit(unit, ctx.index), question };
   }
   if (!answer.matched) return answer;
+  const shown = new Set(ctx.shown ?? []);
+  answer = withoutShown(answer, shown, ctx.index);
   // A decision ("should we use X?", "which X would you start with?", "learn X ... Y?") answered by a
   // list or a definition: below it, the section near the top of the search that weighs those options.
   // Exactly two named in "X or Y" are the sides, compared above by how much a section is about them.
@@ -484,7 +489,7 @@ function answerAsked(question: string, ctx: MentoringContext): Answer {
       lead && !weighsOptions(lead)
         ? choiceSection(plain, named, ctx.index, resolve, curriculum?.byId)
         : undefined;
-    if (unit) answer = withUnit(answer, unit, ctx.index);
+    if (unit && !shown.has(unit.id)) answer = withUnit(answer, unit, ctx.index);
   }
   // An answer picked from the curriculum still reports the spelling corrections of the question.
   if (answer.corrections.length === 0)

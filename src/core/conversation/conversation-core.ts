@@ -119,7 +119,9 @@ export class ConversationCore {
       return { type: 'notice', id: 'about.noted', message: aboutNoted(about) };
     }
     const question = follow.kind === 'rewrite' ? follow.question : message.text;
-    const { reply, answerId } = await this.asker.ask(message.user, question, about);
+    // A follow-up is not answered again with what the user has just read.
+    const shown = follow.kind === 'rewrite' ? context?.lastAnswerUnitIds : undefined;
+    const { reply, answerId } = await this.asker.ask(message.user, question, about, shown);
     const out = this.fromReply(reply, answerId);
     // "why?" answered by the very unit just shown would repeat it word for word: the rest of that
     // answer (or, when it was shown whole, its first related topic) says something new instead.
