@@ -1,12 +1,13 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { parse } from 'yaml';
+import { load as parse } from 'js-yaml';
 import { loadConfig } from '../../src/config/config';
 
 /** docker-compose.yml's services, with their environment (YAML anchors and merges resolved). */
-const compose = parse(readFileSync(join(__dirname, '..', '..', 'docker-compose.yml'), 'utf8'), {
-  merge: true,
-}) as { services: Record<string, { environment?: Record<string, string>; profiles?: string[] }> };
+// js-yaml's default schema resolves `<<` merges.
+const compose = parse(readFileSync(join(__dirname, '..', '..', 'docker-compose.yml'), 'utf8')) as {
+  services: Record<string, { environment?: Record<string, string>; profiles?: string[] }>;
+};
 
 /** A .env of a deployment with both platforms: Discord with HTTP interactions, Slack in any workspace. */
 const dotenv = {

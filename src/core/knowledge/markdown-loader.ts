@@ -1,6 +1,5 @@
 import MarkdownIt from 'markdown-it';
 import frontMatterPlugin from 'markdown-it-front-matter';
-import { parse as parseYaml } from 'yaml';
 import { z } from 'zod';
 import { isPictureOnlyHeading } from './heading-shapes';
 import { isNavigationLine, isSeparatorLine } from './inline-shapes';
@@ -23,6 +22,7 @@ import {
   stripResourceMarkers,
 } from './markdown-clean';
 import { reshapeMarkdown } from './markdown-shapes';
+import { parseYaml } from './parse-yaml';
 import { isPlainItem, isSentenceIntro, isStandaloneTip } from './plain-items';
 import { resourceGroup } from './resource-groups';
 import { dedent, humanize, slugify, unitKey } from './text-utils';

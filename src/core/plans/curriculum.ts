@@ -4,9 +4,9 @@
  * checking are pure; {@link loadCurriculumFile} reads the file.
  */
 import { readFileSync } from 'node:fs';
-import { parse as parseYaml } from 'yaml';
 import { z } from 'zod';
 import { BotError } from '../errors';
+import { parseYaml } from '../knowledge/parse-yaml';
 
 const TopicId = z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'must be kebab-case (a-z, 0-9, -)');
 const Prerequisite = z.string().regex(/^@?[a-z0-9]+(-[a-z0-9]+)*$/, 'must be a topic id or @group');

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
-import { parse as parseYaml } from 'yaml';
 import { z } from 'zod';
 import { BotError } from '../errors';
+import { parseYaml } from '../knowledge/parse-yaml';
 import { GLOSSARY, type SynonymTable } from './glossary';
 
 const Words = z.array(z.array(z.union([z.string(), z.number()]).transform(String)).min(1));
