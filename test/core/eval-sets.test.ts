@@ -121,6 +121,8 @@ describe('npm run eval on the question sets of our own knowledge', () => {
   // coding-interview-university's topic share rose to 74 in session 12 when a defined item named by the
   // question only in everyday words ("In practice") gave way to a section that covers more of it, and
   // engineering-playbook's hit@1 rose to 86 with it ("dev containers in vs code" now answered with them).
+  // obsidian-help rose to 81/73 in session 13 when a page about templates (`Templates.md`,
+  // `template-syntax.md`) stopped being skipped as a template to copy.
   const PUBLIC_FLOORS: Record<string, { hit: number; topic: number; none: number }> = {
     'api-guidelines': { hit: 0.76, topic: 0.65, none: 1 },
     'art-of-command-line': { hit: 0.84, topic: 0.74, none: 1 },
@@ -131,7 +133,7 @@ describe('npm run eval on the question sets of our own knowledge', () => {
     'fastify-docs': { hit: 0.7, topic: 0.62, none: 1 },
     'js-testing': { hit: 0.99, topic: 0.99, none: 1 },
     nodebestpractices: { hit: 0.9, topic: 0.9, none: 1 },
-    'obsidian-help': { hit: 0.72, topic: 0.64, none: 1 },
+    'obsidian-help': { hit: 0.8, topic: 0.72, none: 1 },
     'redis-docs': { hit: 0.85, topic: 0.65, none: 1 },
     'system-design-101': { hit: 0.9, topic: 0.9, none: 1 },
     'system-design-primer': { hit: 0.99, topic: 0.96, none: 1 },
