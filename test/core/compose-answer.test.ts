@@ -150,3 +150,29 @@ describe('composeAnswer: a list item answered alone', () => {
     expect(answer.markdown).toContain('from Other Essential Technologies');
   });
 });
+
+describe('composeAnswer: two units holding one everyday word each', () => {
+  // Two pages of a larger knowledge, each with one word of the question (rare words, as in real docs).
+  const filler = Array.from(
+    { length: 40 },
+    (_, k) => `# Widget option ${k}\n\nSets knob ${k} of the widget.\n`,
+  );
+  const units = [
+    parseKnowledgeFile(
+      'move.md',
+      '# Move Animations\n\nElements that move inside a list slide to their new place.\n',
+    ),
+    parseKnowledgeFile('plugins.md', '# Registering Plugins\n\nRegister a plugin once on the app object.\n'),
+    ...filler.map((text, k) => parseKnowledgeFile(`option-${k}.md`, text)),
+  ].flat();
+  const index = new SearchIndex(units, createAnalyzer([]));
+  const ask = (q: string) => composeAnswer(q, index.search(q), index, units);
+
+  test('GIVEN a short question more about words the knowledge lacks WHEN the lead holds only an everyday word of it THEN it is refused', () => {
+    expect(ask('how do I register my car and boat after moving to Ohio').matched).toBe(false);
+  });
+
+  test('GIVEN the same words asked of the knowledge THEN the unit answers', () => {
+    expect(ask('how do I register a plugin').sources[0]?.title).toBe('Registering Plugins');
+  });
+});

@@ -121,22 +121,27 @@ describe('npm run eval on the question sets of our own knowledge', () => {
   // coding-interview-university's topic share rose to 74 in session 12 when a defined item named by the
   // question only in everyday words ("In practice") gave way to a section that covers more of it, and
   // engineering-playbook's hit@1 rose to 86 with it ("dev containers in vs code" now answered with them).
+  // obsidian-help rose to 81/73 in session 13 when a page about templates (`Templates.md`,
+  // `template-syntax.md`) stopped being skipped as a template to copy; eng-practices' hit@1 rose to 57
+  // when a pull request, a PR and a CL (changelist) became one term of the glossary. vue-docs' off-topic
+  // rate rose to 100 when a short question's second unit stopped completing a lead that holds only an
+  // everyday word of it ("register a car after moving" -> "Move Transitions").
   const PUBLIC_FLOORS: Record<string, { hit: number; topic: number; none: number }> = {
     'api-guidelines': { hit: 0.76, topic: 0.65, none: 1 },
     'art-of-command-line': { hit: 0.84, topic: 0.74, none: 1 },
     'coding-interview-university': { hit: 0.88, topic: 0.73, none: 1 },
-    'eng-practices': { hit: 0.53, topic: 0.45, none: 1 },
+    'eng-practices': { hit: 0.56, topic: 0.45, none: 1 },
     'engineering-playbook': { hit: 0.85, topic: 0.7, none: 1 },
     'expressjs-site': { hit: 0.85, topic: 0.82, none: 1 },
     'fastify-docs': { hit: 0.7, topic: 0.62, none: 1 },
     'js-testing': { hit: 0.99, topic: 0.99, none: 1 },
     nodebestpractices: { hit: 0.9, topic: 0.9, none: 1 },
-    'obsidian-help': { hit: 0.72, topic: 0.64, none: 1 },
+    'obsidian-help': { hit: 0.8, topic: 0.72, none: 1 },
     'redis-docs': { hit: 0.85, topic: 0.65, none: 1 },
     'system-design-101': { hit: 0.9, topic: 0.9, none: 1 },
     'system-design-primer': { hit: 0.99, topic: 0.96, none: 1 },
     'tech-interview-handbook': { hit: 0.9, topic: 0.85, none: 1 },
-    'vue-docs': { hit: 0.53, topic: 0.5, none: 0.8 },
+    'vue-docs': { hit: 0.53, topic: 0.5, none: 1 },
   };
   const fetched = discoverSets([], join(ROOT, 'eval')).filter(
     (s) => s.knowledge.startsWith('eval/corpora/') && existsSync(join(ROOT, s.knowledge)),

@@ -72,6 +72,13 @@ describe('the glossary and an operator table', () => {
     expect(analyze('authenticated users')).toContain('authentication');
   });
 
+  test('GIVEN a pull request, a PR, a merge request or a CL (changelist) THEN they are searched as one term', () => {
+    const analyze = createAnalyzer(table.same, table.related);
+    const [pr] = analyze('pull request', true);
+    for (const name of ['PR', 'PRs', 'merge request', 'CL', 'CLs', 'changelist'])
+      expect(analyze(name, true)).toEqual([pr]);
+  });
+
   test('GIVEN an operator table THEN it adds groups and removes glossary entries', () => {
     const combined = combineSynonyms({ groups: [['widget', 'gizmo']], related: [], remove: ['k8s'] });
     expect(combined.same).toContainEqual(['widget', 'gizmo']);

@@ -17,13 +17,18 @@ describe('which files are knowledge', () => {
   test('GIVEN a template to copy (by its name or its folder) THEN it is not a document', () => {
     expect(isKnowledgeFile('reviews/template.md')).toBe(false);
     expect(isKnowledgeFile('reviews/pull-request-template.md')).toBe(false);
-    expect(isKnowledgeFile('design/template-technical-spike.md')).toBe(false);
+    expect(isKnowledgeFile('design/technical-spike_template.md')).toBe(false);
+    expect(isKnowledgeFile('design/templates/template-technical-spike.md')).toBe(false);
     expect(isKnowledgeFile('testing/templates/case-study.md')).toBe(false);
   });
 
   test('GIVEN a page about templates THEN it is a document', () => {
     expect(isKnowledgeFile('guide/using-template-engines.md')).toBe(true);
     expect(isKnowledgeFile('guide/templating.md')).toBe(true);
+    // "template" qualifying another word, or in the plural, is the subject of the page.
+    expect(isKnowledgeFile('guide/essentials/template-syntax.md')).toBe(true);
+    expect(isKnowledgeFile('guide/template-refs.md')).toBe(true);
+    expect(isKnowledgeFile('Plugins/Templates.md')).toBe(true);
   });
 
   test("GIVEN a folder's _index.md (a Hugo section page) THEN it is a document, unless its folder is a partial", () => {

@@ -102,6 +102,14 @@ describe('parseKnowledgeFile', () => {
     ]);
   });
 
+  test('GIVEN headings with marks set apart after their words THEN the titles are the words', () => {
+    const titles = parseKnowledgeFile(
+      'guide.md',
+      '# Guide\n\n## Declaring state \\*\\*\n\nText.\n\n### Limits of `box()` \\*\n\nMore.\n\n## Setup †\n\nEnd.\n\n## 2*3\n\nSum.\n',
+    ).map((u) => u.title);
+    expect(titles).toEqual(['Guide', 'Declaring state', 'Limits of box()', 'Setup', '2*3']);
+  });
+
   test('GIVEN a term defined in bold before its citation link THEN it is content, and a bare link a resource', () => {
     const units = parseKnowledgeFile(
       'glossary.md',

@@ -74,6 +74,9 @@ describe('createTechnologyResolver', () => {
     // frontend developer does not know the backend's frontend integration.
     expect(resolve('frontend').ids).toEqual([]);
     expect(resolve('frontend integration').ids).toEqual(['frontend-integration']);
+    // A word that starts with a two-letter name is another word: "prisma" is not "pr" (a pull request, a spelling of git's glossary entry).
+    expect(resolve('prisma').ids).toEqual([]);
+    expect(resolve('kubectl').ids).toEqual(['kubernetes']);
   });
 
   test('GIVEN an unknown technology THEN it is named back with the known topics that look alike (if any)', () => {

@@ -1,5 +1,6 @@
 import type { KnowledgeResource, KnowledgeUnit } from '../knowledge/types';
-import { stemWord } from '../search/analyzer';
+import { stemWord, tokenize } from '../search/analyzer';
+import { isEverydayWord } from '../search/english-words';
 import type { SearchHit, SearchIndex, SearchOutcome } from '../search/search-index';
 import { hasEveryWord, lacksHeavierWord, lacksSubject } from '../search/subjects';
 import { describingWords } from '../search/wrapping-words';
@@ -259,6 +260,20 @@ function secondUnit(outcome: SearchOutcome, index: SearchIndex): SearchHit | und
 }
 
 /**
+ * Whether a hit holds only one of the question's words, the question writes it in everyday English,
+ * and the words the knowledge lacks weigh more together.
+ */
+function holdsOnlyEverydayWord(outcome: SearchOutcome, hit: SearchHit, question: string): boolean {
+  const held = outcome.terms.filter((t) => t.matches.some((m) => hit.terms.includes(m)));
+  if (held.length !== 1) return false;
+  const { term, idf } = held[0]!;
+  const lacked = outcome.terms.filter((t) => t.matches.length === 0).reduce((sum, t) => sum + t.idf, 0);
+  return (
+    lacked > idf && tokenize(question).some((t) => stemWord(t.lower) === term && isEverydayWord(t.lower))
+  );
+}
+
+/**
  * Whether the lead unit's title names at least {@link TITLE_SUBJECTS} of the question's words that are
  * rare enough to be its subjects (at least {@link SUBJECT_SHARE} of the rarest word's idf): "How do I negotiate salary ...?" for a long post about
  * salary negotiation.
@@ -341,7 +356,12 @@ function isCovered(
   // whose weightiest word the knowledge lacks, two units that each hold one of its other words are
   // no answer ("how can I learn to play guitar as an adult": "adults" here, "play" there).
   const second = also && outcome.coverage >= MIN_COVERAGE * 0.66 && together(also) >= CLEAR_COVERAGE;
-  if (second && (long || !lacks)) return true;
+  // Nor, in a short question more about words the knowledge lacks than about the one word its lead
+  // holds, one of everyday English: two units with a word each, in another sense ("register a car
+  // after moving": "Move Transitions", "Registering Lifecycle Hooks"); a name held alone is the
+  // subject ("dsa"), and so is a word that outweighs what is lacked ("full text search").
+  const single = !long && holdsOnlyEverydayWord(outcome, first, question);
+  if (second && (long || !lacks) && !single) return true;
   // A short question the knowledge has every word of, whose weightiest word the lead unit's title names:
   // the other words only frame it ("switch to a serverless architecture?" -> "When should I use serverless?").
   if (

@@ -94,8 +94,18 @@ function labelColon(inline: Token | undefined): number {
   return stripResourceMarkers(inlineText(inline, true, true)).indexOf(':');
 }
 
+/**
+ * Marks set after a title's words, apart (`### ref() \\*\\*`, `## Setup †`): a site's footnote or
+ * badge for a variant of the page (Vue's API-preference stars), not part of the name.
+ */
+const TRAILING_MARKS = /(?:\s+[*†‡]+)+$/u;
+
 export function cleanTitle(text: string): string {
-  const plain = stripShortcodes(text).replace(PICTOGRAPHS, '').replace(/\s+/g, ' ').trim();
+  const plain = stripShortcodes(text)
+    .replace(PICTOGRAPHS, '')
+    .replace(/\s+/g, ' ')
+    .trim()
+    .replace(TRAILING_MARKS, '');
   return (plain || text).replace(/[\s:：]+$/u, '').trim();
 }
 

@@ -9,10 +9,12 @@ const MARKDOWN = /\.(md|mdx|markdown)$/i;
 const SECTION_PAGE = /^_index\.(md|mdx|markdown)$/i;
 
 /**
- * A template to copy, by its name: `template.md`, `pull-request-template.md`, `template-spike.md`, or
- * anything in a `templates` folder (a page about templates, `using-template-engines.md`, is not one).
+ * A template to copy, by its name: one whose last word is "template" (`template.md`,
+ * `pull-request-template.md`), or anything in a `templates` folder. A name where "template" only
+ * qualifies another word is a page about templates (`template-syntax.md`, `template-refs.md`,
+ * `using-template-engines.md`), and so is one in the plural (`Templates.md`, a page on templates).
  */
-const TEMPLATE_NAME = /^(?:templates?|.+[-_]templates?|templates?[-_].+)\.(md|mdx|markdown)$/i;
+const TEMPLATE_NAME = /^(?:.+[-_ ])?template\.(md|mdx|markdown)$/i;
 const TEMPLATE_FOLDER = /^templates?$/i;
 
 /**

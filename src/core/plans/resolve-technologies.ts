@@ -118,8 +118,14 @@ export function createTechnologyResolver(curriculum: Curriculum): TechnologyReso
       let d = editDistance(word, compact, 6);
       // A word that begins a one-word name ("postgres", "kube") is that name; the first word of a
       // longer name is not ("frontend" is not "frontend integration", "github" not "github actions").
+      // A word that starts with a name of two letters is another word ("prisma" is not "pr", "class"
+      // not "cl").
       const oneWord = !/[\s._/-]/.test(name);
-      if (oneWord && word.length >= 2 && (compact.startsWith(word) || word.startsWith(compact)))
+      if (
+        oneWord &&
+        word.length >= 2 &&
+        (compact.startsWith(word) || (compact.length > 2 && word.startsWith(compact)))
+      )
         d = Math.min(d, 1);
       if (d < (best.get(id) ?? Number.POSITIVE_INFINITY)) best.set(id, d);
     }
