@@ -487,7 +487,8 @@ export class SearchIndex {
     const terms = this.analyze(read.replace(FILLER_PHRASES, ' '), true)
       .filter((t) => !form?.has(t) && !seen.has(t) && seen.add(t))
       .flatMap((t) => this.resolver.resolveWord(t, surface.get(t)));
-    for (const [first, compound] of this.resolver.joinedWords(question)) {
+    const phrasal = new Set<string>();
+    for (const [first, compound] of this.resolver.joinedWords(question, phrasal)) {
       const t = terms.find((x) => x.term === first);
       if (!t) continue;
       if (t.matches.length === 0 || t.kind !== 'exact') {
@@ -497,6 +498,10 @@ export class SearchIndex {
           confidence: 1,
           idf: this.idf(this.counts.get(compound)!),
         });
+      } else if (phrasal.has(first)) {
+        // Two words the knowledge writes as one ("set up" -> "setup") are that word, not the first word
+        // alone in another sense ("set my rate").
+        Object.assign(t, { matches: [compound], idf: this.idf(this.counts.get(compound)!) });
       } else if (!t.matches.includes(compound)) t.matches.push(compound);
     }
     // In a short question a name the knowledge and the dictionary lack ("tokyo", "ec2", not "2026")
