@@ -242,7 +242,9 @@ function secondUnit(outcome: SearchOutcome, index: SearchIndex): SearchHit | und
   const idfs = known.map((t) => t.idf).sort((a, b) => a - b);
   const median = idfs[Math.floor((idfs.length - 1) / 2)] ?? 0;
   const subjects = known.filter((t) => t.idf >= median).flatMap((t) => t.matches);
-  const missing = subjects.filter((term) => !first.terms.includes(term));
+  // A subject the first unit's title names is not missing, though too common to be searched ("backend").
+  const firstTitle = index.titleTermsOf(first.unit);
+  const missing = subjects.filter((term) => !first.terms.includes(term) && !firstTitle.includes(term));
   if (missing.length === 0) return undefined;
   const covered = subjects.filter((term) => first.terms.includes(term));
   // The unit most about what the first one misses: its title names a missing subject, and it matches
