@@ -80,7 +80,9 @@ describe('npm run eval on the question sets of our own knowledge', () => {
     ['real-questions-fresh7', { right: 0.54, irrelevant: 0.31, refused: 0.33 }],
     ['real-questions-fresh8', { right: 0.48, irrelevant: 0.26, refused: 0.32 }],
     ['real-questions-fresh9', { right: 0.86, irrelevant: 0.14, refused: 0.04 }],
-    ['real-questions-fresh10', { right: 0.73, irrelevant: 0.22, refused: 0.09 }],
+    // Session 13: fresh10 82/17/2 and fresh13 88/8/3 after general changes (a verb and its particle as
+    // one word, a name as the subject of a short question, telling words of a passing use); floors follow.
+    ['real-questions-fresh10', { right: 0.8, irrelevant: 0.19, refused: 0.05 }],
     // Session 10 (2026-12-03): fresh11, 60 questions collected and labelled blind; first score 68/22/10.
     ['real-questions-fresh11', { right: 0.86, irrelevant: 0.12, refused: 0.06 }],
     // Session 11 (2026-12-06): fresh12, 60 questions collected and labelled blind; first score 70/22/8.
@@ -88,7 +90,7 @@ describe('npm run eval on the question sets of our own knowledge', () => {
     // fresh11 90 (tuned on), fresh12 80 (tuned on after its first score); floors a question or two below.
     ['real-questions-fresh12', { right: 0.76, irrelevant: 0.16, refused: 0.11 }],
     // fresh13, 60 questions collected and labelled blind late in session 11: first score 77/12/12.
-    ['real-questions-fresh13', { right: 0.8, irrelevant: 0.13, refused: 0.1 }],
+    ['real-questions-fresh13', { right: 0.85, irrelevant: 0.1, refused: 0.07 }],
     // Session 12 (2026-12-07): fresh14 and fresh15, 120 questions collected and labelled blind, shuffled
     // and split. fresh14 first scored 65/25/10 and was worked on (75/18/7); fresh15 was held out (first
     // 57/25/18 mid-session, 57/27/17 at the end: the session's changes did not carry over to it).
@@ -141,7 +143,9 @@ describe('npm run eval on the question sets of our own knowledge', () => {
     'system-design-101': { hit: 0.9, topic: 0.9, none: 1 },
     'system-design-primer': { hit: 0.99, topic: 0.96, none: 1 },
     'tech-interview-handbook': { hit: 0.9, topic: 0.85, none: 1 },
-    'vue-docs': { hit: 0.53, topic: 0.5, none: 1 },
+    // vue-docs rose to 57/54 in session 13 (a name as the subject of a short question), and its
+    // off-topic questions to 100% (no second unit completing a lead held by one everyday word).
+    'vue-docs': { hit: 0.55, topic: 0.52, none: 1 },
   };
   const fetched = discoverSets([], join(ROOT, 'eval')).filter(
     (s) => s.knowledge.startsWith('eval/corpora/') && existsSync(join(ROOT, s.knowledge)),

@@ -62,3 +62,29 @@ describe('coverage of a word used in passing', () => {
     );
   });
 });
+
+describe('coverage of a word used in passing beside a word found in most of the knowledge', () => {
+  const sections = ['Rebase', 'Cherry-pick', 'Stash', 'Tags', 'Remotes', 'Hooks', 'Bisect', 'Blame']
+    .map(
+      (title, k) =>
+        `## ${title}\n\n${k % 2 === 0 ? 'Work on a branch, then share the branch.' : 'Run it.'}\n`,
+    )
+    .join('\n');
+  const words = everydayWords().filter((w) => w !== 'tie');
+  const index = new SearchIndex(
+    [
+      ...parseKnowledgeFile(
+        'git.md',
+        `# Git\n\n## Git merge\n\nA merge joins two branches; when both branches changed a line, a tie is broken by hand.\n\n${sections}`,
+      ),
+      ...parseKnowledgeFile('words.md', `# Words\n\n${words.join(' ')}\n`),
+    ],
+    createAnalyzer([]),
+  );
+
+  test('GIVEN an everyday word a unit uses once WHEN the unit repeats a word most units have THEN the everyday word still counts as used in passing', () => {
+    const outcome = index.search('how to tie branches');
+    expect(outcome.hits[0]?.unit.title).toBe('Git merge');
+    expect(outcome.coverage).toBeLessThan(0.5);
+  });
+});

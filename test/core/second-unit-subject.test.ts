@@ -100,3 +100,26 @@ describe('half a question is not covered when the other half is its subject', ()
     expect(ask('how should I feed a queue').sources[0]?.title).toBe('Feeding a queue');
   });
 });
+
+describe('a second unit joins only for a subject the first unit lacks', () => {
+  const files: Record<string, string> = {
+    'role.md':
+      '# Backend Engineer Role\n\nA backend engineer builds the APIs, data stores and jobs behind an app.\n',
+    'senior.md':
+      '# What does a senior backend engineer need to know?\n\nA senior engineer designs systems and guides others.\n',
+    ...Object.fromEntries(
+      ['Caching', 'Queues', 'Indexes', 'Logging', 'Retries', 'Timeouts'].map((t) => [
+        `${t}.md`,
+        `# ${t}\n\nA backend needs ${t.toLowerCase()} when it grows.\n`,
+      ]),
+    ),
+  };
+  const units = Object.entries(files).flatMap(([file, text]) => parseKnowledgeFile(file, text));
+  const index = new SearchIndex(units, createAnalyzer([]));
+
+  test("GIVEN a question whose every subject the lead's title names, one too common to be searched THEN no second unit joins the lead", () => {
+    const q = 'what does a backend engineer do?';
+    const answer = composeAnswer(q, index.search(q), index, units);
+    expect(answer.sources).toHaveLength(1);
+  });
+});

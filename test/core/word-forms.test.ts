@@ -62,6 +62,25 @@ describe('word forms of questions', () => {
       expect(top('how do I shut down my app')).toBe('Shutdown gracefully');
     });
 
+    test('GIVEN a verb and its particle the knowledge writes as one word ("set up") THEN the verb is searched only as that word', () => {
+      const phrasal = new SearchIndex(
+        parseKnowledgeFile(
+          'setup.md',
+          `# Work\n\n## How do I set my rate?\n\nSet a floor from your costs, then check the market for the project.\n\n## Firebase\n\nA hosted backend: the setup takes minutes for a small project.\n`,
+        ),
+        createAnalyzer([]),
+      );
+      const set = phrasal
+        .search('is firebase easy to set up for our project')
+        .terms.find((t) => t.term === 'set');
+      expect(set?.matches).toEqual(['setup']);
+      expect(phrasal.search('is firebase easy to set up for our project').hits[0]?.unit.title).toBe(
+        'Firebase',
+      );
+      // Two content words stay both: "set my rate" is still "set".
+      expect(phrasal.search('how do I set my rate').hits[0]?.unit.title).toBe('How do I set my rate?');
+    });
+
     test("GIVEN a typo whose stem is far from the word's stem THEN it is corrected by its English spelling", () => {
       const terms = index.search('gracefuly').terms;
       expect(terms[0]).toMatchObject({ kind: 'corrected', matches: ['grace'] });

@@ -1,6 +1,6 @@
 import type { KnowledgeResource, KnowledgeUnit } from '../knowledge/types';
 import { stemWord, tokenize } from '../search/analyzer';
-import { isEverydayWord } from '../search/english-words';
+import { isEnglishWord, isEverydayWord } from '../search/english-words';
 import type { SearchHit, SearchIndex, SearchOutcome } from '../search/search-index';
 import { hasEveryWord, lacksHeavierWord, lacksSubject } from '../search/subjects';
 import { describingWords } from '../search/wrapping-words';
@@ -242,7 +242,9 @@ function secondUnit(outcome: SearchOutcome, index: SearchIndex): SearchHit | und
   const idfs = known.map((t) => t.idf).sort((a, b) => a - b);
   const median = idfs[Math.floor((idfs.length - 1) / 2)] ?? 0;
   const subjects = known.filter((t) => t.idf >= median).flatMap((t) => t.matches);
-  const missing = subjects.filter((term) => !first.terms.includes(term));
+  // A subject the first unit's title names is not missing, though too common to be searched ("backend").
+  const firstTitle = index.titleTermsOf(first.unit);
+  const missing = subjects.filter((term) => !first.terms.includes(term) && !firstTitle.includes(term));
   if (missing.length === 0) return undefined;
   const covered = subjects.filter((term) => first.terms.includes(term));
   // The unit most about what the first one misses: its title names a missing subject, and it matches
@@ -315,6 +317,38 @@ function titleNamesWeightiest(
 }
 
 /**
+ * Whether the question names something by a name the knowledge has and English lacks ("Kubernetes",
+ * "DevOps") that weighs at least as much as its median word, the lead unit's title names every such
+ * name, and every word the lead lacks is
+ * English: the names are the subject, the English words only frame it ("Kubernetes Mastery: Is
+ * Learning K8s Essential for Modern Programmers?").
+ */
+function titleNamesEveryName(
+  outcome: SearchOutcome,
+  first: SearchHit,
+  index: SearchIndex,
+  question: string,
+): boolean {
+  const words = tokenize(question);
+  // Written in the question itself, not a concept a phrase of it stands for ("how long": duration).
+  const written = (term: string) => words.some((w) => w.lower.startsWith(term) || stemWord(w.lower) === term);
+  const english = new Set(words.filter((t) => isEnglishWord(t.lower)).map((t) => stemWord(t.lower)));
+  const title = new Set(index.titleTermsOf(first.unit));
+  // A name is a subject when it weighs at least as much as the question's median word ("tech" is none).
+  const idfs = outcome.terms.map((t) => t.idf).sort((a, b) => a - b);
+  const median = idfs[Math.floor((idfs.length - 1) / 2)] ?? 0;
+  const names = outcome.terms.filter(
+    (t) => t.kind === 'exact' && t.idf >= median && written(t.term) && !english.has(t.term),
+  );
+  const lacked = outcome.terms.filter((t) => !t.matches.some((m) => first.terms.includes(m)));
+  return (
+    names.length > 0 &&
+    names.every((t) => t.matches.some((m) => title.has(m))) &&
+    lacked.every((t) => english.has(t.term))
+  );
+}
+
+/**
  * Whether the answer's unit(s) cover the question: the lead unit covers most of it, or covers enough
  * and a neighbouring hit covers the rest (the words belong together in this knowledge), or the second
  * unit of a two-subject question covers what the lead lacks.
@@ -345,6 +379,13 @@ function isCovered(
   if (outcome.coverage >= MIN_COVERAGE / 2 && titleNamesSubject(outcome, first, index)) return true;
   // ...or whose lead unit stands far above every other: the knowledge has one place for it. Only for a
   // long post: in a short question one shared word can stand out alone ("best pizza in new york").
+  if (
+    !long &&
+    first.score >= DOMINANCE * (rest[0]?.score ?? 0) &&
+    outcome.coverage >= MIN_COVERAGE * 0.66 &&
+    titleNamesEveryName(outcome, first, index, question)
+  )
+    return true;
   const next = rest[0]?.score ?? 0;
   const dominant = long && first.score >= DOMINANCE * next;
   if (dominant && outcome.coverage >= MIN_COVERAGE / 2) return true;

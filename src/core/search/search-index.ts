@@ -126,6 +126,8 @@ const POSTING_FLOOR = 5000;
  * milliseconds on knowledge of any size (only knowledge of over 40,000 units reaches it).
  */
 const POSTING_CAP = 10_000;
+/** Below this inverse document frequency a term is in a large share of the units (about a third). */
+const TELLING_IDF = 1;
 /** Below this inverse document frequency a term is in nearly every unit. */
 const GENERIC_IDF = 0.2;
 /** Score factor for each pair of consecutive question words found together in a unit ("product managers"). */
@@ -492,7 +494,8 @@ export class SearchIndex {
     const terms = this.analyze(read.replace(FILLER_PHRASES, ' '), true)
       .filter((t) => !form?.has(t) && !seen.has(t) && seen.add(t))
       .flatMap((t) => this.resolver.resolveWord(t, surface.get(t)));
-    for (const [first, compound] of this.resolver.joinedWords(question)) {
+    const phrasal = new Set<string>();
+    for (const [first, compound] of this.resolver.joinedWords(question, phrasal)) {
       const t = terms.find((x) => x.term === first);
       if (!t) continue;
       if (t.matches.length === 0 || t.kind !== 'exact') {
@@ -502,6 +505,10 @@ export class SearchIndex {
           confidence: 1,
           idf: this.idf(this.counts.get(compound)!),
         });
+      } else if (phrasal.has(first)) {
+        // Two words the knowledge writes as one ("set up" -> "setup") are that word, not the first word
+        // alone in another sense ("set my rate").
+        Object.assign(t, { matches: [compound], idf: this.idf(this.counts.get(compound)!) });
       } else if (!t.matches.includes(compound)) t.matches.push(compound);
     }
     // In a short question a name the knowledge and the dictionary lack ("tokyo", "ec2", not "2026")
@@ -689,7 +696,10 @@ export class SearchIndex {
       const names = this.anchorTermsOf(hit.unit);
       const own = hit.terms.filter((t) => asked.has(t));
       const words = this.wordsOf(hit.unit);
-      const once = own.length > 0 && own.every((t) => words.indexOf(t) === words.lastIndexOf(t));
+      // A word found in most of the knowledge ("work") repeats in any unit: it tells nothing of passing use.
+      const telling = own.filter((t) => this.idf(this.counts.get(t) ?? 1) >= TELLING_IDF);
+      const counted = telling.length > 0 ? telling : own;
+      const once = counted.length > 0 && counted.every((t) => words.indexOf(t) === words.lastIndexOf(t));
       const into = !once || own.some((t) => names.has(t)) ? anchored : passing;
       // An English word the unit writes as a name ("Redis, Memcached and Varnish") is the name.
       for (const term of hit.terms) {

@@ -56,6 +56,9 @@ export interface VocabularyView {
  * Reads a question's words against the knowledge vocabulary: exact terms, spelling corrections (by
  * the vocabulary, or by English spelling), prefix completions, compounds written as one or as two.
  */
+/** The particles of phrasal verbs: "set up" is the setup, not "set" in another sense ("set my rate"). */
+const PARTICLES = new Set(['up', 'down', 'in', 'out', 'on', 'off', 'over', 'away']);
+
 export class TermResolver {
   constructor(private readonly v: VocabularyView) {}
 
@@ -165,9 +168,10 @@ export class TermResolver {
   /**
    * Question words that the knowledge writes as one with the word after them ("shut down" is
    * "shutdown", "set up" is "setup", "boot camp" is "bootcamp"): the knowledge's compound term for
-   * each such word (both words of two content words, the first one before a function word).
+   * each such word (both words of two content words, the first one before a function word). The
+   * first words of a verb and its particle ("set up", "log in") go into `phrasal`.
    */
-  joinedWords(question: string): Map<string, string> {
+  joinedWords(question: string, phrasal?: Set<string>): Map<string, string> {
     const tokens = tokenize(question);
     const joined = new Map<string, string>();
     for (let i = 0; i + 1 < tokens.length; i++) {
@@ -178,6 +182,7 @@ export class TermResolver {
       if (!compound || compound === stemWord(a) || compound === stemWord(b)) continue;
       joined.set(stemWord(a), compound);
       if (!STOP_WORDS.has(b)) joined.set(stemWord(b), compound);
+      else if (PARTICLES.has(b)) phrasal?.add(stemWord(a));
     }
     return joined;
   }
