@@ -71,30 +71,35 @@ describe('npm run eval on the question sets of our own knowledge', () => {
     ['real-questions-holdout', { right: 0.9, irrelevant: 0.1, refused: 0.07 }],
     ['real-questions-unseen', { right: 0.95, irrelevant: 0.05, refused: 0.05 }],
     ['real-questions-quality', { right: 0.85, irrelevant: 0.08, refused: 0.15 }],
-    ['real-questions-fresh', { right: 0.83, irrelevant: 0.08, refused: 0.12 }],
+    ['real-questions-fresh', { right: 0.87, irrelevant: 0.08, refused: 0.08 }],
     ['real-questions-fresh2', { right: 0.64, irrelevant: 0.2, refused: 0.18 }],
     ['real-questions-fresh3', { right: 0.85, irrelevant: 0.08, refused: 0.1 }],
     ['real-questions-fresh4', { right: 0.71, irrelevant: 0.23, refused: 0.15 }],
     ['real-questions-fresh5', { right: 0.62, irrelevant: 0.21, refused: 0.25 }],
     ['real-questions-fresh6', { right: 0.65, irrelevant: 0.3, refused: 0.2 }],
-    ['real-questions-fresh7', { right: 0.54, irrelevant: 0.31, refused: 0.33 }],
+    ['real-questions-fresh7', { right: 0.59, irrelevant: 0.2, refused: 0.25 }],
     ['real-questions-fresh8', { right: 0.48, irrelevant: 0.26, refused: 0.32 }],
     ['real-questions-fresh9', { right: 0.86, irrelevant: 0.14, refused: 0.04 }],
     // Session 13: fresh10 82/17/2 and fresh13 88/8/3 after general changes (a verb and its particle as
     // one word, a name as the subject of a short question, telling words of a passing use); floors follow.
     ['real-questions-fresh10', { right: 0.8, irrelevant: 0.19, refused: 0.05 }],
     // Session 10 (2026-12-03): fresh11, 60 questions collected and labelled blind; first score 68/22/10.
-    ['real-questions-fresh11', { right: 0.86, irrelevant: 0.12, refused: 0.06 }],
+    ['real-questions-fresh11', { right: 0.89, irrelevant: 0.1, refused: 0.04 }],
     // Session 11 (2026-12-06): fresh12, 60 questions collected and labelled blind; first score 70/22/8.
     // After the session's general changes and knowledge: fresh3 88, fresh9 90, fresh10 77,
     // fresh11 90 (tuned on), fresh12 80 (tuned on after its first score); floors a question or two below.
-    ['real-questions-fresh12', { right: 0.76, irrelevant: 0.16, refused: 0.11 }],
+    ['real-questions-fresh12', { right: 0.91, irrelevant: 0.07, refused: 0.05 }],
     // fresh13, 60 questions collected and labelled blind late in session 11: first score 77/12/12.
     ['real-questions-fresh13', { right: 0.85, irrelevant: 0.1, refused: 0.07 }],
     // Session 12 (2026-12-07): fresh14 and fresh15, 120 questions collected and labelled blind, shuffled
     // and split. fresh14 first scored 65/25/10 and was worked on (75/18/7); fresh15 was held out (first
     // 57/25/18 mid-session, 57/27/17 at the end: the session's changes did not carry over to it).
-    ['real-questions-fresh14', { right: 0.72, irrelevant: 0.22, refused: 0.1 }],
+    // Session 13 (2026-12-07), knowledge round of issue 11 (Redis, when not to cache, sections worded as
+    // people ask): fresh 91/5/4, fresh7 63/16/20, fresh10 90/10/0, fresh13 95/5/0, fresh14 82/13/5;
+    // floors follow, a question or two below. A second round (internships with zero experience, peer
+    // reviews, free hosting, error details in 500s, system design screens): fresh9 92/8/0, fresh10
+    // 92/8/0, fresh11 93/7/0, fresh12 95/3/2, fresh14 83/13/3; floors follow again.
+    ['real-questions-fresh14', { right: 0.8, irrelevant: 0.17, refused: 0.07 }],
     ['real-questions-fresh15', { right: 0.55, irrelevant: 0.3, refused: 0.2 }],
   ] as const)('%s (questions people asked in public): behaviour at its floor', (name, floor) => {
     const set = name === 'real-questions' ? real : discoverSets([join(ROOT, 'eval', `${name}.jsonl`)])[0];
