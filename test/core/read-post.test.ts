@@ -43,6 +43,12 @@ describe('reading a long post into its parts', () => {
     expect(asks('My question is about moving abroad later')).toBe(true);
   });
 
+  test("GIVEN a request for the reader's view on a matter THEN it asks", () => {
+    expect(asks('So I request you to share your thoughts on how one can plan the evenings.')).toBe(true);
+    expect(asks('I am curious about your perspective on whether evening classes are enough.')).toBe(true);
+    expect(asks('I shared my thoughts with the class.')).toBe(false);
+  });
+
   test('GIVEN statements that open like questions THEN they do not ask', () => {
     expect(asks('When we started the project, nobody wrote tests.')).toBe(false);
     expect(asks('What I like most is the quiet.')).toBe(false);

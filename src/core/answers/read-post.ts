@@ -41,6 +41,10 @@ const INTERROGATIVE = new RegExp(`^(?:what|which|how|why|when|where|who|${AUX_WO
 const EMBEDDED_ASK = [
   /\b(?:want|wanted|would like|'d like|like|need|needed|trying|try) to (?:know|understand|figure out|find out|learn) (?:whether|if|how|what|which|why|when|where)\b/i,
   /\b(?:wondering|curious|unsure|not sure|confused|torn) (?:about |on |as to )?(?:whether|if|how|what|which|why|when|where)\b/i,
+  // "I'm curious about your perspective on whether ...": a view asked for, then what it is on.
+  /\b(?:wondering|curious) about (?:your|the) (?:perspective|view|views|opinion|thoughts|take) on (?:whether|if|how|what|which|why|when|where)\b/i,
+  // "I request you to share your thoughts on how ...", "please share your advice on ...".
+  /\b(?:share|give|tell (?:me|us)) (?:your|some of your) (?:thoughts|views|opinion|advice|perspective|take|experience) (?:on|about)\b/i,
   /\bmy (?:main |real |actual )?question (?:is|was|being)\b/i,
   /\b(?:need|want|looking for|seeking|searching for) (?:some |any |a (?:bit|little) of )?(?:help|advice|guidance|direction|pointers|tips|suggestions|recommendations)\b/i,
   /\b(?:help|advice|guidance|pointers|tips|suggestions|input|thoughts) (?:\w+ ){0,4}(?:would be|are|is|will be) (?:\w+ )?(?:appreciated|welcome|helpful)\b/i,
