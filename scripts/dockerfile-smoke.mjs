@@ -148,8 +148,7 @@ const answered = () => /deploying, managing, and scaling/.test(output);
 for (let waited = 0; waited < 15_000 && !answered() && app.exitCode === null; waited += 100) {
   await new Promise((r) => setTimeout(r, 100));
 }
-if (!answered())
-  fail(`the started bot did not answer a question:\n${output}`);
+if (!answered()) fail(`the started bot did not answer a question:\n${output}`);
 step('the started bot answered a question');
 app.kill('SIGTERM');
 const { code, signal } = await exited;
