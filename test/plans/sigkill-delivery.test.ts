@@ -145,13 +145,19 @@ async function run(index: number): Promise<{ duplicates: number; lost: number; t
   const worker = startWorker(queue);
   // A random moment while it sends: after 1 to 40 messages, and up to 20 ms more.
   const killAfter = 1 + Math.floor(Math.random() * 40);
-  await until(
-    () => sends(asked) >= killAfter || worker.child.exitCode !== null,
-    'the worker to send',
-    worker.output,
-    // Five built workers start side by side: on a loaded 2-core machine a start alone took over 30 s.
-    90_000,
-  );
+  try {
+    await until(
+      () => sends(asked) >= killAfter || worker.child.exitCode !== null,
+      'the worker to send',
+      worker.output,
+      // Five built workers start side by side: on a loaded 2-core machine a start alone took over 30 s.
+      90_000,
+    );
+  } catch (error) {
+    // A failed wait must not leave the built worker running after the test (it outlived a CI run once).
+    worker.child.kill('SIGKILL');
+    throw error;
+  }
   await new Promise((r) => setTimeout(r, Math.random() * 20));
   worker.child.kill('SIGKILL');
   await new Promise((r) => worker.child.once('exit', r));
