@@ -52,13 +52,13 @@ export interface VocabularyView {
   everydayShare(): number;
 }
 
+/** The particles of phrasal verbs: "set up" is the setup, not "set" in another sense ("set my rate"). */
+const PARTICLES = new Set(['up', 'down', 'in', 'out', 'on', 'off', 'over', 'away']);
+
 /**
  * Reads a question's words against the knowledge vocabulary: exact terms, spelling corrections (by
  * the vocabulary, or by English spelling), prefix completions, compounds written as one or as two.
  */
-/** The particles of phrasal verbs: "set up" is the setup, not "set" in another sense ("set my rate"). */
-const PARTICLES = new Set(['up', 'down', 'in', 'out', 'on', 'off', 'over', 'away']);
-
 export class TermResolver {
   constructor(private readonly v: VocabularyView) {}
 
