@@ -1,5 +1,5 @@
 import type { AboutUser } from './answers/about-user';
-import { answerForUnit } from './answers/compose-answer';
+import { answerForUnit, focusedAnswer } from './answers/compose-answer';
 import { mentorAnswer } from './answers/mentoring';
 import type { HelpEntry, Reply, TopicNode } from './commands/reply';
 import { validateQuestion } from './commands/validate-input';
@@ -77,6 +77,17 @@ export class Mentor {
     }
     const answer = answerForUnit(unit, index);
     return { type: 'answer', answer };
+  }
+
+  /**
+   * One topic narrowed to what a follow-up added ("for a junior"): its paragraphs that speak of it.
+   * Undefined when the topic is unknown or no part of it is narrower than the whole.
+   */
+  focus(ref: string, words: string): Reply | undefined {
+    const { index } = this.options.knowledge();
+    const unit = index.find(ref);
+    const answer = unit ? focusedAnswer(unit, index, words) : undefined;
+    return answer ? { type: 'answer', answer } : undefined;
   }
 
   /** The knowledge tree, pruned to titles (and tags) that contain `filter` when one is given. */

@@ -83,6 +83,27 @@ describe('follow-ups', () => {
     );
   });
 
+  test('GIVEN a follow-up that the same section answers again THEN only its paragraphs about what was added are shown', async () => {
+    const { say } = conversation();
+    const pay = answerOf(await say('How much does a backend developer earn?'));
+    const junior = answerOf(await say('what about for a junior?'));
+    expect(junior.question).toBe('How much does a backend developer earn for a junior');
+    expect(junior.sources[0]?.id).toBe(pay.sources[0]?.id);
+    expect(junior.markdown.length).toBeLessThan(pay.markdown.length);
+    // Every paragraph below the title speaks of juniors; the whole section has paragraphs that do not.
+    const paragraphs = (markdown: string) => markdown.split(/\n{2,}/).slice(1);
+    expect(paragraphs(junior.markdown).every((p) => /junior/i.test(p))).toBe(true);
+    expect(paragraphs(pay.markdown).some((p) => !/junior/i.test(p))).toBe(true);
+  });
+
+  test('GIVEN a follow-up whose words the section does not hold THEN the section is shown whole', async () => {
+    const { say } = conversation();
+    const first = answerOf(await say('What is gRPC?'));
+    const again = answerOf(await say('what about for a zebra?'));
+    if (again.sources[0]?.id === first.sources[0]?.id) expect(again.markdown).toBe(first.markdown);
+    else expect(again.matched).toBe(false);
+  });
+
   test('GIVEN "why?" THEN it asks why of the previous question, and the next follow-up still refers to that question', async () => {
     const { say } = conversation();
     await say('Should I learn Python for backend?');
@@ -189,6 +210,7 @@ describe('follow-ups', () => {
     expect(readFollowUp('and Go?', 'is python good', isTechnology)).toEqual({
       kind: 'rewrite',
       question: 'is Go good',
+      tail: 'Go',
     });
     expect(readFollowUp('Tell me more', 'x', isTechnology)).toEqual({ kind: 'more' });
     expect(readFollowUp('and how do I deploy it?', 'x', isTechnology)).toEqual({ kind: 'fresh' });

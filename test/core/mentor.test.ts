@@ -53,6 +53,11 @@ describe('Mentor.ask', () => {
     expect(answerOf(mentor.ask('tell me abt dbs')).matched).toBe(true);
   });
 
+  test('GIVEN a typo THEN the correction it reports names the word as typed, not its stem', () => {
+    const answer = answerOf(mentor.ask('what are microservises'));
+    expect(answer.corrections).toContainEqual(expect.objectContaining({ from: 'microservises' }));
+  });
+
   test('GIVEN a comparison of two units THEN both appear in the answer', () => {
     const answer = answerOf(mentor.ask('django vs spring boot'));
     expect(answer.sources.map((s) => s.title).sort()).toEqual(['Django and Flask', 'Spring Boot']);

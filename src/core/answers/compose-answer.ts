@@ -504,6 +504,30 @@ export function answerForUnit(unit: KnowledgeUnit, index: SearchIndex): Answer {
 }
 
 /**
+ * The answer for one unit narrowed to what a follow-up added (`words`: "for a junior" after a question
+ * about pay): the unit's title and those of its paragraphs that hold a term of `words`. Undefined when
+ * `words` has no term, or no paragraph or every paragraph holds one (the whole answer then stands).
+ */
+export function focusedAnswer(unit: KnowledgeUnit, index: SearchIndex, words: string): Answer | undefined {
+  const wanted = new Set(index.analyzeText(words));
+  if (wanted.size === 0) return undefined;
+  const paragraphs = unitMarkdown(index, unit).split(/\n{2,}/);
+  const heading =
+    unit.kind !== 'item' && paragraphs[0] === `**${unit.title}**` ? paragraphs.shift() : undefined;
+  const kept = paragraphs.filter((p) => index.analyzeText(p).some((t) => wanted.has(t)));
+  if (kept.length === 0 || kept.length === paragraphs.length) return undefined;
+  const whole = [heading, ...kept].filter((p) => p !== undefined).join('\n\n');
+  const [lead, more] = cutMarkdown(whole);
+  const links = readMore(resourcesOf([unit]));
+  return {
+    ...answerForUnit(unit, index),
+    markdown: `${whole}${links}`,
+    lead: `${lead}${more ? '\n\n…' : ''}${links}`,
+    more: more || undefined,
+  };
+}
+
+/**
  * The answer with one more unit after its lead (the section that weighs the options of a decision):
  * the lead unit, then `unit`, sized and sourced as one answer. Unchanged when `unit` is already shown
  * or is part of (or contains) the lead.
@@ -536,5 +560,5 @@ export function withoutShown(answer: Answer, shown: ReadonlySet<string>, index: 
 export function correctionsOf(outcome: SearchOutcome): Answer['corrections'] {
   return outcome.terms
     .filter((t) => t.kind === 'corrected')
-    .map((t) => ({ from: t.term, to: t.matches[0] ?? t.term }));
+    .map((t) => ({ from: t.word ?? t.term, to: t.matches[0] ?? t.term }));
 }

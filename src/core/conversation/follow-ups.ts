@@ -12,8 +12,11 @@ export type FollowUp =
   | { kind: 'fresh' }
   /** "more": the rest of the last answer. */
   | { kind: 'more' }
-  /** A short follow-up, rewritten into a full question; `keepPrevious`: later follow-ups still refer to the previous one ("why?"). */
-  | { kind: 'rewrite'; question: string; keepPrevious?: boolean };
+  /**
+   * A short follow-up, rewritten into a full question; `keepPrevious`: later follow-ups still refer to
+   * the previous one ("why?"); `tail`: what the follow-up added ("for a junior"), when it added words.
+   */
+  | { kind: 'rewrite'; question: string; keepPrevious?: boolean; tail?: string };
 
 /** Follow-ups are short: longer messages are new questions. */
 const MAX_FOLLOW_UP_WORDS = 7;
@@ -124,7 +127,11 @@ function readWith(
     // "and how do I deploy it?": a question of its own.
     if (tail && FULL_QUESTION.test(tail)) return { kind: 'fresh' };
     if (tail && clean(tail) !== '')
-      return { kind: 'rewrite', question: combine(previous, clean(tail), namesTechnology, nameOf) };
+      return {
+        kind: 'rewrite',
+        question: combine(previous, clean(tail), namesTechnology, nameOf),
+        tail: clean(tail),
+      };
   }
   // A technology alone ("Go?", "python then"): the previous question about it.
   const bare = clean(message.replace(/\b(?:then|please)\b/gi, ''));

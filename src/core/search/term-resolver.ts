@@ -8,6 +8,8 @@ import { afterParticle, englishNeighbours, splitCompound } from './word-forms';
 export interface TermMatch {
   /** The analysed query term. */
   term: string;
+  /** The word as the question wrote it, when a correction was read off it (shown as "read X as Y"). */
+  word?: string;
   /** exact, a spelling correction, a prefix completion, or not found at all. */
   kind: 'exact' | 'corrected' | 'prefix' | 'unknown';
   /** Vocabulary terms searched for it. */
@@ -93,6 +95,7 @@ export class TermResolver {
       const confidence = distance <= 1 ? 0.8 : 0.6;
       return {
         term,
+        word,
         kind: 'corrected',
         matches: [match],
         confidence,
@@ -103,6 +106,7 @@ export class TermResolver {
     if (spelled) {
       return {
         term,
+        word,
         kind: 'corrected',
         matches: [spelled],
         confidence: 0.8,
