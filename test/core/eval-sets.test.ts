@@ -104,6 +104,9 @@ describe('npm run eval on the question sets of our own knowledge', () => {
     // 92/8/0, fresh11 93/7/0, fresh12 95/3/2, fresh14 83/13/3; floors follow again.
     ['real-questions-fresh14', { right: 0.8, irrelevant: 0.17, refused: 0.07 }],
     ['real-questions-fresh15', { right: 0.55, irrelevant: 0.3, refused: 0.2 }],
+    // Session 14 (2026-12-08): fresh16, 70 questions collected and labelled blind (55 answerable, 15
+    // out of scope) and held out like fresh15; first score 81/11/7, floors a question or two below.
+    ['real-questions-fresh16', { right: 0.78, irrelevant: 0.14, refused: 0.1 }],
   ] as const)('%s (questions people asked in public): behaviour at its floor', (name, floor) => {
     const set = name === 'real-questions' ? real : discoverSets([join(ROOT, 'eval', `${name}.jsonl`)])[0];
     expect(set).toBeDefined();
