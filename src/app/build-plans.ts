@@ -74,6 +74,9 @@ export interface PlansRuntime {
   close(): Promise<void>;
 }
 
+/** How many topics a warning names (the rest are counted). */
+const MAX_LISTED = 5;
+
 /** The curriculum file: `curriculum.yml` in the knowledge directory, else the project's own. */
 export function curriculumPath(config: Pick<Config, 'knowledgeDir'>): string {
   const own = resolve(process.cwd(), config.knowledgeDir, 'curriculum.yml');
@@ -86,14 +89,27 @@ export function loadCurriculum(
   logger: Logger,
   snapshot: KnowledgeSnapshot,
 ): Curriculum {
-  const curriculum = loadCurriculumFile(curriculumPath(config));
+  const file = curriculumPath(config);
+  const curriculum = loadCurriculumFile(file);
   const missing = unresolvedSources(curriculum, new Set(snapshot.units.map((u) => u.id)));
-  if (missing.length > 0) {
-    logger.warn(
-      { topics: missing.map((m) => m.id) },
-      'curriculum topics cite knowledge units that do not exist; their plans show no source',
+  if (missing.length === 0) return curriculum;
+  const ids = missing.map((m) => m.id);
+  // The project's own curriculum beside an operator's knowledge cites the project's units: expected,
+  // worth one line, not a warning that lists every topic.
+  if (
+    file === join(projectRoot(), 'knowledge', 'curriculum.yml') &&
+    file !== resolve(process.cwd(), config.knowledgeDir, 'curriculum.yml')
+  ) {
+    logger.info(
+      { missing: ids.length },
+      'the knowledge has no curriculum.yml: plans use the built-in one and cite no source topics of this knowledge',
     );
+    return curriculum;
   }
+  logger.warn(
+    { topics: ids.slice(0, MAX_LISTED), more: Math.max(0, ids.length - MAX_LISTED) },
+    'curriculum topics cite knowledge units that do not exist; their plans show no source',
+  );
   return curriculum;
 }
 
