@@ -3,14 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { isBotError } from '../../src/core/errors';
 import { KnowledgeBase, type KnowledgeSnapshot } from '../../src/core/knowledge/knowledge-base';
-import type { Logger } from '../../src/core/logger';
-
-function recordingLogger() {
-  const lines: { level: string; obj: object; msg?: string }[] = [];
-  const log = (level: string) => (obj: object, msg?: string) => lines.push({ level, obj, msg });
-  const logger: Logger = { debug: log('debug'), info: log('info'), warn: log('warn'), error: log('error') };
-  return { logger, lines };
-}
+import { recordingLogger } from '../helpers/recording-logger';
 
 function nextReload(base: KnowledgeBase): Promise<KnowledgeSnapshot> {
   return new Promise((resolve) => base.onReload(resolve));

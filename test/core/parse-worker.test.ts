@@ -3,14 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { buildSync } from 'esbuild';
 import { KnowledgeBase } from '../../src/core/knowledge/knowledge-base';
-import type { Logger } from '../../src/core/logger';
-
-function recordingLogger() {
-  const lines: { level: string; msg?: string }[] = [];
-  const log = (level: string) => (_obj: object, msg?: string) => lines.push({ level, msg });
-  const logger: Logger = { debug: log('debug'), info: log('info'), warn: log('warn'), error: log('error') };
-  return { logger, lines };
-}
+import { recordingLogger } from '../helpers/recording-logger';
 
 const out = mkdtempSync(join(tmpdir(), 'bm-parse-worker-'));
 const workerFile = join(out, 'knowledge-worker.js');

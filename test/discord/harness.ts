@@ -6,7 +6,6 @@ import {
 } from '../../src/adapters/discord/plans/interaction-token-store';
 import { ConversationCore } from '../../src/core/conversation/conversation-core';
 import { type InsightsStore, MemoryInsightsStore } from '../../src/core/insights';
-import type { Logger } from '../../src/core/logger';
 import type { Mentor } from '../../src/core/mentor';
 import type { PlanCompanion } from '../../src/core/plans/companion/plan-companion';
 import type { PlanService } from '../../src/core/plans/plan-service';
@@ -15,17 +14,9 @@ import { FakeDiscord, type FakeDiscordOptions } from '../fakes/discord/fake-disc
 import { dmPlace, fakeUser, guildPlace } from '../fakes/discord/payloads';
 import { mentorFor } from '../helpers/knowledge';
 
-/** A logger that keeps every line, for asserting what was logged (and that no secret was). */
-export function recordingLogger() {
-  const lines: { level: string; obj: object; msg?: string }[] = [];
-  const at =
-    (level: string) =>
-    (obj: object, msg?: string): void => {
-      lines.push({ level, obj, msg });
-    };
-  const logger: Logger = { debug: at('debug'), info: at('info'), warn: at('warn'), error: at('error') };
-  return { logger, lines, text: () => JSON.stringify(lines) };
-}
+import { recordingLogger } from '../helpers/recording-logger';
+
+export { recordingLogger };
 
 /** Options of a test bot. */
 export interface BotOptions {

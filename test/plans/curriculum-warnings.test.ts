@@ -4,18 +4,7 @@ import { join } from 'node:path';
 import { loadCurriculum } from '../../src/app/build-plans';
 import { projectRoot } from '../../src/app/project-root';
 import { KnowledgeBase } from '../../src/core/knowledge/knowledge-base';
-import type { Logger } from '../../src/core/logger';
-
-function recordingLogger() {
-  const lines: { level: string; obj: object; msg?: string }[] = [];
-  const at =
-    (level: string) =>
-    (obj: object, msg?: string): void => {
-      lines.push({ level, obj, msg });
-    };
-  const logger: Logger = { debug: at('debug'), info: at('info'), warn: at('warn'), error: at('error') };
-  return { logger, lines };
-}
+import { recordingLogger } from '../helpers/recording-logger';
 
 describe('curriculum warnings on an operator knowledge folder', () => {
   let dir: string;

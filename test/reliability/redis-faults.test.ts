@@ -2,22 +2,13 @@ import { get } from 'node:http';
 import { Queue } from 'bullmq';
 import Redis from 'ioredis';
 import { buildStores } from '../../src/app/build-stores';
-import type { Logger } from '../../src/core/logger';
 import { Metrics } from '../../src/ops/metrics';
 import { OpsServer } from '../../src/ops/ops-server';
 import { closeRedis, createRedisConnection } from '../../src/queue/redis-connection';
 import { FakeSlackApi } from '../fakes/slack/fake-slack-api';
 import { runBuilt, stopProcess, until } from '../helpers/built-process';
+import { recordingLogger } from '../helpers/recording-logger';
 import { freePort, startRedis, type TestRedis, whenReady } from '../helpers/redis-server';
-
-type Line = { level: string; obj: Record<string, unknown>; msg?: string };
-
-function recordingLogger(): Logger & { lines: Line[] } {
-  const lines: Line[] = [];
-  const at = (level: string) => (obj: object, msg?: string) =>
-    lines.push({ level, obj: obj as Record<string, unknown>, msg });
-  return { lines, debug: at('debug'), info: at('info'), warn: at('warn'), error: at('error') };
-}
 
 function getJson(port: number, path: string): Promise<{ status: number; body: Record<string, unknown> }> {
   return new Promise((resolve, reject) => {

@@ -4,7 +4,6 @@ import { SlackAdapter, type SlackAdapterOptions } from '../../../src/adapters/sl
 import { ConversationCore } from '../../../src/core/conversation/conversation-core';
 import { type InsightsStore, MemoryInsightsStore } from '../../../src/core/insights';
 import { KnowledgeBase } from '../../../src/core/knowledge/knowledge-base';
-import type { Logger } from '../../../src/core/logger';
 import { Mentor } from '../../../src/core/mentor';
 import type { PlanCompanion } from '../../../src/core/plans/companion/plan-companion';
 import { loadCurriculumFile } from '../../../src/core/plans/curriculum';
@@ -23,14 +22,9 @@ import {
 export const SECRET = 'test-signing-secret-0123456789';
 const ROOT = join(__dirname, '..', '..', '..');
 
-/** A logger that keeps every line (tests assert that failures are logged). */
-export function recordingLogger(): Logger & { lines: { level: string; obj: object; msg?: string }[] } {
-  const lines: { level: string; obj: object; msg?: string }[] = [];
-  const at = (level: string) => (obj: object, msg?: string) => {
-    lines.push({ level, obj, msg });
-  };
-  return { lines, debug: at('debug'), info: at('info'), warn: at('warn'), error: at('error') };
-}
+import { recordingLogger } from '../../helpers/recording-logger';
+
+export { recordingLogger };
 
 /** Options of one harness. */
 export interface HarnessOptions extends Partial<Omit<SlackAdapterOptions, 'connection' | 'core'>> {
