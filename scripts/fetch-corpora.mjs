@@ -170,6 +170,33 @@ export const CORPORA = [
     commit: '01e098a967951ea92d09b100b8e7d82c7a3369a2',
     paths: [':(glob)src/guide/**/*.md'],
   },
+  {
+    // An mdBook (The Rust Programming Language): a SUMMARY.md of nested links for contents, one file
+    // per chapter (H1) and per sub-chapter (starting at H2, no H1), prose hard-wrapped at 80 columns,
+    // code pulled in by {{#rustdoc_include ../listings/...}} directives (the listings themselves left
+    // out: the text has the prose around code, not the code), <Listing> wrappers with captions, ferris
+    // pictures and "<span class=\"caption\">" figure captions; src/ only, Markdown only.
+    name: 'rust-book',
+    repo: 'rust-lang/book',
+    commit: '917544888a55e4da7109bdba8c88c893c0da70f4',
+    paths: [':(glob)src/**/*.md'],
+  },
+  {
+    // The TypeScript handbook and reference: YAML front matter (title, layout, permalink, oneline) as
+    // the only title (no H1 in the body), file names with spaces, one sentence per line, twoslash code
+    // blocks ("// @errors: 2345", "//  ^?" markers), heading levels mixed within a file (H1 after H2),
+    // headings named by code ("`typeof` type guards"), and the same subjects twice over (handbook v1
+    // and v2: "Classes", "Generics"); the English pages only, release notes left out (Markdown only:
+    // the diagrams and their sources left out).
+    name: 'typescript-handbook',
+    repo: 'microsoft/TypeScript-Website',
+    commit: '1f8e642574ce992bfd573a96b5e3de43d8ac044a',
+    paths: [
+      ':(glob)packages/documentation/copy/en/**/*.md',
+      ':(exclude)packages/documentation/copy/en/release-notes',
+      ':(exclude)packages/documentation/copy/en/modules-reference/diagrams',
+    ],
+  },
 ];
 
 const args = process.argv.slice(2);
