@@ -152,13 +152,13 @@ describe('npm run eval on the question sets of our own knowledge', () => {
     'obsidian-help': { hit: 0.8, topic: 0.72, none: 1 },
     'redis-docs': { hit: 0.85, topic: 0.65, none: 1 },
     // rust-book (an mdBook) and typescript-handbook (front-matter titles, twoslash code, handbook v1 and
-    // v2 side by side) were added in session 14 with 40 questions each, labelled blind: no floor until
-    // their first score is taken from the committed sets.
-    'rust-book': { hit: 0, topic: 0, none: 0 },
+    // v2 side by side) were added in session 14 with 40 questions each, labelled blind; first scores
+    // 54/54/100 and 37/34/100 (plain MiniSearch 34/34/0 and 14/14/0), floors a point below.
+    'rust-book': { hit: 0.53, topic: 0.53, none: 1 },
     'system-design-101': { hit: 0.9, topic: 0.9, none: 1 },
     'system-design-primer': { hit: 0.99, topic: 0.96, none: 1 },
     'tech-interview-handbook': { hit: 0.9, topic: 0.85, none: 1 },
-    'typescript-handbook': { hit: 0, topic: 0, none: 0 },
+    'typescript-handbook': { hit: 0.36, topic: 0.33, none: 1 },
     // vue-docs rose to 57/54 in session 13 (a name as the subject of a short question), and its
     // off-topic questions to 100% (no second unit completing a lead held by one everyday word).
     'vue-docs': { hit: 0.55, topic: 0.52, none: 1 },
