@@ -627,6 +627,7 @@ export class SearchIndex {
       terms.filter((t) => isEverydayWord(surface.get(t.term) ?? t.term)).flatMap((t) => t.matches),
     );
     this.rerank(hits, terms, relatedOf, sequence, everydayAsked);
+    this.leadGrammarTitle(hits, read, terms, relatedOf, new Set(weights.keys()));
     const asked = new Set(terms.flatMap((t) => t.matches));
     // Only words of everyday language are found by chance ("tie"), not names ("postgresql").
     const english = new Map<string, string>();
@@ -645,6 +646,47 @@ export class SearchIndex {
         this.weakTerms(units, asked, english),
       );
     return { hits: hits.slice(0, limit), terms, coverage, coverageOf };
+  }
+
+  /**
+   * A unit titled only by words the search drops ("Getting Started") that the question names whole
+   * beside its subject ("getting started with fastify"): the search cannot see that title, yet the
+   * question asks for that very page, about its subject. It leads when its own title or text holds a
+   * searched word and it covers the question at least as well as the lead; among several, the one
+   * whose title, aliases or path name more of the question, then the one covering more, then the
+   * first as {@link GrammarTitles.namedWithin} ranks them (a document before a section).
+   */
+  private leadGrammarTitle(
+    hits: SearchHit[],
+    question: string,
+    terms: readonly TermMatch[],
+    related: ReadonlyMap<string, number>,
+    searched: ReadonlySet<string>,
+  ): void {
+    const lead = hits[0];
+    if (!lead) return;
+    const candidates = this.grammarTitles.namedWithin(question);
+    if (candidates.length === 0) return;
+    const leadCoverage = this.unitCoverage(lead, terms, related);
+    let best: { unit: KnowledgeUnit; matched: string[]; coverage: number; named: number } | undefined;
+    for (const unit of candidates) {
+      const own = new Set(this.wordsOf(unit));
+      const anchors = this.anchorTermsOf(unit);
+      const matched = [...searched].filter((t) => own.has(t) || anchors.has(t));
+      if (!matched.some((t) => own.has(t))) continue;
+      const coverage = this.unitCoverage({ terms: matched }, terms, related);
+      if (coverage < leadCoverage) continue;
+      const named = matched.filter((t) => anchors.has(t)).length;
+      if (!best || named > best.named || (named === best.named && coverage > best.coverage))
+        best = { unit, matched, coverage, named };
+    }
+    if (!best) return;
+    const chosen = best;
+    const at = hits.findIndex((h) => h.unit.id === chosen.unit.id);
+    const hit = at >= 0 ? hits.splice(at, 1)[0]! : { unit: chosen.unit, score: 0, terms: [] as string[] };
+    hit.terms = [...new Set([...hit.terms, ...chosen.matched])];
+    hit.score = Math.max(hit.score, lead.score * 1.01);
+    hits.unshift(hit);
   }
 
   /**
