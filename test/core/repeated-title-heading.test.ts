@@ -37,4 +37,15 @@ describe("a page's first heading that repeats the title its file name gives", ()
     expect(units[0]?.title).toBe('Parsers');
     expect(units.some((u) => u.kind === 'section' && u.title === 'Content-Type Parser')).toBe(true);
   });
+
+  test('GIVEN a notice opening the page and the title again as a later H1 THEN what follows it belongs to the document, not to a section repeating its title', () => {
+    const page = `# Widget Guidelines\n\n> This page is deprecated.\n\n## Working Group\n\nWho maintains it.\n\n# Widget Guidelines\n\n## 1. Abstract\n\nWhat the guidelines cover.\n`;
+    const units = parseKnowledgeFile('guidelines.md', page);
+    expect(units.filter((u) => u.title === 'Widget Guidelines')).toHaveLength(1);
+    expect(units.find((u) => u.title === '1. Abstract')?.path).toEqual(['Widget Guidelines', '1. Abstract']);
+    expect(units.find((u) => u.title === 'Working Group')?.path).toEqual([
+      'Widget Guidelines',
+      'Working Group',
+    ]);
+  });
 });

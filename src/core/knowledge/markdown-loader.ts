@@ -245,7 +245,9 @@ export function parseKnowledgeFile(file: string, raw: string, options: ParseOpti
       // The page's title: an H1 opening it, or its first heading when that repeats the title the file
       // name or the front matter gives (a site whose pages open with "## Routes" in `Routes.md`, under
       // a banner): a section of the same name would only repeat the document.
-      const repeatsTitle = doc.unit.childIds.length === 0 && sameLetters(title, doc.unit.title);
+      // So does a top heading that repeats it later (the title again below a notice opening the page).
+      const repeatsTitle =
+        (doc.unit.childIds.length === 0 || level === 1) && sameLetters(title, doc.unit.title);
       if ((level === 1 && !titledByHeading && doc.unit.childIds.length === 0) || repeatsTitle) {
         // The heading's wording ("Content-Type Parser") over the file name's; the front matter's stays.
         if (front.title === undefined) {
@@ -253,6 +255,7 @@ export function parseKnowledgeFile(file: string, raw: string, options: ParseOpti
           doc.unit.path = [title];
         }
         titledByHeading = true;
+        sections.splice(1);
         continue;
       }
       while (sections.length > 1 && sections[sections.length - 1]!.level >= level) sections.pop();
