@@ -201,6 +201,10 @@ const RELATED_WEIGHT = 0.3;
 const QUESTION_FIT = 0.5;
 /** Score factor for a unit whose whole title the question names. */
 const TITLE_FIT = 2;
+/** A title of at most this many words names one thing of a question, not the question... */
+const SHORT_TITLE_WORDS = 2;
+/** ...and gives way, in proportion, to a unit covering at least this share of the question. */
+const MOSTLY_COVERED = 0.7;
 /**
  * Share of its score a list item that only mentions things, or a section under a heading that recurs
  * under many topics ("Code Example"), keeps against the topics themselves.
@@ -928,6 +932,15 @@ export class SearchIndex {
     const asked = new Set(terms.flatMap((t) => t.matches));
     const fits = new Map<string, { fit: number; coverage: number; named: number }>();
     const parentOf = (unit: KnowledgeUnit) => (unit.parentId ? this.units.get(unit.parentId) : undefined);
+    // A title of a word or two that the question names whole ("Errors", "First Line", "Callouts") says
+    // only that the unit is about one of its words: when another unit of the window covers most of the
+    // question, the title counts in proportion to how much of the question its own unit covers beside
+    // that one ("5.2. Faults" before "5.1. Errors" for "do 5xx errors count against my availability").
+    const bestCoverage = Math.max(0, ...window.map((h) => this.unitCoverage(h, terms, related)));
+    const fitShare = (unit: KnowledgeUnit, coverage: number) =>
+      bestCoverage >= MOSTLY_COVERED && this.titleStems(unit).length <= SHORT_TITLE_WORDS
+        ? coverage / bestCoverage
+        : 1;
     for (const hit of window) {
       const title = this.titleTermsOf(hit.unit);
       const fit = this.nameFit(hit.unit, asked);
@@ -935,7 +948,7 @@ export class SearchIndex {
       const named = this.unitCoverage({ terms: title }, terms, related);
       fits.set(hit.unit.id, { fit, coverage, named });
       hit.score *=
-        (1 + TITLE_FIT * fit) *
+        (1 + TITLE_FIT * fit * fitShare(hit.unit, coverage)) *
         (1 + QUESTION_FIT * named) *
         (COVERAGE_FLOOR + coverage) *
         ((hit.unit.kind === 'item' && !hit.unit.defined) || this.parts.isWithinPart(hit.unit, parentOf, asked)
