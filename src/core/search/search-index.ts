@@ -1037,7 +1037,21 @@ export class SearchIndex {
           (hit.unit.kind === 'item' || fits.get(h.unit.id)!.fit >= own.fit) &&
           title.every((t) => this.titleTermsOf(h.unit).includes(t)),
       );
-      if (doc) doc.score = hit.score * 1.01;
+      if (!doc) continue;
+      const before = doc.score;
+      doc.score = hit.score * 1.01;
+      // The document's own sections that ranked above it and cover more of the question stay above
+      // it: the topic is that document, and they are the part of it asked for ("Callouts > Foldable
+      // callouts" for "how do I make a callout collapsible", not "Callouts").
+      const covered = fits.get(doc.unit.id)!.coverage;
+      for (const part of window) {
+        if (
+          part.unit.id.startsWith(`${doc.unit.id}/`) &&
+          part.score > before &&
+          fits.get(part.unit.id)!.coverage > covered
+        )
+          part.score = Math.max(part.score, doc.score * 1.001);
+      }
     }
     this.breakTitleTies(window, fits, words);
     window.sort((a, b) => b.score - a.score);
