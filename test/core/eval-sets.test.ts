@@ -139,18 +139,23 @@ describe('npm run eval on the question sets of our own knowledge', () => {
   // when a pull request, a PR and a CL (changelist) became one term of the glossary. vue-docs' off-topic
   // rate rose to 100 when a short question's second unit stopped completing a lead that holds only an
   // everyday word of it ("register a car after moving" -> "Move Transitions").
+  // Session 14 raised six floors: engineering-playbook's topic share to 74 ("how do I start using dev
+  // containers" is searched, not read as the learning path, without a curriculum); api-guidelines
+  // to 83/71, art-of-command-line's topic to 80, fastify-docs' to 66 and redis-docs' to 69 (a title
+  // of a word or two named whole gives way to a unit covering most of the question); obsidian-help
+  // to 85/77 (a document lifted over another page's mention keeps its better-covering sections above it).
   const PUBLIC_FLOORS: Record<string, { hit: number; topic: number; none: number }> = {
-    'api-guidelines': { hit: 0.76, topic: 0.65, none: 1 },
-    'art-of-command-line': { hit: 0.84, topic: 0.74, none: 1 },
+    'api-guidelines': { hit: 0.82, topic: 0.7, none: 1 },
+    'art-of-command-line': { hit: 0.84, topic: 0.79, none: 1 },
     'coding-interview-university': { hit: 0.88, topic: 0.73, none: 1 },
     'eng-practices': { hit: 0.56, topic: 0.45, none: 1 },
-    'engineering-playbook': { hit: 0.85, topic: 0.7, none: 1 },
+    'engineering-playbook': { hit: 0.85, topic: 0.73, none: 1 },
     'expressjs-site': { hit: 0.85, topic: 0.82, none: 1 },
-    'fastify-docs': { hit: 0.7, topic: 0.62, none: 1 },
+    'fastify-docs': { hit: 0.7, topic: 0.65, none: 1 },
     'js-testing': { hit: 0.99, topic: 0.99, none: 1 },
     nodebestpractices: { hit: 0.9, topic: 0.9, none: 1 },
-    'obsidian-help': { hit: 0.8, topic: 0.72, none: 1 },
-    'redis-docs': { hit: 0.85, topic: 0.65, none: 1 },
+    'obsidian-help': { hit: 0.84, topic: 0.76, none: 1 },
+    'redis-docs': { hit: 0.85, topic: 0.68, none: 1 },
     // rust-book (an mdBook) and typescript-handbook (front-matter titles, twoslash code, handbook v1 and
     // v2 side by side) were added in session 14 with 40 questions each, labelled blind; first scores
     // 54/54/100 and 37/34/100 (plain MiniSearch 34/34/0 and 14/14/0), floors a point below.

@@ -380,10 +380,15 @@ function answerAsked(question: string, ctx: MentoringContext): Answer {
   let answer: Answer | undefined;
   // ...and only when the knowledge has what the question is about ("how do I start a podcast" is not;
   // words that only ask for help, "tips", "advice", are not what it is about).
+  // Without a curriculum nothing tells a start question's subject from the path's words: one naming
+  // anything the knowledge has ("getting started with fastify", "how do I start using dev
+  // containers") asks about that, and the search answers it.
+  const startOutcome = ctx.index.search(text.replace(ASKING_FOR_HELP, ' '));
   const startHere =
     START_INTENT.test(text) &&
     !START_ON.test(text) &&
-    !lacksSubject(ctx.index.search(text.replace(ASKING_FOR_HELP, ' ')));
+    !lacksSubject(startOutcome) &&
+    (curriculum !== undefined || !startOutcome.terms.some((t) => t.matches.length > 0));
   if (startHere && (asked.length === 0 || (asked.length >= 2 && COMPARISON.test(text)))) {
     const path = search(START_QUERY);
     if (path.matched) answer = path;

@@ -154,6 +154,12 @@ function sectionListLengths(tokens: Token[], lines: string[]): Map<number, numbe
   return partOf;
 }
 
+/** Whether two titles have the same letters and digits ("Content-Type Parser", "ContentTypeParser"). */
+const sameLetters = (a: string, b: string) => {
+  const letters = (s: string) => s.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '');
+  return letters(a) !== '' && letters(a) === letters(b);
+};
+
 /**
  * Parses one Markdown knowledge file into units: the document, each heading's section, and each list
  * item with content of its own. A list item that is only a link (maybe with a few words) is a resource
@@ -236,10 +242,20 @@ export function parseKnowledgeFile(file: string, raw: string, options: ParseOpti
         cleanTitle(htmlToText(stripResourceMarkers(inlineText(tokens[i + 1], images))));
       const title = heading(false) || heading(true) || 'Untitled';
       i = blockEnd(tokens, i);
-      if (level === 1 && !titledByHeading && doc.unit.childIds.length === 0) {
-        doc.unit.title = title;
-        doc.unit.path = [title];
+      // The page's title: an H1 opening it, or its first heading when that repeats the title the file
+      // name or the front matter gives (a site whose pages open with "## Routes" in `Routes.md`, under
+      // a banner): a section of the same name would only repeat the document.
+      // So does a top heading that repeats it later (the title again below a notice opening the page).
+      const repeatsTitle =
+        (doc.unit.childIds.length === 0 || level === 1) && sameLetters(title, doc.unit.title);
+      if ((level === 1 && !titledByHeading && doc.unit.childIds.length === 0) || repeatsTitle) {
+        // The heading's wording ("Content-Type Parser") over the file name's; the front matter's stays.
+        if (front.title === undefined) {
+          doc.unit.title = title;
+          doc.unit.path = [title];
+        }
         titledByHeading = true;
+        sections.splice(1);
         continue;
       }
       while (sections.length > 1 && sections[sections.length - 1]!.level >= level) sections.pop();

@@ -62,6 +62,20 @@ export class GrammarTitles {
     }
     return best?.unit;
   }
+
+  /**
+   * The units whose whole title, beyond grammar, a question names among other words: "getting
+   * started with fastify" names "Getting Started" and asks it about fastify. Best first (as
+   * {@link named} ranks them); empty when no title fits.
+   */
+  namedWithin(question: string): KnowledgeUnit[] {
+    if (this.titles.size === 0) return [];
+    const asked = new Set(stemsOf(question).map(stemWord));
+    return [...this.titles.values()]
+      .filter((entry) => entry.stems.every((s) => asked.has(s)))
+      .sort((a, b) => rank(a) - rank(b))
+      .map((entry) => entry.unit);
+  }
 }
 
 const rank = (e: { unit: KnowledgeUnit; stems: string[] }) =>

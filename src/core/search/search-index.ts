@@ -201,6 +201,10 @@ const RELATED_WEIGHT = 0.3;
 const QUESTION_FIT = 0.5;
 /** Score factor for a unit whose whole title the question names. */
 const TITLE_FIT = 2;
+/** A title of at most this many words names one thing of a question, not the question... */
+const SHORT_TITLE_WORDS = 2;
+/** ...and gives way, in proportion, to a unit covering at least this share of the question. */
+const MOSTLY_COVERED = 0.7;
 /**
  * Share of its score a list item that only mentions things, or a section under a heading that recurs
  * under many topics ("Code Example"), keeps against the topics themselves.
@@ -627,6 +631,7 @@ export class SearchIndex {
       terms.filter((t) => isEverydayWord(surface.get(t.term) ?? t.term)).flatMap((t) => t.matches),
     );
     this.rerank(hits, terms, relatedOf, sequence, everydayAsked);
+    this.leadGrammarTitle(hits, read, terms, relatedOf, new Set(weights.keys()));
     const asked = new Set(terms.flatMap((t) => t.matches));
     // Only words of everyday language are found by chance ("tie"), not names ("postgresql").
     const english = new Map<string, string>();
@@ -645,6 +650,47 @@ export class SearchIndex {
         this.weakTerms(units, asked, english),
       );
     return { hits: hits.slice(0, limit), terms, coverage, coverageOf };
+  }
+
+  /**
+   * A unit titled only by words the search drops ("Getting Started") that the question names whole
+   * beside its subject ("getting started with fastify"): the search cannot see that title, yet the
+   * question asks for that very page, about its subject. It leads when its own title or text holds a
+   * searched word and it covers the question at least as well as the lead; among several, the one
+   * whose title, aliases or path name more of the question, then the one covering more, then the
+   * first as {@link GrammarTitles.namedWithin} ranks them (a document before a section).
+   */
+  private leadGrammarTitle(
+    hits: SearchHit[],
+    question: string,
+    terms: readonly TermMatch[],
+    related: ReadonlyMap<string, number>,
+    searched: ReadonlySet<string>,
+  ): void {
+    const lead = hits[0];
+    if (!lead) return;
+    const candidates = this.grammarTitles.namedWithin(question);
+    if (candidates.length === 0) return;
+    const leadCoverage = this.unitCoverage(lead, terms, related);
+    let best: { unit: KnowledgeUnit; matched: string[]; coverage: number; named: number } | undefined;
+    for (const unit of candidates) {
+      const own = new Set(this.wordsOf(unit));
+      const anchors = this.anchorTermsOf(unit);
+      const matched = [...searched].filter((t) => own.has(t) || anchors.has(t));
+      if (!matched.some((t) => own.has(t))) continue;
+      const coverage = this.unitCoverage({ terms: matched }, terms, related);
+      if (coverage < leadCoverage) continue;
+      const named = matched.filter((t) => anchors.has(t)).length;
+      if (!best || named > best.named || (named === best.named && coverage > best.coverage))
+        best = { unit, matched, coverage, named };
+    }
+    if (!best) return;
+    const chosen = best;
+    const at = hits.findIndex((h) => h.unit.id === chosen.unit.id);
+    const hit = at >= 0 ? hits.splice(at, 1)[0]! : { unit: chosen.unit, score: 0, terms: [] as string[] };
+    hit.terms = [...new Set([...hit.terms, ...chosen.matched])];
+    hit.score = Math.max(hit.score, lead.score * 1.01);
+    hits.unshift(hit);
   }
 
   /**
@@ -886,6 +932,15 @@ export class SearchIndex {
     const asked = new Set(terms.flatMap((t) => t.matches));
     const fits = new Map<string, { fit: number; coverage: number; named: number }>();
     const parentOf = (unit: KnowledgeUnit) => (unit.parentId ? this.units.get(unit.parentId) : undefined);
+    // A title of a word or two that the question names whole ("Errors", "First Line", "Callouts") says
+    // only that the unit is about one of its words: when another unit of the window covers most of the
+    // question, the title counts in proportion to how much of the question its own unit covers beside
+    // that one ("5.2. Faults" before "5.1. Errors" for "do 5xx errors count against my availability").
+    const bestCoverage = Math.max(0, ...window.map((h) => this.unitCoverage(h, terms, related)));
+    const fitShare = (unit: KnowledgeUnit, coverage: number) =>
+      bestCoverage >= MOSTLY_COVERED && this.titleStems(unit).length <= SHORT_TITLE_WORDS
+        ? coverage / bestCoverage
+        : 1;
     for (const hit of window) {
       const title = this.titleTermsOf(hit.unit);
       const fit = this.nameFit(hit.unit, asked);
@@ -893,7 +948,7 @@ export class SearchIndex {
       const named = this.unitCoverage({ terms: title }, terms, related);
       fits.set(hit.unit.id, { fit, coverage, named });
       hit.score *=
-        (1 + TITLE_FIT * fit) *
+        (1 + TITLE_FIT * fit * fitShare(hit.unit, coverage)) *
         (1 + QUESTION_FIT * named) *
         (COVERAGE_FLOOR + coverage) *
         ((hit.unit.kind === 'item' && !hit.unit.defined) || this.parts.isWithinPart(hit.unit, parentOf, asked)
@@ -982,7 +1037,21 @@ export class SearchIndex {
           (hit.unit.kind === 'item' || fits.get(h.unit.id)!.fit >= own.fit) &&
           title.every((t) => this.titleTermsOf(h.unit).includes(t)),
       );
-      if (doc) doc.score = hit.score * 1.01;
+      if (!doc) continue;
+      const before = doc.score;
+      doc.score = hit.score * 1.01;
+      // The document's own sections that ranked above it and cover more of the question stay above
+      // it: the topic is that document, and they are the part of it asked for ("Callouts > Foldable
+      // callouts" for "how do I make a callout collapsible", not "Callouts").
+      const covered = fits.get(doc.unit.id)!.coverage;
+      for (const part of window) {
+        if (
+          part.unit.id.startsWith(`${doc.unit.id}/`) &&
+          part.score > before &&
+          fits.get(part.unit.id)!.coverage > covered
+        )
+          part.score = Math.max(part.score, doc.score * 1.001);
+      }
     }
     this.breakTitleTies(window, fits, words);
     window.sort((a, b) => b.score - a.score);
