@@ -217,6 +217,13 @@ export function parseKnowledgeFile(file: string, raw: string, options: ParseOpti
   if (front.description) doc.textParts.push(front.description);
   const sections: Builder[] = [doc];
   let titledByHeading = front.title !== undefined;
+  // A page with no H1 that opens with its one heading above all the others (an mdBook sub-chapter,
+  // "## Unsafe Rust" over H3s) is titled by that heading, not by its file name.
+  const levels = tokens
+    .filter((t) => t.type === 'heading_open' && t.level === 0)
+    .map((t) => Number(t.tag.slice(1)));
+  const topLevel = Math.min(...levels);
+  const soleTop = levels.filter((l) => l === topLevel).length === 1;
 
   for (let i = 0; i < tokens.length; i++) {
     const token = tokens[i]!;
@@ -248,7 +255,13 @@ export function parseKnowledgeFile(file: string, raw: string, options: ParseOpti
       // So does a top heading that repeats it later (the title again below a notice opening the page).
       const repeatsTitle =
         (doc.unit.childIds.length === 0 || level === 1) && sameLetters(title, doc.unit.title);
-      if ((level === 1 && !titledByHeading && doc.unit.childIds.length === 0) || repeatsTitle) {
+      const opensAlone =
+        !titledByHeading &&
+        soleTop &&
+        level === topLevel &&
+        doc.blocks.length === 0 &&
+        doc.unit.childIds.length === 0;
+      if ((level === 1 && !titledByHeading && doc.unit.childIds.length === 0) || repeatsTitle || opensAlone) {
         // The heading's wording ("Content-Type Parser") over the file name's; the front matter's stays.
         if (front.title === undefined) {
           doc.unit.title = title;
