@@ -11,7 +11,14 @@ import type { Curriculum, CurriculumTopic } from '../plans/curriculum';
 import type { TechnologyResolver } from '../plans/resolve-technologies';
 import type { SearchIndex } from '../search/search-index';
 import { lacksSubject } from '../search/subjects';
-import { type AboutUser, listing, mergeAbout, readSelfStatement, withoutRole } from './about-user';
+import {
+  type AboutUser,
+  listing,
+  mergeAbout,
+  readSelfStatement,
+  saysExperienced,
+  withoutRole,
+} from './about-user';
 import { asksForDecision, choiceSection, names, WEIGHS_OPTIONS, weighsOptions } from './choices';
 import {
   type Answer,
@@ -39,9 +46,10 @@ export interface MentoringContext {
 }
 
 // "Where do I start", "what should I learn (first)", "how do I begin", "how do I become a backend
-// developer", "advice for someone starting out": the recommended path.
+// developer", "advice for someone starting out": the recommended path. Not "how do I start again"
+// (after a setback: starting over is not starting out).
 const START_INTENT =
-  /\bhow (?:do|can|should|would|to) (?:i |we |one |you |someone )?(?:even )?become (?:a |an )?(?:backend |back-end |back end )?(?:developer|engineer|dev|programmer)\b|\b(?:where|how) (?:do|should|can|would|to) (?:i |we |one |you |someone |a beginner )?(?:even )?(?:start|begin)\b|\bwhere to (?:start|begin)\b|\b(?:starting out|get(?:ting)? started)\b|\bwhat (?:should|do|must) (?:i|we|one) (?:learn|study)\b(?! (?:next|after|then))|\b(?:roadmap|learning path)\b|\bhow (?:do|can|should|would|to) (?:i |we |one |you |someone )?(?:even )?(?:get|break) into (?:backend|back-end|back end|software|programming|coding|tech|web development|development)\b/i;
+  /\bhow (?:do|can|should|would|to) (?:i |we |one |you |someone )?(?:even )?become (?:a |an )?(?:backend |back-end |back end )?(?:developer|engineer|dev|programmer)\b|\b(?:where|how) (?:do|should|can|would|to) (?:i |we |one |you |someone |a beginner )?(?:even )?(?:start|begin)\b(?! again\b)|\bwhere to (?:start|begin)\b|\b(?:starting out|get(?:ting)? started)\b|\bwhat (?:should|do|must) (?:i|we|one) (?:learn|study)\b(?! (?:next|after|then))|\b(?:roadmap|learning path)\b|\bhow (?:do|can|should|would|to) (?:i |we |one |you |someone )?(?:even )?(?:get|break) into (?:backend|back-end|back end|software|programming|coding|tech|web development|development)\b/i;
 /** Words that only ask for help: not a start question's subject. */
 const ASKING_FOR_HELP = /\b(?:tips?|advice|suggestions?|recommendations?|help)\b/gi;
 // "Where can I start for getting a visa", "how should I begin with the preparations", "how do I start
@@ -379,9 +387,12 @@ function answerAsked(question: string, ctx: MentoringContext): Answer {
   const asked = named.filter((t) => !roleIds.has(t.id));
   let answer: Answer | undefined;
   // ...and only when the knowledge has what the question is about ("how do I start a podcast" is not;
-  // words that only ask for help, "tips", "advice", are not what it is about).
+  // words that only ask for help, "tips", "advice", are not what it is about), and only for someone
+  // starting out: a writer who already works as a developer ("I'm a mid-level backend dev", "working
+  // as backend for 5 years") asks where to start on something of their own, which the search finds.
   const startHere =
     START_INTENT.test(text) &&
+    !saysExperienced(question) &&
     !START_ON.test(text) &&
     !lacksSubject(ctx.index.search(text.replace(ASKING_FOR_HELP, ' ')));
   if (startHere && (asked.length === 0 || (asked.length >= 2 && COMPARISON.test(text)))) {
