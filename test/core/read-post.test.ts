@@ -43,6 +43,12 @@ describe('reading a long post into its parts', () => {
     expect(asks('My question is about moving abroad later')).toBe(true);
   });
 
+  test('GIVEN a sentence opening with a contracted interrogative THEN it asks, but not "what\'s more"', () => {
+    expect(asks("What's your advice for people moving abroad later.")).toBe(true);
+    expect(asks("How's the market for evening courses these days.")).toBe(true);
+    expect(asks("What's more, the course was free.")).toBe(false);
+  });
+
   test("GIVEN a request for the reader's view on a matter THEN it asks", () => {
     expect(asks('So I request you to share your thoughts on how one can plan the evenings.')).toBe(true);
     expect(asks('I am curious about your perspective on whether evening classes are enough.')).toBe(true);
