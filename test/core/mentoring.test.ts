@@ -120,6 +120,16 @@ describe('answers that mentor', () => {
     expect(ask('How do I become a senior developer?').sources[0]?.id).not.toBe(path.sources[0]?.id);
   });
 
+  test('GIVEN a question that refers back to what the writer said they do THEN those clauses are searched with it', () => {
+    const q =
+      "I'm a Django developer and most of my work is backend with some frontend in React. Should I keep doing both or switch completely?";
+    // Without the writer's clause the question has no subject of its own.
+    expect(ask('Should I keep doing both or switch completely?').matched).toBe(false);
+    const answer = ask(q);
+    expect(answer.matched).toBe(true);
+    expect(answer.sources[0]?.title).toMatch(/frontend|full-stack/i);
+  });
+
   test('GIVEN "how can I learn X properly" that the search alone refuses THEN X\'s own unit answers with how to learn it', () => {
     const answer = ask('How can i learn NodeJS properly for my future.');
     expect(answer.matched).toBe(true);

@@ -433,6 +433,14 @@ function answerAsked(question: string, ctx: MentoringContext): Answer {
       : focus;
   answer ??= sharedUnit(text, named, ctx) ?? ownUnit(text, named, ctx);
   answer ??= search(searchText);
+  // Refused without the clauses in which the writer says what they know or do ("I work as a full
+  // stack engineer, 70% backend and 30% front end ... is it fine to continue or should I switch?"):
+  // they were left out so that what the writer knows is not searched for, but what is left refers
+  // back to them ("it", "switch"), so they hold its subject.
+  if (!answer.matched && text !== question) {
+    const withClauses = search(withoutFiller(question));
+    if (withClauses.matched) answer = withClauses;
+  }
   // Refused: a plainer reading of the same question ("would you suggest" -> "should I learn"), or
   // without a place the knowledge lacks ("... from India") when what is left still has a subject of
   // at least two known words ("what time is it" has one).
