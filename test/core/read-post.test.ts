@@ -141,6 +141,14 @@ describe('answering a long post by what it asks', () => {
     expect(answer.question).toBe(post.replace(/\s+/g, ' '));
   });
 
+  test('GIVEN a post to a person whose other question only asks their view on a general matter THEN that question is answered', () => {
+    const answer = ask(
+      'Tutorials\nAre you still writing tutorials these days? Would you say that building a project without a tutorial is the way out of tutorial hell, even if it is slow?',
+    );
+    expect(answer.matched).toBe(true);
+    expect(answer.sources[0]?.title).toMatch(/tutorial hell/i);
+  });
+
   test('GIVEN a post whose questions are mostly about the bot itself THEN it stays the honest out-of-scope answer', () => {
     const answer = ask(
       'Which projects should I build for my portfolio? How did you build yours? What was your first project?',

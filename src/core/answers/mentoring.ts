@@ -73,6 +73,12 @@ const LEARN_OR_CHOOSE =
   /\b(?:learn(?:ing|t|ed)?|stud(?:y|ying|ied)|choos(?:e|ing)|chosen|chose|pick(?:ing|ed)?|switch(?:ing)? to)\b/i;
 // The bot as the one asked about: "you", "your", "yourself".
 const ADDRESSES_BOT = /\b(?:you|your|yours|yourself)\b/i;
+// "You" only as the one whose view is asked ("would you say a portfolio is a good habit?", "how important
+// do you think TDD is?", "what's your take on ..."): the question is about its matter, not the bot.
+const ASKS_VIEW =
+  /\b(?:would|do|did|can|could) you (?:say|think|recommend|suggest|advise|agree|consider)\b|\b(?:what|how \w+) (?:do|would) you (?:think|say|recommend|suggest|advise)\b|\bin your (?:opinion|view|experience)\b|\byour (?:thoughts|opinion|opinions|view|views|take|advice|recommendations?|suggestions?)\b/gi;
+/** Whether a sentence is about the bot: it names "you" other than as the one whose view is asked. */
+const addressesBot = (sentence: string) => ADDRESSES_BOT.test(sentence.replace(ASKS_VIEW, ' '));
 /** How near the top of the whole question's hits a plainer reading's answer must be. */
 const AGREEING_HITS = 5;
 /** A text of at most this many sentences is all question (see {@link asksAbout}). */
@@ -291,13 +297,13 @@ export function mentorAnswer(question: string, ctx: MentoringContext): Answer {
   if (whole.matched || (whole.scope !== undefined && whole.scope !== 'about-me')) return whole;
   const post = readPost(question, (words) => (ctx.resolve?.(words).ids.length ?? 0) > 0);
   // A post that asks the bot about itself is about the bot, unless most of its questions are not.
-  const toBot = post.questions.filter((q) => ADDRESSES_BOT.test(q)).length;
+  const toBot = post.questions.filter(addressesBot).length;
   if (whole.scope === 'about-me' && toBot * 2 > post.questions.length) return whole;
   // In a post about the bot, a sentence that asks about it ("how did you overcome this?") is not what
   // the post asks; elsewhere "you" only asks ("what do you suggest ...").
   const asked = askedPart(
     post,
-    (q) => outOfScopeKind(q) === undefined && (whole.scope !== 'about-me' || !ADDRESSES_BOT.test(q)),
+    (q) => outOfScopeKind(q) === undefined && (whole.scope !== 'about-me' || !addressesBot(q)),
   );
   const said = readSelfStatement(post.aboutSelf.join(' '), ctx.resolve).about;
   const withSaid = { ...ctx, about: mergeAbout(ctx.about ?? { knows: [] }, said) };
