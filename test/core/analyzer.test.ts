@@ -19,6 +19,12 @@ describe('createAnalyzer', () => {
     expect(analyze('Node.js and node')).toEqual(['nodejs', 'nodejs']);
   });
 
+  test('GIVEN an ellipsis glued to the next word THEN that word is read as itself; a leading dot after a space stays a name', () => {
+    expect(analyze('I like testing ...is there more')).toEqual(analyze('I like testing. Is there more'));
+    expect(analyze('testing...is there more')).toEqual(analyze('testing. Is there more'));
+    expect(analyze('I use .NET daily')).toContain('dotnet');
+  });
+
   test('GIVEN "offer" before the person it gives to THEN it is the verb give and no term; the noun stays', () => {
     expect(analyze('which books can you offer me')).toEqual(['book']);
     expect(analyze('should I accept the offer')).toEqual(['accept', 'offer']);

@@ -44,10 +44,11 @@ interface Spelling extends RawToken {
 }
 
 // Words with inner punctuation stay whole (node.js, ci/cd, c#, c++, .net, end-to-end); the pieces are
-// split off later when the whole word is not a known synonym.
-const TOKEN = /\.?[\p{L}\p{N}]+(?:[./'’_-][\p{L}\p{N}]+)*(?:#|\+\+)?/gu;
+// split off later when the whole word is not a known synonym. A leading dot belongs to a name (".net")
+// only after a space or the start: after an ellipsis ("cybersecurity...is") it ends the sentence before.
+const TOKEN = /(?:(?<![.\p{L}\p{N}])\.)?[\p{L}\p{N}]+(?:[./'’_-][\p{L}\p{N}]+)*(?:#|\+\+)?/gu;
 /** The same pattern for ASCII text: several times faster than Unicode property classes. */
-const ASCII_TOKEN = /\.?[A-Za-z0-9]+(?:[./'_-][A-Za-z0-9]+)*(?:#|\+\+)?/g;
+const ASCII_TOKEN = /(?:(?<![.A-Za-z0-9])\.)?[A-Za-z0-9]+(?:[./'_-][A-Za-z0-9]+)*(?:#|\+\+)?/g;
 const SPLIT = /[./'’_-]+/;
 const GO_EXCLUDED_AFTER = new Set(
   'to about through into ahead back with over from on up out away beyond deeper further there here home'.split(
