@@ -78,6 +78,7 @@ describe('start questions answered with the learning path only on a subject the 
     for (const q of [
       "I've been working as a backend developer for 5 years. How do I start writing good tests?",
       "I'm a mid-level backend dev and not sure how to start writing good tests.",
+      "I've been a backend developer for about 4 years. How do I start writing good tests?",
     ])
       expect(ask(q).sources[0]?.title).toBe('How do I write good tests?');
     // Another trade's years are a career changer's: starting out is still the path.

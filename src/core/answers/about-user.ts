@@ -46,7 +46,8 @@ const LEVEL =
 const NO_DEGREE =
   /\b(?:no|without a|don'?t have a|do not have a) (?:cs |computer science |college |university )?degree\b/i;
 
-// The writer already works as a developer: "I've been working as backend about 5 years", "I'm a
+// The writer already works as a developer: "I've been working as backend about 5 years", "I've been a
+// full-stack dev for 4 years", "I'm a
 // mid-level backend dev", "8 years of experience as a developer", "~3 years YOE". Not a career changer's
 // other trade ("I'm an experienced security consultant"): the years or the level are a developer's.
 const DEV_NOUN = '(?:dev|devs|developer|engineer|programmer|coder)';
@@ -56,6 +57,11 @@ const YEARS =
 const EXPERIENCED_DEV = [
   new RegExp(
     `\\b(?:i ?['’]?m|i am|i['’]?ve been|i have been) (?:an? |currently an? )?(?:mid-?level|mid|intermediate|senior|lead|staff|principal|experienced)(?: [\\w#+./-]+){0,3} ${DEV_NOUN}\\b`,
+    'i',
+  ),
+  // "I've been a full-stack dev for about 4 years", "I have been a developer for 10+ years".
+  new RegExp(
+    `\\bi(?:['’]ve| have) been (?:an? )?(?:[\\w#+./-]+ ){0,2}?${DEV_NOUN} (?:for |about |around |over |nearly |almost )*${YEARS}\\b`,
     'i',
   ),
   new RegExp(

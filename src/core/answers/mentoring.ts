@@ -43,6 +43,8 @@ export interface MentoringContext {
   about?: AboutUser;
   /** Units the user has just been shown (the answer a follow-up follows): not repeated below its lead. */
   shown?: readonly string[];
+  /** The post a part of it is answered from says its writer already works as a developer. */
+  experienced?: boolean;
 }
 
 // "Where do I start", "what should I learn (first)", "how do I begin", "how do I become a backend
@@ -306,7 +308,11 @@ export function mentorAnswer(question: string, ctx: MentoringContext): Answer {
     (q) => outOfScopeKind(q) === undefined && (whole.scope !== 'about-me' || !addressesBot(q)),
   );
   const said = readSelfStatement(post.aboutSelf.join(' '), ctx.resolve).about;
-  const withSaid = { ...ctx, about: mergeAbout(ctx.about ?? { knows: [] }, said) };
+  const withSaid = {
+    ...ctx,
+    about: mergeAbout(ctx.about ?? { knows: [] }, said),
+    experienced: ctx.experienced || saysExperienced(question),
+  };
   const hits = ctx.index.search(question).hits;
   const top = hits[0]?.unit;
   if (!top) return whole;
@@ -398,7 +404,7 @@ function answerAsked(question: string, ctx: MentoringContext): Answer {
   // as backend for 5 years") asks where to start on something of their own, which the search finds.
   const startHere =
     START_INTENT.test(text) &&
-    !saysExperienced(question) &&
+    !(ctx.experienced || saysExperienced(question)) &&
     !START_ON.test(text) &&
     !lacksSubject(ctx.index.search(text.replace(ASKING_FOR_HELP, ' ')));
   if (startHere && (asked.length === 0 || (asked.length >= 2 && COMPARISON.test(text)))) {
