@@ -104,6 +104,12 @@ describe('createAnalyzer', () => {
     expect(analyze('I want to go into backend')).toEqual(['backend']);
   });
 
+  test('GIVEN lower-case "go for" THEN it is the verb, even after a word that often comes before the language', () => {
+    expect(analyze('switch jobs and go for big companies')).not.toContain('golang');
+    expect(analyze('should I go for a masters')).not.toContain('golang');
+    expect(analyze('Is Go for microservices a good choice')).toContain('golang');
+  });
+
   test('GIVEN text with no words THEN there are no terms', () => {
     expect(analyze('?!... --- ***')).toEqual([]);
     expect(analyze('')).toEqual([]);

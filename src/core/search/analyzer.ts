@@ -150,6 +150,9 @@ export function isGoLanguage(tokens: readonly RawToken[], i: number): boolean {
   if (tokens.length === 1) return true;
   if (after !== undefined && GO_EXCLUDED_AFTER.has(after)) return false;
   if (tokens[i]?.raw === 'Go') return true;
+  // Lower-case "go for" is the verb ("switch and go for big companies", "should I go for a master's");
+  // the language is written "Go for microservices".
+  if (after === 'for') return false;
   if (before !== undefined && GO_BEFORE.has(before)) return true;
   if (after !== undefined && GO_AFTER.has(after)) return true;
   return after === undefined && before !== undefined && before !== 'to' && !STOP_WORDS.has(before);
