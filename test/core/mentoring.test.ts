@@ -120,6 +120,13 @@ describe('answers that mentor', () => {
     expect(ask('How do I become a senior developer?').sources[0]?.id).not.toBe(path.sources[0]?.id);
   });
 
+  test('GIVEN a long post whose "X or Y" is an aside and no section weighs the two THEN the search answers the post', () => {
+    const answer = ask(
+      'Our team is building a mobile app. Do we even need our own server, or is Firebase enough? If we write one, Node.js or plain JavaScript?',
+    );
+    expect(answer.sources[0]?.title).toBe('Is Firebase or Supabase enough, or do I need my own backend?');
+  });
+
   test('GIVEN a question that refers back to what the writer said they do THEN those clauses are searched with it', () => {
     const q =
       "I'm a Django developer and most of my work is backend with some frontend in React. Should I keep doing both or switch completely?";

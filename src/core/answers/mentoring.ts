@@ -221,11 +221,16 @@ function compare(question: string, sides: CurriculumTopic[], ctx: MentoringConte
     !namesOneSide(lead, sides, ctx.resolve)
       ? lead
       : undefined;
-  const unit =
+  const strong =
     comparisonUnit(question, sides, ctx) ??
     (shared.size === 1 ? ctx.index.get([...shared][0] ?? '') : undefined) ??
-    ranked ??
-    comparisonUnit(question, sides, ctx, Number.MIN_VALUE);
+    ranked;
+  if (strong) return { ...answerForUnit(strong, ctx.index), question };
+  // In a long post an "X or Y" is often an example inside another question ("... such as an ORM or
+  // plain SQL"): a section that only mentions both, or both units side by side, is no answer to it;
+  // the search decides.
+  if (sentencesOf(question).length > SHORT_TEXT_SENTENCES) return undefined;
+  const unit = comparisonUnit(question, sides, ctx, Number.MIN_VALUE);
   if (unit) return { ...answerForUnit(unit, ctx.index), question };
   const own = [...new Set(sides.map((t) => ctx.index.get(t.source)))].filter(
     (u): u is KnowledgeUnit => u !== undefined,
