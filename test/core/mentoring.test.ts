@@ -127,6 +127,17 @@ describe('answers that mentor', () => {
     expect(answer.sources[0]?.title).toBe('Is Firebase or Supabase enough, or do I need my own backend?');
   });
 
+  test('GIVEN an "or" that weighs something else than the two technologies named THEN they are not compared', () => {
+    const answer = ask(
+      'Which concepts should a backend developer know whatever the language? For example the ways to reach the database from code, such as an ORM or plain SQL.',
+    );
+    expect(answer.sources[0]?.title).toBe(
+      'What concepts should a backend developer know, whatever the language?',
+    );
+    // Both in the words around the "or": compared.
+    expect(ask('Java or Go?').markdown).toMatch(/Choose Java when/);
+  });
+
   test('GIVEN a question that refers back to what the writer said they do THEN those clauses are searched with it', () => {
     const q =
       "I'm a Django developer and most of my work is backend with some frontend in React. Should I keep doing both or switch completely?";

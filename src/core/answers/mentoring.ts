@@ -206,6 +206,25 @@ function comparisonUnit(
   return scored.sort((x, y) => Number(x.oneSided) - Number(y.oneSided) || y.share - x.share)[0]?.unit;
 }
 
+// "X or Y", "X vs Y" with the few words on each side, within the sentence.
+const OR_SIDES = /((?:[^\s?!]+\s+){0,3}[^\s?!]+)\s+(?:or|vs\.?|versus)\s+((?:[^\s?!]+\s+){0,3}[^\s?!]+)/gi;
+
+/**
+ * Whether the text sets the two topics against each other: a comparison other than "or" / "vs" ("X
+ * instead of Y", "between X and Y"), or an "or" / "vs" with both of them in the few words around it
+ * ("Django or Flask", "learn REST before GraphQL, or go with GraphQL", not "connect to the database
+ * ... such as an ORM or SQL", where the "or" weighs an ORM against SQL).
+ */
+function setAgainst(text: string, sides: readonly CurriculumTopic[], resolve?: TechnologyResolver): boolean {
+  if (!resolve || COMPARISON.test(text.replace(/\b(?:or|vs\.?|versus)\b/gi, ' '))) return true;
+  const [a, b] = sides.map((t) => t.id);
+  for (const m of text.matchAll(OR_SIDES)) {
+    const near = resolve(`${m[1]} ${m[2]}`).ids;
+    if (near.includes(a!) && near.includes(b!)) return true;
+  }
+  return false;
+}
+
 /** "X or Y": the comparing section, or both topics' own units side by side. */
 function compare(question: string, sides: CurriculumTopic[], ctx: MentoringContext): Answer | undefined {
   // One unit that is the source of both ("Django and Flask") covers the comparison itself.
@@ -419,7 +438,8 @@ function answerAsked(question: string, ctx: MentoringContext): Answer {
   // Wrapping that means nothing ("feel free to tell about", "in your opinion") is not searched.
   const plain = withoutFiller(text);
   // Two named in "X or Y" are its sides; with more, which two are weighed is the search's to find.
-  if (!answer && named.length === 2 && COMPARISON.test(text)) answer = compare(text, named, ctx);
+  if (!answer && named.length === 2 && COMPARISON.test(text) && setAgainst(text, named, resolve))
+    answer = compare(text, named, ctx);
   // "I use Django ... should we use Node.js?": a decision about one technology from someone who knows
   // one of its kind weighs the two.
   const current = named.length === 1 ? known.filter((k) => k.category === named[0]!.category) : [];
