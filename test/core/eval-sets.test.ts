@@ -71,14 +71,15 @@ describe('npm run eval on the question sets of our own knowledge', () => {
   // Session 14, general reading changes (the start path only for someone starting out, a post to a
   // person that asks their view on a matter, "what's your advice", clauses a question refers back to,
   // "go for" the verb): fresh5 73/7/20, fresh6 78/13/10, fresh7 76/12/12, fresh11 95/5/0; floors
-  // follow, a question or two below.
+  // follow, a question or two below. Then "X or Y" compared only when the "or" sets the two named
+  // against each other, and not by a passing mention in a long post: fresh2 74/9/17, floor follows.
   test.each([
     ['real-questions', { right: 0.96, irrelevant: 0.04, refused: 0.02 }],
     ['real-questions-holdout', { right: 0.9, irrelevant: 0.1, refused: 0.07 }],
     ['real-questions-unseen', { right: 0.95, irrelevant: 0.05, refused: 0.05 }],
     ['real-questions-quality', { right: 0.85, irrelevant: 0.08, refused: 0.15 }],
     ['real-questions-fresh', { right: 0.87, irrelevant: 0.08, refused: 0.08 }],
-    ['real-questions-fresh2', { right: 0.68, irrelevant: 0.2, refused: 0.18 }],
+    ['real-questions-fresh2', { right: 0.71, irrelevant: 0.12, refused: 0.18 }],
     ['real-questions-fresh3', { right: 0.85, irrelevant: 0.08, refused: 0.1 }],
     ['real-questions-fresh4', { right: 0.8, irrelevant: 0.23, refused: 0.15 }],
     ['real-questions-fresh5', { right: 0.7, irrelevant: 0.1, refused: 0.22 }],
