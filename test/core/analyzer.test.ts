@@ -19,6 +19,12 @@ describe('createAnalyzer', () => {
     expect(analyze('Node.js and node')).toEqual(['nodejs', 'nodejs']);
   });
 
+  test('GIVEN an ellipsis glued to the next word THEN that word is read as itself; a leading dot after a space stays a name', () => {
+    expect(analyze('I like testing ...is there more')).toEqual(analyze('I like testing. Is there more'));
+    expect(analyze('testing...is there more')).toEqual(analyze('testing. Is there more'));
+    expect(analyze('I use .NET daily')).toContain('dotnet');
+  });
+
   test('GIVEN "offer" before the person it gives to THEN it is the verb give and no term; the noun stays', () => {
     expect(analyze('which books can you offer me')).toEqual(['book']);
     expect(analyze('should I accept the offer')).toEqual(['accept', 'offer']);
@@ -96,6 +102,12 @@ describe('createAnalyzer', () => {
     expect(analyze('where do I go to learn databases')).toEqual(['databas']);
     expect(analyze('how do I go about testing')).toEqual(['test']);
     expect(analyze('I want to go into backend')).toEqual(['backend']);
+  });
+
+  test('GIVEN lower-case "go for" THEN it is the verb, even after a word that often comes before the language', () => {
+    expect(analyze('switch jobs and go for big companies')).not.toContain('golang');
+    expect(analyze('should I go for a masters')).not.toContain('golang');
+    expect(analyze('Is Go for microservices a good choice')).toContain('golang');
   });
 
   test('GIVEN text with no words THEN there are no terms', () => {

@@ -68,18 +68,23 @@ describe('npm run eval on the question sets of our own knowledge', () => {
   // fresh3 85, fresh4 77, fresh9 82, fresh10 63; floors follow, a question or two below.
   // Session 13, third knowledge round (sections worded as long posts ask them): fresh2 71/16/14,
   // fresh4 83/17/0, fresh7 69/14/16, fresh8 55/16/29; right floors follow, a question or two below.
+  // Session 14, general reading changes (the start path only for someone starting out, a post to a
+  // person that asks their view on a matter, "what's your advice", clauses a question refers back to,
+  // "go for" the verb): fresh5 73/7/20, fresh6 78/13/10, fresh7 76/12/12, fresh11 95/5/0; floors
+  // follow, a question or two below. Then "X or Y" compared only when the "or" sets the two named
+  // against each other, and not by a passing mention in a long post: fresh2 74/9/17, floor follows.
   test.each([
     ['real-questions', { right: 0.96, irrelevant: 0.04, refused: 0.02 }],
     ['real-questions-holdout', { right: 0.9, irrelevant: 0.1, refused: 0.07 }],
     ['real-questions-unseen', { right: 0.95, irrelevant: 0.05, refused: 0.05 }],
     ['real-questions-quality', { right: 0.85, irrelevant: 0.08, refused: 0.15 }],
     ['real-questions-fresh', { right: 0.87, irrelevant: 0.08, refused: 0.08 }],
-    ['real-questions-fresh2', { right: 0.68, irrelevant: 0.2, refused: 0.18 }],
+    ['real-questions-fresh2', { right: 0.71, irrelevant: 0.12, refused: 0.18 }],
     ['real-questions-fresh3', { right: 0.85, irrelevant: 0.08, refused: 0.1 }],
     ['real-questions-fresh4', { right: 0.8, irrelevant: 0.23, refused: 0.15 }],
-    ['real-questions-fresh5', { right: 0.62, irrelevant: 0.21, refused: 0.25 }],
-    ['real-questions-fresh6', { right: 0.65, irrelevant: 0.3, refused: 0.2 }],
-    ['real-questions-fresh7', { right: 0.65, irrelevant: 0.2, refused: 0.25 }],
+    ['real-questions-fresh5', { right: 0.7, irrelevant: 0.1, refused: 0.22 }],
+    ['real-questions-fresh6', { right: 0.75, irrelevant: 0.15, refused: 0.13 }],
+    ['real-questions-fresh7', { right: 0.73, irrelevant: 0.14, refused: 0.15 }],
     ['real-questions-fresh8', { right: 0.52, irrelevant: 0.26, refused: 0.32 }],
     ['real-questions-fresh9', { right: 0.87, irrelevant: 0.13, refused: 0.04 }],
     // Session 13: fresh10 82/17/2 and fresh13 88/8/3 after general changes (a verb and its particle as
@@ -87,7 +92,7 @@ describe('npm run eval on the question sets of our own knowledge', () => {
     // session's knowledge merged, fresh10 92/8/0 and fresh13 97/3/0; floors follow, a question or two below.
     ['real-questions-fresh10', { right: 0.88, irrelevant: 0.12, refused: 0.04 }],
     // Session 10 (2026-12-03): fresh11, 60 questions collected and labelled blind; first score 68/22/10.
-    ['real-questions-fresh11', { right: 0.89, irrelevant: 0.1, refused: 0.04 }],
+    ['real-questions-fresh11', { right: 0.92, irrelevant: 0.08, refused: 0.04 }],
     // Session 11 (2026-12-06): fresh12, 60 questions collected and labelled blind; first score 70/22/8.
     // After the session's general changes and knowledge: fresh3 88, fresh9 90, fresh10 77,
     // fresh11 90 (tuned on), fresh12 80 (tuned on after its first score); floors a question or two below.

@@ -120,6 +120,34 @@ describe('answers that mentor', () => {
     expect(ask('How do I become a senior developer?').sources[0]?.id).not.toBe(path.sources[0]?.id);
   });
 
+  test('GIVEN a long post whose "X or Y" is an aside and no section weighs the two THEN the search answers the post', () => {
+    const answer = ask(
+      'Our team is building a mobile app. Do we even need our own server, or is Firebase enough? If we write one, Node.js or plain JavaScript?',
+    );
+    expect(answer.sources[0]?.title).toBe('Is Firebase or Supabase enough, or do I need my own backend?');
+  });
+
+  test('GIVEN an "or" that weighs something else than the two technologies named THEN they are not compared', () => {
+    const answer = ask(
+      'Which concepts should a backend developer know whatever the language? For example the ways to reach the database from code, such as an ORM or plain SQL.',
+    );
+    expect(answer.sources[0]?.title).toBe(
+      'What concepts should a backend developer know, whatever the language?',
+    );
+    // Both in the words around the "or": compared.
+    expect(ask('Java or Go?').markdown).toMatch(/Choose Java when/);
+  });
+
+  test('GIVEN a question that refers back to what the writer said they do THEN those clauses are searched with it', () => {
+    const q =
+      "I'm a Django developer and most of my work is backend with some frontend in React. Should I keep doing both or switch completely?";
+    // Without the writer's clause the question has no subject of its own.
+    expect(ask('Should I keep doing both or switch completely?').matched).toBe(false);
+    const answer = ask(q);
+    expect(answer.matched).toBe(true);
+    expect(answer.sources[0]?.title).toMatch(/frontend|full-stack/i);
+  });
+
   test('GIVEN "how can I learn X properly" that the search alone refuses THEN X\'s own unit answers with how to learn it', () => {
     const answer = ask('How can i learn NodeJS properly for my future.');
     expect(answer.matched).toBe(true);

@@ -40,6 +40,14 @@ describe('general answers to questions put to the bot', () => {
     expect(answer.markdown).toMatch(/interview/i);
   });
 
+  test('GIVEN "what\'s your advice" or "what would be your top tips" THEN the general advice on the subject, said as general', () => {
+    expect(generalReading("What's your advice for negotiating salary?")).toBeDefined();
+    const answer = ask('What would be your top tips for negotiating salary? How did you handle it yourself?');
+    expect(answer.matched).toBe(true);
+    expect(answer.markdown.startsWith(GENERAL_READING_NOTE)).toBe(true);
+    expect(answer.sources[0]?.title).toMatch(/negotiate salary/i);
+  });
+
   test("GIVEN a question about the bot's own ways with no advice asked THEN still the honest out-of-scope answer", () => {
     expect(ask('What are your learning techniques?').matched).toBe(false);
     expect(ask('What is your favourite editor?').matched).toBe(false);

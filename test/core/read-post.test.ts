@@ -43,6 +43,12 @@ describe('reading a long post into its parts', () => {
     expect(asks('My question is about moving abroad later')).toBe(true);
   });
 
+  test('GIVEN a sentence opening with a contracted interrogative THEN it asks, but not "what\'s more"', () => {
+    expect(asks("What's your advice for people moving abroad later.")).toBe(true);
+    expect(asks("How's the market for evening courses these days.")).toBe(true);
+    expect(asks("What's more, the course was free.")).toBe(false);
+  });
+
   test("GIVEN a request for the reader's view on a matter THEN it asks", () => {
     expect(asks('So I request you to share your thoughts on how one can plan the evenings.')).toBe(true);
     expect(asks('I am curious about your perspective on whether evening classes are enough.')).toBe(true);
@@ -133,6 +139,14 @@ describe('answering a long post by what it asks', () => {
     expect(answer.matched).toBe(true);
     expect(answer.sources[0]?.title).toMatch(/tutorial hell/i);
     expect(answer.question).toBe(post.replace(/\s+/g, ' '));
+  });
+
+  test('GIVEN a post to a person whose other question only asks their view on a general matter THEN that question is answered', () => {
+    const answer = ask(
+      'Tutorials\nAre you still writing tutorials these days? Would you say that building a project without a tutorial is the way out of tutorial hell, even if it is slow?',
+    );
+    expect(answer.matched).toBe(true);
+    expect(answer.sources[0]?.title).toMatch(/tutorial hell/i);
   });
 
   test('GIVEN a post whose questions are mostly about the bot itself THEN it stays the honest out-of-scope answer', () => {

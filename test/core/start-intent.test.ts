@@ -1,3 +1,4 @@
+import { saysExperienced } from '../../src/core/answers/about-user';
 import { mentorAnswer } from '../../src/core/answers/mentoring';
 import { parseKnowledgeFile } from '../../src/core/knowledge/markdown-loader';
 import { createAnalyzer } from '../../src/core/search/analyzer';
@@ -17,6 +18,10 @@ Name each test by what it checks, keep it independent, and test behaviour rather
 ## How do I deploy an API?
 
 Package it in a container, run it behind a reverse proxy and watch its logs and metrics.
+
+## I was laid off: what should I do next?
+
+Take a week to rest, file for what you are owed, then update your CV and tell your network you are looking.
 `;
 
 describe('start questions answered with the learning path only on a subject the knowledge has', () => {
@@ -66,6 +71,24 @@ describe('start questions answered with the learning path only on a subject the 
     expect(ask('how do I start my deploy of an API?').sources[0]?.title).toBe('How do I deploy an API?');
     expect(ask('how do I start my learning?').sources[0]?.title).toMatch(
       /^Where do I start learning backend/,
+    );
+  });
+
+  test('GIVEN a start question from someone who already works as a developer THEN the search answers what they start on, not the learning path', () => {
+    for (const q of [
+      "I've been working as a backend developer for 5 years. How do I start writing good tests?",
+      "I'm a mid-level backend dev and not sure how to start writing good tests.",
+      "I've been a backend developer for about 4 years. How do I start writing good tests?",
+    ])
+      expect(ask(q).sources[0]?.title).toBe('How do I write good tests?');
+    // Another trade's years are a career changer's: starting out is still the path.
+    expect(saysExperienced("I've been working as a teacher for 5 years")).toBe(false);
+    expect(saysExperienced('I have 8 years of experience as a software developer')).toBe(true);
+  });
+
+  test('GIVEN "how do I start again?" after a setback THEN it is not read as starting out', () => {
+    expect(ask('I was laid off, what should I do? How do I start again?').sources[0]?.title).toBe(
+      'I was laid off: what should I do next?',
     );
   });
 

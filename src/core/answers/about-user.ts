@@ -46,6 +46,39 @@ const LEVEL =
 const NO_DEGREE =
   /\b(?:no|without a|don'?t have a|do not have a) (?:cs |computer science |college |university )?degree\b/i;
 
+// The writer already works as a developer: "I've been working as backend about 5 years", "I've been a
+// full-stack dev for 4 years", "I'm a
+// mid-level backend dev", "8 years of experience as a developer", "~3 years YOE". Not a career changer's
+// other trade ("I'm an experienced security consultant"): the years or the level are a developer's.
+const DEV_NOUN = '(?:dev|devs|developer|engineer|programmer|coder)';
+const DEV_FIELD = `(?:${DEV_NOUN}|backend|back-end|back end|frontend|front-end|full-?stack|software|web)`;
+const YEARS =
+  '(?:\\d+(?:\\.\\d+)?\\+?|a few|several|many|two|three|four|five|six|seven|eight|nine|ten) ?(?:years?|yrs?)';
+const EXPERIENCED_DEV = [
+  new RegExp(
+    `\\b(?:i ?['’]?m|i am|i['’]?ve been|i have been) (?:an? |currently an? )?(?:mid-?level|mid|intermediate|senior|lead|staff|principal|experienced)(?: [\\w#+./-]+){0,3} ${DEV_NOUN}\\b`,
+    'i',
+  ),
+  // "I've been a full-stack dev for about 4 years", "I have been a developer for 10+ years".
+  new RegExp(
+    `\\bi(?:['’]ve| have) been (?:an? )?(?:[\\w#+./-]+ ){0,2}?${DEV_NOUN} (?:for |about |around |over |nearly |almost )*${YEARS}\\b`,
+    'i',
+  ),
+  new RegExp(
+    `\\bworking as (?:an? )?(?:[\\w#+./-]+ ){0,2}?${DEV_FIELD}(?: ${DEV_NOUN})? (?:for |about |around |over |nearly |almost )*${YEARS}\\b`,
+    'i',
+  ),
+  new RegExp(
+    `\\b${YEARS}(?: of)? (?:professional |industry )?(?:experience|exp) (?:as an? (?:[\\w#+./-]+ ){0,2}?${DEV_NOUN}|in (?:software|backend|back-end|web|development|programming|coding))\\b|\\byoe\\b`,
+    'i',
+  ),
+];
+
+/** Whether the writer says they already work as a developer (years or a level beyond a beginner's). */
+export function saysExperienced(text: string): boolean {
+  return EXPERIENCED_DEV.some((p) => p.test(text));
+}
+
 /** Joins "a, b and c" for text. */
 export function listing(items: readonly string[]): string {
   if (items.length <= 1) return items.join('');

@@ -11,7 +11,14 @@ import type { Curriculum, CurriculumTopic } from '../plans/curriculum';
 import type { TechnologyResolver } from '../plans/resolve-technologies';
 import type { SearchIndex } from '../search/search-index';
 import { lacksSubject } from '../search/subjects';
-import { type AboutUser, listing, mergeAbout, readSelfStatement, withoutRole } from './about-user';
+import {
+  type AboutUser,
+  listing,
+  mergeAbout,
+  readSelfStatement,
+  saysExperienced,
+  withoutRole,
+} from './about-user';
 import { asksForDecision, choiceSection, names, WEIGHS_OPTIONS, weighsOptions } from './choices';
 import {
   type Answer,
@@ -36,12 +43,15 @@ export interface MentoringContext {
   about?: AboutUser;
   /** Units the user has just been shown (the answer a follow-up follows): not repeated below its lead. */
   shown?: readonly string[];
+  /** The post a part of it is answered from says its writer already works as a developer. */
+  experienced?: boolean;
 }
 
 // "Where do I start", "what should I learn (first)", "how do I begin", "how do I become a backend
-// developer", "advice for someone starting out": the recommended path.
+// developer", "advice for someone starting out": the recommended path. Not "how do I start again"
+// (after a setback: starting over is not starting out).
 const START_INTENT =
-  /\bhow (?:do|can|should|would|to) (?:i |we |one |you |someone )?(?:even )?become (?:a |an )?(?:backend |back-end |back end )?(?:developer|engineer|dev|programmer)\b|\b(?:where|how) (?:do|should|can|would|to) (?:i |we |one |you |someone |a beginner )?(?:even )?(?:start|begin)\b|\bwhere to (?:start|begin)\b|\b(?:starting out|get(?:ting)? started)\b|\bwhat (?:should|do|must) (?:i|we|one) (?:learn|study)\b(?! (?:next|after|then))|\b(?:roadmap|learning path)\b|\bhow (?:do|can|should|would|to) (?:i |we |one |you |someone )?(?:even )?(?:get|break) into (?:backend|back-end|back end|software|programming|coding|tech|web development|development)\b/i;
+  /\bhow (?:do|can|should|would|to) (?:i |we |one |you |someone )?(?:even )?become (?:a |an )?(?:backend |back-end |back end )?(?:developer|engineer|dev|programmer)\b|\b(?:where|how) (?:do|should|can|would|to) (?:i |we |one |you |someone |a beginner )?(?:even )?(?:start|begin)\b(?! again\b)|\bwhere to (?:start|begin)\b|\b(?:starting out|get(?:ting)? started)\b|\bwhat (?:should|do|must) (?:i|we|one) (?:learn|study)\b(?! (?:next|after|then))|\b(?:roadmap|learning path)\b|\bhow (?:do|can|should|would|to) (?:i |we |one |you |someone )?(?:even )?(?:get|break) into (?:backend|back-end|back end|software|programming|coding|tech|web development|development)\b/i;
 /** Words that only ask for help: not a start question's subject. */
 const ASKING_FOR_HELP = /\b(?:tips?|advice|suggestions?|recommendations?|help)\b/gi;
 // "Where can I start for getting a visa", "how should I begin with the preparations", "how do I start
@@ -65,6 +75,12 @@ const LEARN_OR_CHOOSE =
   /\b(?:learn(?:ing|t|ed)?|stud(?:y|ying|ied)|choos(?:e|ing)|chosen|chose|pick(?:ing|ed)?|switch(?:ing)? to)\b/i;
 // The bot as the one asked about: "you", "your", "yourself".
 const ADDRESSES_BOT = /\b(?:you|your|yours|yourself)\b/i;
+// "You" only as the one whose view is asked ("would you say a portfolio is a good habit?", "how important
+// do you think TDD is?", "what's your take on ..."): the question is about its matter, not the bot.
+const ASKS_VIEW =
+  /\b(?:would|do|did|can|could) you (?:say|think|recommend|suggest|advise|agree|consider)\b|\b(?:what|how \w+) (?:do|would) you (?:think|say|recommend|suggest|advise)\b|\bin your (?:opinion|view|experience)\b|\byour (?:thoughts|opinion|opinions|view|views|take|advice|recommendations?|suggestions?)\b/gi;
+/** Whether a sentence is about the bot: it names "you" other than as the one whose view is asked. */
+const addressesBot = (sentence: string) => ADDRESSES_BOT.test(sentence.replace(ASKS_VIEW, ' '));
 /** How near the top of the whole question's hits a plainer reading's answer must be. */
 const AGREEING_HITS = 5;
 /** A text of at most this many sentences is all question (see {@link asksAbout}). */
@@ -190,6 +206,25 @@ function comparisonUnit(
   return scored.sort((x, y) => Number(x.oneSided) - Number(y.oneSided) || y.share - x.share)[0]?.unit;
 }
 
+// "X or Y", "X vs Y" with the few words on each side, within the sentence.
+const OR_SIDES = /((?:[^\s?!]+\s+){0,3}[^\s?!]+)\s+(?:or|vs\.?|versus)\s+((?:[^\s?!]+\s+){0,3}[^\s?!]+)/gi;
+
+/**
+ * Whether the text sets the two topics against each other: a comparison other than "or" / "vs" ("X
+ * instead of Y", "between X and Y"), or an "or" / "vs" with both of them in the few words around it
+ * ("Django or Flask", "learn REST before GraphQL, or go with GraphQL", not "connect to the database
+ * ... such as an ORM or SQL", where the "or" weighs an ORM against SQL).
+ */
+function setAgainst(text: string, sides: readonly CurriculumTopic[], resolve?: TechnologyResolver): boolean {
+  if (!resolve || COMPARISON.test(text.replace(/\b(?:or|vs\.?|versus)\b/gi, ' '))) return true;
+  const [a, b] = sides.map((t) => t.id);
+  for (const m of text.matchAll(OR_SIDES)) {
+    const near = resolve(`${m[1]} ${m[2]}`).ids;
+    if (near.includes(a!) && near.includes(b!)) return true;
+  }
+  return false;
+}
+
 /** "X or Y": the comparing section, or both topics' own units side by side. */
 function compare(question: string, sides: CurriculumTopic[], ctx: MentoringContext): Answer | undefined {
   // One unit that is the source of both ("Django and Flask") covers the comparison itself.
@@ -205,11 +240,16 @@ function compare(question: string, sides: CurriculumTopic[], ctx: MentoringConte
     !namesOneSide(lead, sides, ctx.resolve)
       ? lead
       : undefined;
-  const unit =
+  const strong =
     comparisonUnit(question, sides, ctx) ??
     (shared.size === 1 ? ctx.index.get([...shared][0] ?? '') : undefined) ??
-    ranked ??
-    comparisonUnit(question, sides, ctx, Number.MIN_VALUE);
+    ranked;
+  if (strong) return { ...answerForUnit(strong, ctx.index), question };
+  // In a long post an "X or Y" is often an example inside another question ("... such as an ORM or
+  // plain SQL"): a section that only mentions both, or both units side by side, is no answer to it;
+  // the search decides.
+  if (sentencesOf(question).length > SHORT_TEXT_SENTENCES) return undefined;
+  const unit = comparisonUnit(question, sides, ctx, Number.MIN_VALUE);
   if (unit) return { ...answerForUnit(unit, ctx.index), question };
   const own = [...new Set(sides.map((t) => ctx.index.get(t.source)))].filter(
     (u): u is KnowledgeUnit => u !== undefined,
@@ -283,16 +323,20 @@ export function mentorAnswer(question: string, ctx: MentoringContext): Answer {
   if (whole.matched || (whole.scope !== undefined && whole.scope !== 'about-me')) return whole;
   const post = readPost(question, (words) => (ctx.resolve?.(words).ids.length ?? 0) > 0);
   // A post that asks the bot about itself is about the bot, unless most of its questions are not.
-  const toBot = post.questions.filter((q) => ADDRESSES_BOT.test(q)).length;
+  const toBot = post.questions.filter(addressesBot).length;
   if (whole.scope === 'about-me' && toBot * 2 > post.questions.length) return whole;
   // In a post about the bot, a sentence that asks about it ("how did you overcome this?") is not what
   // the post asks; elsewhere "you" only asks ("what do you suggest ...").
   const asked = askedPart(
     post,
-    (q) => outOfScopeKind(q) === undefined && (whole.scope !== 'about-me' || !ADDRESSES_BOT.test(q)),
+    (q) => outOfScopeKind(q) === undefined && (whole.scope !== 'about-me' || !addressesBot(q)),
   );
   const said = readSelfStatement(post.aboutSelf.join(' '), ctx.resolve).about;
-  const withSaid = { ...ctx, about: mergeAbout(ctx.about ?? { knows: [] }, said) };
+  const withSaid = {
+    ...ctx,
+    about: mergeAbout(ctx.about ?? { knows: [] }, said),
+    experienced: ctx.experienced || saysExperienced(question),
+  };
   const hits = ctx.index.search(question).hits;
   const top = hits[0]?.unit;
   if (!top) return whole;
@@ -379,13 +423,16 @@ function answerAsked(question: string, ctx: MentoringContext): Answer {
   const asked = named.filter((t) => !roleIds.has(t.id));
   let answer: Answer | undefined;
   // ...and only when the knowledge has what the question is about ("how do I start a podcast" is not;
-  // words that only ask for help, "tips", "advice", are not what it is about).
+  // words that only ask for help, "tips", "advice", are not what it is about), and only for someone
+  // starting out: a writer who already works as a developer ("I'm a mid-level backend dev", "working
+  // as backend for 5 years") asks where to start on something of their own, which the search finds.
   // Without a curriculum nothing tells a start question's subject from the path's words: one naming
   // anything the knowledge has ("getting started with fastify", "how do I start using dev
   // containers") asks about that, and the search answers it.
   const startOutcome = ctx.index.search(text.replace(ASKING_FOR_HELP, ' '));
   const startHere =
     START_INTENT.test(text) &&
+    !(ctx.experienced || saysExperienced(question)) &&
     !START_ON.test(text) &&
     !lacksSubject(startOutcome) &&
     (curriculum !== undefined || !startOutcome.terms.some((t) => t.matches.length > 0));
@@ -396,7 +443,8 @@ function answerAsked(question: string, ctx: MentoringContext): Answer {
   // Wrapping that means nothing ("feel free to tell about", "in your opinion") is not searched.
   const plain = withoutFiller(text);
   // Two named in "X or Y" are its sides; with more, which two are weighed is the search's to find.
-  if (!answer && named.length === 2 && COMPARISON.test(text)) answer = compare(text, named, ctx);
+  if (!answer && named.length === 2 && COMPARISON.test(text) && setAgainst(text, named, resolve))
+    answer = compare(text, named, ctx);
   // "I use Django ... should we use Node.js?": a decision about one technology from someone who knows
   // one of its kind weighs the two.
   const current = named.length === 1 ? known.filter((k) => k.category === named[0]!.category) : [];
@@ -427,6 +475,14 @@ function answerAsked(question: string, ctx: MentoringContext): Answer {
       : focus;
   answer ??= sharedUnit(text, named, ctx) ?? ownUnit(text, named, ctx);
   answer ??= search(searchText);
+  // Refused without the clauses in which the writer says what they know or do ("I work as a full
+  // stack engineer, 70% backend and 30% front end ... is it fine to continue or should I switch?"):
+  // they were left out so that what the writer knows is not searched for, but what is left refers
+  // back to them ("it", "switch"), so they hold its subject.
+  if (!answer.matched && text !== question) {
+    const withClauses = search(withoutFiller(question));
+    if (withClauses.matched) answer = withClauses;
+  }
   // Refused: a plainer reading of the same question ("would you suggest" -> "should I learn"), or
   // without a place the knowledge lacks ("... from India") when what is left still has a subject of
   // at least two known words ("what time is it" has one).

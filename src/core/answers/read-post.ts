@@ -30,8 +30,10 @@ const AUX_WORDS = 'is|are|am|was|were|do|does|did|should|shall|can|could|would|w
 const AUX = `(?:${AUX_WORDS})`;
 const SUBJECT =
   '(?:i|we|you|one|it|they|he|she|there|someone|anyone|anybody|people|the|a|an|my|our|this|that|these|those)';
+// A contracted interrogative is one too: "what's your advice for ...", "how's the market for ..." (not
+// "what's more, ...": the contraction asks only about what follows it).
 const ASKING_OPENING = new RegExp(
-  `^(?:(?:and|but|so|also|then|now|ok(?:ay)?|well)[\\s,]+)?(?:(?:what|which|how|why|when|where|who)(?: [\\p{L}-]+){0,2}? ${AUX} ${SUBJECT}\\b|how to\\b|${AUX} ${SUBJECT}\\b)`,
+  `^(?:(?:and|but|so|also|then|now|ok(?:ay)?|well)[\\s,]+)?(?:(?:what|which|how|why|when|where|who)(?: [\\p{L}-]+){0,2}? ${AUX} ${SUBJECT}\\b|(?:what|how|where|who)['’]s (?:${SUBJECT}|your)\\b|how to\\b|${AUX} ${SUBJECT}\\b)`,
   'iu',
 );
 // A clause that opens with an interrogative word is part of the question ("which matters more: ...").

@@ -68,11 +68,14 @@ const ABOUT_ME = [
 const DECISION_OF_YOURS =
   /^\s*how (?:did|do) you (?:know|decide|tell|judge) (when|whether|if) (?:it was time )?(?:to |you (?:should|were ready to) )?(.+?)[\s?!.]*$/i;
 
-// "Share your best interview tips", "what tips do you use to keep up to date?": a request for the
+// "Share your best interview tips", "what tips do you use to keep up to date?", "what's your advice
+// for ...": a request for the
 // bot's advice, which is advice on the subject in general.
 const ADVICE_OF_YOURS = [
   /\b(?:share|give|tell)(?: me| us)? your (?:best |top |favou?rite )?(?:[\p{L}-]+ ){0,2}(?:tips|advice|suggestions|recommendations)\b/iu,
   /\bwhat (?:tips|advice|suggestions|techniques|habits|strategies)(?:,? (?:and )?(?:tips|advice|techniques|habits|tricks|strategies))* (?:do|would) you (?:use|follow|have|recommend|give)\b/i,
+  // "What's your advice for people starting out as freelancers?", "what would be your top tips for ...".
+  /\bwhat(?:['’]s| is| would be| are) your (?:best |top |main |one |biggest )?(?:piece of )?(?:advice|tips?|suggestions?|recommendations?)\b/i,
 ];
 
 // "How much do you make?", "how much do you get paid?": the bot's pay, which in general is what

@@ -44,10 +44,11 @@ interface Spelling extends RawToken {
 }
 
 // Words with inner punctuation stay whole (node.js, ci/cd, c#, c++, .net, end-to-end); the pieces are
-// split off later when the whole word is not a known synonym.
-const TOKEN = /\.?[\p{L}\p{N}]+(?:[./'’_-][\p{L}\p{N}]+)*(?:#|\+\+)?/gu;
+// split off later when the whole word is not a known synonym. A leading dot belongs to a name (".net")
+// only after a space or the start: after an ellipsis ("cybersecurity...is") it ends the sentence before.
+const TOKEN = /(?:(?<![.\p{L}\p{N}])\.)?[\p{L}\p{N}]+(?:[./'’_-][\p{L}\p{N}]+)*(?:#|\+\+)?/gu;
 /** The same pattern for ASCII text: several times faster than Unicode property classes. */
-const ASCII_TOKEN = /\.?[A-Za-z0-9]+(?:[./'_-][A-Za-z0-9]+)*(?:#|\+\+)?/g;
+const ASCII_TOKEN = /(?:(?<![.A-Za-z0-9])\.)?[A-Za-z0-9]+(?:[./'_-][A-Za-z0-9]+)*(?:#|\+\+)?/g;
 const SPLIT = /[./'’_-]+/;
 const GO_EXCLUDED_AFTER = new Set(
   'to about through into ahead back with over from on up out away beyond deeper further there here home'.split(
@@ -149,6 +150,9 @@ export function isGoLanguage(tokens: readonly RawToken[], i: number): boolean {
   if (tokens.length === 1) return true;
   if (after !== undefined && GO_EXCLUDED_AFTER.has(after)) return false;
   if (tokens[i]?.raw === 'Go') return true;
+  // Lower-case "go for" is the verb ("switch and go for big companies", "should I go for a master's");
+  // the language is written "Go for microservices".
+  if (after === 'for') return false;
   if (before !== undefined && GO_BEFORE.has(before)) return true;
   if (after !== undefined && GO_AFTER.has(after)) return true;
   return after === undefined && before !== undefined && before !== 'to' && !STOP_WORDS.has(before);
