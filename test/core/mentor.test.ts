@@ -48,6 +48,17 @@ describe('Mentor.ask', () => {
     expect(answer.markdown).toMatch(/^Ask me a question about what I know, for example \*\*/);
   });
 
+  test('GIVEN a greeting to the room THEN an invitation to ask, and a question after a greeting is answered', () => {
+    for (const hello of ['good morning everyone', 'hello all', 'Hey guys!', 'good evening, folks']) {
+      const answer = answerOf(mentor.ask(hello));
+      expect(answer.matched).toBe(false);
+      expect(answer.markdown).toMatch(/^Ask me a question about what I know/);
+    }
+    expect(answerOf(mentor.ask('good morning everyone, what is Neo4j used for?')).sources[0]?.title).toBe(
+      'Graph Databases',
+    );
+  });
+
   test('GIVEN chat slang and typos THEN the question is still understood', () => {
     expect(answerOf(mentor.ask('wat r the job duties')).sources[0]?.title).toBe('Job Responsibilities');
     expect(answerOf(mentor.ask('tell me abt dbs')).matched).toBe(true);

@@ -4,8 +4,12 @@
  * that asks. General English idioms, never a question's own words.
  */
 
+import { OPENING_GREETING } from '../search/greeting';
+
 // Wrapping that carries no subject, replaced by what it means (or nothing).
 const WRAPPING: [RegExp, string][] = [
+  // A greeting to the room ("good evening, folks"), one naming someone ("hi Sam,"), a bare one.
+  [OPENING_GREETING, ''],
   [/^\s*(?:hi|hello|hey|dear|good (?:morning|afternoon|evening))\b[\s,]*(?:[\p{L}]+\s*)?[,.!?]+\s*/iu, ''],
   [/^\s*(?:hi|hello|hey)\b[\s,]*/i, ''],
   [/\b(?:in your (?:opinion|view|experience)|seriously|honestly|please|kindly)\b[,]?/gi, ''],

@@ -8,6 +8,7 @@ import { type Analyzer, stemWord, tokenize } from './analyzer';
 import { namesOwnAspect, promoteAspects, sameName } from './aspects';
 import { everydayStems, isEnglishWord, isEverydayWord } from './english-words';
 import { GrammarTitles } from './grammar-titles';
+import { GREETING } from './greeting';
 import { PartHeadings } from './part-headings';
 import { type TermMatch, TermResolver } from './term-resolver';
 import { type ScoredResult, type TermGroup, TopScorer } from './top-scored';
@@ -495,7 +496,7 @@ export class SearchIndex {
       .replace(HOW_MUCH_MAKE, '$1earn')
       .replace(YEAR_QUALIFIER, ' ')
       .replace(BRACKET_TAG, ' ');
-    const terms = this.analyze(read.replace(FILLER_PHRASES, ' '), true)
+    const terms = this.analyze(read.replace(FILLER_PHRASES, ' ').replace(GREETING, ' '), true)
       .filter((t) => !form?.has(t) && !seen.has(t) && seen.add(t))
       .flatMap((t) => this.resolver.resolveWord(t, surface.get(t)));
     const phrasal = new Set<string>();
