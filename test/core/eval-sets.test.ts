@@ -168,7 +168,9 @@ describe('npm run eval on the question sets of our own knowledge', () => {
     'system-design-101': { hit: 0.9, topic: 0.9, none: 1 },
     'system-design-primer': { hit: 0.99, topic: 0.96, none: 1 },
     'tech-interview-handbook': { hit: 0.9, topic: 0.85, none: 1 },
-    'typescript-handbook': { hit: 0.36, topic: 0.33, none: 1 },
+    // typescript-handbook rose to 40/37 when a symbol written alone in a heading ("Postfix `!`") became
+    // searchable by its name ("exclamation mark").
+    'typescript-handbook': { hit: 0.39, topic: 0.36, none: 1 },
     // vue-docs rose to 57/54 in session 13 (a name as the subject of a short question), and its
     // off-topic questions to 100% (no second unit completing a lead held by one everyday word).
     'vue-docs': { hit: 0.55, topic: 0.52, none: 1 },

@@ -108,6 +108,35 @@ export function camelPieces(raw: string): string[] | undefined {
   return CAMEL_CASE.test(raw) ? (raw.match(CAMEL_PIECE) ?? undefined) : undefined;
 }
 
+/**
+ * Symbols that documentation of a programming language names on their own ("The `?` Operator",
+ * "Postfix `!`", "the `_` Placeholder") and the words a question names them by. In prose they never
+ * stand alone as a word (sentence punctuation is glued to its word), so one that does is the symbol's
+ * name: searchable as the words ("question mark"), which are otherwise nothing at all.
+ */
+const SYMBOL_NAMES: readonly (readonly string[])[] = [
+  ['questionmark', 'question mark', 'question marks', '?'],
+  ['exclamationmark', 'exclamation mark', 'exclamation marks', 'exclamation point', '!'],
+  ['underscore', 'underscores', '_'],
+];
+const SYMBOL_TOKEN = new Map(SYMBOL_NAMES.map((group) => [group.at(-1)!, group[0]!]));
+/** A symbol standing alone: after a space or bracket, before a closing bracket, punctuation or another word. */
+const STANDALONE_SYMBOL = /(?<![^\s(])[?!_](?=[),.:;]|\s+[^\s?!])/g;
+/**
+ * A symbol quoted alone (`?`, "!", '_'): a question names a symbol only so, since people type a space
+ * before their question mark ("how do I start ? I am lost").
+ */
+const QUOTED_SYMBOL = /(?<![^\s(])([`'"])([?!_])\1(?=$|[\s),.:;?!])/g;
+const HAS_SYMBOL = /[?!_]/;
+
+/** Text with each symbol that stands alone as a word (in a question: quoted alone) written as its name's token. */
+function nameSymbols(text: string, query: boolean): string {
+  if (!HAS_SYMBOL.test(text)) return text;
+  return query
+    ? text.replace(QUOTED_SYMBOL, (_m, _q, symbol: string) => ` ${SYMBOL_TOKEN.get(symbol)} `)
+    : text.replace(STANDALONE_SYMBOL, (symbol) => ` ${SYMBOL_TOKEN.get(symbol)} `);
+}
+
 /** A number with a plural "s" ("404s", "the 1990s"). */
 const PLURAL_NUMBER = /^(\d+)['’]?s$/;
 
@@ -190,7 +219,7 @@ export function createAnalyzer(
   const single = new Map<string, string>();
   const phrases: Phrase[] = [];
   const phrasesByFirst = new Map<string, Phrase[]>();
-  for (const group of groups) {
+  for (const group of [...groups, ...SYMBOL_NAMES.map((names) => names.slice(0, -1))]) {
     const first = group[0];
     if (!first) continue;
     const canonical = canonicalToken(first);
@@ -285,7 +314,7 @@ export function createAnalyzer(
   // Text keeps the words of a synonym phrase beside its canonical token ("message queue" is found
   // by "queue" too); a question (`query`) is read as the phrase alone.
   const analyze = (text: string, query = false): string[] => {
-    const tokens = rawWords(text).map(spellingOf);
+    const tokens = rawWords(nameSymbols(text, query)).map(spellingOf);
     const out: string[] = [];
     for (let i = 0; i < tokens.length; i++) {
       const token = tokens[i]!;
