@@ -172,8 +172,10 @@ describe('npm run eval on the question sets of our own knowledge', () => {
     // searchable by its name ("exclamation mark").
     'typescript-handbook': { hit: 0.39, topic: 0.36, none: 1 },
     // vue-docs rose to 57/54 in session 13 (a name as the subject of a short question), and its
-    // off-topic questions to 100% (no second unit completing a lead held by one everyday word).
-    'vue-docs': { hit: 0.55, topic: 0.52, none: 1 },
+    // off-topic questions to 100% (no second unit completing a lead held by one everyday word), then
+    // to 60/57 in session 14 (a part before a topic with no text of its own whose first child holds the
+    // question's other words: "Eager Watchers" before "Watchers").
+    'vue-docs': { hit: 0.58, topic: 0.55, none: 1 },
   };
   const fetched = discoverSets([], join(ROOT, 'eval')).filter(
     (s) => s.knowledge.startsWith('eval/corpora/') && existsSync(join(ROOT, s.knowledge)),

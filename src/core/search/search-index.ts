@@ -1001,6 +1001,7 @@ export class SearchIndex {
         }
       }
     }
+    this.promotePartsOfSummaries(window, fits, terms, related, asked);
     // Each related concept searched for, and the question's terms it was searched in place of.
     const standsFor = new Map<string, string[]>();
     for (const t of terms) {
@@ -1064,6 +1065,59 @@ export class SearchIndex {
         (unit.kind === 'item' && !unit.defined) || this.parts.isWithinPart(unit, parentOf, asked),
     });
     hits.splice(0, window.length, ...window);
+  }
+
+  /**
+   * A section with no text of its own is found by its children's titles and by its first child's text,
+   * which it shows as its answer. Against another of its parts, the question's terms it has only from
+   * that first child's text and the part lacks are evidence for the first child, not for the topic: the
+   * topic counts its own name, its children's names and the terms it shares with the part. When the
+   * part, whose title the question names at least as well as the topic's (the topic's name plus a word
+   * of its own), then covers more of the question, the part is what was asked for ("Eager Watchers"
+   * before "Watchers", whose "Basic Example" has the question's other words, for "make a watcher run
+   * right away when the component loads"). Sections under headings that recur under many topics ("Code
+   * Example", "Blog Quote") are parts of any topic and never the topic asked for: they are left out.
+   */
+  private promotePartsOfSummaries(
+    window: SearchHit[],
+    fits: ReadonlyMap<string, { fit: number; coverage: number; named: number }>,
+    terms: readonly TermMatch[],
+    related: ReadonlyMap<string, number>,
+    asked: ReadonlySet<string>,
+  ): void {
+    const parentOf = (unit: KnowledgeUnit) => (unit.parentId ? this.units.get(unit.parentId) : undefined);
+    for (const topic of window) {
+      const lead = topic.unit.childIds[0] ? this.units.get(topic.unit.childIds[0]) : undefined;
+      if (lead?.kind !== 'section' || !showsInFull(topic.unit, lead)) continue;
+      const named = new Set(this.anchorTermsOf(topic.unit));
+      for (const id of topic.unit.childIds) {
+        const child = this.units.get(id);
+        if (child) for (const t of this.titleTermsOf(child)) named.add(t);
+      }
+      let best: SearchHit | undefined;
+      for (const part of window) {
+        const own = fits.get(part.unit.id)!;
+        if (
+          part.score >= topic.score ||
+          part.unit.kind !== 'section' ||
+          own.fit <= 0 ||
+          own.named < fits.get(topic.unit.id)!.named ||
+          !part.unit.id.startsWith(`${topic.unit.id}/`) ||
+          part.unit.id === lead.id ||
+          part.unit.id.startsWith(`${lead.id}/`) ||
+          this.parts.isWithinPart(part.unit, parentOf, asked)
+        )
+          continue;
+        const shared = topic.terms.filter((t) => named.has(t) || part.terms.includes(t));
+        if (!topic.terms.some((t) => asked.has(t) && !shared.includes(t))) continue;
+        if (
+          own.coverage > this.unitCoverage({ terms: shared }, terms, related) &&
+          (!best || part.score > best.score)
+        )
+          best = part;
+      }
+      if (best) best.score = topic.score * 1.01;
+    }
   }
 
   /**
