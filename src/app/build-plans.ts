@@ -77,9 +77,13 @@ export interface PlansRuntime {
 /** How many topics a warning names (the rest are counted). */
 const MAX_LISTED = 5;
 
+/** `curriculum.yml` in the knowledge directory (it may not exist). */
+const ownCurriculum = (config: Pick<Config, 'knowledgeDir'>) =>
+  resolve(process.cwd(), config.knowledgeDir, 'curriculum.yml');
+
 /** The curriculum file: `curriculum.yml` in the knowledge directory, else the project's own. */
 export function curriculumPath(config: Pick<Config, 'knowledgeDir'>): string {
-  const own = resolve(process.cwd(), config.knowledgeDir, 'curriculum.yml');
+  const own = ownCurriculum(config);
   return existsSync(own) ? own : join(projectRoot(), 'knowledge', 'curriculum.yml');
 }
 
@@ -96,10 +100,7 @@ export function loadCurriculum(
   const ids = missing.map((m) => m.id);
   // The project's own curriculum beside an operator's knowledge cites the project's units: expected,
   // worth one line, not a warning that lists every topic.
-  if (
-    file === join(projectRoot(), 'knowledge', 'curriculum.yml') &&
-    file !== resolve(process.cwd(), config.knowledgeDir, 'curriculum.yml')
-  ) {
+  if (file !== ownCurriculum(config)) {
     logger.info(
       { missing: ids.length },
       'the knowledge has no curriculum.yml: plans use the built-in one and cite no source topics of this knowledge',

@@ -178,9 +178,13 @@ const readMore = (resources: KnowledgeResource[]) =>
 
 /** The answer text of some units: the lead cut to size, the rest as "more", and their resources. */
 function sized(index: SearchIndex, shown: KnowledgeUnit[]) {
-  const whole = shown.map((unit) => unitMarkdown(index, unit)).join('\n\n');
+  return sizedMarkdown(shown.map((unit) => unitMarkdown(index, unit)).join('\n\n'), shown);
+}
+
+/** `whole`, the Markdown shown of `units`, with its lead, its rest and their "Read more" links. */
+function sizedMarkdown(whole: string, units: KnowledgeUnit[]) {
   const [lead, more] = cutMarkdown(whole);
-  const resources = resourcesOf(shown);
+  const resources = resourcesOf(units);
   const links = readMore(resources);
   return {
     markdown: `${whole}${links}`,
@@ -517,14 +521,7 @@ export function focusedAnswer(unit: KnowledgeUnit, index: SearchIndex, words: st
   const kept = paragraphs.filter((p) => index.analyzeText(p).some((t) => wanted.has(t)));
   if (kept.length === 0 || kept.length === paragraphs.length) return undefined;
   const whole = [heading, ...kept].filter((p) => p !== undefined).join('\n\n');
-  const [lead, more] = cutMarkdown(whole);
-  const links = readMore(resourcesOf([unit]));
-  return {
-    ...answerForUnit(unit, index),
-    markdown: `${whole}${links}`,
-    lead: `${lead}${more ? '\n\n…' : ''}${links}`,
-    more: more || undefined,
-  };
+  return { ...answerForUnit(unit, index), ...sizedMarkdown(whole, [unit]) };
 }
 
 /**

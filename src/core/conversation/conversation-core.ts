@@ -123,17 +123,18 @@ export class ConversationCore {
     const shown = follow.kind === 'rewrite' ? context?.lastAnswerUnitIds : undefined;
     const { reply, answerId } = await this.asker.ask(message.user, question, about, shown);
     let out = this.fromReply(reply, answerId);
-    const lead = out.type === 'answer' ? out.answer.sources[0]?.id : undefined;
-    const repeats = follow.kind === 'rewrite' && lead !== undefined && lead === context?.lastAnswerUnitIds[0];
+    const leadId = out.type === 'answer' ? out.answer.sources[0]?.id : undefined;
+    const repeats =
+      follow.kind === 'rewrite' && leadId !== undefined && leadId === context?.lastAnswerUnitIds[0];
     // "why?" answered by the very unit just shown would repeat it word for word: the rest of that
     // answer (or, when it was shown whole, its first related topic) says something new instead.
     if (repeats && follow.keepPrevious)
       return (await this.somethingNew(message, context!, question, answerId)) ?? out;
     // "what about for a junior?" answered by the same unit: the parts of it that speak of juniors.
-    const focused = repeats && follow.tail ? this.options.mentor.focus(lead, follow.tail) : undefined;
+    const focused = repeats && follow.tail ? this.options.mentor.focus(leadId, follow.tail) : undefined;
     if (focused?.type === 'answer' && out.type === 'answer') {
-      const { markdown, lead: shortLead, more, sources } = focused.answer;
-      out = { ...out, answer: { ...out.answer, markdown, lead: shortLead, more, sources } };
+      const { markdown, lead, more, sources } = focused.answer;
+      out = { ...out, answer: { ...out.answer, markdown, lead, more, sources } };
     }
     if (out.type === 'answer') {
       const asked = follow.kind === 'rewrite' && follow.keepPrevious ? context?.lastQuestion : undefined;

@@ -255,13 +255,10 @@ export function parseKnowledgeFile(file: string, raw: string, options: ParseOpti
       // So does a top heading that repeats it later (the title again below a notice opening the page).
       const repeatsTitle =
         (doc.unit.childIds.length === 0 || level === 1) && sameLetters(title, doc.unit.title);
-      const opensAlone =
-        !titledByHeading &&
-        soleTop &&
-        level === topLevel &&
-        doc.blocks.length === 0 &&
-        doc.unit.childIds.length === 0;
-      if ((level === 1 && !titledByHeading && doc.unit.childIds.length === 0) || repeatsTitle || opensAlone) {
+      // Or an H1 before any section, or the page's one top heading before anything at all.
+      const first = !titledByHeading && doc.unit.childIds.length === 0;
+      const opens = level === 1 || (soleTop && level === topLevel && doc.blocks.length === 0);
+      if ((first && opens) || repeatsTitle) {
         // The heading's wording ("Content-Type Parser") over the file name's; the front matter's stays.
         if (front.title === undefined) {
           doc.unit.title = title;

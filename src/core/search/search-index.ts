@@ -932,7 +932,6 @@ export class SearchIndex {
     const window = hits.slice(0, RERANK_WINDOW);
     const asked = new Set(terms.flatMap((t) => t.matches));
     const fits = new Map<string, { fit: number; coverage: number; named: number }>();
-    const parentOf = (unit: KnowledgeUnit) => (unit.parentId ? this.units.get(unit.parentId) : undefined);
     // A title of a word or two that the question names whole ("Errors", "First Line", "Callouts") says
     // only that the unit is about one of its words: when another unit of the window covers most of the
     // question, the title counts in proportion to how much of the question its own unit covers beside
@@ -952,7 +951,8 @@ export class SearchIndex {
         (1 + TITLE_FIT * fit * fitShare(hit.unit, coverage)) *
         (1 + QUESTION_FIT * named) *
         (COVERAGE_FLOOR + coverage) *
-        ((hit.unit.kind === 'item' && !hit.unit.defined) || this.parts.isWithinPart(hit.unit, parentOf, asked)
+        ((hit.unit.kind === 'item' && !hit.unit.defined) ||
+        this.parts.isWithinPart(hit.unit, this.parentOf, asked)
           ? ITEM_SHARE
           : 1);
     }
@@ -1012,7 +1012,7 @@ export class SearchIndex {
       }
     }
     promoteAspects(
-      window.filter((h) => h.unit.kind !== 'item' && !this.parts.isWithinPart(h.unit, parentOf, asked)),
+      window.filter((h) => h.unit.kind !== 'item' && !this.parts.isWithinPart(h.unit, this.parentOf, asked)),
       window,
       (id) => fits.get(id)?.coverage,
       (unit) => this.titleTermsOf(unit),
@@ -1062,10 +1062,14 @@ export class SearchIndex {
       coverage: (unit) => fits.get(unit.id)?.coverage ?? 0,
       named: (unit) => fits.get(unit.id)?.named ?? 0,
       isPart: (unit) =>
-        (unit.kind === 'item' && !unit.defined) || this.parts.isWithinPart(unit, parentOf, asked),
+        (unit.kind === 'item' && !unit.defined) || this.parts.isWithinPart(unit, this.parentOf, asked),
     });
     hits.splice(0, window.length, ...window);
   }
+
+  /** The unit a unit belongs to (its section or document), if any. */
+  private readonly parentOf = (unit: KnowledgeUnit): KnowledgeUnit | undefined =>
+    unit.parentId ? this.units.get(unit.parentId) : undefined;
 
   /**
    * A section with no text of its own is found by its children's titles and by its first child's text,
@@ -1085,7 +1089,6 @@ export class SearchIndex {
     related: ReadonlyMap<string, number>,
     asked: ReadonlySet<string>,
   ): void {
-    const parentOf = (unit: KnowledgeUnit) => (unit.parentId ? this.units.get(unit.parentId) : undefined);
     for (const topic of window) {
       const lead = topic.unit.childIds[0] ? this.units.get(topic.unit.childIds[0]) : undefined;
       if (lead?.kind !== 'section' || !showsInFull(topic.unit, lead)) continue;
@@ -1105,7 +1108,7 @@ export class SearchIndex {
           !part.unit.id.startsWith(`${topic.unit.id}/`) ||
           part.unit.id === lead.id ||
           part.unit.id.startsWith(`${lead.id}/`) ||
-          this.parts.isWithinPart(part.unit, parentOf, asked)
+          this.parts.isWithinPart(part.unit, this.parentOf, asked)
         )
           continue;
         const shared = topic.terms.filter((t) => named.has(t) || part.terms.includes(t));
